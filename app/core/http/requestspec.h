@@ -1,0 +1,101 @@
+#pragma once
+
+#include "urlquery.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace ApiLens::Core {
+
+enum class BodyKind {
+    None,
+    Raw,        // text, JSON, XML... with the content type the user chose
+    UrlEncoded, // application/x-www-form-urlencoded from name/value rows
+    Multipart,  // multipart/form-data with text fields and files
+    BinaryFile, // the bytes of one file
+};
+
+struct MultipartPart
+{
+    QString name;
+    QString value;       // for text parts
+    QString filePath;    // non-empty: a file part
+    QString contentType; // optional; files default to application/octet-stream
+    bool enabled = true;
+
+    bool isFile() const { return !filePath.isEmpty(); }
+};
+
+struct RequestBody
+{
+    BodyKind kind = BodyKind::None;
+    QByteArray raw;
+    QString contentType; // for Raw and BinaryFile; empty = none set
+    QList<KeyValue> form;
+    QList<MultipartPart> parts;
+    QString filePath;
+};
+
+enum class AuthKind { None, Basic, Bearer, ApiKey, Digest };
+enum class ApiKeyLocation { Header, Query };
+
+struct Auth
+{
+    AuthKind kind = AuthKind::None;
+    QString username; // Basic, Digest
+    QString password; // Basic, Digest
+    QString token;    // Bearer
+    QString keyName;  // ApiKey
+    QString keyValue; // ApiKey
+    ApiKeyLocation keyLocation = ApiKeyLocation::Header;
+};
+
+enum class ProxyMode { System, None, Manual };
+
+struct ProxySettings
+{
+    ProxyMode mode = ProxyMode::System;
+    QString host;
+    quint16 port = 0;
+    QString user;
+    QString password;
+
+    friend bool operator==(const ProxySettings &a, const ProxySettings &b)
+    {
+        return a.mode == b.mode && a.host == b.host && a.port == b.port && a.user == b.user &&
+               a.password == b.password;
+    }
+};
+
+struct RequestSettings
+{
+    int timeoutMs = 30000; // whole exchange; 0 = no limit
+    bool followRedirects = true;
+    int maxRedirects = 10;
+    bool verifyTls = true;
+    bool allowHttp2 = true; // negotiated by ALPN on https; h2c only with http2PriorKnowledge
+    bool http2PriorKnowledge = false;
+    ProxySettings proxy;
+};
+
+// What the user asked for, before anything is resolved or sent. The URL keeps its query
+// (the params table is a view of it, see UrlQuery).
+struct RequestSpec
+{
+    QString name;
+    QString method = QStringLiteral("GET");
+    QString url;
+    QList<KeyValue> headers;
+    RequestBody body;
+    Auth auth;
+    RequestSettings settings;
+};
+
+// Methods offered in editors; any other token is accepted as a custom verb.
+QStringList standardMethods();
+
+// A method is an RFC 9110 token (tchar+).
+bool isValidMethod(const QString &method);
+
+} // namespace ApiLens::Core

@@ -1,0 +1,105 @@
+#include "responsebody.h"
+
+#include <QDir>
+#include <QTemporaryFile>
+
+namespace ApiLens::Core {
+
+struct ResponseBody::Data
+{
+    QByteArray bytes;
+    std::unique_ptr<QTemporaryFile> file;
+    qint64 size = 0;
+};
+
+ResponseBody::ResponseBody()
+    : d(std::make_shared<Data>())
+{}
+
+ResponseBody ResponseBody::fromBytes(QByteArray bytes)
+{
+    auto data = std::make_shared<Data>();
+    data->size = bytes.size();
+    data->bytes = std::move(bytes);
+    ResponseBody body;
+    body.d = std::move(data);
+    return body;
+}
+
+qint64 ResponseBody::size() const
+{
+    return d->size;
+}
+
+bool ResponseBody::isInMemory() const
+{
+    return !d->file;
+}
+
+QString ResponseBody::filePath() const
+{
+    return d->file ? d->file->fileName() : QString();
+}
+
+QByteArray ResponseBody::bytes(qint64 maxBytes) const
+{
+    const qint64 wanted = maxBytes < 0 ? d->size : qMin(maxBytes, d->size);
+    if (!d->file) {
+        return d->bytes.left(wanted);
+    }
+    QFile file(d->file->fileName());
+    if (!file.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    return file.read(wanted);
+}
+
+ResponseBody::Writer::Writer(qint64 memoryThreshold)
+    : m_threshold(memoryThreshold)
+{}
+
+ResponseBody::Writer::~Writer() = default;
+
+bool ResponseBody::Writer::append(const QByteArray &chunk, QString *error)
+{
+    if (!m_file && m_size + chunk.size() > m_threshold) {
+        m_file = std::make_unique<QTemporaryFile>(QDir::tempPath() + QStringLiteral("/apilens-body-XXXXXX"));
+        if (!m_file->open() || m_file->write(m_buffer) != m_buffer.size()) {
+            *error = QStringLiteral("Cannot write the response body to a temporary file: %1")
+                         .arg(m_file->errorString());
+            return false;
+        }
+        m_buffer.clear();
+        m_buffer.squeeze();
+    }
+    if (m_file) {
+        if (m_file->write(chunk) != chunk.size()) {
+            *error = QStringLiteral("Cannot write the response body to %1: %2")
+                         .arg(m_file->fileName(), m_file->errorString());
+            return false;
+        }
+    } else {
+        m_buffer.append(chunk);
+    }
+    m_size += chunk.size();
+    return true;
+}
+
+ResponseBody ResponseBody::Writer::finish()
+{
+    auto data = std::make_shared<Data>();
+    data->size = m_size;
+    if (m_file) {
+        m_file->flush();
+        m_file->close();
+        data->file = std::move(m_file);
+    } else {
+        data->bytes = std::move(m_buffer);
+    }
+    m_size = 0;
+    ResponseBody body;
+    body.d = std::move(data);
+    return body;
+}
+
+} // namespace ApiLens::Core

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+
+class QTemporaryFile;
+
+namespace ApiLens::Core {
+
+// A response body: bytes in memory, or a temporary file once it grew past the memory
+// threshold. Cheap to copy (shared); the file goes away with the last copy.
+class ResponseBody
+{
+public:
+    ResponseBody();
+    static ResponseBody fromBytes(QByteArray bytes);
+
+    qint64 size() const;
+    bool isEmpty() const { return size() == 0; }
+    bool isInMemory() const;
+    QString filePath() const; // empty when in memory
+
+    // The first maxBytes bytes (all of them by default). Reads the file when spilled.
+    QByteArray bytes(qint64 maxBytes = -1) const;
+
+    // Builder used while a response streams in.
+    class Writer
+    {
+    public:
+        explicit Writer(qint64 memoryThreshold);
+        ~Writer();
+        Writer(const Writer &) = delete;
+        Writer &operator=(const Writer &) = delete;
+
+        bool append(const QByteArray &chunk, QString *error);
+        qint64 size() const { return m_size; }
+        ResponseBody finish();
+
+    private:
+        qint64 m_threshold;
+        qint64 m_size = 0;
+        QByteArray m_buffer;
+        std::unique_ptr<QTemporaryFile> m_file;
+    };
+
+private:
+    struct Data;
+    std::shared_ptr<const Data> d;
+};
+
+} // namespace ApiLens::Core

@@ -1,0 +1,585 @@
+#include "http/httpclient.h"
+
+#include "externalserver.h"
+#include "testserver.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QSignalSpy>
+#include <QSslSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ApiLens::Core;
+using ApiLens::Test::ExternalServer;
+using ApiLens::Test::Response;
+using ApiLens::Test::TestServer;
+
+class tst_HttpClient : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void methods_data();
+    void methods();
+    void bodyKinds_data();
+    void bodyKinds();
+    void sentHeadersAreWhatServerGot();
+    void auth_data();
+    void auth();
+    void redirects_data();
+    void redirects();
+    void timeout();
+    void cancel();
+    void encodings_data();
+    void encodings();
+    void transportErrors_data();
+    void transportErrors();
+    void tls_data();
+    void tls();
+    void manualProxy();
+    void http2PriorKnowledge();
+    void largeBodySpillsToFile();
+    void bodyLimit_data();
+    void bodyLimit();
+    void connectionReuse();
+    void timingsAreOrdered();
+    void http4xx5xxAreResponsesNotFailures_data();
+    void http4xx5xxAreResponsesNotFailures();
+
+private:
+    Exchange run(const RequestSpec &spec);
+    RequestSpec spec(const QString &pathAndQuery, const QString &method = QStringLiteral("GET")) const;
+
+    QNetworkAccessManager *m_manager = nullptr;
+    HttpClient *m_client = nullptr;
+    TestServer *m_server = nullptr;
+    QTemporaryDir m_dir;
+};
+
+void tst_HttpClient::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+void tst_HttpClient::init()
+{
+    delete m_client;
+    delete m_manager;
+    delete m_server;
+    m_manager = new QNetworkAccessManager(this);
+    m_manager->setProxy(QNetworkProxy::NoProxy);
+    m_client = new HttpClient(m_manager, this);
+    m_server = new TestServer(this);
+    QVERIFY(m_server->listen());
+}
+
+RequestSpec tst_HttpClient::spec(const QString &pathAndQuery, const QString &method) const
+{
+    RequestSpec s;
+    s.method = method;
+    s.url = m_server->url(pathAndQuery).toString();
+    s.settings.timeoutMs = 10000;
+    return s;
+}
+
+Exchange tst_HttpClient::run(const RequestSpec &spec)
+{
+    PendingExchange *pending = m_client->send(spec);
+    QSignalSpy finished(pending, &PendingExchange::finished);
+    if (!pending->isFinished()) {
+        finished.wait(20000);
+    }
+    [&] {
+        QCOMPARE(finished.count(), 1);
+    }();
+    const Exchange exchange = pending->exchange();
+    delete pending;
+    return exchange;
+}
+
+static QJsonObject echoed(const Exchange &exchange)
+{
+    return QJsonDocument::fromJson(exchange.body.bytes()).object();
+}
+
+void tst_HttpClient::methods_data()
+{
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QByteArray>("body");
+    for (const char *m : {"GET", "DELETE", "OPTIONS", "TRACE"}) {
+        QTest::newRow(m) << QString::fromLatin1(m) << QByteArray();
+    }
+    for (const char *m : {"POST", "PUT", "PATCH", "DELETE", "PURGE", "GET"}) {
+        QTest::newRow(QByteArray(QByteArray(m) + " with body").constData())
+            << QString::fromLatin1(m) << QByteArray("{\"k\":\"v\"}");
+    }
+    QTest::newRow("custom verb") << QStringLiteral("PROPFIND") << QByteArray();
+}
+
+void tst_HttpClient::methods()
+{
+    QFETCH(QString, method);
+    QFETCH(QByteArray, body);
+    RequestSpec s = spec(QStringLiteral("/echo?x=1"), method);
+    if (!body.isEmpty()) {
+        s.body.kind = BodyKind::Raw;
+        s.body.raw = body;
+        s.body.contentType = QStringLiteral("application/json");
+    }
+    const Exchange ex = run(s);
+    QCOMPARE(ex.error, TransportError::None);
+    QCOMPARE(ex.status, 200);
+    QCOMPARE(ex.statusClass(), StatusClass::Success);
+    const auto received = m_server->lastRequest();
+    QCOMPARE(received.method, method.toLatin1());
+    QCOMPARE(received.query(), QByteArray("x=1"));
+    QCOMPARE(received.body, body);
+    QCOMPARE(ex.request.method, method.toLatin1());
+}
+
+void tst_HttpClient::bodyKinds_data()
+{
+    QTest::addColumn<RequestBody>("body");
+    QTest::addColumn<QByteArray>("contentTypePrefix");
+    QTest::addColumn<QList<QByteArray>>("mustContain");
+
+    RequestBody raw;
+    raw.kind = BodyKind::Raw;
+    raw.raw = "<a>xml</a>";
+    raw.contentType = QStringLiteral("application/xml");
+    QTest::newRow("raw xml") << raw << QByteArray("application/xml") << QList<QByteArray>{"<a>xml</a>"};
+
+    RequestBody text;
+    text.kind = BodyKind::Raw;
+    text.raw = "plain ✓ text";
+    text.contentType = QStringLiteral("text/plain; charset=utf-8");
+    QTest::newRow("raw text utf-8") << text << QByteArray("text/plain; charset=utf-8")
+                                    << QList<QByteArray>{QByteArray("plain ✓ text")};
+
+    RequestBody form;
+    form.kind = BodyKind::UrlEncoded;
+    form.form = {{QStringLiteral("a b"), QStringLiteral("c&d")}, {QStringLiteral("e"), QStringLiteral("f")}};
+    QTest::newRow("urlencoded") << form << QByteArray("application/x-www-form-urlencoded")
+                                << QList<QByteArray>{"a+b=c%26d&e=f"};
+
+    RequestBody multipart;
+    multipart.kind = BodyKind::Multipart;
+    multipart.parts = {
+        {QStringLiteral("title"), QStringLiteral("Report"), QString(), QString(), true},
+        {QStringLiteral("file"), QString(), QStringLiteral("@upload"), QStringLiteral("text/csv"), true},
+        {QStringLiteral("skipped"), QStringLiteral("no"), QString(), QString(), false}};
+    QTest::newRow("multipart with file")
+        << multipart << QByteArray("multipart/form-data; boundary=")
+        << QList<QByteArray>{"name=\"title\"\r\n\r\nReport\r\n", "name=\"file\"; filename=\"upload.csv\"",
+                             "Content-Type: text/csv\r\n\r\nid,name\n1,Ada\n"};
+
+    RequestBody binary;
+    binary.kind = BodyKind::BinaryFile;
+    binary.filePath = QStringLiteral("@upload");
+    QTest::newRow("binary file") << binary << QByteArray("application/octet-stream")
+                                 << QList<QByteArray>{"id,name\n1,Ada\n"};
+}
+
+void tst_HttpClient::bodyKinds()
+{
+    QFETCH(RequestBody, body);
+    QFETCH(QByteArray, contentTypePrefix);
+    QFETCH(QList<QByteArray>, mustContain);
+    const QString uploadPath = m_dir.filePath(QStringLiteral("upload.csv"));
+    QFile upload(uploadPath);
+    QVERIFY(upload.open(QIODevice::WriteOnly));
+    upload.write("id,name\n1,Ada\n");
+    upload.close();
+    if (body.filePath == QLatin1String("@upload")) {
+        body.filePath = uploadPath;
+    }
+    for (MultipartPart &part : body.parts) {
+        if (part.filePath == QLatin1String("@upload")) {
+            part.filePath = uploadPath;
+        }
+    }
+    RequestSpec s = spec(QStringLiteral("/echo"), QStringLiteral("POST"));
+    s.body = body;
+    const Exchange ex = run(s);
+    QCOMPARE(ex.error, TransportError::None);
+    const auto received = m_server->lastRequest();
+    QVERIFY2(received.header("Content-Type").startsWith(contentTypePrefix),
+             received.header("Content-Type").constData());
+    for (const QByteArray &part : mustContain) {
+        QVERIFY2(received.body.contains(part), received.body.constData());
+    }
+    QVERIFY(!received.body.contains("skipped"));
+    QCOMPARE(ex.request.bodySize, received.body.size());
+    QCOMPARE(ex.request.bodyPreview, received.body);
+}
+
+void tst_HttpClient::sentHeadersAreWhatServerGot()
+{
+    RequestSpec s = spec(QStringLiteral("/echo"), QStringLiteral("POST"));
+    s.headers = {{QStringLiteral("X-Trace"), QStringLiteral("abc")},
+                 {QStringLiteral("Accept"), QStringLiteral("application/json")}};
+    s.body.kind = BodyKind::Raw;
+    s.body.raw = "hello";
+    s.body.contentType = QStringLiteral("text/plain");
+    const Exchange ex = run(s);
+    QCOMPARE(ex.status, 200);
+    const auto received = m_server->lastRequest();
+    // Every header the server got is in "the request as sent", with the same value...
+    for (const auto &header : received.headers) {
+        QVERIFY2(!headerValue(ex.request.headers, header.first).isNull(), header.first.constData());
+        QCOMPARE(headerValue(ex.request.headers, header.first), header.second);
+    }
+    // ...and nothing more.
+    QCOMPARE(ex.request.headers.size(), received.headers.size());
+}
+
+void tst_HttpClient::auth_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<Auth>("auth");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<QByteArray>("value");
+
+    Auth basic;
+    basic.kind = AuthKind::Basic;
+    basic.username = QStringLiteral("ada");
+    basic.password = QStringLiteral("s3cret");
+    QTest::newRow("basic ok") << QStringLiteral("/basic-auth/ada/s3cret") << basic << 200 << QByteArray()
+                              << QByteArray();
+    QTest::newRow("basic wrong") << QStringLiteral("/basic-auth/ada/other") << basic << 401 << QByteArray()
+                                 << QByteArray();
+    Auth digest = basic;
+    digest.kind = AuthKind::Digest;
+    QTest::newRow("digest ok") << QStringLiteral("/digest-auth/ada/s3cret") << digest << 200 << QByteArray()
+                               << QByteArray();
+    QTest::newRow("digest wrong") << QStringLiteral("/digest-auth/ada/other") << digest << 401 << QByteArray()
+                                  << QByteArray();
+    Auth bearer;
+    bearer.kind = AuthKind::Bearer;
+    bearer.token = QStringLiteral("tok-123");
+    QTest::newRow("bearer") << QStringLiteral("/echo") << bearer << 200 << QByteArray("Authorization")
+                            << QByteArray("Bearer tok-123");
+    Auth key;
+    key.kind = AuthKind::ApiKey;
+    key.keyName = QStringLiteral("X-Api-Key");
+    key.keyValue = QStringLiteral("k-9");
+    QTest::newRow("api key header") << QStringLiteral("/echo") << key << 200 << QByteArray("X-Api-Key")
+                                    << QByteArray("k-9");
+}
+
+void tst_HttpClient::auth()
+{
+    QFETCH(QString, path);
+    QFETCH(Auth, auth);
+    QFETCH(int, status);
+    QFETCH(QByteArray, header);
+    QFETCH(QByteArray, value);
+    RequestSpec s = spec(path);
+    s.auth = auth;
+    const Exchange ex = run(s);
+    QCOMPARE(ex.error, TransportError::None);
+    QCOMPARE(ex.status, status);
+    if (!header.isEmpty()) {
+        QCOMPARE(m_server->lastRequest().header(header), value);
+    }
+}
+
+void tst_HttpClient::redirects_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<bool>("follow");
+    QTest::addColumn<int>("max");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<int>("hops");
+    QTest::addColumn<TransportError>("error");
+    QTest::newRow("follow 3") << QStringLiteral("/redirect/3") << true << 10 << 200 << 3
+                              << TransportError::None;
+    QTest::newRow("follow off") << QStringLiteral("/redirect/3") << false << 10 << 302 << 0
+                                << TransportError::None;
+    QTest::newRow("over max") << QStringLiteral("/redirect/5") << true << 2 << 0 << 2
+                              << TransportError::TooManyRedirects;
+    QTest::newRow("loop") << QStringLiteral("/redirect-loop") << true << 4 << 0 << 4
+                          << TransportError::TooManyRedirects;
+}
+
+void tst_HttpClient::redirects()
+{
+    QFETCH(QString, path);
+    QFETCH(bool, follow);
+    QFETCH(int, max);
+    QFETCH(int, status);
+    QFETCH(int, hops);
+    QFETCH(TransportError, error);
+    RequestSpec s = spec(path);
+    s.settings.followRedirects = follow;
+    s.settings.maxRedirects = max;
+    const Exchange ex = run(s);
+    QCOMPARE(ex.error, error);
+    if (status) {
+        QCOMPARE(ex.status, status);
+    }
+    QCOMPARE(ex.redirects.size(), hops);
+    if (status == 200) {
+        QCOMPARE(ex.request.url.path(), QStringLiteral("/echo"));
+    }
+    if (error != TransportError::None) {
+        QVERIFY(ex.errorMessage.contains(QStringLiteral("redirect")));
+    }
+}
+
+void tst_HttpClient::timeout()
+{
+    RequestSpec s = spec(QStringLiteral("/delay/3000"));
+    s.settings.timeoutMs = 300;
+    const Exchange ex = run(s);
+    QCOMPARE(ex.error, TransportError::Timeout);
+    QVERIFY(!ex.hasResponse());
+    QVERIFY2(ex.timings.totalMs() < 2500, qPrintable(QString::number(ex.timings.totalMs())));
+    QVERIFY(ex.errorMessage.contains(QStringLiteral("within 300 ms")));
+}
+
+void tst_HttpClient::cancel()
+{
+    PendingExchange *pending = m_client->send(spec(QStringLiteral("/hang")));
+    QSignalSpy finished(pending, &PendingExchange::finished);
+    QTRY_COMPARE(m_server->requests().size(), 1);
+    pending->cancel();
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(pending->exchange().error, TransportError::Cancelled);
+    QVERIFY(!pending->exchange().hasResponse());
+    pending->cancel(); // harmless once finished
+    QCOMPARE(finished.count(), 1);
+    delete pending;
+}
+
+void tst_HttpClient::encodings_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("key");
+    QTest::newRow("gzip") << QStringLiteral("/gzip") << QStringLiteral("gzipped");
+    QTest::newRow("chunked") << QStringLiteral("/chunked") << QStringLiteral("chunked");
+}
+
+void tst_HttpClient::encodings()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, key);
+    const Exchange ex = run(spec(path));
+    QCOMPARE(ex.status, 200);
+    QCOMPARE(ex.error, TransportError::None);
+    QVERIFY2(echoed(ex).value(key).toBool(), ex.body.bytes().constData());
+    QVERIFY(m_server->lastRequest().header("Accept-Encoding").contains("gzip"));
+}
+
+void tst_HttpClient::transportErrors_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<TransportError>("error");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("refused") << QStringLiteral("http://127.0.0.1:%1/").arg(TestServer::unusedPort())
+                             << TransportError::ConnectionRefused << QStringLiteral("is the server running?");
+    // A name longer than DNS allows (1,025 bytes) fails in the resolver before any query
+    // leaves the machine; tests never send traffic beyond the loopback.
+    QTest::newRow("dns") << QStringLiteral("http://%1test/")
+                                .arg(
+                                    QString(QStringLiteral("a").repeated(60) + QLatin1Char('.')).repeated(18))
+                         << TransportError::HostNotFound << QStringLiteral("Could not resolve host");
+    QTest::newRow("closed without reply") << QStringLiteral("@/close") << TransportError::RemoteClosed
+                                          << QStringLiteral("closed the connection");
+    QTest::newRow("not http") << QStringLiteral("@/garbage") << TransportError::RemoteClosed
+                              << QStringLiteral("without a valid HTTP response");
+    // HTTP/2 frames expected, HTTP/1.1 received.
+    QTest::newRow("h2 to an http/1.1 server")
+        << QStringLiteral("h2@/echo") << TransportError::Protocol << QStringLiteral("invalid HTTP response");
+    QTest::newRow("malformed url") << QStringLiteral("http://[::1/") << TransportError::InvalidRequest
+                                   << QStringLiteral("Malformed URL");
+}
+
+void tst_HttpClient::transportErrors()
+{
+    QFETCH(QString, url);
+    QFETCH(TransportError, error);
+    QFETCH(QString, message);
+    RequestSpec s = spec(QString());
+    const qsizetype at = url.indexOf(QLatin1Char('@'));
+    s.url = at >= 0 && at < 3 ? m_server->url(url.mid(at + 1)).toString() : url;
+    s.settings.http2PriorKnowledge = url.startsWith(QLatin1String("h2@"));
+    const Exchange ex = run(s);
+    QVERIFY2(ex.error == error,
+             qPrintable(transportErrorId(ex.error) + QStringLiteral(": ") + ex.errorMessage));
+    QVERIFY2(ex.errorMessage.contains(message), qPrintable(ex.errorMessage));
+    QVERIFY(!ex.hasResponse());
+    QVERIFY(ex.timings.finishedMs >= 0);
+    QVERIFY(!transportErrorTitle(ex.error).isEmpty());
+}
+
+void tst_HttpClient::tls_data()
+{
+    QTest::addColumn<bool>("verify");
+    QTest::addColumn<TransportError>("error");
+    QTest::newRow("verification on: self-signed refused") << true << TransportError::Tls;
+    QTest::newRow("verification off: accepted, visibly") << false << TransportError::None;
+}
+
+void tst_HttpClient::tls()
+{
+    if (!QSslSocket::supportsSsl()) {
+        QSKIP("This Qt has no TLS backend");
+    }
+    QFETCH(bool, verify);
+    QFETCH(TransportError, error);
+    TestServer tlsServer;
+    QVERIFY(tlsServer.listenTls());
+    RequestSpec s;
+    s.url = tlsServer.url(QStringLiteral("/echo")).toString();
+    s.settings.verifyTls = verify;
+    s.settings.timeoutMs = 10000;
+    const Exchange ex = run(s);
+    QVERIFY2(ex.error == error, qPrintable(ex.errorMessage));
+    QCOMPARE(ex.tlsVerificationDisabled, !verify);
+    if (verify) {
+        QVERIFY(ex.errorMessage.contains(QStringLiteral("TLS handshake")));
+    } else {
+        QCOMPARE(ex.status, 200);
+        QVERIFY(!ex.ignoredTlsErrors.isEmpty());
+        QVERIFY(ex.timings.encryptedMs >= 0);
+    }
+}
+
+void tst_HttpClient::manualProxy()
+{
+    // The test server plays the proxy: it sees the absolute-form target.
+    RequestSpec s;
+    s.url = QStringLiteral("http://127.0.0.2:9/through-proxy?q=1");
+    s.settings.proxy.mode = ProxyMode::Manual;
+    s.settings.proxy.host = QStringLiteral("127.0.0.1");
+    s.settings.proxy.port = m_server->port();
+    s.settings.timeoutMs = 10000;
+    m_server->setHandler([](const ApiLens::Test::ReceivedRequest &) { return Response{}; });
+    const Exchange ex = run(s);
+    QCOMPARE(ex.error, TransportError::None);
+    QCOMPARE(ex.status, 200);
+    QCOMPARE(m_server->lastRequest().target, QByteArray("http://127.0.0.2:9/through-proxy?q=1"));
+
+    s.settings.proxy.port = TestServer::unusedPort();
+    const Exchange refused = run(s);
+    QVERIFY2(refused.error == TransportError::Proxy, qPrintable(refused.errorMessage));
+}
+
+void tst_HttpClient::http2PriorKnowledge()
+{
+    if (!ExternalServer::nghttpdAvailable()) {
+        QSKIP("nghttpd (Debian package nghttp2-server) is not installed");
+    }
+    QFile page(m_dir.filePath(QStringLiteral("index.html")));
+    QVERIFY(page.open(QIODevice::WriteOnly));
+    page.write("<p>h2</p>");
+    page.close();
+    ExternalServer nghttpd;
+    QVERIFY2(nghttpd.start(QStringLiteral("nghttpd"),
+                           {QStringLiteral("--no-tls"), QStringLiteral("-d"), m_dir.path(),
+                            QStringLiteral("--address=127.0.0.1"), QStringLiteral("{port}")}),
+             qPrintable(nghttpd.errorString()));
+    RequestSpec s;
+    s.url = QStringLiteral("http://127.0.0.1:%1/index.html").arg(nghttpd.port());
+    s.settings.http2PriorKnowledge = true;
+    const Exchange ex = run(s);
+    QVERIFY2(ex.error == TransportError::None, qPrintable(ex.errorMessage));
+    QCOMPARE(ex.status, 200);
+    QCOMPARE(ex.httpVersion, QStringLiteral("HTTP/2"));
+    QCOMPARE(ex.displayReason(), QStringLiteral("OK")); // h2 has no reason phrase
+    QCOMPARE(ex.body.bytes(), QByteArray("<p>h2</p>"));
+}
+
+void tst_HttpClient::largeBodySpillsToFile()
+{
+    m_client->setMemoryThreshold(64 * 1024);
+    const Exchange ex = run(spec(QStringLiteral("/bytes/1000000")));
+    QCOMPARE(ex.status, 200);
+    QCOMPARE(ex.body.size(), 1000000);
+    QVERIFY(!ex.body.isInMemory());
+    QVERIFY(QFile::exists(ex.body.filePath()));
+    QCOMPARE(ex.body.bytes(10), QByteArray(10, 'a'));
+}
+
+void tst_HttpClient::bodyLimit_data()
+{
+    QTest::addColumn<bool>("gzipBomb");
+    QTest::newRow("plain body over the limit") << false;
+    QTest::newRow("gzip bomb") << true;
+}
+
+void tst_HttpClient::bodyLimit()
+{
+    QFETCH(bool, gzipBomb);
+    m_client->setMaxBodyBytes(4 * 1024 * 1024);
+    const QByteArray big(64 * 1024 * 1024, gzipBomb ? '\0' : 'b');
+    Response response;
+    response.body = big;
+    response.gzip = gzipBomb;
+    m_server->setHandler([&response](const ApiLens::Test::ReceivedRequest &) { return response; });
+    const Exchange ex = run(spec(QStringLiteral("/big")));
+    QCOMPARE(ex.error, TransportError::BodyTooLarge);
+    QVERIFY(ex.body.size() <= 4 * 1024 * 1024);
+    QVERIFY(ex.errorMessage.contains(QStringLiteral("cut off")));
+}
+
+void tst_HttpClient::connectionReuse()
+{
+    const Exchange first = run(spec(QStringLiteral("/echo")));
+    const Exchange second = run(spec(QStringLiteral("/echo")));
+    QCOMPARE(first.status, 200);
+    QCOMPARE(second.status, 200);
+    QCOMPARE(m_server->connectionCount(), 1);
+    QVERIFY(first.timings.connectStartMs >= 0);
+    QVERIFY(second.timings.connectStartMs < 0); // no new connection
+}
+
+void tst_HttpClient::timingsAreOrdered()
+{
+    const Exchange ex = run(spec(QStringLiteral("/delay/50")));
+    const Timings &t = ex.timings;
+    QVERIFY(t.started.isValid());
+    QVERIFY(t.connectStartMs >= 0);
+    QVERIFY(t.requestSentMs >= t.connectStartMs);
+    QVERIFY(t.firstByteMs >= t.requestSentMs + 40); // the server waited 50 ms
+    QVERIFY(t.finishedMs >= t.firstByteMs);
+}
+
+void tst_HttpClient::http4xx5xxAreResponsesNotFailures_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<StatusClass>("statusClass");
+    QTest::newRow("201") << 201 << StatusClass::Success;
+    QTest::newRow("204") << 204 << StatusClass::Success;
+    QTest::newRow("304") << 304 << StatusClass::Redirection;
+    QTest::newRow("400") << 400 << StatusClass::ClientError;
+    QTest::newRow("401") << 401 << StatusClass::ClientError;
+    QTest::newRow("404") << 404 << StatusClass::ClientError;
+    QTest::newRow("409") << 409 << StatusClass::ClientError;
+    QTest::newRow("418") << 418 << StatusClass::ClientError;
+    QTest::newRow("500") << 500 << StatusClass::ServerError;
+    QTest::newRow("503") << 503 << StatusClass::ServerError;
+    QTest::newRow("522") << 522 << StatusClass::ServerError;
+}
+
+void tst_HttpClient::http4xx5xxAreResponsesNotFailures()
+{
+    QFETCH(int, status);
+    QFETCH(StatusClass, statusClass);
+    const Exchange ex = run(spec(QStringLiteral("/status/%1?body=detail").arg(status)));
+    QVERIFY2(ex.error == TransportError::None, qPrintable(ex.errorMessage));
+    QCOMPARE(ex.status, status);
+    QCOMPARE(ex.statusClass(), statusClass);
+    if (status != 204 && status != 304) {
+        QCOMPARE(ex.body.bytes(), QByteArray("detail"));
+    }
+}
+
+QTEST_GUILESS_MAIN(tst_HttpClient)
+#include "tst_httpclient.moc"
