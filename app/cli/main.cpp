@@ -1,0 +1,38 @@
+#include "sendcommand.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+namespace {
+
+const char usage[] = "usage: apilens-cli COMMAND [options]\n"
+                     "\n"
+                     "commands:\n"
+                     "  send [METHOD] URL   send one request and print the response\n"
+                     "\n"
+                     "apilens-cli COMMAND --help shows the options of a command.\n";
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("apilens-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(APILENS_VERSION));
+    QStringList arguments = QCoreApplication::arguments().mid(1);
+    const QString command = arguments.isEmpty() ? QString() : arguments.takeFirst();
+    if (command == QLatin1String("send")) {
+        return ApiLens::Cli::runSend(arguments);
+    }
+    if (command == QLatin1String("--version")) {
+        std::printf("apilens-cli %s\n", APILENS_VERSION);
+        return 0;
+    }
+    if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h")) {
+        std::fputs(usage, command.isEmpty() ? stderr : stdout);
+        return command.isEmpty() ? 1 : 0;
+    }
+    std::fprintf(stderr, "apilens-cli: unknown command '%s'\n\n%s", qPrintable(command), usage);
+    return 1;
+}

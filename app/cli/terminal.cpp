@@ -1,0 +1,75 @@
+#include "terminal.h"
+
+#include <QtGlobal>
+
+namespace ApiLens::Cli {
+
+Terminal::Terminal(ColorMode mode, bool stdoutIsTty)
+    : m_tty(stdoutIsTty)
+{
+    switch (mode) {
+    case ColorMode::Always:
+        m_colored = true;
+        break;
+    case ColorMode::Never:
+        m_colored = false;
+        break;
+    case ColorMode::Auto:
+        m_colored = stdoutIsTty && qEnvironmentVariableIsEmpty("NO_COLOR") &&
+                    qgetenv("TERM") != QByteArrayLiteral("dumb");
+        break;
+    }
+}
+
+QByteArray Terminal::statusColor(Core::StatusClass statusClass) const
+{
+    if (!m_colored) {
+        return {};
+    }
+    switch (statusClass) {
+    case Core::StatusClass::Informational:
+        return QByteArrayLiteral("\x1b[1;34m");
+    case Core::StatusClass::Success:
+        return QByteArrayLiteral("\x1b[1;32m");
+    case Core::StatusClass::Redirection:
+        return QByteArrayLiteral("\x1b[1;36m");
+    case Core::StatusClass::ClientError:
+        return QByteArrayLiteral("\x1b[1;33m");
+    case Core::StatusClass::ServerError:
+        return QByteArrayLiteral("\x1b[1;31m");
+    case Core::StatusClass::None:
+        break;
+    }
+    return QByteArrayLiteral("\x1b[1;90m");
+}
+
+QByteArray Terminal::bold() const
+{
+    return m_colored ? QByteArrayLiteral("\x1b[1m") : QByteArray();
+}
+
+QByteArray Terminal::dim() const
+{
+    return m_colored ? QByteArrayLiteral("\x1b[2m") : QByteArray();
+}
+
+QByteArray Terminal::reset() const
+{
+    return m_colored ? QByteArrayLiteral("\x1b[0m") : QByteArray();
+}
+
+bool Terminal::parseColorMode(const QString &text, ColorMode *mode)
+{
+    if (text == QLatin1String("always")) {
+        *mode = ColorMode::Always;
+    } else if (text == QLatin1String("never")) {
+        *mode = ColorMode::Never;
+    } else if (text == QLatin1String("auto")) {
+        *mode = ColorMode::Auto;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+} // namespace ApiLens::Cli

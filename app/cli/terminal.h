@@ -1,0 +1,36 @@
+#pragma once
+
+#include "http/statusclass.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace ApiLens::Cli {
+
+// Where output goes and whether it is coloured: on a terminal unless NO_COLOR is set;
+// --color=always|never overrides.
+class Terminal
+{
+public:
+    enum class ColorMode { Auto, Always, Never };
+
+    Terminal(ColorMode mode, bool stdoutIsTty);
+
+    bool colored() const { return m_colored; }
+    bool isTty() const { return m_tty; }
+
+    // ANSI 16-colour match of the status-class hues: 2xx green, 3xx cyan, 4xx yellow,
+    // 5xx red, 1xx blue, no response grey.
+    QByteArray statusColor(Core::StatusClass statusClass) const;
+    QByteArray bold() const;
+    QByteArray dim() const;
+    QByteArray reset() const;
+
+    static bool parseColorMode(const QString &text, ColorMode *mode);
+
+private:
+    bool m_colored;
+    bool m_tty;
+};
+
+} // namespace ApiLens::Cli

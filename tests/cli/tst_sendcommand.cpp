@@ -1,0 +1,226 @@
+#include "testserver.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+
+using ApiLens::Test::TestServer;
+
+// Runs the real apilens-cli binary against the local test server.
+class tst_SendCommand : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void exitCodes_data();
+    void exitCodes();
+    void printsStatusHeadersAndBody();
+    void jsonRecord();
+    void sendsBodyAndHeaders();
+    void colors_data();
+    void colors();
+    void badArguments_data();
+    void badArguments();
+
+private:
+    struct Result
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    Result run(const QStringList &arguments, const QStringList &extraEnv = {});
+    QString url(const QString &path) const { return m_server->url(path).toString(); }
+
+    TestServer *m_server = nullptr;
+};
+
+void tst_SendCommand::init()
+{
+    delete m_server;
+    m_server = new TestServer(this);
+    QVERIFY(m_server->listen());
+}
+
+tst_SendCommand::Result tst_SendCommand::run(const QStringList &arguments, const QStringList &extraEnv)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("NO_COLOR"));
+    for (const QString &entry : extraEnv) {
+        env.insert(entry.section(QLatin1Char('='), 0, 0), entry.section(QLatin1Char('='), 1));
+    }
+    process.setProcessEnvironment(env);
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(QStringLiteral(APILENS_CLI_PATH), QStringList{QStringLiteral("send")} + arguments);
+    // The server answers from this event loop, so wait with the loop running.
+    finished.wait(30000);
+    Result result;
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+void tst_SendCommand::exitCodes_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QByteArray>("stderrContains");
+    QTest::newRow("200") << QStringList{QStringLiteral("@/status/200")} << 0 << QByteArray();
+    QTest::newRow("404 without --check-status")
+        << QStringList{QStringLiteral("@/status/404")} << 0 << QByteArray();
+    QTest::newRow("404 --check-status")
+        << QStringList{QStringLiteral("@/status/404"), QStringLiteral("--check-status")} << 4 << QByteArray();
+    QTest::newRow("503 --check-status")
+        << QStringList{QStringLiteral("@/status/503"), QStringLiteral("--check-status")} << 5 << QByteArray();
+    QTest::newRow("301 --no-redirect --check-status")
+        << QStringList{QStringLiteral("@/redirect/1"), QStringLiteral("--no-redirect"),
+                       QStringLiteral("--check-status")}
+        << 3 << QByteArray();
+    QTest::newRow("redirect followed")
+        << QStringList{QStringLiteral("@/redirect/2"), QStringLiteral("--check-status")} << 0 << QByteArray();
+    QTest::newRow("too many redirects") << QStringList{QStringLiteral("@/redirect-loop"),
+                                                       QStringLiteral("--max-redirects"), QStringLiteral("3")}
+                                        << 6 << QByteArray("redirects");
+    QTest::newRow("timeout") << QStringList{QStringLiteral("@/hang"), QStringLiteral("--timeout"),
+                                            QStringLiteral("0.3")}
+                             << 2 << QByteArray("within 300 ms");
+    QTest::newRow("refused")
+        << QStringList{QStringLiteral("http://127.0.0.1:%1/").arg(TestServer::unusedPort())} << 1
+        << QByteArray("Connection refused by 127.0.0.1:");
+    QTest::newRow("malformed url") << QStringList{QStringLiteral("http://[::1/")} << 1
+                                   << QByteArray("Malformed URL");
+}
+
+void tst_SendCommand::exitCodes()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QByteArray, stderrContains);
+    for (QString &argument : arguments) {
+        if (argument.startsWith(QLatin1Char('@'))) {
+            argument = url(argument.mid(1));
+        }
+    }
+    const Result result = run(arguments);
+    QCOMPARE(result.exitCode, exitCode);
+    if (stderrContains.isEmpty()) {
+        QCOMPARE(result.err, QByteArray());
+    } else {
+        QVERIFY2(result.err.contains(stderrContains), result.err.constData());
+        QCOMPARE(result.err.count('\n'), 1); // one clear line
+        QVERIFY(result.err.startsWith("apilens-cli: "));
+    }
+}
+
+void tst_SendCommand::printsStatusHeadersAndBody()
+{
+    const Result result = run({url(QStringLiteral("/status/409?body=conflict%20here"))});
+    QCOMPARE(result.exitCode, 0);
+    const QList<QByteArray> lines = result.out.split('\n');
+    QVERIFY2(lines.value(0).startsWith("HTTP/1.1 409 Conflict"), result.out.constData());
+    QVERIFY(lines.contains("Content-Type: text/plain"));
+    QVERIFY(result.out.endsWith("\n\nconflict here"));
+    QVERIFY(!result.out.contains("\x1b[")); // piped: no colour
+}
+
+void tst_SendCommand::jsonRecord()
+{
+    const Result result = run({url(QStringLiteral("/status/503")), QStringLiteral("--json")});
+    QCOMPARE(result.exitCode, 0);
+    QJsonParseError error{};
+    const QJsonObject record = QJsonDocument::fromJson(result.out, &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(record.value(QStringLiteral("status")).toInt(), 503);
+    QCOMPARE(record.value(QStringLiteral("status_class")).toString(), QStringLiteral("5xx"));
+    QCOMPARE(record.value(QStringLiteral("reason")).toString(), QStringLiteral("Service Unavailable"));
+    QVERIFY(record.value(QStringLiteral("headers")).isObject());
+    QCOMPARE(record.value(QStringLiteral("body_size")).toInt(), 0);
+    QVERIFY(record.value(QStringLiteral("timings_ms")).toObject().value(QStringLiteral("total")).toDouble() >
+            0);
+    QVERIFY(record.contains(QStringLiteral("error")));
+    QVERIFY(record.value(QStringLiteral("transport_error")).isNull());
+
+    const Result refused =
+        run({QStringLiteral("http://127.0.0.1:%1/").arg(TestServer::unusedPort()), QStringLiteral("--json")});
+    const QJsonObject failed = QJsonDocument::fromJson(refused.out).object();
+    QVERIFY(failed.value(QStringLiteral("status")).isNull());
+    QCOMPARE(failed.value(QStringLiteral("status_class")).toString(), QStringLiteral("none"));
+    QCOMPARE(
+        failed.value(QStringLiteral("transport_error")).toObject().value(QStringLiteral("kind")).toString(),
+        QStringLiteral("refused"));
+}
+
+void tst_SendCommand::sendsBodyAndHeaders()
+{
+    const Result result =
+        run({QStringLiteral("PUT"), url(QStringLiteral("/echo")), QStringLiteral("-H"),
+             QStringLiteral("X-One: 1"), QStringLiteral("--header"), QStringLiteral("X-Two:2"),
+             QStringLiteral("-d"), QStringLiteral("{\"name\":\"Ada\"}")});
+    QCOMPARE(result.exitCode, 0);
+    const auto received = m_server->lastRequest();
+    QCOMPARE(received.method, QByteArray("PUT"));
+    QCOMPARE(received.header("X-One"), QByteArray("1"));
+    QCOMPARE(received.header("X-Two"), QByteArray("2"));
+    QCOMPARE(received.header("Content-Type"), QByteArray("application/json"));
+    QCOMPARE(received.body, QByteArray("{\"name\":\"Ada\"}"));
+
+    // A body without a method means POST.
+    QCOMPARE(run({url(QStringLiteral("/echo")), QStringLiteral("-d"), QStringLiteral("a=1")}).exitCode, 0);
+    QCOMPARE(m_server->lastRequest().method, QByteArray("POST"));
+}
+
+void tst_SendCommand::colors_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("ansi");
+    QTest::newRow("2xx green") << QStringLiteral("/status/200") << QByteArray("\x1b[1;32mHTTP/1.1 200");
+    QTest::newRow("3xx cyan") << QStringLiteral("/status/304") << QByteArray("\x1b[1;36mHTTP/1.1 304");
+    QTest::newRow("4xx yellow") << QStringLiteral("/status/404") << QByteArray("\x1b[1;33mHTTP/1.1 404");
+    QTest::newRow("5xx red") << QStringLiteral("/status/500") << QByteArray("\x1b[1;31mHTTP/1.1 500");
+}
+
+void tst_SendCommand::colors()
+{
+    QFETCH(QString, path);
+    QFETCH(QByteArray, ansi);
+    const Result colored = run({url(path), QStringLiteral("--color=always")});
+    QVERIFY2(colored.out.startsWith(ansi), colored.out.constData());
+    const Result never = run({url(path), QStringLiteral("--color=never")});
+    QVERIFY(!never.out.contains('\x1b'));
+}
+
+void tst_SendCommand::badArguments_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("message");
+    QTest::newRow("no url") << QStringList{} << QByteArray("expected [METHOD] URL");
+    QTest::newRow("bad header") << QStringList{QStringLiteral("h"), QStringLiteral("-H"),
+                                               QStringLiteral("nocolon")}
+                                << QByteArray("is not 'Name: value'");
+    QTest::newRow("bad timeout") << QStringList{QStringLiteral("h"), QStringLiteral("--timeout"),
+                                                QStringLiteral("soon")}
+                                 << QByteArray("--timeout takes seconds");
+    QTest::newRow("bad color") << QStringList{QStringLiteral("h"), QStringLiteral("--color=pink")}
+                               << QByteArray("--color takes auto");
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("h"), QStringLiteral("--frobnicate")}
+                                    << QByteArray("frobnicate");
+    QTest::newRow("missing data file") << QStringList{QStringLiteral("h"), QStringLiteral("--data-file"),
+                                                      QStringLiteral("/nonexistent/x.bin")}
+                                       << QByteArray("Cannot read the body file");
+}
+
+void tst_SendCommand::badArguments()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, message);
+    const Result result = run(arguments);
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(message), result.err.constData());
+}
+
+QTEST_GUILESS_MAIN(tst_SendCommand)
+#include "tst_sendcommand.moc"
