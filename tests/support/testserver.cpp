@@ -168,9 +168,9 @@ TestServer::TestServer(QObject *parent)
 
 TestServer::~TestServer() = default;
 
-bool TestServer::listen(const QHostAddress &address)
+bool TestServer::listen(const QHostAddress &address, quint16 port)
 {
-    return m_server->listen(address, 0);
+    return m_server->listen(address, port);
 }
 
 QString TestServer::certificatePath()

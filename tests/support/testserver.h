@@ -67,7 +67,7 @@ public:
     explicit TestServer(QObject *parent = nullptr);
     ~TestServer() override;
 
-    bool listen(const QHostAddress &address = QHostAddress::LocalHost);
+    bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
     // HTTPS with the self-signed localhost certificate of tests/support/certs.
     bool listenTls();
     bool isTls() const { return m_tls; }

@@ -1,0 +1,114 @@
+#include "http/bodyformatter.h"
+
+#include <QTest>
+
+using namespace ApiLens::Core;
+
+class tst_BodyFormatter : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void detect_data();
+    void detect();
+    void json_data();
+    void json();
+    void xml();
+    void binaryIsHex();
+    void truncatesAndCancels();
+};
+
+void tst_BodyFormatter::detect_data()
+{
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<ContentKind>("kind");
+    QTest::newRow("empty") << QByteArray("application/json") << QByteArray("  \n") << ContentKind::Empty;
+    QTest::newRow("json by type") << QByteArray("application/problem+json") << QByteArray("{}")
+                                  << ContentKind::Json;
+    QTest::newRow("json sent as text/html")
+        << QByteArray("text/html") << QByteArray("{\"a\":1}") << ContentKind::Json;
+    QTest::newRow("json with BOM") << QByteArray() << QByteArray("\xEF\xBB\xBF[1]") << ContentKind::Json;
+    QTest::newRow("html page") << QByteArray("text/html") << QByteArray("<html><title>502</title></html>")
+                               << ContentKind::Html;
+    QTest::newRow("xml") << QByteArray("application/xml") << QByteArray("<Error><Code>x</Code></Error>")
+                         << ContentKind::Xml;
+    QTest::newRow("text") << QByteArray("text/plain") << QByteArray("upstream failed") << ContentKind::Text;
+    QTest::newRow("binary") << QByteArray("image/png") << QByteArray("\x89PNG\r\n\x1a\n\0\0", 10)
+                            << ContentKind::Binary;
+}
+
+void tst_BodyFormatter::detect()
+{
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, body);
+    QFETCH(ContentKind, kind);
+    QCOMPARE(detectContentKind(contentType, body), kind);
+}
+
+void tst_BodyFormatter::json_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("keeps key order") << QByteArray("{\"z\":1,\"a\":[true,null]}")
+                                     << QStringLiteral(
+                                            "{\n  \"z\": 1,\n  \"a\": [\n    true,\n    null\n  ]\n}");
+    QTest::newRow("strings untouched")
+        << QByteArray("{\"s\":\"a,b:{c}\\\"]\"}") << QStringLiteral("{\n  \"s\": \"a,b:{c}\\\"]\"\n}");
+    QTest::newRow("empty containers")
+        << QByteArray("{\"a\":{},\"b\":[ ]}") << QStringLiteral("{\n  \"a\": {},\n  \"b\": []\n}");
+    QTest::newRow("already indented")
+        << QByteArray("{\n    \"a\" :  1\n}") << QStringLiteral("{\n  \"a\": 1\n}");
+    QTest::newRow("malformed still indented")
+        << QByteArray("{\"a\":[1,2") << QStringLiteral("{\n  \"a\": [\n    1,\n    2");
+    QTest::newRow("utf-8") << QByteArray("[\"ü✓\"]") << QStringLiteral("[\n  \"ü✓\"\n]");
+}
+
+void tst_BodyFormatter::json()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QString, expected);
+    QCOMPARE(indentJson(input), expected);
+    const FormattedBody formatted = formatBody(input, "application/json");
+    QCOMPARE(formatted.kind, ContentKind::Json);
+    QCOMPARE(formatted.text, expected);
+}
+
+void tst_BodyFormatter::xml()
+{
+    const FormattedBody formatted =
+        formatBody("<?xml version=\"1.0\"?><Error><Code>NoSuchKey</Code><Message>gone</Message></Error>",
+                   "application/xml");
+    QCOMPARE(formatted.kind, ContentKind::Xml);
+    QVERIFY(formatted.reformatted);
+    QCOMPARE(formatted.text,
+             QStringLiteral("<Error>\n  <Code>NoSuchKey</Code>\n  <Message>gone</Message>\n</Error>\n"));
+    const FormattedBody broken = formatBody("<a><b></a>", "application/xml");
+    QVERIFY(!broken.reformatted);
+    QCOMPARE(broken.text, QStringLiteral("<a><b></a>"));
+}
+
+void tst_BodyFormatter::binaryIsHex()
+{
+    const QByteArray bytes("\x00\x01"
+                           "AB",
+                           4);
+    const FormattedBody formatted = formatBody(bytes, "application/octet-stream");
+    QCOMPARE(formatted.kind, ContentKind::Binary);
+    QVERIFY2(formatted.text.startsWith(QStringLiteral("00000000  00 01 41 42")), qPrintable(formatted.text));
+    QVERIFY(formatted.text.trimmed().endsWith(QStringLiteral("..AB")));
+}
+
+void tst_BodyFormatter::truncatesAndCancels()
+{
+    const QByteArray big = "[" + QByteArray("1,").repeated(100000) + "1]";
+    const FormattedBody truncated = formatBody(big, "application/json", 1000);
+    QVERIFY(truncated.truncated);
+    QVERIFY(truncated.text.size() < 5000); // 1,000 input bytes, indented
+    const std::atomic_bool cancel{true};
+    const FormattedBody cancelled = formatBody(big, "application/json", big.size(), &cancel);
+    QVERIFY(cancelled.cancelled);
+    QVERIFY(cancelled.text.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(tst_BodyFormatter)
+#include "tst_bodyformatter.moc"

@@ -1,0 +1,186 @@
+#include "mainwindow.h"
+#include "requesteditor.h"
+#include "requesttab.h"
+#include "responseview.h"
+#include "statusbadge.h"
+
+#include "http/httpclient.h"
+#include "testserver.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ApiLens;
+using namespace ApiLens::Ui;
+using ApiLens::Test::TestServer;
+
+// Drives the real window offscreen: type a URL, press Ctrl+Enter, read the badge.
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void sendShowsStatusOnBadge_data();
+    void sendShowsStatusOnBadge();
+    void escapeCancels();
+    void tabs();
+    void windowStateIsRestored();
+
+private:
+    void typeUrlAndSend(const QString &url);
+
+    QTemporaryDir m_dir;
+    QNetworkAccessManager *m_manager = nullptr;
+    Core::HttpClient *m_client = nullptr;
+    QSettings *m_settings = nullptr;
+    MainWindow *m_window = nullptr;
+    TestServer *m_server = nullptr;
+};
+
+void tst_MainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+}
+
+void tst_MainWindow::init()
+{
+    m_manager = new QNetworkAccessManager;
+    m_manager->setProxy(QNetworkProxy::NoProxy);
+    m_client = new Core::HttpClient(m_manager);
+    m_settings = new QSettings(m_dir.filePath(QStringLiteral("apilens.ini")), QSettings::IniFormat);
+    m_window = new MainWindow(m_client, m_settings);
+    m_window->newTab();
+    m_window->show();
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    m_server = new TestServer;
+    QVERIFY(m_server->listen());
+}
+
+void tst_MainWindow::cleanup()
+{
+    delete m_window;
+    delete m_client;
+    delete m_manager;
+    delete m_settings;
+    delete m_server;
+}
+
+void tst_MainWindow::typeUrlAndSend(const QString &url)
+{
+    RequestTab *tab = m_window->currentTab();
+    QLineEdit *edit = tab->editor()->urlEdit();
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClicks(edit, url);
+    // Focus elsewhere, so the window's Ctrl+Enter shortcut sends, not the line edit.
+    tab->response()->setFocus();
+    QTest::keyClick(m_window, Qt::Key_Return, Qt::ControlModifier);
+}
+
+void tst_MainWindow::sendShowsStatusOnBadge_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("badge");
+    QTest::addColumn<Core::StatusClass>("statusClass");
+    QTest::newRow("200") << QStringLiteral("/status/200") << QStringLiteral("✓ 200 OK · Success")
+                         << Core::StatusClass::Success;
+    QTest::newRow("301") << QStringLiteral("/status/301")
+                         << QStringLiteral("↪ 301 Moved Permanently · Redirection")
+                         << Core::StatusClass::Redirection;
+    QTest::newRow("404") << QStringLiteral("/status/404") << QStringLiteral("⚠ 404 Not Found · Client error")
+                         << Core::StatusClass::ClientError;
+    QTest::newRow("503") << QStringLiteral("/status/503")
+                         << QStringLiteral("✖ 503 Service Unavailable · Server error")
+                         << Core::StatusClass::ServerError;
+    QTest::newRow("refused") << QStringLiteral("refused")
+                             << QStringLiteral("⊘ Connection refused · No response")
+                             << Core::StatusClass::None;
+}
+
+void tst_MainWindow::sendShowsStatusOnBadge()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, badge);
+    QFETCH(Core::StatusClass, statusClass);
+    const QString url = path == QLatin1String("refused")
+                            ? QStringLiteral("127.0.0.1:%1/").arg(TestServer::unusedPort())
+                            : m_server->url(path).toString();
+    RequestTab *tab = m_window->currentTab();
+    QSignalSpy finished(tab, &RequestTab::exchangeFinished);
+    typeUrlAndSend(url);
+    QVERIFY(finished.wait(10000));
+    ResponseView *response = tab->response();
+    QCOMPARE(response->badge()->text(), badge);
+    QCOMPARE(response->badge()->statusClass(), statusClass);
+    QVERIFY(response->badge()->isVisible());
+    if (statusClass == Core::StatusClass::None) {
+        QCOMPARE(response->page(), ResponseView::Page::Failure);
+        QVERIFY(response->failureMessage()->text().contains(QStringLiteral("is the server running?")));
+    } else {
+        QCOMPARE(response->page(), ResponseView::Page::Response);
+        QCOMPARE(m_server->requests().size(), 1);
+    }
+    // The tab title follows the request.
+    QVERIFY(m_window->tabWidget()
+                ->tabText(m_window->tabWidget()->currentIndex())
+                .startsWith(QStringLiteral("GET ")));
+}
+
+void tst_MainWindow::escapeCancels()
+{
+    RequestTab *tab = m_window->currentTab();
+    QSignalSpy finished(tab, &RequestTab::exchangeFinished);
+    typeUrlAndSend(m_server->url(QStringLiteral("/hang")).toString());
+    QTRY_COMPARE(m_server->requests().size(), 1);
+    QVERIFY(tab->isBusy());
+    QCOMPARE(tab->response()->page(), ResponseView::Page::Pending);
+    QTest::keyClick(m_window, Qt::Key_Escape);
+    QTRY_COMPARE(finished.count(), 1); // abort() may finish synchronously
+    QCOMPARE(tab->response()->failureTitle()->text(), QStringLiteral("Cancelled"));
+    QVERIFY(!tab->isBusy());
+}
+
+void tst_MainWindow::tabs()
+{
+    QCOMPARE(m_window->tabWidget()->count(), 1);
+    QTest::keyClick(m_window, Qt::Key_T, Qt::ControlModifier);
+    QCOMPARE(m_window->tabWidget()->count(), 2);
+    QCOMPARE(m_window->tabWidget()->currentIndex(), 1);
+    QCOMPARE(m_window->tabWidget()->tabText(1), QStringLiteral("New request"));
+    m_window->closeTab(1);
+    QCOMPARE(m_window->tabWidget()->count(), 1);
+    m_window->closeTab(0); // the last tab is replaced by an empty one
+    QCOMPARE(m_window->tabWidget()->count(), 1);
+}
+
+void tst_MainWindow::windowStateIsRestored()
+{
+    m_window->resize(1000, 700);
+    m_window->currentTab()->splitter()->setSizes({200, 450});
+    const QList<int> sizes = m_window->currentTab()->splitter()->sizes();
+    m_window->close();
+    delete m_window;
+    m_window = new MainWindow(m_client, m_settings);
+    m_window->newTab();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    QCOMPARE(m_window->size(), QSize(1000, 700));
+    QCOMPARE(m_window->currentTab()->splitter()->sizes(), sizes);
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,182 @@
+#include "filepicker.h"
+#include "keyvalueeditor.h"
+#include "requesteditor.h"
+
+#include <QComboBox>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTest>
+
+using namespace ApiLens;
+using namespace ApiLens::Ui;
+
+class tst_RequestEditor : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void typingUrlFillsParams();
+    void editingParamsRewritesUrl();
+    void disabledParamLeavesUrlButStaysInTable();
+    void specRoundTrip_data();
+    void specRoundTrip();
+    void busyTurnsSendIntoCancel();
+    void multipartAddFileUsesPicker();
+};
+
+void tst_RequestEditor::typingUrlFillsParams()
+{
+    RequestEditor editor;
+    QTest::keyClicks(editor.urlEdit(), QStringLiteral("http://h/p?a=1&b=two"));
+    const auto rows = editor.paramsEditor()->model()->rows();
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows[1].name, QStringLiteral("b"));
+    QCOMPARE(rows[1].value, QStringLiteral("two"));
+    QCOMPARE(editor.tabs()->tabText(0), QStringLiteral("Params (2)"));
+}
+
+void tst_RequestEditor::editingParamsRewritesUrl()
+{
+    RequestEditor editor;
+    QTest::keyClicks(editor.urlEdit(), QStringLiteral("http://h/p?a=1#frag"));
+    KeyValueModel *model = editor.paramsEditor()->model();
+    // Type into the placeholder row, as a user would.
+    QVERIFY(model->setData(model->index(1, KeyValueModel::NameColumn), QStringLiteral("q"), Qt::EditRole));
+    QVERIFY(model->setData(model->index(1, KeyValueModel::ValueColumn), QStringLiteral("x y"), Qt::EditRole));
+    QCOMPARE(editor.urlEdit()->text(), QStringLiteral("http://h/p?a=1&q=x y#frag"));
+    QVERIFY(model->setData(model->index(0, KeyValueModel::ValueColumn), QStringLiteral("2"), Qt::EditRole));
+    QCOMPARE(editor.spec().url, QStringLiteral("http://h/p?a=2&q=x y#frag"));
+}
+
+void tst_RequestEditor::disabledParamLeavesUrlButStaysInTable()
+{
+    RequestEditor editor;
+    QTest::keyClicks(editor.urlEdit(), QStringLiteral("http://h/?a=1&b=2"));
+    KeyValueModel *model = editor.paramsEditor()->model();
+    QVERIFY(model->setData(model->index(0, KeyValueModel::EnabledColumn), Qt::Unchecked, Qt::CheckStateRole));
+    QCOMPARE(editor.urlEdit()->text(), QStringLiteral("http://h/?b=2"));
+    // Typing in the URL again keeps the disabled row.
+    QTest::keyClicks(editor.urlEdit(), QStringLiteral("&c=3"));
+    const auto rows = model->rows();
+    QCOMPARE(rows.size(), 3);
+    QCOMPARE(rows.last().name, QStringLiteral("a"));
+    QVERIFY(!rows.last().enabled);
+}
+
+void tst_RequestEditor::specRoundTrip_data()
+{
+    QTest::addColumn<Core::RequestSpec>("spec");
+    Core::RequestSpec json;
+    json.method = QStringLiteral("POST");
+    json.url = QStringLiteral("https://api.example.test/v1/users?x=1");
+    json.headers = {{QStringLiteral("X-Trace"), QStringLiteral("t1")},
+                    {QStringLiteral("X-Off"), QStringLiteral("0"), false}};
+    json.body.kind = Core::BodyKind::Raw;
+    json.body.raw = "{\"name\":\"Ada\"}";
+    json.body.contentType = QStringLiteral("application/json");
+    json.auth.kind = Core::AuthKind::Bearer;
+    json.auth.token = QStringLiteral("tok");
+    QTest::newRow("json + bearer") << json;
+
+    Core::RequestSpec form;
+    form.method = QStringLiteral("PURGE");
+    form.url = QStringLiteral("http://h/");
+    form.body.kind = Core::BodyKind::UrlEncoded;
+    form.body.form = {{QStringLiteral("a"), QStringLiteral("1")}};
+    form.auth.kind = Core::AuthKind::ApiKey;
+    form.auth.keyName = QStringLiteral("key");
+    form.auth.keyValue = QStringLiteral("v");
+    form.auth.keyLocation = Core::ApiKeyLocation::Query;
+    form.settings.timeoutMs = 2500;
+    form.settings.followRedirects = false;
+    form.settings.maxRedirects = 3;
+    form.settings.verifyTls = false;
+    QTest::newRow("custom verb + form + settings") << form;
+
+    Core::RequestSpec multipart;
+    multipart.method = QStringLiteral("PUT");
+    multipart.url = QStringLiteral("http://h/upload");
+    multipart.body.kind = Core::BodyKind::Multipart;
+    multipart.body.parts = {
+        {QStringLiteral("title"), QStringLiteral("T"), QString(), QString(), true},
+        {QStringLiteral("doc"), QString(), QStringLiteral("/tmp/doc.pdf"), QString(), true}};
+    multipart.auth.kind = Core::AuthKind::Digest;
+    multipart.auth.username = QStringLiteral("u");
+    multipart.auth.password = QStringLiteral("p");
+    multipart.settings.proxy.mode = Core::ProxyMode::Manual;
+    multipart.settings.proxy.host = QStringLiteral("127.0.0.1");
+    multipart.settings.proxy.port = 3128;
+    QTest::newRow("multipart + digest + proxy") << multipart;
+}
+
+void tst_RequestEditor::specRoundTrip()
+{
+    QFETCH(Core::RequestSpec, spec);
+    RequestEditor editor;
+    editor.setSpec(spec);
+    const Core::RequestSpec back = editor.spec();
+    QCOMPARE(back.method, spec.method);
+    QCOMPARE(back.url, spec.url);
+    QCOMPARE(back.headers, spec.headers);
+    QCOMPARE(back.body.kind, spec.body.kind);
+    QCOMPARE(back.body.raw, spec.body.raw);
+    QCOMPARE(back.body.form, spec.body.form);
+    QCOMPARE(back.body.parts.size(), spec.body.parts.size());
+    for (int i = 0; i < spec.body.parts.size(); ++i) {
+        QCOMPARE(back.body.parts[i].filePath, spec.body.parts[i].filePath);
+        QCOMPARE(back.body.parts[i].value, spec.body.parts[i].value);
+    }
+    QCOMPARE(back.auth.kind, spec.auth.kind);
+    QCOMPARE(back.auth.token, spec.auth.token);
+    QCOMPARE(back.auth.username, spec.auth.username);
+    QCOMPARE(back.auth.password, spec.auth.password);
+    QCOMPARE(back.auth.keyLocation, spec.auth.keyLocation);
+    QCOMPARE(back.settings.timeoutMs, spec.settings.timeoutMs);
+    QCOMPARE(back.settings.followRedirects, spec.settings.followRedirects);
+    QCOMPARE(back.settings.maxRedirects, spec.settings.maxRedirects);
+    QCOMPARE(back.settings.verifyTls, spec.settings.verifyTls);
+    QVERIFY(back.settings.proxy == spec.settings.proxy);
+}
+
+void tst_RequestEditor::busyTurnsSendIntoCancel()
+{
+    RequestEditor editor;
+    QSignalSpy send(&editor, &RequestEditor::sendRequested);
+    QSignalSpy cancel(&editor, &RequestEditor::cancelRequested);
+    QTest::mouseClick(editor.sendButton(), Qt::LeftButton);
+    QCOMPARE(send.count(), 1);
+    editor.setBusy(true);
+    QCOMPARE(editor.sendButton()->text(), QStringLiteral("Cancel"));
+    QTest::mouseClick(editor.sendButton(), Qt::LeftButton);
+    QCOMPARE(cancel.count(), 1);
+    QCOMPARE(send.count(), 1);
+    editor.setBusy(false);
+    QTest::keyClick(editor.urlEdit(), Qt::Key_Return);
+    QCOMPARE(send.count(), 2);
+}
+
+void tst_RequestEditor::multipartAddFileUsesPicker()
+{
+    RequestEditor editor;
+    Core::RequestSpec spec;
+    spec.url = QStringLiteral("http://h/");
+    spec.body.kind = Core::BodyKind::Multipart;
+    editor.setSpec(spec);
+    FilePicker::setNextAnswer(QStringLiteral("/data/report.csv"));
+    const auto buttons = editor.findChildren<QPushButton *>();
+    QPushButton *addFile = nullptr;
+    for (QPushButton *button : buttons) {
+        if (button->text() == QStringLiteral("Add file…")) {
+            addFile = button;
+        }
+    }
+    QVERIFY(addFile);
+    addFile->click();
+    const auto parts = editor.spec().body.parts;
+    QCOMPARE(parts.size(), 1);
+    QCOMPARE(parts[0].filePath, QStringLiteral("/data/report.csv"));
+}
+
+QTEST_MAIN(tst_RequestEditor)
+#include "tst_requesteditor.moc"

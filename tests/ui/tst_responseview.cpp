@@ -1,0 +1,151 @@
+#include "responseview.h"
+#include "statusbadge.h"
+#include "timingview.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace ApiLens;
+using namespace ApiLens::Ui;
+
+class tst_ResponseView : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void prettyJsonOnWorker();
+    void failurePage_data();
+    void failurePage();
+    void headersFilter();
+    void largeBodyIsShownInPartWithoutFreezing();
+    void pendingAndCancel();
+};
+
+static Core::Exchange response(int status, const QByteArray &type, const QByteArray &body)
+{
+    Core::Exchange ex;
+    ex.status = status;
+    ex.httpVersion = QStringLiteral("HTTP/1.1");
+    ex.headers = {{"Content-Type", type}, {"X-Request-Id", "req-42"}, {"Cache-Control", "no-store"}};
+    ex.body = Core::ResponseBody::fromBytes(body);
+    ex.timings.requestSentMs = 1;
+    ex.timings.firstByteMs = 20;
+    ex.timings.finishedMs = 22;
+    ex.request.method = "GET";
+    ex.request.url = QUrl(QStringLiteral("http://127.0.0.1/users/1"));
+    ex.request.headers = {{"Host", "127.0.0.1"}, {"Accept", "*/*"}};
+    return ex;
+}
+
+void tst_ResponseView::prettyJsonOnWorker()
+{
+    ResponseView view;
+    QSignalSpy ready(&view, &ResponseView::prettyReady);
+    view.showExchange(response(404, "application/problem+json", "{\"title\":\"Not Found\",\"status\":404}"));
+    QCOMPARE(view.page(), ResponseView::Page::Response);
+    QCOMPARE(view.badge()->text(), QStringLiteral("⚠ 404 Not Found · Client error"));
+    QVERIFY(view.summaryLabel()->text().contains(QStringLiteral("JSON")));
+    QVERIFY(ready.wait(5000));
+    QCOMPARE(view.prettyView()->toPlainText(),
+             QStringLiteral("{\n  \"title\": \"Not Found\",\n  \"status\": 404\n}"));
+    QCOMPARE(view.rawView()->toPlainText(), QStringLiteral("{\"title\":\"Not Found\",\"status\":404}"));
+    QVERIFY(view.sentView()->toPlainText().startsWith(
+        QStringLiteral("GET /users/1 HTTP/1.1\nHost: 127.0.0.1\n")));
+    QCOMPARE(view.tabs()->tabText(2), QStringLiteral("Headers (3)"));
+    QCOMPARE(view.timingView()->phases().size(), 3);
+}
+
+void tst_ResponseView::failurePage_data()
+{
+    QTest::addColumn<Core::TransportError>("error");
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("hint");
+    QTest::newRow("refused") << Core::TransportError::ConnectionRefused
+                             << QStringLiteral("Connection refused") << QStringLiteral("server is running");
+    QTest::newRow("timeout") << Core::TransportError::Timeout << QStringLiteral("Timed out")
+                             << QStringLiteral("Raise the timeout");
+    QTest::newRow("tls") << Core::TransportError::Tls << QStringLiteral("TLS failure")
+                         << QStringLiteral("turn verification off");
+    QTest::newRow("dns") << Core::TransportError::HostNotFound << QStringLiteral("Host not found")
+                         << QStringLiteral("typos");
+}
+
+void tst_ResponseView::failurePage()
+{
+    QFETCH(Core::TransportError, error);
+    QFETCH(QString, title);
+    QFETCH(QString, hint);
+    ResponseView view;
+    Core::Exchange ex;
+    ex.error = error;
+    ex.errorMessage = QStringLiteral("the message");
+    ex.timings.finishedMs = 3;
+    view.showExchange(ex);
+    QCOMPARE(view.page(), ResponseView::Page::Failure);
+    QCOMPARE(view.failureTitle()->text(), title);
+    QCOMPARE(view.failureMessage()->text(), QStringLiteral("the message"));
+    QVERIFY(transportHint(error).contains(hint));
+    QCOMPARE(view.badge()->statusClass(), Core::StatusClass::None);
+    QVERIFY(view.badge()->text().contains(title));
+}
+
+void tst_ResponseView::headersFilter()
+{
+    ResponseView view;
+    view.showExchange(response(200, "application/json", "{}"));
+    auto *filter = view.findChild<QLineEdit *>();
+    QVERIFY(filter);
+    QTest::keyClicks(filter, QStringLiteral("request"));
+    int visible = 0;
+    for (int row = 0; row < view.headersTable()->rowCount(); ++row) {
+        visible += view.headersTable()->isRowHidden(row) ? 0 : 1;
+    }
+    QCOMPARE(visible, 1);
+}
+
+void tst_ResponseView::largeBodyIsShownInPartWithoutFreezing()
+{
+    ResponseView view;
+    QSignalSpy ready(&view, &ResponseView::prettyReady);
+    QByteArray big = "[";
+    for (int i = 0; big.size() < 3 * 1024 * 1024; ++i) {
+        big += "{\"id\":" + QByteArray::number(i) + ",\"name\":\"item\"},";
+    }
+    big += "{}]";
+    view.showExchange(response(200, "application/json", big));
+    QVERIFY(ready.wait(20000));
+    bool noted = false;
+    for (QLabel *label : view.findChildren<QLabel *>()) {
+        noted = noted || label->text().contains(QStringLiteral("Showing the first 2.0 MB of 3.0 MB"));
+    }
+    QVERIFY(noted);
+    QVERIFY(view.prettyView()->document()->blockCount() > 1000);
+}
+
+void tst_ResponseView::pendingAndCancel()
+{
+    ResponseView view;
+    QSignalSpy cancel(&view, &ResponseView::cancelRequested);
+    view.showPending(QStringLiteral("127.0.0.1:8080"));
+    QCOMPARE(view.page(), ResponseView::Page::Pending);
+    view.updateProgress(1500, 2048);
+    bool found = false;
+    for (QLabel *label : view.findChildren<QLabel *>()) {
+        found = found || label->text().contains(QStringLiteral("1.50 s · 2.0 KB received"));
+    }
+    QVERIFY(found);
+    for (QPushButton *button : view.findChildren<QPushButton *>()) {
+        if (button->text() == QStringLiteral("Cancel")) {
+            button->click();
+        }
+    }
+    QCOMPARE(cancel.count(), 1);
+}
+
+QTEST_MAIN(tst_ResponseView)
+#include "tst_responseview.moc"

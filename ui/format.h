@@ -1,0 +1,12 @@
+#pragma once
+
+#include <QString>
+
+namespace ApiLens::Ui {
+
+// "171 B", "12.4 KB", "3.1 MB"
+QString humanSize(qint64 bytes);
+// "84 ms", "1.25 s"
+QString humanDuration(double milliseconds);
+
+} // namespace ApiLens::Ui

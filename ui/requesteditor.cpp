@@ -1,0 +1,538 @@
+#include "requesteditor.h"
+
+#include "filepicker.h"
+#include "keyvalueeditor.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace ApiLens::Ui {
+
+namespace {
+
+// Multipart rows whose value starts with '@' are files (curl -F's convention).
+QList<Core::MultipartPart> partsFromRows(const QList<Core::KeyValue> &rows)
+{
+    QList<Core::MultipartPart> parts;
+    for (const Core::KeyValue &row : rows) {
+        Core::MultipartPart part;
+        part.name = row.name;
+        part.enabled = row.enabled;
+        if (row.value.startsWith(QLatin1Char('@'))) {
+            part.filePath = row.value.mid(1);
+        } else {
+            part.value = row.value;
+        }
+        parts.append(part);
+    }
+    return parts;
+}
+
+QList<Core::KeyValue> rowsFromParts(const QList<Core::MultipartPart> &parts)
+{
+    QList<Core::KeyValue> rows;
+    for (const Core::MultipartPart &part : parts) {
+        rows.append({part.name, part.isFile() ? QLatin1Char('@') + part.filePath : part.value, part.enabled});
+    }
+    return rows;
+}
+
+QLineEdit *secretEdit(QWidget *parent)
+{
+    auto *edit = new QLineEdit(parent);
+    edit->setEchoMode(QLineEdit::Password);
+    auto *reveal = edit->addAction(QIcon(), QLineEdit::TrailingPosition);
+    reveal->setText(QObject::tr("Show"));
+    reveal->setToolTip(QObject::tr("Show or hide the value"));
+    reveal->setCheckable(true);
+    QObject::connect(reveal, &QAction::toggled, edit, [edit](bool shown) {
+        edit->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+    });
+    return edit;
+}
+
+QWidget *page(QLayout *layout)
+{
+    auto *widget = new QWidget;
+    widget->setLayout(layout);
+    return widget;
+}
+
+// Long forms scroll instead of forcing the editor pane to be tall.
+QWidget *scrollable(QWidget *content)
+{
+    auto *area = new QScrollArea;
+    area->setWidget(content);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    return area;
+}
+
+} // namespace
+
+RequestEditor::RequestEditor(QWidget *parent)
+    : QWidget(parent)
+    , m_method(new QComboBox(this))
+    , m_url(new QLineEdit(this))
+    , m_send(new QPushButton(tr("Send"), this))
+    , m_tabs(new QTabWidget(this))
+    , m_params(new KeyValueEditor(tr("Parameter"), this))
+    , m_headers(new KeyValueEditor(tr("Header"), this))
+{
+    m_method->setEditable(true);
+    m_method->addItems(Core::standardMethods());
+    m_method->setInsertPolicy(QComboBox::NoInsert);
+    m_method->setToolTip(tr("HTTP method; type any other verb"));
+    m_method->setMinimumContentsLength(7);
+    m_method->setAccessibleName(tr("Method"));
+    m_url->setPlaceholderText(tr("https://api.example.com/v1/users?limit=10"));
+    m_url->setClearButtonEnabled(true);
+    m_url->setAccessibleName(tr("URL"));
+    m_url->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_send->setDefault(true);
+    m_send->setToolTip(tr("Send the request (Ctrl+Enter)"));
+    m_send->setMinimumWidth(m_send->fontMetrics().horizontalAdvance(tr("Cancel")) + 40);
+
+    auto *top = new QHBoxLayout;
+    top->setSpacing(6);
+    top->addWidget(m_method);
+    top->addWidget(m_url, 1);
+    top->addWidget(m_send);
+
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_params, tr("Params"));
+    m_tabs->addTab(m_headers, tr("Headers"));
+    m_tabs->addTab(buildBodyPage(), tr("Body"));
+    m_tabs->addTab(scrollable(buildAuthPage()), tr("Auth"));
+    m_tabs->addTab(scrollable(buildSettingsPage()), tr("Settings"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 0);
+    layout->addLayout(top);
+    layout->addWidget(m_tabs, 1);
+
+    connect(m_send, &QPushButton::clicked, this, [this] {
+        if (m_busy) {
+            Q_EMIT cancelRequested();
+        } else {
+            Q_EMIT sendRequested();
+        }
+    });
+    connect(m_url, &QLineEdit::returnPressed, this, [this] {
+        if (!m_busy) {
+            Q_EMIT sendRequested();
+        }
+    });
+    connect(m_url, &QLineEdit::textEdited, this, [this] {
+        syncParamsFromUrl();
+        Q_EMIT changed();
+    });
+    connect(m_method, &QComboBox::currentTextChanged, this, &RequestEditor::changed);
+    connect(m_params->model(), &KeyValueModel::edited, this, [this] {
+        syncUrlFromParams();
+        Q_EMIT changed();
+    });
+    connect(m_headers->model(), &KeyValueModel::edited, this, [this] {
+        updateTabTitles();
+        Q_EMIT changed();
+    });
+    updateTabTitles();
+    updateTlsWarning();
+}
+
+QWidget *RequestEditor::buildBodyPage()
+{
+    m_bodyKind = new QComboBox;
+    m_bodyKind->addItem(tr("No body"), int(Core::BodyKind::None));
+    m_bodyKind->addItem(tr("Raw (JSON, XML, text)"), int(Core::BodyKind::Raw));
+    m_bodyKind->addItem(tr("Form, URL-encoded"), int(Core::BodyKind::UrlEncoded));
+    m_bodyKind->addItem(tr("Multipart form"), int(Core::BodyKind::Multipart));
+    m_bodyKind->addItem(tr("Binary file"), int(Core::BodyKind::BinaryFile));
+    m_bodyKind->setAccessibleName(tr("Body kind"));
+    m_bodyPages = new QStackedWidget;
+
+    auto *none = new QLabel(tr("This request sends no body."));
+    none->setAlignment(Qt::AlignCenter);
+    none->setEnabled(false);
+    m_bodyPages->addWidget(none);
+
+    m_rawType = new QComboBox;
+    m_rawType->setEditable(true);
+    m_rawType->addItems({QStringLiteral("application/json"), QStringLiteral("application/xml"),
+                         QStringLiteral("text/plain"), QStringLiteral("text/html"),
+                         QStringLiteral("application/graphql"), QStringLiteral("application/javascript")});
+    m_rawText = new QPlainTextEdit;
+    m_rawText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_rawText->setPlaceholderText(tr("{\n  \"name\": \"Ada\"\n}"));
+    m_rawText->setTabChangesFocus(false);
+    auto *rawLayout = new QVBoxLayout;
+    rawLayout->setContentsMargins(0, 0, 0, 0);
+    auto *typeRow = new QFormLayout;
+    typeRow->addRow(tr("Content type:"), m_rawType);
+    rawLayout->addLayout(typeRow);
+    rawLayout->addWidget(m_rawText, 1);
+    m_bodyPages->addWidget(page(rawLayout));
+
+    m_form = new KeyValueEditor(tr("Field"));
+    m_bodyPages->addWidget(m_form);
+
+    m_multipart = new KeyValueEditor(tr("Field"));
+    auto *addFile = new QPushButton(tr("Add file…"));
+    auto *multipartHint = new QLabel(tr("A value starting with @ is a file path."));
+    multipartHint->setEnabled(false);
+    auto *multipartLayout = new QVBoxLayout;
+    multipartLayout->setContentsMargins(0, 0, 0, 0);
+    multipartLayout->addWidget(m_multipart, 1);
+    auto *multipartRow = new QHBoxLayout;
+    multipartRow->addWidget(multipartHint, 1);
+    multipartRow->addWidget(addFile);
+    multipartLayout->addLayout(multipartRow);
+    m_bodyPages->addWidget(page(multipartLayout));
+    connect(addFile, &QPushButton::clicked, this, [this] {
+        const QString path = FilePicker::openFile(this, tr("Add a file to the form"));
+        if (path.isEmpty()) {
+            return;
+        }
+        QList<Core::KeyValue> rows = m_multipart->model()->rows();
+        rows.append({QStringLiteral("file"), QLatin1Char('@') + path, true});
+        m_multipart->model()->setRows(rows);
+        Q_EMIT changed();
+    });
+
+    m_binaryPath = new QLineEdit;
+    m_binaryPath->setPlaceholderText(tr("Path of the file to send"));
+    m_binaryType = new QLineEdit;
+    m_binaryType->setPlaceholderText(QStringLiteral("application/octet-stream"));
+    auto *choose = new QPushButton(tr("Choose…"));
+    connect(choose, &QPushButton::clicked, this, [this] {
+        const QString path = FilePicker::openFile(this, tr("Choose the file to send"));
+        if (!path.isEmpty()) {
+            m_binaryPath->setText(path);
+            Q_EMIT changed();
+        }
+    });
+    auto *pathRow = new QHBoxLayout;
+    pathRow->addWidget(m_binaryPath, 1);
+    pathRow->addWidget(choose);
+    auto *binaryLayout = new QFormLayout;
+    binaryLayout->addRow(tr("File:"), pathRow);
+    binaryLayout->addRow(tr("Content type:"), m_binaryType);
+    m_bodyPages->addWidget(page(binaryLayout));
+
+    connect(m_bodyKind, &QComboBox::currentIndexChanged, m_bodyPages, &QStackedWidget::setCurrentIndex);
+    connect(m_bodyKind, &QComboBox::currentIndexChanged, this, &RequestEditor::changed);
+    connect(m_rawText, &QPlainTextEdit::textChanged, this, &RequestEditor::changed);
+
+    auto *layout = new QVBoxLayout;
+    layout->setContentsMargins(0, 6, 0, 0);
+    auto *kindRow = new QHBoxLayout;
+    kindRow->addWidget(m_bodyKind);
+    kindRow->addStretch(1);
+    layout->addLayout(kindRow);
+    layout->addWidget(m_bodyPages, 1);
+    return page(layout);
+}
+
+QWidget *RequestEditor::buildAuthPage()
+{
+    m_authKind = new QComboBox;
+    m_authKind->addItem(tr("No auth"), int(Core::AuthKind::None));
+    m_authKind->addItem(tr("Basic"), int(Core::AuthKind::Basic));
+    m_authKind->addItem(tr("Bearer token"), int(Core::AuthKind::Bearer));
+    m_authKind->addItem(tr("API key"), int(Core::AuthKind::ApiKey));
+    m_authKind->addItem(tr("Digest"), int(Core::AuthKind::Digest));
+    m_authKind->setAccessibleName(tr("Auth kind"));
+    m_authPages = new QStackedWidget;
+
+    auto *none = new QLabel(tr("No credentials are sent. Headers you add yourself still are."));
+    none->setEnabled(false);
+    none->setAlignment(Qt::AlignCenter);
+    m_authPages->addWidget(none);
+
+    m_basicUser = new QLineEdit;
+    m_basicPassword = secretEdit(this);
+    auto *basic = new QFormLayout;
+    basic->addRow(tr("Username:"), m_basicUser);
+    basic->addRow(tr("Password:"), m_basicPassword);
+    m_authPages->addWidget(page(basic));
+
+    m_bearerToken = secretEdit(this);
+    auto *bearer = new QFormLayout;
+    bearer->addRow(tr("Token:"), m_bearerToken);
+    m_authPages->addWidget(page(bearer));
+
+    m_keyName = new QLineEdit;
+    m_keyName->setPlaceholderText(QStringLiteral("X-API-Key"));
+    m_keyValue = secretEdit(this);
+    m_keyLocation = new QComboBox;
+    m_keyLocation->addItem(tr("Header"), int(Core::ApiKeyLocation::Header));
+    m_keyLocation->addItem(tr("Query parameter"), int(Core::ApiKeyLocation::Query));
+    auto *key = new QFormLayout;
+    key->addRow(tr("Name:"), m_keyName);
+    key->addRow(tr("Value:"), m_keyValue);
+    key->addRow(tr("Send in:"), m_keyLocation);
+    m_authPages->addWidget(page(key));
+
+    m_digestUser = new QLineEdit;
+    m_digestPassword = secretEdit(this);
+    auto *digest = new QFormLayout;
+    digest->addRow(tr("Username:"), m_digestUser);
+    digest->addRow(tr("Password:"), m_digestPassword);
+    auto *digestNote = new QLabel(tr("Sent when the server answers with a Digest challenge."));
+    digestNote->setEnabled(false);
+    digest->addRow(digestNote);
+    m_authPages->addWidget(page(digest));
+
+    connect(m_authKind, &QComboBox::currentIndexChanged, m_authPages, &QStackedWidget::setCurrentIndex);
+    connect(m_authKind, &QComboBox::currentIndexChanged, this, &RequestEditor::changed);
+
+    auto *layout = new QVBoxLayout;
+    layout->setContentsMargins(0, 6, 0, 0);
+    auto *kindRow = new QHBoxLayout;
+    kindRow->addWidget(m_authKind);
+    kindRow->addStretch(1);
+    layout->addLayout(kindRow);
+    layout->addWidget(m_authPages);
+    layout->addStretch(1);
+    return page(layout);
+}
+
+QWidget *RequestEditor::buildSettingsPage()
+{
+    m_timeout = new QDoubleSpinBox;
+    m_timeout->setRange(0, 3600);
+    m_timeout->setDecimals(1);
+    m_timeout->setSuffix(tr(" s"));
+    m_timeout->setSpecialValueText(tr("No limit"));
+    m_followRedirects = new QCheckBox(tr("Follow redirects"));
+    m_maxRedirects = new QSpinBox;
+    m_maxRedirects->setRange(0, 100);
+    m_maxRedirects->setPrefix(tr("at most "));
+    m_verifyTls = new QCheckBox(tr("Verify the server's TLS certificate"));
+    m_tlsWarning =
+        new QLabel(tr("⚠ Verification is off: anyone on the network path can read and change this request."));
+    m_tlsWarning->setWordWrap(true);
+    QPalette warn = m_tlsWarning->palette();
+    warn.setColor(QPalette::WindowText, QColor(0xA15F00));
+    m_tlsWarning->setPalette(warn);
+    m_http2 = new QCheckBox(tr("Use HTTP/2 when the server offers it"));
+    m_http2Direct = new QCheckBox(tr("HTTP/2 without TLS (prior knowledge, h2c)"));
+    m_proxyMode = new QComboBox;
+    m_proxyMode->addItem(tr("System proxy settings"), int(Core::ProxyMode::System));
+    m_proxyMode->addItem(tr("No proxy"), int(Core::ProxyMode::None));
+    m_proxyMode->addItem(tr("Manual HTTP proxy"), int(Core::ProxyMode::Manual));
+    m_proxyHost = new QLineEdit;
+    m_proxyHost->setPlaceholderText(QStringLiteral("proxy.example.com"));
+    m_proxyPort = new QSpinBox;
+    m_proxyPort->setRange(0, 65535);
+    m_proxyPort->setSpecialValueText(tr("port"));
+    m_proxyUser = new QLineEdit;
+    m_proxyPassword = secretEdit(this);
+
+    auto *redirects = new QHBoxLayout;
+    redirects->addWidget(m_followRedirects);
+    redirects->addWidget(m_maxRedirects);
+    redirects->addStretch(1);
+    auto *proxyHostRow = new QHBoxLayout;
+    proxyHostRow->addWidget(m_proxyHost, 1);
+    proxyHostRow->addWidget(m_proxyPort);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Timeout:"), m_timeout);
+    form->addRow(tr("Redirects:"), redirects);
+    form->addRow(tr("TLS:"), m_verifyTls);
+    form->addRow(QString(), m_tlsWarning);
+    form->addRow(tr("HTTP/2:"), m_http2);
+    form->addRow(QString(), m_http2Direct);
+    form->addRow(tr("Proxy:"), m_proxyMode);
+    form->addRow(tr("Proxy host:"), proxyHostRow);
+    form->addRow(tr("Proxy user:"), m_proxyUser);
+    form->addRow(tr("Proxy password:"), m_proxyPassword);
+
+    auto updateEnabled = [this] {
+        m_maxRedirects->setEnabled(m_followRedirects->isChecked());
+        const bool manual = m_proxyMode->currentData().toInt() == int(Core::ProxyMode::Manual);
+        m_proxyHost->setEnabled(manual);
+        m_proxyPort->setEnabled(manual);
+        m_proxyUser->setEnabled(manual);
+        m_proxyPassword->setEnabled(manual);
+        m_http2Direct->setEnabled(m_http2->isChecked());
+    };
+    connect(m_followRedirects, &QCheckBox::toggled, this, updateEnabled);
+    connect(m_proxyMode, &QComboBox::currentIndexChanged, this, updateEnabled);
+    connect(m_http2, &QCheckBox::toggled, this, updateEnabled);
+    connect(m_verifyTls, &QCheckBox::toggled, this, [this] {
+        updateTlsWarning();
+        Q_EMIT changed();
+    });
+
+    const Core::RequestSettings defaults;
+    m_timeout->setValue(defaults.timeoutMs / 1000.0);
+    m_followRedirects->setChecked(defaults.followRedirects);
+    m_maxRedirects->setValue(defaults.maxRedirects);
+    m_verifyTls->setChecked(defaults.verifyTls);
+    m_http2->setChecked(defaults.allowHttp2);
+    updateEnabled();
+
+    auto *layout = new QVBoxLayout;
+    layout->setContentsMargins(0, 6, 0, 0);
+    layout->addLayout(form);
+    layout->addStretch(1);
+    return page(layout);
+}
+
+void RequestEditor::syncParamsFromUrl()
+{
+    // Enabled params come from the URL; disabled rows live only in the table, so keep them.
+    QList<Core::KeyValue> rows = Core::UrlQuery::parse(m_url->text());
+    for (const Core::KeyValue &row : m_params->model()->rows()) {
+        if (!row.enabled) {
+            rows.append(row);
+        }
+    }
+    m_params->model()->setRows(rows);
+    updateTabTitles();
+}
+
+void RequestEditor::syncUrlFromParams()
+{
+    const int cursor = m_url->cursorPosition();
+    m_url->setText(Core::UrlQuery::withParams(m_url->text(), m_params->model()->rows()));
+    m_url->setCursorPosition(qMin(cursor, int(m_url->text().size())));
+    updateTabTitles();
+}
+
+void RequestEditor::updateTabTitles()
+{
+    auto title = [](const QString &name, int count) {
+        return count > 0 ? QStringLiteral("%1 (%2)").arg(name).arg(count) : name;
+    };
+    m_tabs->setTabText(0, title(tr("Params"), m_params->model()->enabledCount()));
+    m_tabs->setTabText(1, title(tr("Headers"), m_headers->model()->enabledCount()));
+}
+
+void RequestEditor::updateTlsWarning()
+{
+    m_tlsWarning->setVisible(!m_verifyTls->isChecked());
+}
+
+void RequestEditor::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_send->setText(busy ? tr("Cancel") : tr("Send"));
+    m_send->setToolTip(busy ? tr("Cancel the request (Esc)") : tr("Send the request (Ctrl+Enter)"));
+}
+
+void RequestEditor::focusUrl()
+{
+    m_url->setFocus();
+    m_url->selectAll();
+}
+
+Core::RequestSpec RequestEditor::spec() const
+{
+    Core::RequestSpec spec;
+    spec.method = m_method->currentText().trimmed().toUpper();
+    spec.url = m_url->text().trimmed();
+    spec.headers = m_headers->model()->rows();
+
+    spec.body.kind = Core::BodyKind(m_bodyKind->currentData().toInt());
+    spec.body.raw = m_rawText->toPlainText().toUtf8();
+    spec.body.contentType = spec.body.kind == Core::BodyKind::BinaryFile ? m_binaryType->text().trimmed()
+                                                                         : m_rawType->currentText().trimmed();
+    spec.body.form = m_form->model()->rows();
+    spec.body.parts = partsFromRows(m_multipart->model()->rows());
+    spec.body.filePath = m_binaryPath->text().trimmed();
+
+    spec.auth.kind = Core::AuthKind(m_authKind->currentData().toInt());
+    if (spec.auth.kind == Core::AuthKind::Digest) {
+        spec.auth.username = m_digestUser->text();
+        spec.auth.password = m_digestPassword->text();
+    } else {
+        spec.auth.username = m_basicUser->text();
+        spec.auth.password = m_basicPassword->text();
+    }
+    spec.auth.token = m_bearerToken->text();
+    spec.auth.keyName = m_keyName->text();
+    spec.auth.keyValue = m_keyValue->text();
+    spec.auth.keyLocation = Core::ApiKeyLocation(m_keyLocation->currentData().toInt());
+
+    Core::RequestSettings &settings = spec.settings;
+    settings.timeoutMs = int(m_timeout->value() * 1000.0);
+    settings.followRedirects = m_followRedirects->isChecked();
+    settings.maxRedirects = m_maxRedirects->value();
+    settings.verifyTls = m_verifyTls->isChecked();
+    settings.allowHttp2 = m_http2->isChecked();
+    settings.http2PriorKnowledge = m_http2->isChecked() && m_http2Direct->isChecked();
+    settings.proxy.mode = Core::ProxyMode(m_proxyMode->currentData().toInt());
+    settings.proxy.host = m_proxyHost->text().trimmed();
+    settings.proxy.port = quint16(m_proxyPort->value());
+    settings.proxy.user = m_proxyUser->text();
+    settings.proxy.password = m_proxyPassword->text();
+    return spec;
+}
+
+void RequestEditor::setSpec(const Core::RequestSpec &spec)
+{
+    const int methodIndex = m_method->findText(spec.method.toUpper());
+    if (methodIndex >= 0) {
+        m_method->setCurrentIndex(methodIndex);
+    } else {
+        m_method->setEditText(spec.method.toUpper());
+    }
+    m_url->setText(spec.url);
+    m_params->model()->setRows(Core::UrlQuery::parse(spec.url));
+    m_headers->model()->setRows(spec.headers);
+
+    m_bodyKind->setCurrentIndex(m_bodyKind->findData(int(spec.body.kind)));
+    m_rawText->setPlainText(QString::fromUtf8(spec.body.raw));
+    if (spec.body.kind == Core::BodyKind::BinaryFile) {
+        m_binaryType->setText(spec.body.contentType);
+    } else if (!spec.body.contentType.isEmpty()) {
+        m_rawType->setEditText(spec.body.contentType);
+    }
+    m_form->model()->setRows(spec.body.form);
+    m_multipart->model()->setRows(rowsFromParts(spec.body.parts));
+    m_binaryPath->setText(spec.body.filePath);
+
+    m_authKind->setCurrentIndex(m_authKind->findData(int(spec.auth.kind)));
+    m_basicUser->setText(spec.auth.username);
+    m_basicPassword->setText(spec.auth.password);
+    m_digestUser->setText(spec.auth.username);
+    m_digestPassword->setText(spec.auth.password);
+    m_bearerToken->setText(spec.auth.token);
+    m_keyName->setText(spec.auth.keyName);
+    m_keyValue->setText(spec.auth.keyValue);
+    m_keyLocation->setCurrentIndex(m_keyLocation->findData(int(spec.auth.keyLocation)));
+
+    const Core::RequestSettings &settings = spec.settings;
+    m_timeout->setValue(settings.timeoutMs / 1000.0);
+    m_followRedirects->setChecked(settings.followRedirects);
+    m_maxRedirects->setValue(settings.maxRedirects);
+    m_verifyTls->setChecked(settings.verifyTls);
+    m_http2->setChecked(settings.allowHttp2);
+    m_http2Direct->setChecked(settings.http2PriorKnowledge);
+    m_proxyMode->setCurrentIndex(m_proxyMode->findData(int(settings.proxy.mode)));
+    m_proxyHost->setText(settings.proxy.host);
+    m_proxyPort->setValue(settings.proxy.port);
+    m_proxyUser->setText(settings.proxy.user);
+    m_proxyPassword->setText(settings.proxy.password);
+    updateTabTitles();
+    updateTlsWarning();
+}
+
+} // namespace ApiLens::Ui

@@ -1,0 +1,98 @@
+#pragma once
+
+#include "http/requestspec.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QStackedWidget;
+class QTabWidget;
+
+namespace ApiLens::Ui {
+
+class KeyValueEditor;
+
+// Edits one RequestSpec: method, URL (with a params table kept in sync both ways),
+// headers, body by kind, auth and per-request settings.
+class RequestEditor : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit RequestEditor(QWidget *parent = nullptr);
+
+    Core::RequestSpec spec() const;
+    void setSpec(const Core::RequestSpec &spec);
+    void setBusy(bool busy);
+    void focusUrl();
+
+    QComboBox *methodCombo() const { return m_method; }
+    QLineEdit *urlEdit() const { return m_url; }
+    QPushButton *sendButton() const { return m_send; }
+    KeyValueEditor *paramsEditor() const { return m_params; }
+    KeyValueEditor *headersEditor() const { return m_headers; }
+    QTabWidget *tabs() const { return m_tabs; }
+
+Q_SIGNALS:
+    void sendRequested();
+    void cancelRequested();
+    void changed();
+
+private:
+    QWidget *buildBodyPage();
+    QWidget *buildAuthPage();
+    QWidget *buildSettingsPage();
+    void syncParamsFromUrl();
+    void syncUrlFromParams();
+    void updateTabTitles();
+    void updateTlsWarning();
+
+    bool m_busy = false;
+    QComboBox *m_method;
+    QLineEdit *m_url;
+    QPushButton *m_send;
+    QTabWidget *m_tabs;
+    KeyValueEditor *m_params;
+    KeyValueEditor *m_headers;
+
+    QComboBox *m_bodyKind = nullptr;
+    QStackedWidget *m_bodyPages = nullptr;
+    QComboBox *m_rawType = nullptr;
+    QPlainTextEdit *m_rawText = nullptr;
+    KeyValueEditor *m_form = nullptr;
+    KeyValueEditor *m_multipart = nullptr;
+    QLineEdit *m_binaryPath = nullptr;
+    QLineEdit *m_binaryType = nullptr;
+
+    QComboBox *m_authKind = nullptr;
+    QStackedWidget *m_authPages = nullptr;
+    QLineEdit *m_basicUser = nullptr;
+    QLineEdit *m_basicPassword = nullptr;
+    QLineEdit *m_bearerToken = nullptr;
+    QLineEdit *m_keyName = nullptr;
+    QLineEdit *m_keyValue = nullptr;
+    QComboBox *m_keyLocation = nullptr;
+    QLineEdit *m_digestUser = nullptr;
+    QLineEdit *m_digestPassword = nullptr;
+
+    QDoubleSpinBox *m_timeout = nullptr;
+    QCheckBox *m_followRedirects = nullptr;
+    QSpinBox *m_maxRedirects = nullptr;
+    QCheckBox *m_verifyTls = nullptr;
+    QLabel *m_tlsWarning = nullptr;
+    QCheckBox *m_http2 = nullptr;
+    QCheckBox *m_http2Direct = nullptr;
+    QComboBox *m_proxyMode = nullptr;
+    QLineEdit *m_proxyHost = nullptr;
+    QSpinBox *m_proxyPort = nullptr;
+    QLineEdit *m_proxyUser = nullptr;
+    QLineEdit *m_proxyPassword = nullptr;
+};
+
+} // namespace ApiLens::Ui

@@ -1,0 +1,434 @@
+#include "responseview.h"
+
+#include "bodyhighlighter.h"
+#include "format.h"
+#include "progressivetext.h"
+#include "statusbadge.h"
+#include "statusstyle.h"
+#include "timingview.h"
+
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace ApiLens::Ui {
+
+namespace {
+
+QPlainTextEdit *bodyEdit(QWidget *parent)
+{
+    auto *edit = new QPlainTextEdit(parent);
+    edit->setReadOnly(true);
+    edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+    edit->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    return edit;
+}
+
+QString kindName(Core::ContentKind kind)
+{
+    switch (kind) {
+    case Core::ContentKind::Json:
+        return QStringLiteral("JSON");
+    case Core::ContentKind::Xml:
+        return QStringLiteral("XML");
+    case Core::ContentKind::Html:
+        return QStringLiteral("HTML");
+    case Core::ContentKind::Text:
+        return QObject::tr("text");
+    case Core::ContentKind::Binary:
+        return QObject::tr("binary");
+    case Core::ContentKind::Empty:
+        break;
+    }
+    return QObject::tr("no body");
+}
+
+QString sentText(const Core::SentRequest &sent)
+{
+    QString text = QStringLiteral("%1 %2 %3\n")
+                       .arg(QString::fromLatin1(sent.method),
+                            QString::fromUtf8(sent.url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority)),
+                            sent.httpVersion.isEmpty() ? QStringLiteral("HTTP/1.1") : sent.httpVersion);
+    for (const auto &header : sent.headers) {
+        text += QString::fromLatin1(header.first) + QStringLiteral(": ") + QString::fromUtf8(header.second) +
+                QLatin1Char('\n');
+    }
+    if (sent.bodySize > 0) {
+        text += QLatin1Char('\n');
+        if (!sent.bodyDescription.isEmpty()) {
+            text += QStringLiteral("[%1]\n").arg(sent.bodyDescription);
+        } else if (sent.bodyPreview.contains('\0')) {
+            text += Core::hexDump(sent.bodyPreview);
+        } else {
+            text += QString::fromUtf8(sent.bodyPreview);
+            if (sent.bodyPreview.size() < sent.bodySize) {
+                text += QObject::tr("\n[… %1 more]").arg(humanSize(sent.bodySize - sent.bodyPreview.size()));
+            }
+        }
+    }
+    return text;
+}
+
+} // namespace
+
+QString transportHint(Core::TransportError error)
+{
+    using E = Core::TransportError;
+    switch (error) {
+    case E::ConnectionRefused:
+        return QObject::tr(
+            "Check that the server is running and listening on this port, and that the host and "
+            "port in the URL are right.");
+    case E::HostNotFound:
+        return QObject::tr(
+            "Check the host name for typos. An internal host may need your VPN or company DNS.");
+    case E::Timeout:
+        return QObject::tr(
+            "The server is slow or unreachable. Raise the timeout in the request's Settings tab, or "
+            "check the server's logs.");
+    case E::Tls:
+        return QObject::tr("The server's certificate could not be verified. For a development server with a "
+                           "self-signed certificate, turn verification off for this request (Settings tab).");
+    case E::TooManyRedirects:
+        return QObject::tr(
+            "The server redirects in a loop or too often. Turn off “Follow redirects” in Settings "
+            "to see the first response.");
+    case E::Protocol:
+    case E::RemoteClosed:
+        return QObject::tr(
+            "The server did not answer in HTTP as expected. Is this an HTTPS port reached with "
+            "http://, or is HTTP/2 prior knowledge on for an HTTP/1.1 server?");
+    case E::Proxy:
+        return QObject::tr(
+            "Check this request's proxy settings (Settings tab) and that the proxy is running.");
+    case E::InvalidRequest:
+        return QObject::tr("Nothing was sent. Fix the request and send it again.");
+    case E::Cancelled:
+        return QObject::tr("You cancelled the request. Send it again with Ctrl+Enter.");
+    case E::BodyTooLarge:
+        return QObject::tr("The response was larger than ApiLens accepts and was cut off.");
+    case E::Other:
+    case E::None:
+        break;
+    }
+    return QObject::tr("Check the URL and your network connection.");
+}
+
+ResponseView::ResponseView(QWidget *parent)
+    : QWidget(parent)
+    , m_strip(new QWidget(this))
+    , m_badge(new StatusBadge(m_strip))
+    , m_summary(new QLabel(m_strip))
+    , m_tlsOff(new QLabel(m_strip))
+    , m_pages(new QStackedWidget(this))
+    , m_empty(new QLabel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_prettyNote(new QLabel(this))
+    , m_rawNote(new QLabel(this))
+    , m_pretty(bodyEdit(this))
+    , m_raw(bodyEdit(this))
+    , m_headerFilter(new QLineEdit(this))
+    , m_headers(new QTableWidget(this))
+    , m_timing(new TimingView(this))
+    , m_sent(bodyEdit(this))
+    , m_highlighter(new BodyHighlighter(m_pretty->document(), isDarkPalette(palette())))
+    , m_prettyLoader(new ProgressiveText(m_pretty))
+    , m_rawLoader(new ProgressiveText(m_raw))
+{
+    connect(m_prettyLoader, &ProgressiveText::loaded, this, &ResponseView::prettyReady);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_tlsOff->setText(tr("⚠ TLS verification off"));
+    m_tlsOff->setToolTip(tr("The server's certificate was not checked for this request."));
+    QPalette warn = m_tlsOff->palette();
+    warn.setColor(QPalette::WindowText,
+                  StatusStyle::forClass(Core::StatusClass::ClientError, palette()).fill);
+    m_tlsOff->setPalette(warn);
+    auto *strip = new QHBoxLayout(m_strip);
+    strip->setContentsMargins(8, 6, 8, 6);
+    strip->setSpacing(12);
+    strip->addWidget(m_badge);
+    strip->addWidget(m_summary);
+    strip->addStretch(1);
+    strip->addWidget(m_tlsOff);
+
+    m_empty->setText(tr("<p style='font-size:large'>Send a request to see its response here.</p>"
+                        "<p>Enter a URL above and press <b>Ctrl+Enter</b>.</p>"));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setEnabled(false);
+
+    auto *prettyPage = new QWidget(this);
+    auto *prettyLayout = new QVBoxLayout(prettyPage);
+    prettyLayout->setContentsMargins(0, 0, 0, 0);
+    prettyLayout->setSpacing(0);
+    m_prettyNote->setContentsMargins(8, 4, 8, 4);
+    m_prettyNote->setWordWrap(true);
+    prettyLayout->addWidget(m_prettyNote);
+    prettyLayout->addWidget(m_pretty, 1);
+
+    auto *rawPage = new QWidget(this);
+    auto *rawLayout = new QVBoxLayout(rawPage);
+    rawLayout->setContentsMargins(0, 0, 0, 0);
+    rawLayout->setSpacing(0);
+    m_rawNote->setContentsMargins(8, 4, 8, 4);
+    m_rawNote->setWordWrap(true);
+    rawLayout->addWidget(m_rawNote);
+    rawLayout->addWidget(m_raw, 1);
+
+    auto *headersPage = new QWidget(this);
+    auto *headersLayout = new QVBoxLayout(headersPage);
+    headersLayout->setContentsMargins(0, 4, 0, 0);
+    m_headerFilter->setPlaceholderText(tr("Filter headers"));
+    m_headerFilter->setClearButtonEnabled(true);
+    m_headers->setColumnCount(2);
+    m_headers->setHorizontalHeaderLabels({tr("Name"), tr("Value")});
+    m_headers->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_headers->horizontalHeader()->setStretchLastSection(true);
+    m_headers->verticalHeader()->hide();
+    m_headers->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_headers->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_headers->setAlternatingRowColors(true);
+    m_headers->setWordWrap(false);
+    headersLayout->addWidget(m_headerFilter);
+    headersLayout->addWidget(m_headers, 1);
+    connect(m_headerFilter, &QLineEdit::textChanged, this, &ResponseView::filterHeaders);
+
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(prettyPage, tr("Pretty"));
+    m_tabs->addTab(rawPage, tr("Raw"));
+    m_tabs->addTab(headersPage, tr("Headers"));
+    m_tabs->addTab(m_timing, tr("Timing"));
+    m_tabs->addTab(m_sent, tr("Sent"));
+
+    m_pages->addWidget(m_empty);
+    m_pages->addWidget(buildPendingPage());
+    m_pages->addWidget(buildFailurePage());
+    m_pages->addWidget(m_tabs);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_strip);
+    layout->addWidget(m_pages, 1);
+
+    connect(&m_formatWatcher, &QFutureWatcher<Core::FormattedBody>::finished, this,
+            &ResponseView::onFormatted);
+    showEmpty();
+}
+
+ResponseView::~ResponseView()
+{
+    if (m_formatCancel) {
+        m_formatCancel->store(true);
+    }
+    m_formatWatcher.waitForFinished();
+}
+
+QWidget *ResponseView::buildPendingPage()
+{
+    auto *pageWidget = new QWidget(this);
+    m_pendingLabel = new QLabel(pageWidget);
+    m_pendingLabel->setAlignment(Qt::AlignCenter);
+    m_cancel = new QPushButton(tr("Cancel"), pageWidget);
+    m_cancel->setToolTip(tr("Cancel the request (Esc)"));
+    connect(m_cancel, &QPushButton::clicked, this, &ResponseView::cancelRequested);
+    auto *layout = new QVBoxLayout(pageWidget);
+    layout->addStretch(1);
+    layout->addWidget(m_pendingLabel);
+    layout->addWidget(m_cancel, 0, Qt::AlignHCenter);
+    layout->addStretch(1);
+    return pageWidget;
+}
+
+QWidget *ResponseView::buildFailurePage()
+{
+    auto *pageWidget = new QWidget(this);
+    m_failureGlyph = new QLabel(StatusStyle::forClass(Core::StatusClass::None, palette()).glyph, pageWidget);
+    QFont glyphFont = font();
+    glyphFont.setPointSizeF(glyphFont.pointSizeF() * 3);
+    m_failureGlyph->setFont(glyphFont);
+    m_failureGlyph->setAlignment(Qt::AlignCenter);
+    m_failureTitle = new QLabel(pageWidget);
+    QFont titleFont = font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    m_failureTitle->setFont(titleFont);
+    m_failureTitle->setAlignment(Qt::AlignCenter);
+    m_failureMessage = new QLabel(pageWidget);
+    m_failureMessage->setWordWrap(true);
+    m_failureMessage->setAlignment(Qt::AlignCenter);
+    m_failureMessage->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_failureHint = new QLabel(pageWidget);
+    m_failureHint->setWordWrap(true);
+    m_failureHint->setAlignment(Qt::AlignCenter);
+    auto *layout = new QVBoxLayout(pageWidget);
+    layout->setContentsMargins(48, 24, 48, 24);
+    layout->addStretch(1);
+    layout->addWidget(m_failureGlyph);
+    layout->addWidget(m_failureTitle);
+    layout->addSpacing(8);
+    layout->addWidget(m_failureMessage);
+    layout->addSpacing(8);
+    layout->addWidget(m_failureHint);
+    layout->addStretch(2);
+    return pageWidget;
+}
+
+ResponseView::Page ResponseView::page() const
+{
+    return Page(m_pages->currentIndex());
+}
+
+void ResponseView::showEmpty()
+{
+    m_strip->hide();
+    m_pages->setCurrentIndex(int(Page::Empty));
+}
+
+void ResponseView::showPending(const QString &target)
+{
+    m_pendingTarget = target;
+    m_strip->hide();
+    m_pages->setCurrentIndex(int(Page::Pending));
+    updateProgress(0, 0);
+}
+
+void ResponseView::updateProgress(double elapsedMs, qint64 bytes)
+{
+    m_pendingLabel->setText(tr("Waiting for %1 …\n%2 · %3 received")
+                                .arg(m_pendingTarget, humanDuration(elapsedMs), humanSize(bytes)));
+}
+
+void ResponseView::showExchange(const Core::Exchange &exchange)
+{
+    if (m_formatCancel) {
+        m_formatCancel->store(true);
+    }
+    m_tlsOff->setVisible(exchange.tlsVerificationDisabled &&
+                         exchange.request.url.scheme() == QLatin1String("https"));
+    m_strip->show();
+    m_sent->setPlainText(sentText(exchange.request));
+    m_timing->setTimings(exchange.timings);
+    if (!exchange.hasResponse()) {
+        showFailure(exchange);
+        return;
+    }
+    m_badge->setStatus(exchange.status, exchange.displayReason());
+    m_bodySize = exchange.body.size();
+    const QByteArray contentType = exchange.header("Content-Type");
+    const Core::ContentKind kind = Core::detectContentKind(contentType, exchange.body.bytes(4096));
+    QStringList summary{humanDuration(exchange.timings.totalMs()), humanSize(exchange.body.size()),
+                        exchange.httpVersion, kindName(kind)};
+    if (!exchange.redirects.isEmpty()) {
+        summary.append(tr("%n redirect(s)", nullptr, int(exchange.redirects.size())));
+    }
+    if (exchange.error != Core::TransportError::None) {
+        summary.append(exchange.errorMessage); // e.g. the body was cut off
+    }
+    m_summary->setText(summary.join(QStringLiteral(" · ")));
+    fillHeaders(exchange.headers);
+
+    const QByteArray shown = exchange.body.bytes(DisplayLimitBytes);
+    qint64 rawShown = shown.size();
+    if (kind == Core::ContentKind::Binary) {
+        rawShown = qMin<qint64>(rawShown, 256 * 1024);
+        m_rawLoader->setText(Core::hexDump(shown.left(rawShown)));
+    } else {
+        const qsizetype firstBreak = shown.indexOf('\n');
+        if (firstBreak < 0 || firstBreak > LongLineLimitBytes) {
+            rawShown = qMin<qint64>(rawShown, LongLineLimitBytes);
+        }
+        m_rawLoader->setText(QString::fromUtf8(shown.left(rawShown)));
+    }
+    m_rawNote->setText(rawShown < m_bodySize
+                           ? tr("Showing the first %1 of %2 bytes as received.")
+                                 .arg(QLocale().toString(rawShown), QLocale().toString(m_bodySize))
+                           : QString());
+    m_rawNote->setVisible(rawShown < m_bodySize);
+    m_pretty->clear();
+    m_prettyNote->setText(tr("Formatting…"));
+    m_prettyNote->setVisible(!shown.isEmpty());
+    if (shown.isEmpty()) {
+        m_pretty->setPlaceholderText(tr("The response has no body."));
+    }
+    m_pages->setCurrentIndex(int(Page::Response));
+
+    // Formatting runs on a worker; a newer response cancels it.
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    m_formatCancel = cancel;
+    m_formatWatcher.setFuture(QtConcurrent::run([shown, contentType, cancel] {
+        return Core::formatBody(shown, contentType, DisplayLimitBytes, cancel.get());
+    }));
+}
+
+void ResponseView::onFormatted()
+{
+    const Core::FormattedBody formatted = m_formatWatcher.result();
+    if (formatted.cancelled) {
+        return;
+    }
+    const bool highlight = formatted.text.size() <= HighlightLimitChars;
+    m_highlighter->setDocument(highlight ? m_pretty->document() : nullptr);
+    m_highlighter->setKind(formatted.kind);
+    m_prettyLoader->setText(formatted.text);
+    QStringList notes;
+    if (m_bodySize > DisplayLimitBytes) {
+        notes.append(
+            tr("Showing the first %1 of %2.").arg(humanSize(DisplayLimitBytes), humanSize(m_bodySize)));
+    }
+    if (!highlight) {
+        notes.append(tr("Too large to colour."));
+    }
+    m_prettyNote->setText(notes.join(QLatin1Char(' ')));
+    m_prettyNote->setVisible(!notes.isEmpty());
+}
+
+void ResponseView::showFailure(const Core::Exchange &exchange)
+{
+    m_badge->setNoResponse(Core::transportErrorTitle(exchange.error));
+    m_summary->setText(humanDuration(exchange.timings.totalMs()));
+    m_failureTitle->setText(Core::transportErrorTitle(exchange.error));
+    m_failureMessage->setText(exchange.errorMessage);
+    m_failureHint->setText(transportHint(exchange.error));
+    fillHeaders({});
+    m_rawLoader->setText(QString());
+    m_prettyLoader->setText(QString());
+    m_pages->setCurrentIndex(int(Page::Failure));
+}
+
+void ResponseView::fillHeaders(const Core::HeaderList &headers)
+{
+    m_headers->setRowCount(int(headers.size()));
+    for (int i = 0; i < headers.size(); ++i) {
+        auto *name = new QTableWidgetItem(QString::fromLatin1(headers[i].first));
+        QFont bold = name->font();
+        bold.setBold(true);
+        name->setFont(bold);
+        m_headers->setItem(i, 0, name);
+        m_headers->setItem(i, 1, new QTableWidgetItem(QString::fromUtf8(headers[i].second)));
+    }
+    m_tabs->setTabText(2, headers.isEmpty() ? tr("Headers") : tr("Headers (%1)").arg(headers.size()));
+    filterHeaders(m_headerFilter->text());
+}
+
+void ResponseView::filterHeaders(const QString &text)
+{
+    for (int row = 0; row < m_headers->rowCount(); ++row) {
+        const bool match = text.isEmpty() ||
+                           m_headers->item(row, 0)->text().contains(text, Qt::CaseInsensitive) ||
+                           m_headers->item(row, 1)->text().contains(text, Qt::CaseInsensitive);
+        m_headers->setRowHidden(row, !match);
+    }
+}
+
+} // namespace ApiLens::Ui

@@ -1,0 +1,109 @@
+#pragma once
+
+#include "http/bodyformatter.h"
+#include "http/exchange.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QStackedWidget;
+class QTabWidget;
+class QTableWidget;
+
+namespace ApiLens::Ui {
+
+class BodyHighlighter;
+class ProgressiveText;
+class StatusBadge;
+class TimingView;
+
+// What came back: a header strip (status badge, time, size, protocol, body kind) over
+// Pretty · Raw · Headers · Timing · Sent; or a page that explains a transport failure;
+// or progress while the request runs. It only displays what it is given.
+class ResponseView : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class Page { Empty, Pending, Failure, Response };
+
+    explicit ResponseView(QWidget *parent = nullptr);
+    ~ResponseView() override;
+
+    void showEmpty();
+    void showPending(const QString &target);
+    void updateProgress(double elapsedMs, qint64 bytes);
+    void showExchange(const Core::Exchange &exchange);
+
+    Page page() const;
+    StatusBadge *badge() const { return m_badge; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QPlainTextEdit *prettyView() const { return m_pretty; }
+    QPlainTextEdit *rawView() const { return m_raw; }
+    QTableWidget *headersTable() const { return m_headers; }
+    QPlainTextEdit *sentView() const { return m_sent; }
+    TimingView *timingView() const { return m_timing; }
+    QLabel *failureTitle() const { return m_failureTitle; }
+    QLabel *failureMessage() const { return m_failureMessage; }
+    QLabel *summaryLabel() const { return m_summary; }
+
+    // Bodies larger than this are shown in part (the rest stays in Raw's file/save).
+    static constexpr qint64 DisplayLimitBytes = 2 * 1024 * 1024;
+    static constexpr qint64 HighlightLimitChars = 256 * 1024;
+    // One unbroken line costs far more to lay out than many short ones; Raw shows at most
+    // this much of a body whose first line is that long (Pretty breaks it into lines).
+    static constexpr qint64 LongLineLimitBytes = 128 * 1024;
+
+Q_SIGNALS:
+    void cancelRequested();
+    void prettyReady(); // the formatted body of the current response is in the Pretty tab
+
+private:
+    QWidget *buildPendingPage();
+    QWidget *buildFailurePage();
+    void showFailure(const Core::Exchange &exchange);
+    void fillHeaders(const Core::HeaderList &headers);
+    void filterHeaders(const QString &text);
+    void onFormatted();
+
+    QWidget *m_strip;
+    StatusBadge *m_badge;
+    QLabel *m_summary;
+    QLabel *m_tlsOff;
+    QStackedWidget *m_pages;
+    QLabel *m_empty;
+    QLabel *m_pendingLabel;
+    QPushButton *m_cancel;
+    QLabel *m_failureGlyph;
+    QLabel *m_failureTitle;
+    QLabel *m_failureMessage;
+    QLabel *m_failureHint;
+    QTabWidget *m_tabs;
+    QLabel *m_prettyNote;
+    QLabel *m_rawNote;
+    QPlainTextEdit *m_pretty;
+    QPlainTextEdit *m_raw;
+    QLineEdit *m_headerFilter;
+    QTableWidget *m_headers;
+    TimingView *m_timing;
+    QPlainTextEdit *m_sent;
+    BodyHighlighter *m_highlighter;
+    ProgressiveText *m_prettyLoader;
+    ProgressiveText *m_rawLoader;
+    QString m_pendingTarget;
+
+    QFutureWatcher<Core::FormattedBody> m_formatWatcher;
+    std::shared_ptr<std::atomic_bool> m_formatCancel;
+    qint64 m_bodySize = 0;
+};
+
+// The page text for a transport failure: what to try, per kind.
+QString transportHint(Core::TransportError error);
+
+} // namespace ApiLens::Ui
