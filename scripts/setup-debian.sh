@@ -6,8 +6,8 @@ packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev
     libqt6sql6-sqlite libgl-dev zlib1g-dev
-    python3-httpbin nghttp2-server openssl
-    xvfb xauth imagemagick fonts-dejavu-core
+    python3-httpbin nghttp2-server openssl curl
+    xvfb xauth imagemagick fonts-dejavu-core hyperfine
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -17,5 +17,5 @@ if [ ${#missing[@]} -gt 0 ]; then
     SUDO=""
     [ "$(id -u)" -eq 0 ] || SUDO="sudo"
     $SUDO apt-get update
-    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
 fi

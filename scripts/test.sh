@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Builds ApiLens (dev preset: warnings are errors) and runs the whole test suite.
+# Installs what ApiLens needs (Debian 12), builds it (dev preset: warnings are errors) and
+# runs the whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+./scripts/setup-debian.sh
 cmake --preset dev
 cmake --build --preset dev
 ctest --preset dev -j2

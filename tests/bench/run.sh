@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# ApiLens benchmarks, side by side with peers in one run. Prints figures and ratios; it
+# asserts nothing (speed is measured here, not in the test suite).
+#   tests/bench/run.sh            # all
+#   tests/bench/run.sh startup    # GUI start to first painted window + peak RSS
+#   tests/bench/run.sh send       # apilens-cli send vs curl, same local request
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+what="${1:-all}"
+runs="${RUNS:-20}"
+
+cmake --preset release >/dev/null
+cmake --build --preset release --target apilens apilens-cli >/dev/null
+bin=build-release/app
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+startup_runs() { # $1 = label; runs the GUI $runs times in the current display
+    local paints=() rss=()
+    for _ in $(seq "$runs"); do
+        out=$(APILENS_T0_NS=$(date +%s%N) "$bin/gui/apilens" --quit-after-first-paint 2>/dev/null)
+        paints+=("$(sed -n 's/.*first_paint_ms=\([0-9.]*\).*/\1/p' <<<"$out")")
+        rss+=("$(sed -n 's/.*peak_rss_kb=\([0-9]*\).*/\1/p' <<<"$out")")
+    done
+    printf '%-28s first paint median %6.1f ms   peak RSS median %6.1f MB   (%s runs)\n' "$1" \
+        "$(printf '%s\n' "${paints[@]}" | median)" \
+        "$(printf '%s\n' "${rss[@]}" | median | awk '{print $1/1024}')" "$runs"
+}
+
+if [[ "$what" == startup-in-display ]]; then # internal: inside xvfb-run
+    startup_runs "Xvfb (xcb)"
+    exit 0
+fi
+
+if [[ "$what" == all || "$what" == startup ]]; then
+    echo "== GUI start-up: process start to first painted window =="
+    export XDG_CONFIG_HOME; XDG_CONFIG_HOME=$(mktemp -d) # fresh settings, no saved geometry
+    QT_QPA_PLATFORM=offscreen startup_runs "offscreen"
+    xvfb-run -a -s "-screen 0 1440x900x24" env QT_QPA_PLATFORM=xcb bash "$0" startup-in-display
+    rm -rf "$XDG_CONFIG_HOME"
+fi
+
+if [[ "$what" == all || "$what" == send ]]; then
+    echo "== One GET to a local server: apilens-cli send vs curl (hyperfine, same run) =="
+    dir=$(mktemp -d)
+    printf '{"id":42,"name":"Ada Lovelace","roles":["admin"]}\n' >"$dir/user.json"
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    python3 -m http.server "$port" --bind 127.0.0.1 --directory "$dir" >/dev/null 2>&1 &
+    server=$!
+    trap 'kill $server 2>/dev/null; rm -rf "$dir"' EXIT
+    for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/user.json" && break; sleep 0.1; done
+    url="http://127.0.0.1:$port/user.json"
+    hyperfine -N --warmup 5 --runs "${SEND_RUNS:-100}" --export-json "$dir/send.json" \
+        -n curl "curl -s -o /dev/null $url" \
+        -n apilens-cli "$bin/cli/apilens-cli send $url --color=never" >/dev/null 2>&1
+    python3 - "$dir/send.json" <<'PY'
+import json, sys
+r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
+c, a = r["curl"], r["apilens-cli"]
+for name, x in (("curl", c), ("apilens-cli send", a)):
+    print(f"{name:28s} mean {x['mean']*1000:6.2f} ms ± {x['stddev']*1000:5.2f}   median {x['median']*1000:6.2f} ms")
+print(f"{'ratio apilens-cli / curl':28s} {a['mean']/c['mean']:.2f}x (mean), {a['median']/c['median']:.2f}x (median)")
+PY
+fi
