@@ -22,6 +22,7 @@ class tst_HttpClient : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
+    void cleanupTestCase() { m_httpbin.reset(); }
     void init();
     void methods_data();
     void methods();
@@ -30,6 +31,8 @@ private Q_SLOTS:
     void sentHeadersAreWhatServerGot();
     void auth_data();
     void auth();
+    void authAgainstHttpbin_data();
+    void authAgainstHttpbin();
     void redirects_data();
     void redirects();
     void timeout();
@@ -58,6 +61,7 @@ private:
     HttpClient *m_client = nullptr;
     TestServer *m_server = nullptr;
     QTemporaryDir m_dir;
+    std::unique_ptr<ExternalServer> m_httpbin; // started on first use, stopped at the end
 };
 
 void tst_HttpClient::initTestCase()
@@ -287,6 +291,47 @@ void tst_HttpClient::auth()
     if (!header.isEmpty()) {
         QCOMPARE(m_server->lastRequest().header(header), value);
     }
+}
+
+void tst_HttpClient::authAgainstHttpbin_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<AuthKind>("kind");
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<int>("status");
+    QTest::newRow("digest ok") << QStringLiteral("/digest-auth/auth/ada/s3cret") << AuthKind::Digest
+                               << QStringLiteral("s3cret") << 200;
+    QTest::newRow("digest wrong password") << QStringLiteral("/digest-auth/auth/ada/s3cret") << AuthKind::Digest
+                                           << QStringLiteral("nope") << 401;
+    QTest::newRow("basic ok") << QStringLiteral("/basic-auth/ada/s3cret") << AuthKind::Basic << QStringLiteral("s3cret")
+                              << 200;
+}
+
+void tst_HttpClient::authAgainstHttpbin()
+{
+    // httpbin is an independent implementation of these challenges: a real peer.
+    if (!ExternalServer::httpbinAvailable()) {
+        QSKIP("httpbin (Debian package python3-httpbin) is not installed");
+    }
+    QFETCH(QString, path);
+    QFETCH(AuthKind, kind);
+    QFETCH(QString, password);
+    QFETCH(int, status);
+    if (!m_httpbin) {
+        m_httpbin = std::make_unique<ExternalServer>();
+        QVERIFY2(m_httpbin->start(QStringLiteral("/usr/bin/python3"),
+                               {QStringLiteral("-m"), QStringLiteral("httpbin.core"), QStringLiteral("--port"),
+                                QStringLiteral("{port}")}),
+                 qPrintable(m_httpbin->errorString()));
+    }
+    RequestSpec s;
+    s.url = QStringLiteral("http://127.0.0.1:%1%2").arg(m_httpbin->port()).arg(path);
+    s.auth.kind = kind;
+    s.auth.username = QStringLiteral("ada");
+    s.auth.password = password;
+    const Exchange ex = run(s);
+    QVERIFY2(ex.error == TransportError::None, qPrintable(ex.errorMessage));
+    QCOMPARE(ex.status, status);
 }
 
 void tst_HttpClient::redirects_data()
