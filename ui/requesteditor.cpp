@@ -72,6 +72,23 @@ QWidget *page(QLayout *layout)
     return widget;
 }
 
+// A "kind" combo over the stacked page of each kind (body kinds, auth kinds).
+QWidget *kindPage(QComboBox *kind, QStackedWidget *pages, int pagesStretch)
+{
+    auto *layout = new QVBoxLayout;
+    layout->setContentsMargins(0, 6, 0, 0);
+    auto *kindRow = new QHBoxLayout;
+    kindRow->addWidget(kind);
+    kindRow->addStretch(1);
+    layout->addLayout(kindRow);
+    layout->addWidget(pages, pagesStretch);
+    if (pagesStretch == 0) {
+        layout->addStretch(1);
+    }
+    QObject::connect(kind, &QComboBox::currentIndexChanged, pages, &QStackedWidget::setCurrentIndex);
+    return page(layout);
+}
+
 // Long forms scroll instead of forcing the editor pane to be tall.
 QWidget *scrollable(QWidget *content)
 {
@@ -233,18 +250,10 @@ QWidget *RequestEditor::buildBodyPage()
     binaryLayout->addRow(tr("Content type:"), m_binaryType);
     m_bodyPages->addWidget(page(binaryLayout));
 
-    connect(m_bodyKind, &QComboBox::currentIndexChanged, m_bodyPages, &QStackedWidget::setCurrentIndex);
     connect(m_bodyKind, &QComboBox::currentIndexChanged, this, &RequestEditor::changed);
     connect(m_rawText, &QPlainTextEdit::textChanged, this, &RequestEditor::changed);
 
-    auto *layout = new QVBoxLayout;
-    layout->setContentsMargins(0, 6, 0, 0);
-    auto *kindRow = new QHBoxLayout;
-    kindRow->addWidget(m_bodyKind);
-    kindRow->addStretch(1);
-    layout->addLayout(kindRow);
-    layout->addWidget(m_bodyPages, 1);
-    return page(layout);
+    return kindPage(m_bodyKind, m_bodyPages, 1);
 }
 
 QWidget *RequestEditor::buildAuthPage()
@@ -297,18 +306,9 @@ QWidget *RequestEditor::buildAuthPage()
     digest->addRow(digestNote);
     m_authPages->addWidget(page(digest));
 
-    connect(m_authKind, &QComboBox::currentIndexChanged, m_authPages, &QStackedWidget::setCurrentIndex);
     connect(m_authKind, &QComboBox::currentIndexChanged, this, &RequestEditor::changed);
 
-    auto *layout = new QVBoxLayout;
-    layout->setContentsMargins(0, 6, 0, 0);
-    auto *kindRow = new QHBoxLayout;
-    kindRow->addWidget(m_authKind);
-    kindRow->addStretch(1);
-    layout->addLayout(kindRow);
-    layout->addWidget(m_authPages);
-    layout->addStretch(1);
-    return page(layout);
+    return kindPage(m_authKind, m_authPages, 0);
 }
 
 QWidget *RequestEditor::buildSettingsPage()

@@ -35,6 +35,20 @@ QPlainTextEdit *bodyEdit(QWidget *parent)
     return edit;
 }
 
+// A body view under a one-line note ("Showing the first 2 MB…").
+QWidget *notedPage(QLabel *note, QWidget *view)
+{
+    auto *pageWidget = new QWidget(view->parentWidget());
+    auto *layout = new QVBoxLayout(pageWidget);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    note->setContentsMargins(8, 4, 8, 4);
+    note->setWordWrap(true);
+    layout->addWidget(note);
+    layout->addWidget(view, 1);
+    return pageWidget;
+}
+
 QString kindName(Core::ContentKind kind)
 {
     switch (kind) {
@@ -167,23 +181,8 @@ ResponseView::ResponseView(QWidget *parent)
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setEnabled(false);
 
-    auto *prettyPage = new QWidget(this);
-    auto *prettyLayout = new QVBoxLayout(prettyPage);
-    prettyLayout->setContentsMargins(0, 0, 0, 0);
-    prettyLayout->setSpacing(0);
-    m_prettyNote->setContentsMargins(8, 4, 8, 4);
-    m_prettyNote->setWordWrap(true);
-    prettyLayout->addWidget(m_prettyNote);
-    prettyLayout->addWidget(m_pretty, 1);
-
-    auto *rawPage = new QWidget(this);
-    auto *rawLayout = new QVBoxLayout(rawPage);
-    rawLayout->setContentsMargins(0, 0, 0, 0);
-    rawLayout->setSpacing(0);
-    m_rawNote->setContentsMargins(8, 4, 8, 4);
-    m_rawNote->setWordWrap(true);
-    rawLayout->addWidget(m_rawNote);
-    rawLayout->addWidget(m_raw, 1);
+    QWidget *prettyPage = notedPage(m_prettyNote, m_pretty);
+    QWidget *rawPage = notedPage(m_rawNote, m_raw);
 
     auto *headersPage = new QWidget(this);
     auto *headersLayout = new QVBoxLayout(headersPage);

@@ -54,7 +54,8 @@ private:
                 }
             }
         }
-        std::printf("first_paint_ms=%.1f peak_rss_kb=%s\n", t0 > 0 ? double(now - t0) / 1e6 : -1.0, peak.constData());
+        std::printf("first_paint_ms=%.1f peak_rss_kb=%s\n", t0 > 0 ? double(now - t0) / 1e6 : -1.0,
+                    peak.constData());
         std::fflush(stdout);
         QCoreApplication::quit();
     }
@@ -78,8 +79,9 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("Open a request to this URL."),
                                  QStringLiteral("[URL]"));
-    const QCommandLineOption firstPaint(QStringLiteral("quit-after-first-paint"),
-                                        QStringLiteral("Benchmark: report start-up time and memory, then quit."));
+    const QCommandLineOption firstPaint(
+        QStringLiteral("quit-after-first-paint"),
+        QStringLiteral("Benchmark: report start-up time and memory, then quit."));
     parser.addOption(firstPaint);
     parser.process(app);
 

@@ -301,10 +301,10 @@ void tst_HttpClient::authAgainstHttpbin_data()
     QTest::addColumn<int>("status");
     QTest::newRow("digest ok") << QStringLiteral("/digest-auth/auth/ada/s3cret") << AuthKind::Digest
                                << QStringLiteral("s3cret") << 200;
-    QTest::newRow("digest wrong password") << QStringLiteral("/digest-auth/auth/ada/s3cret") << AuthKind::Digest
-                                           << QStringLiteral("nope") << 401;
-    QTest::newRow("basic ok") << QStringLiteral("/basic-auth/ada/s3cret") << AuthKind::Basic << QStringLiteral("s3cret")
-                              << 200;
+    QTest::newRow("digest wrong password") << QStringLiteral("/digest-auth/auth/ada/s3cret")
+                                           << AuthKind::Digest << QStringLiteral("nope") << 401;
+    QTest::newRow("basic ok") << QStringLiteral("/basic-auth/ada/s3cret") << AuthKind::Basic
+                              << QStringLiteral("s3cret") << 200;
 }
 
 void tst_HttpClient::authAgainstHttpbin()
@@ -320,8 +320,8 @@ void tst_HttpClient::authAgainstHttpbin()
     if (!m_httpbin) {
         m_httpbin = std::make_unique<ExternalServer>();
         QVERIFY2(m_httpbin->start(QStringLiteral("/usr/bin/python3"),
-                               {QStringLiteral("-m"), QStringLiteral("httpbin.core"), QStringLiteral("--port"),
-                                QStringLiteral("{port}")}),
+                                  {QStringLiteral("-m"), QStringLiteral("httpbin.core"),
+                                   QStringLiteral("--port"), QStringLiteral("{port}")}),
                  qPrintable(m_httpbin->errorString()));
     }
     RequestSpec s;

@@ -1,0 +1,86 @@
+#include "requestrunner.h"
+
+#include "testserver.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace ApiLens;
+using namespace ApiLens::Ui;
+using ApiLens::Test::TestServer;
+
+class tst_RequestRunner : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void reportsStartProgressAndResult();
+    void newSendReplacesRunningOne();
+    void cancel();
+};
+
+static Core::RequestSpec get(const QUrl &url)
+{
+    Core::RequestSpec spec;
+    spec.url = url.toString();
+    return spec;
+}
+
+void tst_RequestRunner::reportsStartProgressAndResult()
+{
+    TestServer server;
+    QVERIFY(server.listen());
+    QNetworkAccessManager manager;
+    manager.setProxy(QNetworkProxy::NoProxy);
+    Core::HttpClient client(&manager);
+    RequestRunner runner(&client);
+    QSignalSpy started(&runner, &RequestRunner::started);
+    QSignalSpy progress(&runner, &RequestRunner::progress);
+    QSignalSpy finished(&runner, &RequestRunner::finished);
+    runner.send(get(server.url(QStringLiteral("/delay/350"))));
+    QCOMPARE(started.count(), 1);
+    QCOMPARE(started.at(0).at(0).toString(), QStringLiteral("127.0.0.1:%1").arg(server.port()));
+    QVERIFY(runner.isBusy());
+    QVERIFY(finished.wait(5000));
+    QVERIFY(progress.count() >= 2); // ticks while waiting
+    QVERIFY(!runner.isBusy());
+    QVERIFY(runner.hasExchange());
+    QCOMPARE(runner.lastExchange().status, 200);
+}
+
+void tst_RequestRunner::newSendReplacesRunningOne()
+{
+    TestServer server;
+    QVERIFY(server.listen());
+    QNetworkAccessManager manager;
+    manager.setProxy(QNetworkProxy::NoProxy);
+    Core::HttpClient client(&manager);
+    RequestRunner runner(&client);
+    QSignalSpy finished(&runner, &RequestRunner::finished);
+    runner.send(get(server.url(QStringLiteral("/hang"))));
+    runner.send(get(server.url(QStringLiteral("/status/201"))));
+    QVERIFY(finished.wait(5000));
+    QTest::qWait(50);
+    QCOMPARE(finished.count(), 1); // only the second one reports
+    QCOMPARE(runner.lastExchange().status, 201);
+}
+
+void tst_RequestRunner::cancel()
+{
+    TestServer server;
+    QVERIFY(server.listen());
+    QNetworkAccessManager manager;
+    manager.setProxy(QNetworkProxy::NoProxy);
+    Core::HttpClient client(&manager);
+    RequestRunner runner(&client);
+    QSignalSpy finished(&runner, &RequestRunner::finished);
+    runner.send(get(server.url(QStringLiteral("/hang"))));
+    QTRY_COMPARE(server.requests().size(), 1);
+    runner.cancel();
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(runner.lastExchange().error, Core::TransportError::Cancelled);
+}
+
+QTEST_MAIN(tst_RequestRunner)
+#include "tst_requestrunner.moc"
