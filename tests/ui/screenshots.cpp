@@ -13,6 +13,7 @@
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
+#include <QPalette>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -79,7 +80,25 @@ void settle(int ms)
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    const QString outDir = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("docs/screenshots");
+    const QStringList args = QCoreApplication::arguments();
+    const QString outDir = args.value(1, QStringLiteral("docs/screenshots"));
+    const bool dark = args.contains(QStringLiteral("--dark"));
+    if (dark) {
+        // A dark Fusion palette, to check the dark-theme hues.
+        QApplication::setStyle(QStringLiteral("Fusion"));
+        QPalette palette;
+        palette.setColor(QPalette::Window, QColor(0x2B2B2B));
+        palette.setColor(QPalette::WindowText, QColor(0xE6E6E6));
+        palette.setColor(QPalette::Base, QColor(0x1E1E1E));
+        palette.setColor(QPalette::AlternateBase, QColor(0x262626));
+        palette.setColor(QPalette::Text, QColor(0xE6E6E6));
+        palette.setColor(QPalette::Button, QColor(0x353535));
+        palette.setColor(QPalette::ButtonText, QColor(0xE6E6E6));
+        palette.setColor(QPalette::Highlight, QColor(0x3D6EA8));
+        palette.setColor(QPalette::HighlightedText, Qt::white);
+        palette.setColor(QPalette::PlaceholderText, QColor(0x9A9A9A));
+        QApplication::setPalette(palette);
+    }
     QDir().mkpath(outDir);
 
     TestServer server;
@@ -137,12 +156,21 @@ int main(int argc, char *argv[])
         tab->send();
         ready.wait(10000);
         settle(300);
-        const QString path = QDir(outDir).filePath(shot.file);
+        const QString path = QDir(outDir).filePath(dark ? QStringLiteral("dark-") + shot.file : shot.file);
         if (!window.grab().save(path)) {
             std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
             return 1;
         }
         std::printf("%s\n", qPrintable(path));
+        if (shot.file == QLatin1String("response-5xx.png")) {
+            tab->response()->tabs()->setCurrentIndex(3); // the timing waterfall of the same exchange
+            settle(100);
+            const QString timing = QDir(outDir).filePath(dark ? QStringLiteral("dark-timing.png")
+                                                              : QStringLiteral("timing.png"));
+            window.grab().save(timing);
+            std::printf("%s\n", qPrintable(timing));
+            tab->response()->tabs()->setCurrentIndex(0);
+        }
     }
     return 0;
 }
