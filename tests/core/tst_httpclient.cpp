@@ -44,7 +44,8 @@ private Q_SLOTS:
     void tls_data();
     void tls();
     void manualProxy();
-    void http2PriorKnowledge();
+    void http2_data();
+    void http2();
     void largeBodySpillsToFile();
     void bodyLimit_data();
     void bodyLimit();
@@ -491,6 +492,7 @@ void tst_HttpClient::tls()
         QVERIFY(ex.errorMessage.contains(QStringLiteral("TLS handshake")));
     } else {
         QCOMPARE(ex.status, 200);
+        QCOMPARE(ex.httpVersion, QStringLiteral("HTTP/1.1")); // h2 was allowed, but not offered
         QVERIFY(!ex.ignoredTlsErrors.isEmpty());
         QVERIFY(ex.timings.encryptedMs >= 0);
     }
@@ -516,27 +518,51 @@ void tst_HttpClient::manualProxy()
     QVERIFY2(refused.error == TransportError::Proxy, qPrintable(refused.errorMessage));
 }
 
-void tst_HttpClient::http2PriorKnowledge()
+void tst_HttpClient::http2_data()
+{
+    QTest::addColumn<bool>("tls");
+    QTest::addColumn<bool>("allow");
+    QTest::addColumn<QString>("version");
+    QTest::newRow("h2c with prior knowledge") << false << true << QStringLiteral("HTTP/2");
+    QTest::newRow("h2 offered by ALPN") << true << true << QStringLiteral("HTTP/2");
+}
+
+void tst_HttpClient::http2()
 {
     if (!ExternalServer::nghttpdAvailable()) {
         QSKIP("nghttpd (Debian package nghttp2-server) is not installed");
+    }
+    QFETCH(bool, tls);
+    QFETCH(bool, allow);
+    QFETCH(QString, version);
+    if (tls && !QSslSocket::supportsSsl()) {
+        QSKIP("This Qt has no TLS backend");
     }
     QFile page(m_dir.filePath(QStringLiteral("index.html")));
     QVERIFY(page.open(QIODevice::WriteOnly));
     page.write("<p>h2</p>");
     page.close();
+    QStringList args{QStringLiteral("-d"), m_dir.path(), QStringLiteral("--address=127.0.0.1"),
+                     QStringLiteral("{port}")};
+    if (tls) {
+        args << QStringLiteral(APILENS_TEST_CERT_DIR "/localhost.key")
+             << QStringLiteral(APILENS_TEST_CERT_DIR "/localhost.crt");
+    } else {
+        args.prepend(QStringLiteral("--no-tls"));
+    }
     ExternalServer nghttpd;
-    QVERIFY2(nghttpd.start(QStringLiteral("nghttpd"),
-                           {QStringLiteral("--no-tls"), QStringLiteral("-d"), m_dir.path(),
-                            QStringLiteral("--address=127.0.0.1"), QStringLiteral("{port}")}),
-             qPrintable(nghttpd.errorString()));
+    QVERIFY2(nghttpd.start(QStringLiteral("nghttpd"), args), qPrintable(nghttpd.errorString()));
     RequestSpec s;
-    s.url = QStringLiteral("http://127.0.0.1:%1/index.html").arg(nghttpd.port());
-    s.settings.http2PriorKnowledge = true;
+    s.url = QStringLiteral("%1://127.0.0.1:%2/index.html")
+                .arg(tls ? QStringLiteral("https") : QStringLiteral("http"))
+                .arg(nghttpd.port());
+    s.settings.allowHttp2 = allow;
+    s.settings.http2PriorKnowledge = !tls;
+    s.settings.verifyTls = false; // the test certificate is self-signed
     const Exchange ex = run(s);
     QVERIFY2(ex.error == TransportError::None, qPrintable(ex.errorMessage));
     QCOMPARE(ex.status, 200);
-    QCOMPARE(ex.httpVersion, QStringLiteral("HTTP/2"));
+    QCOMPARE(ex.httpVersion, version);
     QCOMPARE(ex.displayReason(), QStringLiteral("OK")); // h2 has no reason phrase
     QCOMPARE(ex.body.bytes(), QByteArray("<p>h2</p>"));
 }
