@@ -1,3 +1,4 @@
+#include "inspectcommand.h"
 #include "sendcommand.h"
 
 #include <QCoreApplication>
@@ -10,6 +11,7 @@ const char usage[] = "usage: apilens-cli COMMAND [options]\n"
                      "\n"
                      "commands:\n"
                      "  send [METHOD] URL   send one request and print the response\n"
+                     "  inspect FILE        read a saved response and explain its error\n"
                      "\n"
                      "apilens-cli COMMAND --help shows the options of a command.\n";
 
@@ -24,6 +26,9 @@ int main(int argc, char *argv[])
     const QString command = arguments.isEmpty() ? QString() : arguments.takeFirst();
     if (command == QLatin1String("send")) {
         return ApiLens::Cli::runSend(arguments);
+    }
+    if (command == QLatin1String("inspect")) {
+        return ApiLens::Cli::runInspect(arguments);
     }
     if (command == QLatin1String("--version")) {
         std::printf("apilens-cli %s\n", APILENS_VERSION);

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "http/exchange.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace ApiLens::Core {
+
+struct FieldError
+{
+    std::optional<QString> field;   // the locator exactly as sent; none when the item names no field
+    std::optional<QString> message; // the item's message, or its code when it has none
+};
+
+// The normalized reading of an error response (the record of `apilens-cli inspect --json`).
+struct ErrorReport
+{
+    int status = 0;
+    QString format;                     // a format id: "problem-details", "stripe", "plain-text", ...
+    QJsonValue code = QJsonValue::Null; // string or number, as the body had it; null when none
+    std::optional<QString> message;
+    QList<FieldError> fieldErrors;
+    std::optional<QString> requestId;
+    std::optional<QString> docUrl;
+    std::optional<qint64> retryAfterSeconds;
+
+    // The normalized record: {status, status_class, format, code, message, field_errors,
+    // request_id, doc_url, retry_after_seconds}.
+    QJsonObject toJson() const;
+};
+
+} // namespace ApiLens::Core

@@ -1,0 +1,101 @@
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+// Runs the real apilens-cli inspect on saved responses.
+class tst_InspectCommand : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void json_data();
+    void json();
+    void human();
+    void errors_data();
+    void errors();
+
+private:
+    static QProcess *run(const QStringList &arguments);
+};
+
+static const QString samples = QStringLiteral(APILENS_TEST_DATA_DIR "/errors/samples/");
+
+QProcess *tst_InspectCommand::run(const QStringList &arguments)
+{
+    auto *process = new QProcess;
+    process->start(QStringLiteral(APILENS_CLI_PATH), QStringList{QStringLiteral("inspect")} + arguments);
+    process->waitForFinished(10000);
+    return process;
+}
+
+void tst_InspectCommand::json_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QJsonValue>("code");
+    QTest::newRow("netilion") << QStringLiteral("76_netilion_not_found_no_permission.http")
+                              << QStringLiteral("netilion")
+                              << QJsonValue(QStringLiteral("not_found_no_permission"));
+    QTest::newRow("numeric code stays a number") << QStringLiteral("79_numeric_error_code_3.http")
+                                                 << QStringLiteral("generic-numeric-code") << QJsonValue(3);
+    QTest::newRow("extole") << QStringLiteral("73_extole_missing_access_token.http")
+                            << QStringLiteral("extole") << QJsonValue(QStringLiteral("missing_access_token"));
+}
+
+void tst_InspectCommand::json()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, format);
+    QFETCH(QJsonValue, code);
+    std::unique_ptr<QProcess> process(run({samples + file, QStringLiteral("--json")}));
+    QCOMPARE(process->exitCode(), 0);
+    const QJsonObject record = QJsonDocument::fromJson(process->readAllStandardOutput()).object();
+    QCOMPARE(record.value(QStringLiteral("file")).toString(), file);
+    QCOMPARE(record.value(QStringLiteral("format")).toString(), format);
+    QCOMPARE(record.value(QStringLiteral("code")), code);
+    QCOMPARE(record.size(), 10);
+}
+
+void tst_InspectCommand::human()
+{
+    std::unique_ptr<QProcess> process(
+        run({samples + QStringLiteral("64_laravel_validation_422.http"), QStringLiteral("--color=never")}));
+    QCOMPARE(process->exitCode(), 0);
+    const QByteArray out = process->readAllStandardOutput();
+    QVERIFY2(out.startsWith("422 Unprocessable Content  (Client error)\n"), out.constData());
+    QVERIFY(out.contains("format      laravel\n"));
+    QVERIFY(out.contains("field       items.0.qty: The items.0.qty field must be at least 1.\n"));
+}
+
+void tst_InspectCommand::errors_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("missing file") << QByteArray() << QStringLiteral("cannot read");
+    QTest::newRow("not a response") << QByteArray("GET / HTTP/1.1\n\n")
+                                    << QStringLiteral("response.http:1: expected a status line");
+    QTest::newRow("bad header") << QByteArray("HTTP/1.1 500 X\nok: 1\nbroken\n\n")
+                                << QStringLiteral("response.http:3: 'broken' is not a 'Name: value' header");
+}
+
+void tst_InspectCommand::errors()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("response.http"));
+    if (!content.isEmpty()) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+    }
+    std::unique_ptr<QProcess> process(run({path, QStringLiteral("--json")}));
+    QCOMPARE(process->exitCode(), 1);
+    const QString err = QString::fromLocal8Bit(process->readAllStandardError());
+    QVERIFY2(err.contains(message), qPrintable(err));
+    QCOMPARE(err.count(QLatin1Char('\n')), 1);
+}
+
+QTEST_GUILESS_MAIN(tst_InspectCommand)
+#include "tst_inspectcommand.moc"
