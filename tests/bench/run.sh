@@ -4,13 +4,14 @@
 #   tests/bench/run.sh            # all
 #   tests/bench/run.sh startup    # GUI start to first painted window + peak RSS
 #   tests/bench/run.sh send       # apilens-cli send vs curl, same local request
+#   tests/bench/run.sh errors     # error analysis: samples per second, a 50 MB body
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 what="${1:-all}"
 runs="${RUNS:-20}"
 
 cmake --preset release >/dev/null
-cmake --build --preset release --target apilens apilens-cli >/dev/null
+cmake --build --preset release --target apilens apilens-cli bench_erroranalyzer >/dev/null
 bin=build-release/app
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -61,4 +62,9 @@ for name, x in (("curl", c), ("apilens-cli send", a)):
     print(f"{name:28s} mean {x['mean']*1000:6.2f} ms ± {x['stddev']*1000:5.2f}   median {x['median']*1000:6.2f} ms")
 print(f"{'ratio apilens-cli / curl':28s} {a['mean']/c['mean']:.2f}x (mean), {a['median']/c['median']:.2f}x (median)")
 PY
+fi
+
+if [[ "$what" == all || "$what" == errors ]]; then
+    echo "== Error analysis (release build, one thread) =="
+    build-release/tests/bench/bench_erroranalyzer
 fi
