@@ -19,17 +19,6 @@ namespace ApiLens::Cli {
 
 namespace {
 
-void out(const QByteArray &bytes)
-{
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-}
-
-void err(const QString &line)
-{
-    const QByteArray bytes = line.toLocal8Bit() + '\n';
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
-}
-
 QByteArray text(const QJsonValue &value)
 {
     if (value.isNull() || value.isUndefined()) {
@@ -57,49 +46,51 @@ int runInspect(const QStringList &arguments)
                                    QStringLiteral("WHEN"), QStringLiteral("auto"));
     parser.addOptions({json, color});
     if (!parser.parse(QStringList{QStringLiteral("apilens-cli inspect")} + arguments)) {
-        err(QStringLiteral("apilens-cli inspect: %1").arg(parser.errorText()));
+        writeErr(QStringLiteral("apilens-cli inspect: %1").arg(parser.errorText()));
         return ExitError;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out(parser.helpText().toUtf8());
+        writeOut(parser.helpText().toUtf8());
         return ExitOk;
     }
     if (parser.positionalArguments().size() != 1) {
-        err(QStringLiteral(
+        writeErr(QStringLiteral(
             "apilens-cli inspect: expected one response file; see apilens-cli inspect --help"));
         return ExitError;
     }
     Terminal::ColorMode colorMode = Terminal::ColorMode::Auto;
     if (!Terminal::parseColorMode(parser.value(color), &colorMode)) {
-        err(QStringLiteral("apilens-cli inspect: --color takes auto, always or never"));
+        writeErr(QStringLiteral("apilens-cli inspect: --color takes auto, always or never"));
         return ExitError;
     }
     const QString path = parser.positionalArguments().constFirst();
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        err(QStringLiteral("apilens-cli: cannot read %1: %2").arg(path, file.errorString()));
+        writeErr(QStringLiteral("apilens-cli: cannot read %1: %2").arg(path, file.errorString()));
         return ExitError;
     }
     Core::RawResponse response;
     QString error;
     if (!Core::parseRawResponse(file.readAll(), &response, &error)) {
-        err(QStringLiteral("apilens-cli: %1:%2").arg(path, error.mid(5))); // "line N: ..." -> "path:N: ..."
+        writeErr(
+            QStringLiteral("apilens-cli: %1:%2").arg(path, error.mid(5))); // "line N: ..." -> "path:N: ..."
         return ExitError;
     }
     const Core::ErrorReport report = Core::analyzeError(response.status, response.headers, response.body);
     QJsonObject record = report.toJson();
     record.insert(QStringLiteral("file"), QFileInfo(path).fileName());
     if (parser.isSet(json)) {
-        out(QJsonDocument(record).toJson(QJsonDocument::Compact) + '\n');
+        writeOut(QJsonDocument(record).toJson(QJsonDocument::Compact) + '\n');
         return ExitOk;
     }
     const Terminal terminal(colorMode, isatty(STDOUT_FILENO) != 0);
     const Core::StatusClass statusClass = Core::statusClassOf(report.status);
-    out(terminal.statusColor(statusClass) + QByteArray::number(report.status) + ' ' +
-        response.reason.trimmed() + terminal.reset() + terminal.dim() + "  (" +
-        Core::statusClassName(statusClass).toUtf8() + ")" + terminal.reset() + '\n');
+    writeOut(terminal.statusColor(statusClass) + QByteArray::number(report.status) + ' ' +
+             response.reason.trimmed() + terminal.reset() + terminal.dim() + "  (" +
+             Core::statusClassName(statusClass).toUtf8() + ")" + terminal.reset() + '\n');
     const auto row = [&terminal](const char *label, const QByteArray &value) {
-        out(terminal.bold() + QByteArray(label).leftJustified(12, ' ') + terminal.reset() + value + '\n');
+        writeOut(terminal.bold() + QByteArray(label).leftJustified(12, ' ') + terminal.reset() + value +
+                 '\n');
     };
     row("format", report.format.toUtf8());
     row("code", text(record.value(QStringLiteral("code"))));

@@ -19,17 +19,6 @@ namespace ApiLens::Cli {
 
 namespace {
 
-void writeOut(const QByteArray &bytes)
-{
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-}
-
-void writeErr(const QString &line)
-{
-    const QByteArray bytes = line.toLocal8Bit() + '\n';
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
-}
-
 bool looksBinary(const QByteArray &sample)
 {
     return sample.contains('\0');

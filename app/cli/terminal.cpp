@@ -2,6 +2,8 @@
 
 #include <QtGlobal>
 
+#include <cstdio>
+
 namespace ApiLens::Cli {
 
 Terminal::Terminal(ColorMode mode, bool stdoutIsTty)
@@ -70,6 +72,17 @@ bool Terminal::parseColorMode(const QString &text, ColorMode *mode)
         return false;
     }
     return true;
+}
+
+void writeOut(const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+}
+
+void writeErr(const QString &line)
+{
+    const QByteArray bytes = line.toLocal8Bit() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
 }
 
 } // namespace ApiLens::Cli

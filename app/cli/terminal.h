@@ -33,4 +33,8 @@ private:
     bool m_tty;
 };
 
+// Exact bytes to stdout; one line (newline added) to stderr.
+void writeOut(const QByteArray &bytes);
+void writeErr(const QString &line);
+
 } // namespace ApiLens::Cli

@@ -26,6 +26,18 @@ private Q_SLOTS:
     void hostileInput();
 };
 
+// "Name: value" lines -> headers.
+static HeaderList headerLines(const QByteArray &text)
+{
+    HeaderList list;
+    for (const QByteArray &line : text.split('\n')) {
+        if (line.contains(':')) {
+            list.append({line.left(line.indexOf(':')).trimmed(), line.mid(line.indexOf(':') + 1).trimmed()});
+        }
+    }
+    return list;
+}
+
 static const QString dataDir = QStringLiteral(APILENS_TEST_DATA_DIR "/errors");
 
 void tst_ErrorAnalyzer::samples_data()
@@ -256,12 +268,7 @@ void tst_ErrorAnalyzer::formats()
     QFETCH(QString, fields);
     QFETCH(QString, requestId);
     QFETCH(QString, docUrl);
-    HeaderList list;
-    for (const QByteArray &line : headers.split('\n')) {
-        if (line.contains(':')) {
-            list.append({line.left(line.indexOf(':')).trimmed(), line.mid(line.indexOf(':') + 1).trimmed()});
-        }
-    }
+    const HeaderList list = headerLines(headers);
     const ErrorReport report = analyzeError(status, list, body);
     QCOMPARE(report.format, format);
     QCOMPARE(report.code, code);
@@ -320,12 +327,7 @@ void tst_ErrorAnalyzer::retryHints()
     QFETCH(QByteArray, headers);
     QFETCH(QByteArray, body);
     QFETCH(qint64, seconds);
-    HeaderList list;
-    for (const QByteArray &line : headers.split('\n')) {
-        if (line.contains(':')) {
-            list.append({line.left(line.indexOf(':')).trimmed(), line.mid(line.indexOf(':') + 1).trimmed()});
-        }
-    }
+    const HeaderList list = headerLines(headers);
     const ErrorReport report =
         analyzeError(429, list, body, QDateTime(QDate(2024, 5, 15), QTime(8, 0), Qt::UTC));
     QCOMPARE(report.retryAfterSeconds.value_or(-1), seconds);
