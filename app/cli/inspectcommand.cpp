@@ -3,6 +3,7 @@
 #include "sendcommand.h"
 #include "terminal.h"
 
+#include "catalog/catalog.h"
 #include "errors/erroranalyzer.h"
 #include "errors/rawresponse.h"
 
@@ -11,6 +12,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QStandardPaths>
 
 #include <cstdio>
 #include <unistd.h>
@@ -44,7 +46,11 @@ int runInspect(const QStringList &arguments)
     const QCommandLineOption color(QStringLiteral("color"),
                                    QStringLiteral("Colour output: auto, always or never."),
                                    QStringLiteral("WHEN"), QStringLiteral("auto"));
-    parser.addOptions({json, color});
+    const QCommandLineOption catalogName(
+        QStringLiteral("catalog"),
+        QStringLiteral("Explain with this API's catalog (e.g. netilion, extole, exto)."),
+        QStringLiteral("NAME"));
+    parser.addOptions({json, color, catalogName});
     if (!parser.parse(QStringList{QStringLiteral("apilens-cli inspect")} + arguments)) {
         writeErr(QStringLiteral("apilens-cli inspect: %1").arg(parser.errorText()));
         return ExitError;
@@ -83,17 +89,62 @@ int runInspect(const QStringList &arguments)
         writeOut(QJsonDocument(record).toJson(QJsonDocument::Compact) + '\n');
         return ExitOk;
     }
+    Core::Catalog catalog;
+    QStringList catalogErrors;
+    catalog.loadBuiltin(&catalogErrors);
+    const QString userCatalog = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+                                QStringLiteral("/ApiLens/catalog");
+    if (QFileInfo::exists(userCatalog)) {
+        catalog.loadDirectory(userCatalog, &catalogErrors);
+    }
+    for (const QString &problem : std::as_const(catalogErrors)) {
+        writeErr(QStringLiteral("apilens-cli: catalog: %1").arg(problem)); // reported, not fatal
+    }
+    const QString vendorId = parser.value(catalogName);
+    if (!vendorId.isEmpty() && !catalog.vendor(vendorId)) {
+        QStringList known;
+        for (const Core::VendorProfile *profile : catalog.vendors()) {
+            known.append(profile->id);
+        }
+        writeErr(QStringLiteral("apilens-cli: no catalog named '%1'; known: %2")
+                     .arg(vendorId, known.join(QStringLiteral(", "))));
+        return ExitError;
+    }
+    const Core::Explanation explanation = catalog.explain(report, vendorId);
+
     const Terminal terminal(colorMode, isatty(STDOUT_FILENO) != 0);
     const Core::StatusClass statusClass = Core::statusClassOf(report.status);
-    writeOut(terminal.statusColor(statusClass) + QByteArray::number(report.status) + ' ' +
-             response.reason.trimmed() + terminal.reset() + terminal.dim() + "  (" +
-             Core::statusClassName(statusClass).toUtf8() + ")" + terminal.reset() + '\n');
+    const QByteArray reason = !response.reason.trimmed().isEmpty() ? response.reason.trimmed()
+                              : explanation.status                 ? explanation.status->reason.toUtf8()
+                                                                   : QByteArray();
+    writeOut(terminal.statusColor(statusClass) + QByteArray::number(report.status) + ' ' + reason +
+             terminal.reset() + terminal.dim() + "  (" + Core::statusClassName(statusClass).toUtf8() + ")" +
+             terminal.reset() + '\n');
     const auto row = [&terminal](const char *label, const QByteArray &value) {
         writeOut(terminal.bold() + QByteArray(label).leftJustified(12, ' ') + terminal.reset() + value +
                  '\n');
     };
-    row("format", report.format.toUtf8());
-    row("code", text(record.value(QStringLiteral("code"))));
+    if (explanation.vendorStatus) {
+        row("the API", explanation.vendor->name.toUtf8() + ": " + explanation.vendorStatus->when.toUtf8());
+    }
+    if (const Core::StatusEntry *status = explanation.status) {
+        row("means", status->description.toUtf8());
+        row("expect", status->expect.toUtf8());
+        row("try", status->tryText.toUtf8());
+        row("retry", Core::retryText(status->retry).toUtf8());
+        for (const Core::StatusEntry *other : explanation.alternatives) {
+            row("also", other->vendor.toUtf8() + ": " + other->description.toUtf8());
+        }
+    }
+    row("format", report.format.toUtf8() +
+                      (explanation.vendor ? " (" + explanation.vendor->name.toUtf8() + ")" : QByteArray()));
+    QByteArray code = text(record.value(QStringLiteral("code")));
+    if (explanation.code) {
+        code += " = " +
+                (explanation.code->name.isEmpty() ? QByteArray() : explanation.code->name.toUtf8() + ": ") +
+                explanation.code->meaning.toUtf8();
+    }
+    row("code", code);
     row("message", text(record.value(QStringLiteral("message"))));
     row("request id", text(record.value(QStringLiteral("request_id"))));
     row("docs", text(record.value(QStringLiteral("doc_url"))));

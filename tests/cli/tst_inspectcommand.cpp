@@ -1,3 +1,4 @@
+#include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -12,18 +13,25 @@ private Q_SLOTS:
     void json_data();
     void json();
     void human();
+    void catalogExplains_data();
+    void catalogExplains();
+    void userCatalog();
     void errors_data();
     void errors();
 
 private:
-    static QProcess *run(const QStringList &arguments);
+    static QProcess *run(const QStringList &arguments, const QString &dataHome = {});
 };
 
 static const QString samples = QStringLiteral(APILENS_TEST_DATA_DIR "/errors/samples/");
 
-QProcess *tst_InspectCommand::run(const QStringList &arguments)
+QProcess *tst_InspectCommand::run(const QStringList &arguments, const QString &dataHome)
 {
     auto *process = new QProcess;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_DATA_HOME"),
+               dataHome.isEmpty() ? QStringLiteral("/nonexistent") : dataHome);
+    process->setProcessEnvironment(env);
     process->start(QStringLiteral(APILENS_CLI_PATH), QStringList{QStringLiteral("inspect")} + arguments);
     process->waitForFinished(10000);
     return process;
@@ -66,6 +74,70 @@ void tst_InspectCommand::human()
     QVERIFY2(out.startsWith("422 Unprocessable Content  (Client error)\n"), out.constData());
     QVERIFY(out.contains("format      laravel\n"));
     QVERIFY(out.contains("field       items.0.qty: The items.0.qty field must be at least 1.\n"));
+}
+
+void tst_InspectCommand::catalogExplains_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("numeric code 3 by format")
+        << QStringList{samples + QStringLiteral("79_numeric_error_code_3.http")} << 0
+        << QByteArray("code        3 = INVALID STRUCTURE: ");
+    QTest::newRow("netilion code meaning")
+        << QStringList{samples + QStringLiteral("76_netilion_not_found_no_permission.http")} << 0
+        << QByteArray("not_found_no_permission = The resource could not be found, or is not visible");
+    QTest::newRow("status description")
+        << QStringList{samples + QStringLiteral("92_text_500_plain.http")} << 0
+        << QByteArray("means       The server hit an error it did not handle.");
+    QTest::newRow("vendor wording with --catalog")
+        << QStringList{samples + QStringLiteral("82_nginx_502_html.http"), QStringLiteral("--catalog"),
+                       QStringLiteral("exto")}
+        << 0
+        << QByteArray("the API     Exto: The server received an invalid response from an upstream server.");
+    QTest::newRow("non-standard code")
+        << QStringList{samples + QStringLiteral("86_cloudflare_522_html.http")} << 0
+        << QByteArray("means       Cloudflare: the connection to the origin timed out.");
+    QTest::newRow("unknown catalog") << QStringList{samples + QStringLiteral("82_nginx_502_html.http"),
+                                                    QStringLiteral("--catalog"), QStringLiteral("nope")}
+                                     << 1 << QByteArray("no catalog named 'nope'; known: ");
+}
+
+void tst_InspectCommand::catalogExplains()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QByteArray, expected);
+    std::unique_ptr<QProcess> process(run(arguments + QStringList{QStringLiteral("--color=never")}));
+    QCOMPARE(process->exitCode(), exitCode);
+    const QByteArray output = process->readAllStandardOutput() + process->readAllStandardError();
+    QVERIFY2(output.contains(expected), output.constData());
+}
+
+void tst_InspectCommand::userCatalog()
+{
+    QTemporaryDir home;
+    QVERIFY(QDir().mkpath(home.filePath(QStringLiteral("ApiLens/catalog"))));
+    QFile file(home.filePath(QStringLiteral("ApiLens/catalog/ours.json")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"version":1,"kind":"vendor","id":"numeric-codes","name":"Our numeric API",
+                  "codes":[{"code":3,"name":"BAD SHAPE","meaning":"Our own words for code 3."}]})");
+    file.close();
+    std::unique_ptr<QProcess> process(
+        run({samples + QStringLiteral("79_numeric_error_code_3.http")}, home.path()));
+    QCOMPARE(process->exitCode(), 0);
+    const QByteArray out = process->readAllStandardOutput();
+    QVERIFY2(out.contains("code        3 = BAD SHAPE: Our own words for code 3."), out.constData());
+
+    QFile broken(home.filePath(QStringLiteral("ApiLens/catalog/broken.json")));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("{\n\"version\": 1,\n");
+    broken.close();
+    std::unique_ptr<QProcess> second(
+        run({samples + QStringLiteral("79_numeric_error_code_3.http")}, home.path()));
+    QCOMPARE(second->exitCode(), 0); // a broken user file is reported, not fatal
+    const QByteArray err = second->readAllStandardError();
+    QVERIFY2(err.contains("broken.json:3: "), err.constData());
 }
 
 void tst_InspectCommand::errors_data()

@@ -1,0 +1,116 @@
+#pragma once
+
+#include "errors/errorreport.h"
+
+#include <QHash>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace ApiLens::Core {
+
+// Whether sending the same request again can help.
+enum class Retry {
+    Unknown,
+    No,        // it will fail the same way
+    Yes,       // a transient failure: retry (with backoff)
+    AfterWait, // retry once the server says (Retry-After, rate-limit reset)
+    AfterFix,  // change the request first
+};
+
+QString retryText(Retry retry);
+
+struct StatusEntry
+{
+    int code = 0;
+    QString reason;
+    QString spec;     // "RFC 9110, Section 15.5.5", or the vendor for non-standard codes
+    QString registry; // assigned | unused | temporary | obsoleted | nonstandard
+    QString vendor;   // for non-standard codes
+    QString description;
+    QString expect;
+    QString tryText;
+    Retry retry = Retry::Unknown;
+    QString source; // the catalog file it came from
+};
+
+struct VendorStatus
+{
+    int code = 0;
+    QString name;
+    QString when; // the vendor's own wording
+};
+
+struct CodeEntry
+{
+    QJsonValue code; // string or number, as the API sends it
+    QString name;    // e.g. "AUTH INVALID" for numeric code 7
+    QString meaning;
+    QString tryText;
+    int status = 0; // the HTTP status that usually carries it
+    Retry retry = Retry::Unknown;
+};
+
+struct VendorProfile
+{
+    QString id;
+    QString name;
+    QString docs;
+    QString body; // what its error bodies look like
+    QStringList formats;
+    QList<VendorStatus> statuses;
+    QList<CodeEntry> codes;
+    QList<QPair<QString, QString>> rateLimits; // scope, limit
+    QString source;
+
+    const VendorStatus *status(int code) const;
+    const CodeEntry *code(const QJsonValue &value) const;
+};
+
+// Everything the catalog says about one error report.
+struct Explanation
+{
+    const StatusEntry *status = nullptr;
+    QList<const StatusEntry *> alternatives; // other meanings of the same number (nginx 499, Exchange 451)
+    const VendorProfile *vendor = nullptr;
+    const VendorStatus *vendorStatus = nullptr;
+    const CodeEntry *code = nullptr;
+};
+
+// The embedded catalog of HTTP status codes and vendor error codes, plus what users add.
+// Data is JSON (resources/catalog), versioned and checked at load; files loaded later
+// override or add entries, so a team can document its own API.
+class Catalog
+{
+public:
+    static constexpr int Version = 1;
+
+    // The catalog built into ApiLens.
+    bool loadBuiltin(QStringList *errors);
+    // Every *.json in a folder (a user's catalog folder), in name order.
+    bool loadDirectory(const QString &path, QStringList *errors);
+    bool loadFile(const QString &path, QStringList *errors);
+    // One catalog document; `source` names it in messages. Nothing of an invalid document is kept.
+    bool loadData(const QByteArray &json, const QString &source, QStringList *errors);
+
+    // The registered meaning of a code, else a non-standard one; null when unknown.
+    const StatusEntry *status(int code) const;
+    QList<const StatusEntry *> alternatives(int code) const;
+    const VendorProfile *vendor(const QString &id) const;
+    const VendorProfile *vendorForFormat(const QString &format) const;
+    QList<const StatusEntry *> statuses() const; // registered then non-standard, by code
+    QList<const VendorProfile *> vendors() const;
+
+    // vendorId picks a profile (the CLI's --catalog); empty: the one that reads this format.
+    Explanation explain(const ErrorReport &report, const QString &vendorId = {}) const;
+
+    // Entries whose code, reason or text contain every word of `query`.
+    QList<const StatusEntry *> searchStatuses(const QString &query) const;
+
+private:
+    QList<StatusEntry> m_statuses; // in load order; lookups take the last match
+    QList<VendorProfile> m_vendors;
+};
+
+} // namespace ApiLens::Core
