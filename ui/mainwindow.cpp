@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "catalogbrowser.h"
 #include "requesteditor.h"
 #include "requestrunner.h"
 #include "requesttab.h"
@@ -31,12 +32,15 @@ namespace {
 const QString GeometryKey = QStringLiteral("window/geometry");
 const QString StateKey = QStringLiteral("window/state");
 const QString SplitterKey = QStringLiteral("window/requestSplitter");
+const QString InspectorKey = QStringLiteral("window/inspectorSplitter");
 
 } // namespace
 
-MainWindow::MainWindow(Core::HttpClient *client, QSettings *settings, QWidget *parent)
+MainWindow::MainWindow(Core::HttpClient *client, const Core::Catalog *catalog, QSettings *settings,
+                       QWidget *parent)
     : QMainWindow(parent)
     , m_client(client)
+    , m_catalog(catalog)
     , m_settings(settings)
     , m_tabs(new QTabWidget(this))
     , m_tlsStatus(new QLabel(this))
@@ -113,6 +117,10 @@ void MainWindow::createActions()
     focusUrl->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *catalog =
+        help->addAction(tr("Status Codes and Error &Catalog…"), this, &MainWindow::showCatalog);
+    catalog->setShortcut(QKeySequence::HelpContents);
+    catalog->setEnabled(m_catalog != nullptr);
     help->addAction(tr("&About ApiLens"), this, [this] {
         QMessageBox::about(
             this, tr("About ApiLens"),
@@ -133,13 +141,19 @@ void MainWindow::createActions()
 
 RequestTab *MainWindow::newTab(const Core::RequestSpec &spec)
 {
-    auto *tab = new RequestTab(m_client, m_tabs);
+    auto *tab = new RequestTab(m_client, m_catalog, m_tabs);
+    tab->setName(spec.name);
     if (!spec.url.isEmpty() || spec.method != QLatin1String("GET")) {
         tab->editor()->setSpec(spec);
     }
     if (!m_splitterState.isEmpty()) {
         tab->splitter()->restoreState(m_splitterState);
     }
+    if (!m_inspectorState.isEmpty()) {
+        tab->response()->inspectorSplitter()->restoreState(m_inspectorState);
+    }
+    connect(tab->response()->inspectorSplitter(), &QSplitter::splitterMoved, this,
+            [this, tab] { m_inspectorState = tab->response()->inspectorSplitter()->saveState(); });
     connect(tab, &RequestTab::titleChanged, this, [this, tab] { updateTabTitle(tab); });
     connect(tab, &RequestTab::exchangeFinished, this, [this, tab] {
         updateTabTitle(tab);
@@ -178,6 +192,38 @@ void MainWindow::cancelCurrent()
     if (RequestTab *tab = currentTab(); tab && tab->isBusy()) {
         tab->cancel();
     }
+}
+
+void MainWindow::addRequestMenu(const QString &title, const QList<NamedRequest> &requests)
+{
+    QMenu *menu = new QMenu(title, this);
+    menuBar()->insertMenu(menuBar()->actions().constLast(), menu); // before Help
+    QMenu *group = nullptr;
+    for (const NamedRequest &request : requests) {
+        if (!group || group->title() != request.group) {
+            group = menu->addMenu(request.group);
+        }
+        QAction *action = group->addAction(QStringLiteral("%1  —  %2").arg(request.name, request.summary));
+        action->setToolTip(request.spec.method + QLatin1Char(' ') + request.spec.url);
+        connect(action, &QAction::triggered, this, [this, request] {
+            Core::RequestSpec spec = request.spec;
+            spec.name = request.name;
+            newTab(spec)->send();
+        });
+    }
+}
+
+void MainWindow::showCatalog()
+{
+    if (!m_catalog) {
+        return;
+    }
+    if (!m_catalogBrowser) {
+        m_catalogBrowser = new CatalogBrowser(m_catalog, this);
+    }
+    m_catalogBrowser->show();
+    m_catalogBrowser->raise();
+    m_catalogBrowser->activateWindow();
 }
 
 void MainWindow::closeTab(int index)
@@ -235,6 +281,7 @@ void MainWindow::restoreWindowState()
     }
     restoreState(m_settings->value(StateKey).toByteArray());
     m_splitterState = m_settings->value(SplitterKey).toByteArray();
+    m_inspectorState = m_settings->value(InspectorKey).toByteArray();
 }
 
 void MainWindow::saveWindowState()
@@ -245,6 +292,7 @@ void MainWindow::saveWindowState()
         m_splitterState = tab->splitter()->saveState();
     }
     m_settings->setValue(SplitterKey, m_splitterState);
+    m_settings->setValue(InspectorKey, m_inspectorState);
     m_settings->sync();
 }
 

@@ -9,6 +9,7 @@ class QSettings;
 class QTabWidget;
 
 namespace ApiLens::Core {
+class Catalog;
 class HttpClient;
 struct Exchange;
 } // namespace ApiLens::Core
@@ -17,13 +18,23 @@ namespace ApiLens::Ui {
 
 class RequestTab;
 
-// Tabs of open requests, the menus and shortcuts, the status bar. The HttpClient and the
-// settings store are given to it; it owns neither.
+// A request offered from a menu (the demo collection, later saved collections).
+struct NamedRequest
+{
+    QString group;
+    QString name;
+    QString summary;
+    Core::RequestSpec spec;
+};
+
+// Tabs of open requests, the menus and shortcuts, the status bar. The HttpClient, the
+// catalog and the settings store are given to it; it owns none of them.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(Core::HttpClient *client, QSettings *settings, QWidget *parent = nullptr);
+    MainWindow(Core::HttpClient *client, const Core::Catalog *catalog, QSettings *settings,
+               QWidget *parent = nullptr);
 
     RequestTab *newTab(const Core::RequestSpec &spec = {});
     RequestTab *currentTab() const;
@@ -31,6 +42,9 @@ public:
     void sendCurrent();
     void cancelCurrent();
     void closeTab(int index);
+    void showCatalog();
+    // A menu of ready-made requests, grouped in submenus; choosing one opens it in a tab.
+    void addRequestMenu(const QString &title, const QList<NamedRequest> &requests);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -44,6 +58,9 @@ private:
     void updateActions();
 
     Core::HttpClient *m_client;
+    const Core::Catalog *m_catalog;
+    QWidget *m_catalogBrowser = nullptr;
+    QByteArray m_inspectorState;
     QSettings *m_settings;
     QTabWidget *m_tabs;
     QLabel *m_tlsStatus;

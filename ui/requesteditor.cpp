@@ -13,11 +13,13 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace ApiLens::Ui {
@@ -430,6 +432,60 @@ void RequestEditor::updateTlsWarning()
     m_tlsWarning->setVisible(!m_verifyTls->isChecked());
 }
 
+bool RequestEditor::revealField(const QString &field)
+{
+    // The last named segment of the locator is what appears in the request.
+    const QStringList segments =
+        QString(field)
+            .remove(QLatin1Char('#'))
+            .split(QRegularExpression(QStringLiteral("[/.\\[\\]$]")), Qt::SkipEmptyParts);
+    QString name;
+    for (auto it = segments.crbegin(); it != segments.crend(); ++it) {
+        bool number = false;
+        it->toInt(&number);
+        if (!number) {
+            name = *it;
+            break;
+        }
+    }
+    if (name.isEmpty()) {
+        return false;
+    }
+    const Core::BodyKind kind = Core::BodyKind(m_bodyKind->currentData().toInt());
+    if (kind == Core::BodyKind::Raw) {
+        QTextCursor found = m_rawText->document()->find(QLatin1Char('"') + name + QLatin1Char('"'));
+        if (found.isNull()) {
+            found = m_rawText->document()->find(name, 0, QTextDocument::FindWholeWords);
+        }
+        if (!found.isNull()) {
+            m_tabs->setCurrentIndex(2);
+            m_rawText->setTextCursor(found);
+            m_rawText->setFocus();
+            return true;
+        }
+    }
+    const QList<QPair<KeyValueEditor *, int>> tables = {
+        {kind == Core::BodyKind::UrlEncoded ? m_form : nullptr, 2},
+        {kind == Core::BodyKind::Multipart ? m_multipart : nullptr, 2},
+        {m_params, 0},
+        {m_headers, 1}};
+    for (const auto &[editor, tab] : tables) {
+        if (!editor) {
+            continue;
+        }
+        const QList<Core::KeyValue> rows = editor->model()->rows();
+        for (int row = 0; row < rows.size(); ++row) {
+            if (rows[row].name.compare(name, Qt::CaseInsensitive) == 0 || rows[row].name == field) {
+                m_tabs->setCurrentIndex(tab);
+                editor->view()->setFocus();
+                editor->view()->selectRow(row);
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 void RequestEditor::setBusy(bool busy)
 {
     m_busy = busy;
@@ -533,6 +589,9 @@ void RequestEditor::setSpec(const Core::RequestSpec &spec)
     m_proxyPassword->setText(settings.proxy.password);
     updateTabTitles();
     updateTlsWarning();
+    if (spec.body.kind != Core::BodyKind::None) {
+        m_tabs->setCurrentIndex(2); // a request with a body opens on it
+    }
 }
 
 } // namespace ApiLens::Ui

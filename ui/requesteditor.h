@@ -38,6 +38,12 @@ public:
     KeyValueEditor *paramsEditor() const { return m_params; }
     KeyValueEditor *headersEditor() const { return m_headers; }
     QTabWidget *tabs() const { return m_tabs; }
+    QPlainTextEdit *rawBodyEdit() const { return m_rawText; }
+
+    // Shows where an error's field locator (JSON Pointer "/data/attributes/x", "#/age",
+    // "items.0.qty", "$.amount", a parameter or header name) is in this request: the key in
+    // the raw body, the form row, the query parameter or the header. False when not found.
+    bool revealField(const QString &field);
 
 Q_SIGNALS:
     void sendRequested();

@@ -1,5 +1,6 @@
 #include "requesttab.h"
 
+#include "errorinspector.h"
 #include "requesteditor.h"
 #include "requestrunner.h"
 #include "responseview.h"
@@ -10,10 +11,10 @@
 
 namespace ApiLens::Ui {
 
-RequestTab::RequestTab(Core::HttpClient *client, QWidget *parent)
+RequestTab::RequestTab(Core::HttpClient *client, const Core::Catalog *catalog, QWidget *parent)
     : QWidget(parent)
     , m_editor(new RequestEditor(this))
-    , m_response(new ResponseView(this))
+    , m_response(new ResponseView(catalog, this))
     , m_runner(new RequestRunner(client, this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
 {
@@ -31,6 +32,7 @@ RequestTab::RequestTab(Core::HttpClient *client, QWidget *parent)
     connect(m_editor, &RequestEditor::cancelRequested, this, &RequestTab::cancel);
     connect(m_editor, &RequestEditor::changed, this, &RequestTab::titleChanged);
     connect(m_response, &ResponseView::cancelRequested, this, &RequestTab::cancel);
+    connect(m_response->inspector(), &ErrorInspector::fieldActivated, m_editor, &RequestEditor::revealField);
     connect(m_runner, &RequestRunner::started, this, [this](const QString &target) {
         m_editor->setBusy(true);
         m_response->showPending(target);
@@ -62,6 +64,9 @@ bool RequestTab::isBusy() const
 
 QString RequestTab::title() const
 {
+    if (!m_name.isEmpty()) {
+        return m_name;
+    }
     const Core::RequestSpec spec = m_editor->spec();
     if (spec.url.isEmpty()) {
         return tr("New request");

@@ -7,6 +7,7 @@
 class QSplitter;
 
 namespace ApiLens::Core {
+class Catalog;
 class HttpClient;
 struct Exchange;
 } // namespace ApiLens::Core
@@ -22,12 +23,13 @@ class RequestTab : public QWidget
 {
     Q_OBJECT
 public:
-    RequestTab(Core::HttpClient *client, QWidget *parent = nullptr);
+    RequestTab(Core::HttpClient *client, const Core::Catalog *catalog = nullptr, QWidget *parent = nullptr);
 
     void send();
     void cancel();
     bool isBusy() const;
     QString title() const;
+    void setName(const QString &name) { m_name = name; }
 
     RequestEditor *editor() const { return m_editor; }
     ResponseView *response() const { return m_response; }
@@ -44,6 +46,7 @@ private:
     ResponseView *m_response;
     RequestRunner *m_runner;
     QSplitter *m_splitter;
+    QString m_name;
 };
 
 } // namespace ApiLens::Ui

@@ -1,11 +1,15 @@
 #include "responseview.h"
 
 #include "bodyhighlighter.h"
+#include "errorinspector.h"
 #include "format.h"
 #include "progressivetext.h"
 #include "statusbadge.h"
 #include "statusstyle.h"
 #include "timingview.h"
+
+#include "catalog/catalog.h"
+#include "errors/erroranalyzer.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -15,6 +19,7 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -139,7 +144,7 @@ QString transportHint(Core::TransportError error)
     return QObject::tr("Check the URL and your network connection.");
 }
 
-ResponseView::ResponseView(QWidget *parent)
+ResponseView::ResponseView(const Core::Catalog *catalog, QWidget *parent)
     : QWidget(parent)
     , m_strip(new QWidget(this))
     , m_badge(new StatusBadge(m_strip))
@@ -159,6 +164,9 @@ ResponseView::ResponseView(QWidget *parent)
     , m_highlighter(new BodyHighlighter(m_pretty->document(), isDarkPalette(palette())))
     , m_prettyLoader(new ProgressiveText(m_pretty))
     , m_rawLoader(new ProgressiveText(m_raw))
+    , m_catalog(catalog)
+    , m_split(new QSplitter(Qt::Horizontal, this))
+    , m_inspector(new ErrorInspector(catalog, this))
 {
     connect(m_prettyLoader, &ProgressiveText::loaded, this, &ResponseView::prettyReady);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -212,7 +220,14 @@ ResponseView::ResponseView(QWidget *parent)
     m_pages->addWidget(m_empty);
     m_pages->addWidget(buildPendingPage());
     m_pages->addWidget(buildFailurePage());
-    m_pages->addWidget(m_tabs);
+    m_split->addWidget(m_tabs);
+    m_split->addWidget(m_inspector);
+    m_split->setStretchFactor(0, 3);
+    m_split->setStretchFactor(1, 2);
+    m_split->setSizes({700, 420});
+    m_split->setChildrenCollapsible(true);
+    m_inspector->hide();
+    m_pages->addWidget(m_split);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -222,6 +237,8 @@ ResponseView::ResponseView(QWidget *parent)
 
     connect(&m_formatWatcher, &QFutureWatcher<Core::FormattedBody>::finished, this,
             &ResponseView::onFormatted);
+    connect(&m_analysisWatcher, &QFutureWatcher<Core::ErrorReport>::finished, this,
+            &ResponseView::onAnalyzed);
     showEmpty();
 }
 
@@ -231,6 +248,7 @@ ResponseView::~ResponseView()
         m_formatCancel->store(true);
     }
     m_formatWatcher.waitForFinished();
+    m_analysisWatcher.waitForFinished();
 }
 
 QWidget *ResponseView::buildPendingPage()
@@ -323,6 +341,9 @@ void ResponseView::showExchange(const Core::Exchange &exchange)
         return;
     }
     m_badge->setStatus(exchange.status, exchange.displayReason());
+    if (const Core::StatusEntry *entry = m_catalog ? m_catalog->status(exchange.status) : nullptr) {
+        m_badge->setDescription(entry->description + QLatin1Char('\n') + tr("Try: ") + entry->tryText);
+    }
     m_bodySize = exchange.body.size();
     const QByteArray contentType = exchange.header("Content-Type");
     const Core::ContentKind kind = Core::detectContentKind(contentType, exchange.body.bytes(4096));
@@ -334,8 +355,17 @@ void ResponseView::showExchange(const Core::Exchange &exchange)
     if (exchange.error != Core::TransportError::None) {
         summary.append(exchange.errorMessage); // e.g. the body was cut off
     }
-    m_summary->setText(summary.join(QStringLiteral(" · ")));
+    m_summaryBase = summary.join(QStringLiteral(" · "));
+    m_summary->setText(m_summaryBase);
     fillHeaders(exchange.headers);
+
+    // Reading the error runs on a worker too (bodies can be large, or on disk).
+    m_inspector->hide();
+    m_responseHeaders = exchange.headers;
+    m_analysisWatcher.setFuture(
+        QtConcurrent::run([status = exchange.status, headers = exchange.headers, body = exchange.body] {
+            return Core::analyzeError(status, headers, body.bytes());
+        }));
 
     const QByteArray shown = exchange.body.bytes(DisplayLimitBytes);
     qint64 rawShown = shown.size();
@@ -392,8 +422,31 @@ void ResponseView::onFormatted()
     m_prettyNote->setVisible(!notes.isEmpty());
 }
 
+void ResponseView::onAnalyzed()
+{
+    m_report = m_analysisWatcher.result();
+    if (!m_report.isError()) {
+        m_inspector->clear();
+        m_inspector->hide();
+        Q_EMIT analysisReady();
+        return;
+    }
+    QString vendor;
+    if (m_catalog) {
+        if (const Core::VendorProfile *profile = m_catalog->vendorForFormat(m_report.format)) {
+            vendor = profile->name;
+        }
+    }
+    m_summary->setText(m_summaryBase + QStringLiteral(" · ") +
+                       (vendor.isEmpty() ? Core::formatDisplayName(m_report.format) : vendor));
+    m_inspector->showReport(m_report, m_responseHeaders);
+    m_inspector->show();
+    Q_EMIT analysisReady();
+}
+
 void ResponseView::showFailure(const Core::Exchange &exchange)
 {
+    m_inspector->hide();
     m_badge->setNoResponse(Core::transportErrorTitle(exchange.error));
     m_summary->setText(humanDuration(exchange.timings.totalMs()));
     m_failureTitle->setText(Core::transportErrorTitle(exchange.error));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "errors/errorreport.h"
 #include "http/bodyformatter.h"
 #include "http/exchange.h"
 
@@ -13,13 +14,19 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QSplitter;
 class QStackedWidget;
 class QTabWidget;
 class QTableWidget;
 
+namespace ApiLens::Core {
+class Catalog;
+}
+
 namespace ApiLens::Ui {
 
 class BodyHighlighter;
+class ErrorInspector;
 class ProgressiveText;
 class StatusBadge;
 class TimingView;
@@ -33,7 +40,7 @@ class ResponseView : public QWidget
 public:
     enum class Page { Empty, Pending, Failure, Response };
 
-    explicit ResponseView(QWidget *parent = nullptr);
+    explicit ResponseView(const Core::Catalog *catalog = nullptr, QWidget *parent = nullptr);
     ~ResponseView() override;
 
     void showEmpty();
@@ -52,6 +59,9 @@ public:
     QLabel *failureTitle() const { return m_failureTitle; }
     QLabel *failureMessage() const { return m_failureMessage; }
     QLabel *summaryLabel() const { return m_summary; }
+    ErrorInspector *inspector() const { return m_inspector; }
+    QSplitter *inspectorSplitter() const { return m_split; }
+    const Core::ErrorReport &report() const { return m_report; }
 
     // Bodies larger than this are shown in part (the rest stays in Raw's file/save).
     static constexpr qint64 DisplayLimitBytes = 2 * 1024 * 1024;
@@ -62,7 +72,8 @@ public:
 
 Q_SIGNALS:
     void cancelRequested();
-    void prettyReady(); // the formatted body of the current response is in the Pretty tab
+    void prettyReady();   // the formatted body of the current response is in the Pretty tab
+    void analysisReady(); // the error analysis of the current response is in the inspector
 
 private:
     QWidget *buildPendingPage();
@@ -71,6 +82,7 @@ private:
     void fillHeaders(const Core::HeaderList &headers);
     void filterHeaders(const QString &text);
     void onFormatted();
+    void onAnalyzed();
 
     QWidget *m_strip;
     StatusBadge *m_badge;
@@ -98,6 +110,13 @@ private:
     ProgressiveText *m_rawLoader;
     QString m_pendingTarget;
 
+    const Core::Catalog *m_catalog;
+    QSplitter *m_split;
+    ErrorInspector *m_inspector;
+    QString m_summaryBase;
+    Core::ErrorReport m_report;
+    Core::HeaderList m_responseHeaders;
+    QFutureWatcher<Core::ErrorReport> m_analysisWatcher;
     QFutureWatcher<Core::FormattedBody> m_formatWatcher;
     std::shared_ptr<std::atomic_bool> m_formatCancel;
     qint64 m_bodySize = 0;

@@ -25,6 +25,7 @@ void StatusBadge::setStatus(int status, const QString &reason)
     const StatusStyle style = StatusStyle::forClass(m_class, palette());
     m_text = QStringLiteral("%1 %2 %3 · %4").arg(style.glyph).arg(status).arg(reason, style.name);
     m_text.replace(QStringLiteral("  "), QStringLiteral(" "));
+    m_description.clear();
     refresh();
 }
 
@@ -34,6 +35,13 @@ void StatusBadge::setNoResponse(const QString &title)
     m_class = Core::StatusClass::None;
     const StatusStyle style = StatusStyle::forClass(m_class, palette());
     m_text = QStringLiteral("%1 %2 · %3").arg(style.glyph, title, style.name);
+    m_description.clear();
+    refresh();
+}
+
+void StatusBadge::setDescription(const QString &description)
+{
+    m_description = description;
     refresh();
 }
 
@@ -49,10 +57,12 @@ void StatusBadge::refresh()
 {
     setVisible(!m_text.isEmpty());
     const StatusStyle style = StatusStyle::forClass(m_class, palette());
-    setToolTip(m_text.isEmpty() ? QString()
-                                : QStringLiteral("%1 — %2 (%3)")
-                                      .arg(m_text.section(QStringLiteral(" · "), 0, 0), style.name,
-                                           Core::statusClassLabel(m_class)));
+    setToolTip(m_text.isEmpty()
+                   ? QString()
+                   : QStringLiteral("%1 — %2 (%3)")
+                             .arg(m_text.section(QStringLiteral(" · "), 0, 0), style.name,
+                                  Core::statusClassLabel(m_class)) +
+                         (m_description.isEmpty() ? QString() : QStringLiteral("\n\n") + m_description));
     setAccessibleName(m_text);
     updateGeometry();
     update();

@@ -17,6 +17,8 @@ public:
     void setStatus(int status, const QString &reason);
     void setNoResponse(const QString &title);
     void clear();
+    // More about the status (from the catalog), shown in the tooltip.
+    void setDescription(const QString &description);
 
     Core::StatusClass statusClass() const { return m_class; }
     int status() const { return m_status; }
@@ -35,6 +37,7 @@ private:
     Core::StatusClass m_class = Core::StatusClass::None;
     int m_status = 0;
     QString m_text;
+    QString m_description;
 };
 
 } // namespace ApiLens::Ui

@@ -1,3 +1,4 @@
+#include "democommand.h"
 #include "inspectcommand.h"
 #include "sendcommand.h"
 
@@ -12,6 +13,7 @@ const char usage[] = "usage: apilens-cli COMMAND [options]\n"
                      "commands:\n"
                      "  send [METHOD] URL   send one request and print the response\n"
                      "  inspect FILE        read a saved response and explain its error\n"
+                     "  demo [--port N]     serve the built-in demo API on 127.0.0.1\n"
                      "\n"
                      "apilens-cli COMMAND --help shows the options of a command.\n";
 
@@ -26,6 +28,9 @@ int main(int argc, char *argv[])
     const QString command = arguments.isEmpty() ? QString() : arguments.takeFirst();
     if (command == QLatin1String("send")) {
         return ApiLens::Cli::runSend(arguments);
+    }
+    if (command == QLatin1String("demo")) {
+        return ApiLens::Cli::runDemo(arguments);
     }
     if (command == QLatin1String("inspect")) {
         return ApiLens::Cli::runInspect(arguments);

@@ -2,6 +2,7 @@
 
 #include "terminal.h"
 
+#include "errors/erroranalyzer.h"
 #include "http/exchangejson.h"
 #include "http/httpclient.h"
 
@@ -238,7 +239,13 @@ int runSend(const QStringList &arguments)
     const Core::Exchange &exchange = pending->exchange();
 
     if (parser.isSet(json)) {
-        writeOut(QJsonDocument(Core::exchangeToJson(exchange)).toJson(QJsonDocument::Compact) + '\n');
+        std::optional<Core::ErrorReport> report;
+        if (exchange.hasResponse()) {
+            report = Core::analyzeError(exchange.status, exchange.headers, exchange.body.bytes());
+        }
+        writeOut(QJsonDocument(Core::exchangeToJson(exchange, report ? &*report : nullptr))
+                     .toJson(QJsonDocument::Compact) +
+                 '\n');
     } else {
         if (parser.isSet(verbose) && exchange.error != Core::TransportError::InvalidRequest) {
             printSent(exchange.request, terminal);

@@ -1,5 +1,8 @@
+#include "demoserver.h"
 #include "mainwindow.h"
+#include "requesttab.h"
 
+#include "catalog/catalog.h"
 #include "http/httpclient.h"
 
 #include <QApplication>
@@ -7,9 +10,12 @@
 #include <QDateTime>
 #include <QEvent>
 #include <QFile>
+#include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkProxyFactory>
 #include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
 
 #include <cstdio>
 
@@ -83,6 +89,10 @@ int main(int argc, char *argv[])
         QStringLiteral("quit-after-first-paint"),
         QStringLiteral("Benchmark: report start-up time and memory, then quit."));
     parser.addOption(firstPaint);
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QStringLiteral("Start the built-in demo API on 127.0.0.1 and open its requests."));
+    parser.addOption(demo);
     parser.process(app);
 
     QNetworkProxyFactory::setUseSystemConfiguration(true);
@@ -90,11 +100,49 @@ int main(int argc, char *argv[])
     Core::HttpClient client(&manager);
     QSettings settings;
 
-    Ui::MainWindow window(&client, &settings);
-    Core::RequestSpec spec;
-    spec.url =
-        parser.positionalArguments().value(0, QStringLiteral("https://httpbin.org/anything?hello=world"));
-    window.newTab(spec);
+    Core::Catalog catalog;
+    QStringList catalogErrors;
+    catalog.loadBuiltin(&catalogErrors);
+    // A user's own catalog entries (their API's codes) override and extend the built-in ones.
+    const QString userCatalog = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+                                QStringLiteral("/ApiLens/catalog");
+    if (QFileInfo::exists(userCatalog)) {
+        catalog.loadDirectory(userCatalog, &catalogErrors);
+    }
+    for (const QString &problem : std::as_const(catalogErrors)) {
+        std::fprintf(stderr, "apilens: catalog: %s\n", qPrintable(problem));
+    }
+    Ui::MainWindow window(&client, &catalog, &settings);
+    Demo::DemoServer demoServer;
+    if (parser.isSet(demo)) {
+        if (demoServer.start() == 0) {
+            std::fprintf(stderr, "apilens: cannot start the demo API on 127.0.0.1\n");
+            return 1;
+        }
+        QList<Ui::NamedRequest> requests;
+        for (const Demo::DemoServer::Request &request : demoServer.requestsFor()) {
+            requests.append({request.group, request.name, request.summary, request.spec});
+        }
+        window.addRequestMenu(QObject::tr("&Demo"), requests);
+        // Open a few that show the most: a success, and an error from each of three seed vendors.
+        for (const QString &name :
+             {QStringLiteral("Get a user"), QStringLiteral("Send an event without a token"),
+              QStringLiteral("Profile with a bad token"), QStringLiteral("Change a serial number")}) {
+            for (const Ui::NamedRequest &request : std::as_const(requests)) {
+                if (request.name == name) {
+                    Core::RequestSpec spec = request.spec;
+                    spec.name = request.name;
+                    window.newTab(spec)->send();
+                }
+            }
+        }
+        window.statusBar()->showMessage(QObject::tr("Demo API on %1 — more requests in the Demo menu")
+                                            .arg(demoServer.baseUrl().toString()));
+    } else {
+        Core::RequestSpec spec;
+        spec.url = parser.positionalArguments().value(0);
+        window.newTab(spec);
+    }
     if (parser.isSet(firstPaint)) {
         new FirstPaintProbe(&window);
     }

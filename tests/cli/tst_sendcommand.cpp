@@ -141,7 +141,10 @@ void tst_SendCommand::jsonRecord()
     QCOMPARE(record.value(QStringLiteral("body_size")).toInt(), 0);
     QVERIFY(record.value(QStringLiteral("timings_ms")).toObject().value(QStringLiteral("total")).toDouble() >
             0);
-    QVERIFY(record.contains(QStringLiteral("error")));
+    const QJsonObject errorRecord = record.value(QStringLiteral("error")).toObject();
+    QCOMPARE(errorRecord.value(QStringLiteral("status")).toInt(), 503);
+    QCOMPARE(errorRecord.value(QStringLiteral("format")).toString(), QStringLiteral("empty"));
+    QVERIFY(errorRecord.contains(QStringLiteral("retry_after_seconds")));
     QVERIFY(record.value(QStringLiteral("transport_error")).isNull());
 
     const Result refused =

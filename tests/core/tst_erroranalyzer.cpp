@@ -20,6 +20,8 @@ private Q_SLOTS:
     void formats();
     void retryHints_data();
     void retryHints();
+    void rateLimit_data();
+    void rateLimit();
     void bearerChallenge_data();
     void bearerChallenge();
     void hostileInput_data();
@@ -249,6 +251,12 @@ void tst_ErrorAnalyzer::formats_data()
         << QByteArray(R"({"message":"The given data was invalid.","errors":{"a":["b"]}})")
         << QStringLiteral("laravel") << QJsonValue() << QStringLiteral("The given data was invalid.")
         << QStringLiteral("a=b") << QString() << QString();
+    QTest::newRow("error sentence is not an OAuth code")
+        << 413 << QByteArray("Content-Type: application/json")
+        << QByteArray(
+               R"({"status":413,"error":"PAYLOAD TOO LARGE","message":"The request body is too large."})")
+        << QStringLiteral("json") << QJsonValue() << QStringLiteral("The request body is too large.")
+        << QString() << QString() << QString();
     QTest::newRow("malformed json") << 500 << QByteArray("Content-Type: application/json")
                                     << QByteArray("{\"error\": ") << QStringLiteral("malformed-json")
                                     << QJsonValue() << QString() << QString() << QString() << QString();
@@ -331,6 +339,39 @@ void tst_ErrorAnalyzer::retryHints()
     const ErrorReport report =
         analyzeError(429, list, body, QDateTime(QDate(2024, 5, 15), QTime(8, 0), Qt::UTC));
     QCOMPARE(report.retryAfterSeconds.value_or(-1), seconds);
+}
+
+void tst_ErrorAnalyzer::rateLimit_data()
+{
+    QTest::addColumn<QByteArray>("headers");
+    QTest::addColumn<qint64>("limit");
+    QTest::addColumn<qint64>("remaining");
+    QTest::addColumn<qint64>("reset");
+    QTest::newRow("current draft")
+        << QByteArray("RateLimit-Policy: \"default\";q=100;w=60\nRateLimit: \"default\";r=3;t=37")
+        << qint64(100) << qint64(3) << qint64(37);
+    QTest::newRow("older draft") << QByteArray(
+                                        "RateLimit-Limit: 10\nRateLimit-Remaining: 0\nRateLimit-Reset: 20")
+                                 << qint64(10) << qint64(0) << qint64(20);
+    QTest::newRow("github epoch") << QByteArray("Date: Wed, 15 May 2024 08:00:00 GMT\nx-ratelimit-limit: "
+                                                "60\nx-ratelimit-remaining: 0\nx-ratelimit-reset: 1715760120")
+                                  << qint64(60) << qint64(0) << qint64(120);
+    QTest::newRow("none") << QByteArray("Content-Type: text/plain") << qint64(-1) << qint64(-1) << qint64(-1);
+}
+
+void tst_ErrorAnalyzer::rateLimit()
+{
+    QFETCH(QByteArray, headers);
+    QFETCH(qint64, limit);
+    QFETCH(qint64, remaining);
+    QFETCH(qint64, reset);
+    const auto info = rateLimitOf(headerLines(headers), QDateTime(QDate(2024, 5, 15), QTime(8, 0), Qt::UTC));
+    QCOMPARE(info.has_value(), limit >= 0);
+    if (info) {
+        QCOMPARE(info->limit.value_or(-1), limit);
+        QCOMPARE(info->remaining.value_or(-1), remaining);
+        QCOMPARE(info->resetSeconds.value_or(-1), reset);
+    }
 }
 
 void tst_ErrorAnalyzer::bearerChallenge_data()

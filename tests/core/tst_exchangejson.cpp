@@ -12,6 +12,7 @@ private Q_SLOTS:
     void record_data();
     void record();
     void repeatedHeadersAreJoined();
+    void errorRecord();
 };
 
 void tst_ExchangeJson::record_data()
@@ -74,6 +75,23 @@ void tst_ExchangeJson::repeatedHeadersAreJoined()
     const QJsonObject headers = exchangeToJson(ex).value(QStringLiteral("headers")).toObject();
     QCOMPARE(headers.value(QStringLiteral("vary")).toString(), QStringLiteral("Accept, Origin"));
     QCOMPARE(headers.value(QStringLiteral("set-cookie")).toString(), QStringLiteral("a=1\nb=2"));
+}
+
+void tst_ExchangeJson::errorRecord()
+{
+    Exchange ex;
+    ex.status = 404;
+    ErrorReport report;
+    report.status = 404;
+    report.format = QStringLiteral("netilion");
+    report.code = QStringLiteral("not_found_no_permission");
+    const QJsonObject error = exchangeToJson(ex, &report).value(QStringLiteral("error")).toObject();
+    QCOMPARE(error.value(QStringLiteral("code")).toString(), QStringLiteral("not_found_no_permission"));
+    QCOMPARE(error.value(QStringLiteral("status_class")).toString(), QStringLiteral("4xx"));
+    report.status = 200; // a success is not an error record
+    ex.status = 200;
+    report.format = QStringLiteral("json");
+    QVERIFY(exchangeToJson(ex, &report).value(QStringLiteral("error")).isNull());
 }
 
 QTEST_GUILESS_MAIN(tst_ExchangeJson)

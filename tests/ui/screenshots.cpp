@@ -5,6 +5,7 @@
 #include "requesttab.h"
 #include "responseview.h"
 
+#include "catalog/catalog.h"
 #include "http/httpclient.h"
 #include "testserver.h"
 
@@ -112,7 +113,10 @@ int main(int argc, char *argv[])
     QNetworkAccessManager manager;
     manager.setProxy(QNetworkProxy::NoProxy);
     Core::HttpClient client(&manager);
-    Ui::MainWindow window(&client, &settings);
+    Core::Catalog catalog;
+    QStringList catalogErrors;
+    catalog.loadBuiltin(&catalogErrors);
+    Ui::MainWindow window(&client, &catalog, &settings);
     window.resize(1280, 800);
 
     struct Shot

@@ -1,9 +1,11 @@
+#include "errorinspector.h"
 #include "mainwindow.h"
 #include "requesteditor.h"
 #include "requesttab.h"
 #include "responseview.h"
 #include "statusbadge.h"
 
+#include "catalog/catalog.h"
 #include "http/httpclient.h"
 #include "testserver.h"
 
@@ -12,11 +14,13 @@
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -35,6 +39,8 @@ private Q_SLOTS:
     void sendShowsStatusOnBadge_data();
     void sendShowsStatusOnBadge();
     void escapeCancels();
+    void inspectorExplainsErrorsAndRevealsFields();
+    void requestMenuOpensAndSends();
     void tabs();
     void windowStateIsRestored();
 
@@ -45,6 +51,7 @@ private:
     QNetworkAccessManager *m_manager = nullptr;
     Core::HttpClient *m_client = nullptr;
     QSettings *m_settings = nullptr;
+    Core::Catalog *m_catalog = nullptr;
     MainWindow *m_window = nullptr;
     TestServer *m_server = nullptr;
 };
@@ -53,6 +60,9 @@ void tst_MainWindow::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
+    m_catalog = new Core::Catalog;
+    QStringList errors;
+    QVERIFY(m_catalog->loadBuiltin(&errors));
 }
 
 void tst_MainWindow::init()
@@ -61,7 +71,7 @@ void tst_MainWindow::init()
     m_manager->setProxy(QNetworkProxy::NoProxy);
     m_client = new Core::HttpClient(m_manager);
     m_settings = new QSettings(m_dir.filePath(QStringLiteral("apilens.ini")), QSettings::IniFormat);
-    m_window = new MainWindow(m_client, m_settings);
+    m_window = new MainWindow(m_client, m_catalog, m_settings);
     m_window->newTab();
     m_window->show();
     m_window->activateWindow();
@@ -154,6 +164,77 @@ void tst_MainWindow::escapeCancels()
     QVERIFY(!tab->isBusy());
 }
 
+void tst_MainWindow::inspectorExplainsErrorsAndRevealsFields()
+{
+    m_server->setHandler([](const ApiLens::Test::ReceivedRequest &request) {
+        ApiLens::Test::Response response;
+        if (request.method == "PATCH") {
+            response.status = 409;
+            response.headers = {{"Content-Type", "application/json"}};
+            response.body =
+                R"({"errors":[{"type":"write_protected_attribute","message":"serial_number is write-protected.","attribute":"serial_number"}]})";
+        } else {
+            response.headers = {{"Content-Type", "application/json"}};
+            response.body = R"({"ok":true})";
+        }
+        return response;
+    });
+    RequestTab *tab = m_window->currentTab();
+    Core::RequestSpec spec;
+    spec.method = QStringLiteral("PATCH");
+    spec.url = m_server->url(QStringLiteral("/assets/17")).toString();
+    spec.body.kind = Core::BodyKind::Raw;
+    spec.body.raw = "{\n  \"name\": \"pump\",\n  \"serial_number\": \"N9999\"\n}";
+    spec.body.contentType = QStringLiteral("application/json");
+    tab->editor()->setSpec(spec);
+    QSignalSpy analysed(tab->response(), &ResponseView::analysisReady);
+    tab->send();
+    QVERIFY(analysed.wait(10000));
+    ErrorInspector *inspector = tab->response()->inspector();
+    QVERIFY(inspector->isVisible());
+    QVERIFY2(inspector->text().contains(
+                 QStringLiteral("write_protected_attribute = The attribute is write-protected")),
+             qPrintable(inspector->text()));
+    QVERIFY(tab->response()->summaryLabel()->text().contains(QStringLiteral("Netilion")));
+    QVERIFY(tab->response()->badge()->toolTip().contains(QStringLiteral("conflicts with the current state")));
+
+    // Double-clicking the field shows it in the request body.
+    tab->editor()->tabs()->setCurrentIndex(0);
+    Q_EMIT inspector->fieldsTable()->cellDoubleClicked(0, 0);
+    QCOMPARE(tab->editor()->tabs()->currentIndex(), 2);
+    QCOMPARE(tab->editor()->rawBodyEdit()->textCursor().selectedText(), QStringLiteral("\"serial_number\""));
+
+    // A success hides the inspector again.
+    spec.method = QStringLiteral("GET");
+    spec.body = {};
+    tab->editor()->setSpec(spec);
+    tab->send();
+    QVERIFY(analysed.wait(10000));
+    QVERIFY(!inspector->isVisible());
+}
+
+void tst_MainWindow::requestMenuOpensAndSends()
+{
+    Core::RequestSpec spec;
+    spec.url = m_server->url(QStringLiteral("/status/404")).toString();
+    m_window->addRequestMenu(
+        QStringLiteral("Demo"),
+        {{QStringLiteral("Group"), QStringLiteral("Missing thing"), QStringLiteral("a 404"), spec}});
+    QAction *action = nullptr;
+    for (QAction *candidate : m_window->findChildren<QAction *>()) {
+        if (candidate->text().startsWith(QStringLiteral("Missing thing"))) {
+            action = candidate;
+        }
+    }
+    QVERIFY(action);
+    const int before = m_window->tabWidget()->count();
+    action->trigger();
+    QCOMPARE(m_window->tabWidget()->count(), before + 1);
+    QCOMPARE(m_window->tabWidget()->tabText(m_window->tabWidget()->currentIndex()),
+             QStringLiteral("Missing thing"));
+    QTRY_COMPARE(m_window->currentTab()->response()->badge()->status(), 404);
+}
+
 void tst_MainWindow::tabs()
 {
     QCOMPARE(m_window->tabWidget()->count(), 1);
@@ -174,7 +255,7 @@ void tst_MainWindow::windowStateIsRestored()
     const QList<int> sizes = m_window->currentTab()->splitter()->sizes();
     m_window->close();
     delete m_window;
-    m_window = new MainWindow(m_client, m_settings);
+    m_window = new MainWindow(m_client, m_catalog, m_settings);
     m_window->newTab();
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window));

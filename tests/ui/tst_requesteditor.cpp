@@ -23,6 +23,8 @@ private Q_SLOTS:
     void specRoundTrip();
     void busyTurnsSendIntoCancel();
     void multipartAddFileUsesPicker();
+    void revealField_data();
+    void revealField();
 };
 
 void tst_RequestEditor::typingUrlFillsParams()
@@ -176,6 +178,40 @@ void tst_RequestEditor::multipartAddFileUsesPicker()
     const auto parts = editor.spec().body.parts;
     QCOMPARE(parts.size(), 1);
     QCOMPARE(parts[0].filePath, QStringLiteral("/data/report.csv"));
+}
+
+void tst_RequestEditor::revealField_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<bool>("found");
+    QTest::addColumn<int>("tab");
+    QTest::newRow("json pointer") << QStringLiteral("/data/attributes/title") << true << 2;
+    QTest::newRow("rfc 9457 pointer") << QStringLiteral("#/age") << true << 2;
+    QTest::newRow("dotted with index") << QStringLiteral("items.0.qty") << true << 2;
+    QTest::newRow("json path") << QStringLiteral("$.age") << true << 2;
+    QTest::newRow("query parameter") << QStringLiteral("limit") << true << 0;
+    QTest::newRow("header") << QStringLiteral("X-Tenant") << true << 1;
+    QTest::newRow("nowhere") << QStringLiteral("colour") << false << -1;
+}
+
+void tst_RequestEditor::revealField()
+{
+    QFETCH(QString, field);
+    QFETCH(bool, found);
+    QFETCH(int, tab);
+    RequestEditor editor;
+    Core::RequestSpec spec;
+    spec.method = QStringLiteral("POST");
+    spec.url = QStringLiteral("http://h/things?limit=500");
+    spec.headers = {{QStringLiteral("X-Tenant"), QStringLiteral("t1")}};
+    spec.body.kind = Core::BodyKind::Raw;
+    spec.body.raw = R"({"data":{"attributes":{"title":"Hi"}},"age":-1,"items":[{"qty":0}]})";
+    editor.setSpec(spec);
+    editor.tabs()->setCurrentIndex(3);
+    QCOMPARE(editor.revealField(field), found);
+    if (found) {
+        QCOMPARE(editor.tabs()->currentIndex(), tab);
+    }
 }
 
 QTEST_MAIN(tst_RequestEditor)

@@ -738,8 +738,11 @@ bool readJsonObject(const QJsonObject &o, const KeyOrder &order, const HeaderLis
         return true;
     }
 
-    // OAuth 2.0 token endpoint.
-    if (error.isString()) {
+    // OAuth 2.0 token endpoint: a code-like `error` (invalid_grant), or its companions.
+    static const QRegularExpression oauthCode(QStringLiteral("^[A-Za-z0-9_.:-]+$"));
+    if (error.isString() &&
+        (oauthCode.match(error.toString()).hasMatch() || o.contains(QStringLiteral("error_description")) ||
+         o.contains(QStringLiteral("error_uri")))) {
         report.format = QStringLiteral("oauth2-token-error");
         report.code = error;
         report.message = str(o.value(QStringLiteral("error_description")));
@@ -1028,6 +1031,58 @@ std::optional<qint64> headerRateLimitRetry(const HeaderList &headers, const QDat
 }
 
 } // namespace
+
+std::optional<RateLimitInfo> rateLimitOf(const HeaderList &headers, const QDateTime &now)
+{
+    RateLimitInfo info;
+    auto number = [&headers](const char *name) -> std::optional<qint64> {
+        bool ok = false;
+        const qint64 value =
+            headerValue(headers, name).trimmed().split(',').value(0).trimmed().toLongLong(&ok);
+        return ok ? std::optional<qint64>(value) : std::nullopt;
+    };
+    auto param = [](const QByteArray &value, const char *key) -> std::optional<qint64> {
+        const QRegularExpression re(QStringLiteral(";\\s*%1\\s*=\\s*(\\d+)").arg(QLatin1String(key)));
+        const QRegularExpressionMatch match = re.match(QString::fromLatin1(value));
+        return match.hasMatch() ? std::optional<qint64>(match.captured(1).toLongLong()) : std::nullopt;
+    };
+    const QByteArray current = headerValue(headers, "RateLimit");
+    const QByteArray policy = headerValue(headers, "RateLimit-Policy");
+    info.remaining = param(current, "r");
+    info.resetSeconds = param(current, "t");
+    info.limit = param(policy, "q");
+    if (!info.remaining) {
+        info.remaining = number("RateLimit-Remaining");
+    }
+    if (!info.limit) {
+        info.limit = number("RateLimit-Limit");
+    }
+    if (!info.resetSeconds) {
+        info.resetSeconds = number("RateLimit-Reset");
+    }
+    if (!info.remaining) {
+        info.remaining = number("X-RateLimit-Remaining");
+    }
+    if (!info.limit) {
+        info.limit = number("X-RateLimit-Limit");
+    }
+    if (!info.resetSeconds) {
+        if (const auto reset = number("X-RateLimit-Reset")) {
+            // An epoch (GitHub) or a delay (Laravel and others).
+            if (*reset > 1000000000) {
+                const QDateTime date = httpDate(headerValue(headers, "Date"));
+                info.resetSeconds =
+                    qMax<qint64>(0, *reset - (date.isValid() ? date : now).toSecsSinceEpoch());
+            } else {
+                info.resetSeconds = reset;
+            }
+        }
+    }
+    if (!info.limit && !info.remaining && !info.resetSeconds) {
+        return std::nullopt;
+    }
+    return info;
+}
 
 QString sanitizeAwsErrorType(const QString &type)
 {

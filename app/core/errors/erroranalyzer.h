@@ -22,6 +22,18 @@ QString sanitizeAwsErrorType(const QString &type);
 // Seconds from a Retry-After value: delay-seconds, or an HTTP-date minus `date` (or `now`).
 std::optional<qint64> parseRetryAfter(const QByteArray &value, const QByteArray &date, const QDateTime &now);
 
+struct RateLimitInfo
+{
+    std::optional<qint64> limit;
+    std::optional<qint64> remaining;
+    std::optional<qint64> resetSeconds; // from now (or the response's Date)
+};
+
+// RateLimit / RateLimit-Policy (current drafts), RateLimit-Limit/-Remaining/-Reset (older
+// drafts), X-RateLimit-* (GitHub epoch reset, Laravel). Nothing when none is present.
+std::optional<RateLimitInfo> rateLimitOf(const HeaderList &headers,
+                                         const QDateTime &now = QDateTime::currentDateTimeUtc());
+
 // The auth-params of the first Bearer challenge in a WWW-Authenticate value (quoted
 // strings, commas inside quotes and several challenges in one header are handled).
 // Empty when there is no Bearer challenge; "scheme" is set when there is one.

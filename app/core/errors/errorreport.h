@@ -32,6 +32,12 @@ struct ErrorReport
     // The normalized record: {status, status_class, format, code, message, field_errors,
     // request_id, doc_url, retry_after_seconds}.
     QJsonObject toJson() const;
+
+    // Worth explaining: a 4xx/5xx, or a 2xx whose body reports errors (GraphQL, Slack).
+    bool isError() const;
 };
+
+// A readable name for a format id: "problem-details" -> "RFC 9457 problem details".
+QString formatDisplayName(const QString &format);
 
 } // namespace ApiLens::Core

@@ -13,7 +13,7 @@ QJsonValue ms(double value)
 
 } // namespace
 
-QJsonObject exchangeToJson(const Exchange &exchange)
+QJsonObject exchangeToJson(const Exchange &exchange, const ErrorReport *report)
 {
     QJsonObject headers;
     for (const auto &header : exchange.headers) {
@@ -42,7 +42,7 @@ QJsonObject exchangeToJson(const Exchange &exchange)
         {QStringLiteral("headers"), headers},
         {QStringLiteral("body_size"), exchange.body.size()},
         {QStringLiteral("timings_ms"), timings},
-        {QStringLiteral("error"), QJsonValue()},
+        {QStringLiteral("error"), report && report->isError() ? QJsonValue(report->toJson()) : QJsonValue()},
         {QStringLiteral("transport_error"), QJsonValue()},
     };
     if (exchange.error != TransportError::None) {

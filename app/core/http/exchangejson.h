@@ -1,5 +1,6 @@
 #pragma once
 
+#include "errors/errorreport.h"
 #include "exchange.h"
 
 #include <QJsonObject>
@@ -8,8 +9,9 @@ namespace ApiLens::Core {
 
 // The `send --json` record of the CLI contract:
 // {status, status_class, reason, headers, body_size, timings_ms, error, transport_error}.
-// `error` is the parsed error report (null until a parser reads the body); transport
-// failures are in `transport_error` as {kind, message}, null when a response came back.
-QJsonObject exchangeToJson(const Exchange &exchange);
+// `error` is the normalized error record of the response (`report`), null when there is no
+// response or it is not an error; transport failures are in `transport_error` as
+// {kind, message}, null when a response came back.
+QJsonObject exchangeToJson(const Exchange &exchange, const ErrorReport *report = nullptr);
 
 } // namespace ApiLens::Core

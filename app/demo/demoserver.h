@@ -1,0 +1,44 @@
+#pragma once
+
+#include "http/requestspec.h"
+
+#include <QAbstractHttpServer>
+#include <QUrl>
+
+namespace ApiLens::Demo {
+
+// A local API that answers like the vendors and error formats ApiLens reads (Netilion,
+// Extole, numeric codes, RFC 9457, Google, Stripe, GitHub, AWS, Slack, GraphQL, proxy
+// pages…), successes included, so every capability can be tried with no network.
+class DemoServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+public:
+    explicit DemoServer(QObject *parent = nullptr);
+
+    // Listens on 127.0.0.1 only; 0 picks a free port. Returns the port, 0 on failure.
+    quint16 start(quint16 port = 0);
+    quint16 port() const { return m_port; }
+    QUrl baseUrl() const;
+
+    struct Request
+    {
+        QString group; // "Netilion", "Extole", "Formats"…
+        QString name;
+        QString summary;        // what it shows
+        Core::RequestSpec spec; // URL relative to the server: "/netilion/assets/17"
+    };
+    // The demo collection: requests that show each capability against this server.
+    static QList<Request> requests();
+    // The same with absolute URLs for a running server.
+    QList<Request> requestsFor() const;
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    quint16 m_port = 0;
+};
+
+} // namespace ApiLens::Demo

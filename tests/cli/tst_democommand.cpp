@@ -1,0 +1,61 @@
+#include "http/httpclient.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+
+// Runs `apilens-cli demo`, talks to it, and stops it with SIGTERM.
+class tst_DemoCommand : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void servesUntilStopped();
+    void badPort();
+};
+
+void tst_DemoCommand::servesUntilStopped()
+{
+    QProcess demo;
+    demo.start(QStringLiteral(APILENS_CLI_PATH), {QStringLiteral("demo")});
+    QVERIFY(demo.waitForStarted());
+    QByteArray out;
+    const QRegularExpression url(QStringLiteral("on (http://127\\.0\\.0\\.1:\\d+)"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (out += demo.readAllStandardOutput(), url.match(QString::fromUtf8(out)).hasMatch()), 10000);
+    const QString base = url.match(QString::fromUtf8(out)).captured(1);
+    QTRY_VERIFY_WITH_TIMEOUT((out += demo.readAllStandardOutput(), out.contains("/text/crash")), 5000);
+    QVERIFY(out.contains("Netilion\n"));
+
+    QNetworkAccessManager manager;
+    manager.setProxy(QNetworkProxy::NoProxy);
+    ApiLens::Core::HttpClient client(&manager);
+    ApiLens::Core::RequestSpec spec;
+    spec.method = QStringLiteral("PATCH");
+    spec.url = base + QStringLiteral("/netilion/assets/17");
+    ApiLens::Core::PendingExchange *pending = client.send(spec);
+    QSignalSpy finished(pending, &ApiLens::Core::PendingExchange::finished);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(pending->exchange().status, 409);
+
+    demo.terminate(); // SIGTERM: a clean stop
+    QVERIFY(demo.waitForFinished(5000));
+    QCOMPARE(demo.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(demo.exitCode(), 0);
+    QVERIFY(demo.readAllStandardError().contains("demo API stopped"));
+}
+
+void tst_DemoCommand::badPort()
+{
+    QProcess demo;
+    demo.start(QStringLiteral(APILENS_CLI_PATH),
+               {QStringLiteral("demo"), QStringLiteral("--port"), QStringLiteral("http")});
+    QVERIFY(demo.waitForFinished(5000));
+    QCOMPARE(demo.exitCode(), 1);
+    QVERIFY(demo.readAllStandardError().contains("--port takes a number"));
+}
+
+QTEST_GUILESS_MAIN(tst_DemoCommand)
+#include "tst_democommand.moc"

@@ -1,0 +1,136 @@
+#include "errorinspector.h"
+
+#include "catalog/catalog.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace ApiLens;
+using namespace ApiLens::Ui;
+
+class tst_ErrorInspector : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void explains_data();
+    void explains();
+    void fieldsRequestIdAndCopy();
+    void retryCountdownAndRateLimit();
+
+private:
+    Core::Catalog m_catalog;
+};
+
+void tst_ErrorInspector::initTestCase()
+{
+    QStringList errors;
+    QVERIFY(m_catalog.loadBuiltin(&errors));
+}
+
+static Core::ErrorReport report(int status, const QString &format, const QJsonValue &code,
+                                const QString &message)
+{
+    Core::ErrorReport r;
+    r.status = status;
+    r.format = format;
+    r.code = code;
+    r.message = message;
+    return r;
+}
+
+void tst_ErrorInspector::explains_data()
+{
+    QTest::addColumn<Core::ErrorReport>("report");
+    QTest::addColumn<QString>("vendor");
+    QTest::addColumn<QStringList>("shown");
+    QTest::newRow("netilion 409")
+        << report(409, QStringLiteral("netilion"), QStringLiteral("write_protected_attribute"),
+                  QStringLiteral("m"))
+        << QString()
+        << QStringList{QStringLiteral("409 Conflict"), QStringLiteral("Netilion (Endress+Hauser) says:"),
+                       QStringLiteral("write_protected_attribute = The attribute is write-protected"),
+                       QStringLiteral("Try: Read the current state")};
+    QTest::newRow("extole 403") << report(403, QStringLiteral("extole"),
+                                          QStringLiteral("missing_access_token"), QStringLiteral("m"))
+                                << QString()
+                                << QStringList{
+                                       QStringLiteral("missing_access_token = No access_token was provided"),
+                                       QStringLiteral("Try: Send the access token"),
+                                       QStringLiteral("Extole error documentation")};
+    QTest::newRow("numeric 7") << report(401, QStringLiteral("generic-numeric-code"), 7, QStringLiteral("m"))
+                               << QString()
+                               << QStringList{QStringLiteral(
+                                      "7 = AUTH INVALID: The access token does not exist in the database.")};
+    QTest::newRow("exto wording by choice")
+        << report(413, QStringLiteral("json"), QJsonValue(), QStringLiteral("m")) << QStringLiteral("exto")
+        << QStringList{QStringLiteral("Exto says: The request body is too large")};
+    QTest::newRow("unknown status")
+        << report(599, QStringLiteral("plain-text"), QJsonValue(), QStringLiteral("m")) << QString()
+        << QStringList{QStringLiteral("The catalog does not know 599; it is a 5xx")};
+}
+
+void tst_ErrorInspector::explains()
+{
+    QFETCH(Core::ErrorReport, report);
+    QFETCH(QString, vendor);
+    QFETCH(QStringList, shown);
+    ErrorInspector inspector(&m_catalog);
+    inspector.showReport(report, {}, vendor);
+    const QString text = inspector.text();
+    for (const QString &part : shown) {
+        QVERIFY2(text.contains(part), qPrintable(text));
+    }
+}
+
+void tst_ErrorInspector::fieldsRequestIdAndCopy()
+{
+    ErrorInspector inspector(&m_catalog);
+    inspector.show();
+    Core::ErrorReport r = report(422, QStringLiteral("laravel"), QJsonValue(), QStringLiteral("Invalid"));
+    r.fieldErrors = {{QStringLiteral("items.0.qty"), QStringLiteral("too small")},
+                     {std::nullopt, QStringLiteral("whole")}};
+    r.requestId = QStringLiteral("req-123");
+    r.docUrl = QStringLiteral("https://docs.example.test/errors");
+    inspector.showReport(r, {});
+    QCOMPARE(inspector.fieldsTable()->rowCount(), 2);
+    QCOMPARE(inspector.fieldsTable()->item(1, 0)->text(), QStringLiteral("(whole request)"));
+    QSignalSpy activated(&inspector, &ErrorInspector::fieldActivated);
+    Q_EMIT inspector.fieldsTable()->cellDoubleClicked(0, 1);
+    QCOMPARE(activated.count(), 1);
+    QCOMPARE(activated.at(0).at(0).toString(), QStringLiteral("items.0.qty"));
+    Q_EMIT inspector.fieldsTable()->cellDoubleClicked(1, 0); // no field: nothing to reveal
+    QCOMPARE(activated.count(), 1);
+    QVERIFY(inspector.copyRequestIdButton()->isVisible());
+    inspector.copyRequestIdButton()->click();
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("req-123"));
+    QVERIFY(inspector.text().contains(QStringLiteral("https://docs.example.test/errors")));
+}
+
+void tst_ErrorInspector::retryCountdownAndRateLimit()
+{
+    ErrorInspector inspector(&m_catalog);
+    inspector.show();
+    Core::ErrorReport r = report(429, QStringLiteral("extole"), QStringLiteral("too_many_requests"),
+                                 QStringLiteral("slow down"));
+    r.retryAfterSeconds = 2;
+    inspector.showReport(
+        r, {{"RateLimit-Policy", "\"default\";q=100;w=60"}, {"RateLimit", "\"default\";r=0;t=2"}});
+    QVERIFY(inspector.retryLabel()->text().contains(QStringLiteral("Retry in 2 s")));
+    QTRY_VERIFY_WITH_TIMEOUT(inspector.retryLabel()->text().contains(QStringLiteral("Retry in 1 s")), 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(inspector.retryLabel()->text().contains(QStringLiteral("You can retry now")),
+                             3000);
+    QVERIFY(inspector.rateLimitBar()->isVisible());
+    QCOMPARE(inspector.rateLimitBar()->maximum(), 100);
+    QCOMPARE(inspector.rateLimitBar()->value(), 0);
+    QVERIFY(inspector.text().contains(QStringLiteral("Extole says: Admin API")));
+}
+
+QTEST_MAIN(tst_ErrorInspector)
+#include "tst_errorinspector.moc"

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "errors/erroranalyzer.h"
+
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTableWidget;
+class QTimer;
+class QVBoxLayout;
+
+namespace ApiLens::Core {
+class Catalog;
+}
+
+namespace ApiLens::Ui {
+
+// Beside the body of an error response: what happened (the catalog's entry for the status,
+// and the API's own wording), what the API says (format, code and its meaning, message),
+// per-field errors, the request id to quote, documentation, when to retry, rate limits.
+class ErrorInspector : public QWidget
+{
+    Q_OBJECT
+public:
+    ErrorInspector(const Core::Catalog *catalog, QWidget *parent = nullptr);
+
+    void showReport(const Core::ErrorReport &report, const Core::HeaderList &headers,
+                    const QString &vendorId = {});
+    void clear();
+
+    QString text() const; // everything shown, as plain text (tests, copy)
+    QTableWidget *fieldsTable() const { return m_fields; }
+    QPushButton *copyRequestIdButton() const { return m_copyId; }
+    QLabel *retryLabel() const { return m_retry; }
+    QProgressBar *rateLimitBar() const { return m_rateBar; }
+    int retryRemainingSeconds() const { return m_retryLeft; }
+
+Q_SIGNALS:
+    // The user asked to see a field in the request (double click).
+    void fieldActivated(const QString &field);
+
+private:
+    QLabel *section(const QString &title);
+    QLabel *paragraph();
+    void tick();
+
+    const Core::Catalog *m_catalog;
+    QVBoxLayout *m_layout;
+    QLabel *m_whatTitle;
+    QLabel *m_what;
+    QLabel *m_saysTitle;
+    QLabel *m_says;
+    QLabel *m_fieldsTitle;
+    QTableWidget *m_fields;
+    QLabel *m_idTitle;
+    QLabel *m_requestId;
+    QPushButton *m_copyId;
+    QLabel *m_docs;
+    QLabel *m_retry;
+    QLabel *m_rateTitle;
+    QProgressBar *m_rateBar;
+    QLabel *m_rateText;
+    QTimer *m_timer;
+    int m_retryLeft = -1;
+    int m_resetLeft = -1;
+};
+
+} // namespace ApiLens::Ui
