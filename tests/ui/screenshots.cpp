@@ -1,5 +1,6 @@
-// Renders the README screenshots from real exchanges with a local server, so they stay
-// current: scripts/screenshots.sh runs this under Xvfb.
+// Renders the README screenshots from real exchanges with the built-in demo API, so they
+// stay current: scripts/screenshots.sh runs this under Xvfb. `--dark` checks the dark hues.
+#include "demoserver.h"
 #include "mainwindow.h"
 #include "requesteditor.h"
 #include "requesttab.h"
@@ -7,7 +8,6 @@
 
 #include "catalog/catalog.h"
 #include "http/httpclient.h"
-#include "testserver.h"
 
 #include <QApplication>
 #include <QDir>
@@ -24,56 +24,34 @@
 #include <cstdio>
 
 using namespace ApiLens;
-using ApiLens::Test::ReceivedRequest;
-using ApiLens::Test::Response;
-using ApiLens::Test::TestServer;
 
 namespace {
-
-Response demoResponse(const ReceivedRequest &request)
-{
-    Response response;
-    const QByteArray path = request.path();
-    if (path == "/v1/users/42") {
-        response.headers = {{"Content-Type", "application/json"},
-                            {"X-Request-Id", "req_8f2a61c0"},
-                            {"Cache-Control", "private, max-age=60"}};
-        response.body =
-            R"({"id":42,"name":"Ada Lovelace","email":"ada@example.com","roles":["admin","analyst"],)"
-            R"("active":true,"created_at":"2026-03-14T09:26:53Z","quota":{"used":1250,"limit":5000},)"
-            R"("team":{"id":7,"name":"Engines"}})";
-        response.delayMs = 35;
-    } else if (path == "/v1/accounts/12345/msgs") {
-        response.status = 403;
-        response.headers = {{"Content-Type", "application/problem+json"},
-                            {"Content-Language", "en"},
-                            {"X-Request-Id", "req_c1d2e3"}};
-        response.body =
-            R"({"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.",)"
-            R"("detail":"Your current balance is 30, but that costs 50.",)"
-            R"("instance":"/account/12345/msgs/abc","balance":30,)"
-            R"("accounts":["/account/12345","/account/67890"]})";
-        response.delayMs = 20;
-    } else if (path == "/v1/reports/daily") {
-        response.status = 503;
-        response.headers = {
-            {"Content-Type", "application/json"}, {"Retry-After", "30"}, {"X-Request-Id", "req_5xx_77"}};
-        response.body =
-            R"({"error":{"code":503,"message":"The service is currently unavailable.",)"
-            R"("status":"UNAVAILABLE","details":[{"@type":"type.googleapis.com/google.rpc.RetryInfo",)"
-            R"("retryDelay":"30s"}]}})";
-        response.delayMs = 120;
-    } else {
-        response.status = 404;
-    }
-    return response;
-}
 
 void settle(int ms)
 {
     QEventLoop loop;
     QTimer::singleShot(ms, &loop, &QEventLoop::quit);
     loop.exec();
+}
+
+void useDarkPalette()
+{
+    QApplication::setStyle(QStringLiteral("Fusion"));
+    QPalette palette;
+    palette.setColor(QPalette::Window, QColor(0x2B2B2B));
+    palette.setColor(QPalette::WindowText, QColor(0xE6E6E6));
+    palette.setColor(QPalette::Base, QColor(0x1E1E1E));
+    palette.setColor(QPalette::AlternateBase, QColor(0x262626));
+    palette.setColor(QPalette::Text, QColor(0xE6E6E6));
+    palette.setColor(QPalette::Button, QColor(0x353535));
+    palette.setColor(QPalette::ButtonText, QColor(0xE6E6E6));
+    palette.setColor(QPalette::Highlight, QColor(0x3D6EA8));
+    palette.setColor(QPalette::HighlightedText, Qt::white);
+    palette.setColor(QPalette::PlaceholderText, QColor(0x9A9A9A));
+    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText}) {
+        palette.setColor(QPalette::Disabled, role, QColor(0x7A7A7A));
+    }
+    QApplication::setPalette(palette);
 }
 
 } // namespace
@@ -85,27 +63,13 @@ int main(int argc, char *argv[])
     const QString outDir = args.value(1, QStringLiteral("docs/screenshots"));
     const bool dark = args.contains(QStringLiteral("--dark"));
     if (dark) {
-        // A dark Fusion palette, to check the dark-theme hues.
-        QApplication::setStyle(QStringLiteral("Fusion"));
-        QPalette palette;
-        palette.setColor(QPalette::Window, QColor(0x2B2B2B));
-        palette.setColor(QPalette::WindowText, QColor(0xE6E6E6));
-        palette.setColor(QPalette::Base, QColor(0x1E1E1E));
-        palette.setColor(QPalette::AlternateBase, QColor(0x262626));
-        palette.setColor(QPalette::Text, QColor(0xE6E6E6));
-        palette.setColor(QPalette::Button, QColor(0x353535));
-        palette.setColor(QPalette::ButtonText, QColor(0xE6E6E6));
-        palette.setColor(QPalette::Highlight, QColor(0x3D6EA8));
-        palette.setColor(QPalette::HighlightedText, Qt::white);
-        palette.setColor(QPalette::PlaceholderText, QColor(0x9A9A9A));
-        QApplication::setPalette(palette);
+        useDarkPalette();
     }
     QDir().mkpath(outDir);
 
-    TestServer server;
-    server.setHandler(&demoResponse);
-    if (!server.listen(QHostAddress::LocalHost, 8080) && !server.listen()) {
-        std::fprintf(stderr, "cannot listen on 127.0.0.1\n");
+    Demo::DemoServer demo;
+    if (demo.start(8780) == 0 && demo.start() == 0) {
+        std::fprintf(stderr, "cannot start the demo API on 127.0.0.1\n");
         return 1;
     }
     QTemporaryDir settingsDir;
@@ -114,67 +78,58 @@ int main(int argc, char *argv[])
     manager.setProxy(QNetworkProxy::NoProxy);
     Core::HttpClient client(&manager);
     Core::Catalog catalog;
-    QStringList catalogErrors;
-    catalog.loadBuiltin(&catalogErrors);
+    QStringList errors;
+    catalog.loadBuiltin(&errors);
     Ui::MainWindow window(&client, &catalog, &settings);
-    window.resize(1280, 800);
+    window.resize(1360, 860);
+    window.show();
 
     struct Shot
     {
         QString file;
-        QString method;
-        QString path;
-        QByteArray body;
+        QString request; // a demo request's name, or "refused"
+        int responseTab = 0;
     };
     const QList<Shot> shots = {
-        {QStringLiteral("response-2xx.png"),
-         QStringLiteral("GET"),
-         QStringLiteral("/v1/users/42?expand=team"),
-         {}},
-        {QStringLiteral("response-4xx.png"), QStringLiteral("POST"),
-         QStringLiteral("/v1/accounts/12345/msgs"), R"({"to":"+15550100","text":"Hello"})"},
-        {QStringLiteral("response-5xx.png"),
-         QStringLiteral("GET"),
-         QStringLiteral("/v1/reports/daily?date=2026-11-21"),
-         {}},
-        {QStringLiteral("transport-failure.png"), QStringLiteral("GET"), QStringLiteral("refused"), {}},
+        {QStringLiteral("response-2xx.png"), QStringLiteral("Get a user")},
+        {QStringLiteral("netilion-409.png"), QStringLiteral("Change a serial number")},
+        {QStringLiteral("extole-403.png"), QStringLiteral("Send an event without a token")},
+        {QStringLiteral("numeric-code-7.png"), QStringLiteral("Profile with a bad token")},
+        {QStringLiteral("extole-429-retry.png"), QStringLiteral("Rate-limited profile")},
+        {QStringLiteral("response-5xx.png"), QStringLiteral("Cloudflare timeout")},
+        {QStringLiteral("timing.png"), QStringLiteral("Slow report"), 3},
+        {QStringLiteral("transport-failure.png"), QStringLiteral("refused")},
     };
-    window.show();
+    const QList<Demo::DemoServer::Request> requests = demo.requestsFor();
     for (const Shot &shot : shots) {
         Core::RequestSpec spec;
-        spec.method = shot.method;
-        spec.url = shot.path == QLatin1String("refused")
-                       ? QStringLiteral("http://127.0.0.1:%1/v1/health").arg(TestServer::unusedPort())
-                       : server.url(shot.path).toString();
-        spec.headers = {{QStringLiteral("Accept"), QStringLiteral("application/json")}};
-        if (!shot.body.isEmpty()) {
-            spec.body.kind = Core::BodyKind::Raw;
-            spec.body.raw = shot.body;
-            spec.body.contentType = QStringLiteral("application/json");
+        if (shot.request == QLatin1String("refused")) {
+            spec.url = QStringLiteral("http://127.0.0.1:1/v1/health");
+            spec.name = QStringLiteral("Health check");
+        }
+        for (const auto &request : requests) {
+            if (request.name == shot.request) {
+                spec = request.spec;
+            }
         }
         Ui::RequestTab *tab = window.newTab(spec);
-        if (!shot.body.isEmpty()) {
-            tab->editor()->tabs()->setCurrentIndex(2); // show the body that was sent
-        }
-        QSignalSpy ready(tab->response(), &Ui::ResponseView::prettyReady);
+        QSignalSpy analysed(tab->response(), &Ui::ResponseView::analysisReady);
+        QSignalSpy formatted(tab->response(), &Ui::ResponseView::prettyReady);
         tab->send();
-        ready.wait(10000);
-        settle(300);
+        if (shot.request != QLatin1String("refused")) {
+            analysed.wait(10000);
+            if (formatted.isEmpty()) {
+                formatted.wait(10000);
+            }
+        }
+        tab->response()->tabs()->setCurrentIndex(shot.responseTab);
+        settle(400);
         const QString path = QDir(outDir).filePath(dark ? QStringLiteral("dark-") + shot.file : shot.file);
         if (!window.grab().save(path)) {
             std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
             return 1;
         }
         std::printf("%s\n", qPrintable(path));
-        if (shot.file == QLatin1String("response-5xx.png")) {
-            tab->response()->tabs()->setCurrentIndex(3); // the timing waterfall of the same exchange
-            settle(100);
-            const QString timing = QDir(outDir).filePath(dark ? QStringLiteral("dark-timing.png")
-                                                              : QStringLiteral("timing.png"));
-            window.grab().save(timing);
-            std::printf("%s\n", qPrintable(timing));
-            tab->response()->tabs()->setCurrentIndex(0);
-        }
     }
     return 0;
 }
