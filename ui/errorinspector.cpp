@@ -8,13 +8,20 @@
 #include <QClipboard>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QTableWidget>
+#include <QTextDocumentFragment>
 #include <QTimer>
+#include <QTreeWidget>
+
 #include <QVBoxLayout>
+#include <functional>
 
 namespace ApiLens::Ui {
 
@@ -97,6 +104,14 @@ ErrorInspector::ErrorInspector(const Core::Catalog *catalog, QWidget *parent)
     m_rateBar->setTextVisible(true);
     m_layout->addWidget(m_rateBar);
     m_rateText = paragraph();
+
+    m_detailsTitle = section(tr("Details"));
+    m_details = new QTreeWidget(content);
+    m_details->setColumnCount(2);
+    m_details->setHeaderLabels({tr("Member"), tr("Value")});
+    m_details->setUniformRowHeights(true);
+    m_details->setMinimumHeight(160);
+    m_layout->addWidget(m_details);
     m_layout->addStretch(1);
 
     auto *scroll = new QScrollArea(this);
@@ -144,12 +159,70 @@ void ErrorInspector::clear()
                             static_cast<QWidget *>(m_idTitle), static_cast<QWidget *>(m_requestId),
                             static_cast<QWidget *>(m_copyId), static_cast<QWidget *>(m_docs),
                             static_cast<QWidget *>(m_retry), static_cast<QWidget *>(m_rateTitle),
-                            static_cast<QWidget *>(m_rateBar), static_cast<QWidget *>(m_rateText)}) {
+                            static_cast<QWidget *>(m_rateBar), static_cast<QWidget *>(m_rateText),
+                            static_cast<QWidget *>(m_detailsTitle), static_cast<QWidget *>(m_details)}) {
         widget->hide();
     }
     m_what->clear();
     m_says->clear();
     m_fields->setRowCount(0);
+    m_details->clear();
+}
+
+void ErrorInspector::showDetails(const QJsonDocument &document)
+{
+    m_details->clear();
+    if (document.isNull() || (document.isObject() && document.object().isEmpty())) {
+        return;
+    }
+    // Bounded: error bodies are small, but a hostile one must not flood the view.
+    int budget = 2000;
+    std::function<void(QTreeWidgetItem *, const QString &, const QJsonValue &)> add =
+        [&](QTreeWidgetItem *parent, const QString &key, const QJsonValue &value) {
+            if (--budget < 0) {
+                return;
+            }
+            auto *item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_details);
+            item->setText(0, key);
+            if (value.isObject()) {
+                const QJsonObject object = value.toObject();
+                item->setText(1,
+                              object.size() == 1 ? tr("{1 member}") : tr("{%1 members}").arg(object.size()));
+                for (auto it = object.begin(); it != object.end(); ++it) {
+                    add(item, it.key(), it.value());
+                }
+            } else if (value.isArray()) {
+                const QJsonArray array = value.toArray();
+                item->setText(1, array.size() == 1 ? tr("[1 item]") : tr("[%1 items]").arg(array.size()));
+                for (int i = 0; i < array.size(); ++i) {
+                    add(item, QString::number(i), array[i]);
+                }
+            } else {
+                item->setText(1, value.isString() ? value.toString()
+                                 : value.isNull()
+                                     ? QStringLiteral("null")
+                                     : QString::fromUtf8(
+                                           QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact))
+                                           .mid(1)
+                                           .chopped(1));
+                item->setToolTip(1, item->text(1));
+            }
+        };
+    if (document.isObject()) {
+        const QJsonObject object = document.object();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            add(nullptr, it.key(), it.value());
+        }
+    } else {
+        const QJsonArray array = document.array();
+        for (int i = 0; i < array.size(); ++i) {
+            add(nullptr, QString::number(i), array[i]);
+        }
+    }
+    m_details->expandToDepth(2);
+    m_details->resizeColumnToContents(0);
+    m_detailsTitle->show();
+    m_details->show();
 }
 
 void ErrorInspector::showReport(const Core::ErrorReport &report, const Core::HeaderList &headers,
@@ -213,6 +286,10 @@ void ErrorInspector::showReport(const Core::ErrorReport &report, const Core::Hea
     }
     if (report.message) {
         says.append(tr("<b>Message:</b> %1").arg(esc(*report.message)));
+    }
+    const QByteArray challenge = Core::headerValue(headers, "WWW-Authenticate");
+    if (!challenge.isEmpty()) {
+        says.append(tr("<b>Challenge:</b> <code>%1</code>").arg(esc(QString::fromLatin1(challenge))));
     }
     m_says->setText(paragraphs(says));
 
@@ -305,10 +382,7 @@ QString ErrorInspector::text() const
     QStringList parts;
     for (const QLabel *label : findChildren<QLabel *>()) {
         if (!label->isHidden() && !label->text().isEmpty()) {
-            QString plain = label->text();
-            plain.replace(QStringLiteral("<br>"), QStringLiteral("\n"))
-                .replace(QStringLiteral("</p>"), QStringLiteral("\n"));
-            plain.remove(QRegularExpression(QStringLiteral("<[^>]*>")));
+            const QString plain = QTextDocumentFragment::fromHtml(label->text()).toPlainText();
             parts.append(plain);
         }
     }

@@ -9,6 +9,8 @@ class QProgressBar;
 class QPushButton;
 class QTableWidget;
 class QTimer;
+class QTreeWidget;
+class QJsonDocument;
 class QVBoxLayout;
 
 namespace ApiLens::Core {
@@ -29,6 +31,9 @@ public:
     void showReport(const Core::ErrorReport &report, const Core::HeaderList &headers,
                     const QString &vendorId = {});
     void clear();
+    // The parsed error body as a tree (JSON), shown under "Details".
+    void showDetails(const QJsonDocument &document);
+    QTreeWidget *detailsTree() const { return m_details; }
 
     QString text() const; // everything shown, as plain text (tests, copy)
     QTableWidget *fieldsTable() const { return m_fields; }
@@ -62,6 +67,8 @@ private:
     QLabel *m_rateTitle;
     QProgressBar *m_rateBar;
     QLabel *m_rateText;
+    QLabel *m_detailsTitle;
+    QTreeWidget *m_details;
     QTimer *m_timer;
     int m_retryLeft = -1;
     int m_resetLeft = -1;

@@ -7,6 +7,7 @@
 #include "responseview.h"
 #include "statusstyle.h"
 
+#include "catalog/catalog.h"
 #include "http/exchange.h"
 
 #include <QAction>

@@ -237,8 +237,7 @@ ResponseView::ResponseView(const Core::Catalog *catalog, QWidget *parent)
 
     connect(&m_formatWatcher, &QFutureWatcher<Core::FormattedBody>::finished, this,
             &ResponseView::onFormatted);
-    connect(&m_analysisWatcher, &QFutureWatcher<Core::ErrorReport>::finished, this,
-            &ResponseView::onAnalyzed);
+    connect(&m_analysisWatcher, &QFutureWatcher<Analysis>::finished, this, &ResponseView::onAnalyzed);
     showEmpty();
 }
 
@@ -350,7 +349,8 @@ void ResponseView::showExchange(const Core::Exchange &exchange)
     QStringList summary{humanDuration(exchange.timings.totalMs()), humanSize(exchange.body.size()),
                         exchange.httpVersion, kindName(kind)};
     if (!exchange.redirects.isEmpty()) {
-        summary.append(tr("%n redirect(s)", nullptr, int(exchange.redirects.size())));
+        summary.append(exchange.redirects.size() == 1 ? tr("1 redirect")
+                                                      : tr("%1 redirects").arg(exchange.redirects.size()));
     }
     if (exchange.error != Core::TransportError::None) {
         summary.append(exchange.errorMessage); // e.g. the body was cut off
@@ -364,7 +364,13 @@ void ResponseView::showExchange(const Core::Exchange &exchange)
     m_responseHeaders = exchange.headers;
     m_analysisWatcher.setFuture(
         QtConcurrent::run([status = exchange.status, headers = exchange.headers, body = exchange.body] {
-            return Core::analyzeError(status, headers, body.bytes());
+            const QByteArray bytes = body.bytes();
+            Analysis analysis{Core::analyzeError(status, headers, bytes), {}};
+            if (analysis.report.isError() && bytes.size() <= 4 * 1024 * 1024) {
+                analysis.document =
+                    QJsonDocument::fromJson(bytes.startsWith("\xEF\xBB\xBF") ? bytes.mid(3) : bytes);
+            }
+            return analysis;
         }));
 
     const QByteArray shown = exchange.body.bytes(DisplayLimitBytes);
@@ -424,7 +430,8 @@ void ResponseView::onFormatted()
 
 void ResponseView::onAnalyzed()
 {
-    m_report = m_analysisWatcher.result();
+    const Analysis analysis = m_analysisWatcher.result();
+    m_report = analysis.report;
     if (!m_report.isError()) {
         m_inspector->clear();
         m_inspector->hide();
@@ -440,6 +447,7 @@ void ResponseView::onAnalyzed()
     m_summary->setText(m_summaryBase + QStringLiteral(" · ") +
                        (vendor.isEmpty() ? Core::formatDisplayName(m_report.format) : vendor));
     m_inspector->showReport(m_report, m_responseHeaders);
+    m_inspector->showDetails(analysis.document);
     m_inspector->show();
     Q_EMIT analysisReady();
 }

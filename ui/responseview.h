@@ -5,6 +5,7 @@
 #include "http/exchange.h"
 
 #include <QFutureWatcher>
+#include <QJsonDocument>
 #include <QWidget>
 
 #include <atomic>
@@ -116,7 +117,12 @@ private:
     QString m_summaryBase;
     Core::ErrorReport m_report;
     Core::HeaderList m_responseHeaders;
-    QFutureWatcher<Core::ErrorReport> m_analysisWatcher;
+    struct Analysis
+    {
+        Core::ErrorReport report;
+        QJsonDocument document; // the parsed body, for the inspector's details tree
+    };
+    QFutureWatcher<Analysis> m_analysisWatcher;
     QFutureWatcher<Core::FormattedBody> m_formatWatcher;
     std::shared_ptr<std::atomic_bool> m_formatCancel;
     qint64 m_bodySize = 0;

@@ -4,12 +4,16 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace ApiLens;
 using namespace ApiLens::Ui;
@@ -23,6 +27,7 @@ private Q_SLOTS:
     void explains();
     void fieldsRequestIdAndCopy();
     void retryCountdownAndRateLimit();
+    void detailsTreeAndChallenge();
 
 private:
     Core::Catalog m_catalog;
@@ -130,6 +135,36 @@ void tst_ErrorInspector::retryCountdownAndRateLimit()
     QCOMPARE(inspector.rateLimitBar()->maximum(), 100);
     QCOMPARE(inspector.rateLimitBar()->value(), 0);
     QVERIFY(inspector.text().contains(QStringLiteral("Extole says: Admin API")));
+}
+
+void tst_ErrorInspector::detailsTreeAndChallenge()
+{
+    ErrorInspector inspector(&m_catalog);
+    inspector.show();
+    inspector.showReport(report(401, QStringLiteral("json"), QJsonValue(), QStringLiteral("no")),
+                         {{"WWW-Authenticate", R"(Bearer realm="api", error="invalid_token")"}});
+    QVERIFY(inspector.text().contains(
+        QStringLiteral("Challenge: Bearer realm=\"api\", error=\"invalid_token\"")));
+    inspector.showDetails(
+        QJsonDocument::fromJson(R"({"error":{"code":"x","details":[{"field":"a"},{"field":"b"}]},"n":1})"));
+    QTreeWidget *tree = inspector.detailsTree();
+    QVERIFY(tree->isVisible());
+    QCOMPARE(tree->topLevelItemCount(), 2);
+    QTreeWidgetItem *error = tree->topLevelItem(0);
+    QCOMPARE(error->text(0), QStringLiteral("error"));
+    QCOMPARE(error->child(1)->text(1), QStringLiteral("[2 items]"));
+    QCOMPARE(error->child(1)->child(1)->child(0)->text(1), QStringLiteral("b"));
+    QCOMPARE(tree->topLevelItem(1)->text(1), QStringLiteral("1"));
+
+    // A huge document is shown in part, not all at once.
+    QJsonArray many;
+    for (int i = 0; i < 50000; ++i) {
+        many.append(i);
+    }
+    inspector.showDetails(QJsonDocument(QJsonObject{{QStringLiteral("many"), many}}));
+    QVERIFY(tree->topLevelItem(0)->childCount() < 2001);
+    inspector.clear();
+    QVERIFY(!tree->isVisible());
 }
 
 QTEST_MAIN(tst_ErrorInspector)
