@@ -12,7 +12,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QStandardPaths>
 
 #include <cstdio>
 #include <unistd.h>
@@ -91,12 +90,7 @@ int runInspect(const QStringList &arguments)
     }
     Core::Catalog catalog;
     QStringList catalogErrors;
-    catalog.loadBuiltin(&catalogErrors);
-    const QString userCatalog = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
-                                QStringLiteral("/ApiLens/catalog");
-    if (QFileInfo::exists(userCatalog)) {
-        catalog.loadDirectory(userCatalog, &catalogErrors);
-    }
+    catalog.loadBuiltinAndUser(&catalogErrors);
     for (const QString &problem : std::as_const(catalogErrors)) {
         writeErr(QStringLiteral("apilens-cli: catalog: %1").arg(problem)); // reported, not fatal
     }

@@ -102,13 +102,8 @@ int main(int argc, char *argv[])
 
     Core::Catalog catalog;
     QStringList catalogErrors;
-    catalog.loadBuiltin(&catalogErrors);
     // A user's own catalog entries (their API's codes) override and extend the built-in ones.
-    const QString userCatalog = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
-                                QStringLiteral("/ApiLens/catalog");
-    if (QFileInfo::exists(userCatalog)) {
-        catalog.loadDirectory(userCatalog, &catalogErrors);
-    }
+    catalog.loadBuiltinAndUser(&catalogErrors);
     for (const QString &problem : std::as_const(catalogErrors)) {
         std::fprintf(stderr, "apilens: catalog: %s\n", qPrintable(problem));
     }

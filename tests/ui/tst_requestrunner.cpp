@@ -15,10 +15,33 @@ class tst_RequestRunner : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void init();
+    void cleanup();
     void reportsStartProgressAndResult();
     void newSendReplacesRunningOne();
     void cancel();
+
+private:
+    TestServer *m_server = nullptr;
+    QNetworkAccessManager *m_manager = nullptr;
+    Core::HttpClient *m_client = nullptr;
 };
+
+void tst_RequestRunner::init()
+{
+    m_server = new TestServer;
+    QVERIFY(m_server->listen());
+    m_manager = new QNetworkAccessManager;
+    m_manager->setProxy(QNetworkProxy::NoProxy);
+    m_client = new Core::HttpClient(m_manager);
+}
+
+void tst_RequestRunner::cleanup()
+{
+    delete m_client;
+    delete m_manager;
+    delete m_server;
+}
 
 static Core::RequestSpec get(const QUrl &url)
 {
@@ -29,12 +52,8 @@ static Core::RequestSpec get(const QUrl &url)
 
 void tst_RequestRunner::reportsStartProgressAndResult()
 {
-    TestServer server;
-    QVERIFY(server.listen());
-    QNetworkAccessManager manager;
-    manager.setProxy(QNetworkProxy::NoProxy);
-    Core::HttpClient client(&manager);
-    RequestRunner runner(&client);
+    RequestRunner runner(m_client);
+    TestServer &server = *m_server;
     QSignalSpy started(&runner, &RequestRunner::started);
     QSignalSpy progress(&runner, &RequestRunner::progress);
     QSignalSpy finished(&runner, &RequestRunner::finished);
@@ -51,12 +70,8 @@ void tst_RequestRunner::reportsStartProgressAndResult()
 
 void tst_RequestRunner::newSendReplacesRunningOne()
 {
-    TestServer server;
-    QVERIFY(server.listen());
-    QNetworkAccessManager manager;
-    manager.setProxy(QNetworkProxy::NoProxy);
-    Core::HttpClient client(&manager);
-    RequestRunner runner(&client);
+    RequestRunner runner(m_client);
+    TestServer &server = *m_server;
     QSignalSpy finished(&runner, &RequestRunner::finished);
     runner.send(get(server.url(QStringLiteral("/hang"))));
     runner.send(get(server.url(QStringLiteral("/status/201"))));
@@ -68,12 +83,8 @@ void tst_RequestRunner::newSendReplacesRunningOne()
 
 void tst_RequestRunner::cancel()
 {
-    TestServer server;
-    QVERIFY(server.listen());
-    QNetworkAccessManager manager;
-    manager.setProxy(QNetworkProxy::NoProxy);
-    Core::HttpClient client(&manager);
-    RequestRunner runner(&client);
+    RequestRunner runner(m_client);
+    TestServer &server = *m_server;
     QSignalSpy finished(&runner, &RequestRunner::finished);
     runner.send(get(server.url(QStringLiteral("/hang"))));
     QTRY_COMPARE(server.requests().size(), 1);

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStandardPaths>
 
 #include <algorithm>
 
@@ -170,6 +171,22 @@ const CodeEntry *VendorProfile::code(const QJsonValue &value) const
 bool Catalog::loadBuiltin(QStringList *errors)
 {
     return loadDirectory(QStringLiteral(":/catalog"), errors);
+}
+
+bool Catalog::loadBuiltinAndUser(QStringList *errors)
+{
+    bool ok = loadBuiltin(errors);
+    const QString user = userDirectory();
+    if (QFileInfo::exists(user)) {
+        ok = loadDirectory(user, errors) && ok;
+    }
+    return ok;
+}
+
+QString Catalog::userDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           QStringLiteral("/ApiLens/catalog");
 }
 
 bool Catalog::loadDirectory(const QString &path, QStringList *errors)

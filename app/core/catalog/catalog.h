@@ -88,6 +88,11 @@ public:
 
     // The catalog built into ApiLens.
     bool loadBuiltin(QStringList *errors);
+    // The built-in catalog, then the user's folder (userDirectory()) when it exists: what
+    // the app and the CLI use. Problems in user files are reported, and the rest loads.
+    bool loadBuiltinAndUser(QStringList *errors);
+    // Where a user keeps their own catalog files (~/.local/share/ApiLens/catalog).
+    static QString userDirectory();
     // Every *.json in a folder (a user's catalog folder), in name order.
     bool loadDirectory(const QString &path, QStringList *errors);
     bool loadFile(const QString &path, QStringList *errors);
