@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -58,6 +59,21 @@ ErrorInspector::ErrorInspector(const Core::Catalog *catalog, QWidget *parent)
     m_layout = new QVBoxLayout(content);
     m_layout->setContentsMargins(10, 8, 10, 8);
     m_layout->setSpacing(4);
+
+    m_vendorChoice = new QComboBox(content);
+    m_vendorChoice->addItem(tr("Automatic (by format)"), QString());
+    if (m_catalog) {
+        for (const Core::VendorProfile *vendor : m_catalog->vendors()) {
+            m_vendorChoice->addItem(vendor->name, vendor->id);
+        }
+    }
+    m_vendorChoice->setToolTip(tr("Explain this response with one API's catalog"));
+    auto *choiceRow = new QHBoxLayout;
+    choiceRow->addWidget(new QLabel(tr("Explain with:"), content));
+    choiceRow->addWidget(m_vendorChoice, 1);
+    m_layout->addLayout(choiceRow);
+    connect(m_vendorChoice, &QComboBox::activated, this,
+            [this] { showReport(m_shownReport, m_shownHeaders, m_vendorChoice->currentData().toString()); });
 
     m_whatTitle = section(tr("What happened"));
     m_what = paragraph();
@@ -229,8 +245,13 @@ void ErrorInspector::showReport(const Core::ErrorReport &report, const Core::Hea
                                 const QString &vendorId)
 {
     clear();
+    m_shownReport = report;
+    m_shownHeaders = headers;
+    // An explicit vendor, else the one chosen in this inspector, else by format.
+    const QString chosen = vendorId.isEmpty() ? m_vendorChoice->currentData().toString() : vendorId;
+    m_vendorChoice->setCurrentIndex(qMax(0, m_vendorChoice->findData(chosen)));
     const Core::Explanation explanation =
-        m_catalog ? m_catalog->explain(report, vendorId) : Core::Explanation{};
+        m_catalog ? m_catalog->explain(report, chosen) : Core::Explanation{};
 
     // What happened: the status, in general and in this API's words.
     QStringList what;

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -34,6 +35,9 @@ public:
     // The parsed error body as a tree (JSON), shown under "Details".
     void showDetails(const QJsonDocument &document);
     QTreeWidget *detailsTree() const { return m_details; }
+    // "Explain with": automatic (the vendor that reads this format) or a chosen API profile,
+    // for APIs whose bodies carry no vendor mark (Exto, the status guide, your own).
+    QComboBox *vendorChoice() const { return m_vendorChoice; }
 
     QString text() const; // everything shown, as plain text (tests, copy)
     QTableWidget *fieldsTable() const { return m_fields; }
@@ -52,6 +56,9 @@ private:
     void tick();
 
     const Core::Catalog *m_catalog;
+    QComboBox *m_vendorChoice;
+    Core::ErrorReport m_shownReport;
+    Core::HeaderList m_shownHeaders;
     QVBoxLayout *m_layout;
     QLabel *m_whatTitle;
     QLabel *m_what;

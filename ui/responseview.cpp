@@ -444,8 +444,14 @@ void ResponseView::onAnalyzed()
             vendor = profile->name;
         }
     }
-    m_summary->setText(m_summaryBase + QStringLiteral(" · ") +
-                       (vendor.isEmpty() ? Core::formatDisplayName(m_report.format) : vendor));
+    // The body kind is already in the summary; add the format only when it says more.
+    const bool generic = m_report.format == QLatin1String("json") ||
+                         m_report.format == QLatin1String("plain-text") ||
+                         m_report.format == QLatin1String("empty");
+    if (!vendor.isEmpty() || !generic) {
+        m_summary->setText(m_summaryBase + QStringLiteral(" · ") +
+                           (vendor.isEmpty() ? Core::formatDisplayName(m_report.format) : vendor));
+    }
     m_inspector->showReport(m_report, m_responseHeaders);
     m_inspector->showDetails(analysis.document);
     m_inspector->show();

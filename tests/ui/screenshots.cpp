@@ -1,6 +1,7 @@
 // Renders the README screenshots from real exchanges with the built-in demo API, so they
 // stay current: scripts/screenshots.sh runs this under Xvfb. `--dark` checks the dark hues.
 #include "demoserver.h"
+#include "errorinspector.h"
 #include "mainwindow.h"
 #include "requesteditor.h"
 #include "requesttab.h"
@@ -10,6 +11,7 @@
 #include "http/httpclient.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QEventLoop>
 #include <QNetworkAccessManager>
@@ -89,16 +91,18 @@ int main(int argc, char *argv[])
         QString file;
         QString request; // a demo request's name, or "refused"
         int responseTab = 0;
+        QString vendor; // an API catalog chosen in the inspector
     };
     const QList<Shot> shots = {
-        {QStringLiteral("response-2xx.png"), QStringLiteral("Get a user")},
-        {QStringLiteral("netilion-409.png"), QStringLiteral("Change a serial number")},
-        {QStringLiteral("extole-403.png"), QStringLiteral("Send an event without a token")},
-        {QStringLiteral("numeric-code-7.png"), QStringLiteral("Profile with a bad token")},
-        {QStringLiteral("extole-429-retry.png"), QStringLiteral("Rate-limited profile")},
-        {QStringLiteral("response-5xx.png"), QStringLiteral("Cloudflare timeout")},
-        {QStringLiteral("timing.png"), QStringLiteral("Slow report"), 3},
-        {QStringLiteral("transport-failure.png"), QStringLiteral("refused")},
+        {QStringLiteral("response-2xx.png"), QStringLiteral("Get a user"), 0, QString()},
+        {QStringLiteral("netilion-409.png"), QStringLiteral("Change a serial number"), 0, QString()},
+        {QStringLiteral("extole-403.png"), QStringLiteral("Send an event without a token"), 0, QString()},
+        {QStringLiteral("numeric-code-7.png"), QStringLiteral("Profile with a bad token"), 0, QString()},
+        {QStringLiteral("extole-429-retry.png"), QStringLiteral("Rate-limited profile"), 0, QString()},
+        {QStringLiteral("exto-413.png"), QStringLiteral("Upload a record"), 0, QStringLiteral("exto")},
+        {QStringLiteral("response-5xx.png"), QStringLiteral("Cloudflare timeout"), 0, QString()},
+        {QStringLiteral("timing.png"), QStringLiteral("Slow report"), 3, QString()},
+        {QStringLiteral("transport-failure.png"), QStringLiteral("refused"), 0, QString()},
     };
     const QList<Demo::DemoServer::Request> requests = demo.requestsFor();
     for (const Shot &shot : shots) {
@@ -123,6 +127,11 @@ int main(int argc, char *argv[])
             }
         }
         tab->response()->tabs()->setCurrentIndex(shot.responseTab);
+        if (!shot.vendor.isEmpty()) {
+            QComboBox *choice = tab->response()->inspector()->vendorChoice();
+            choice->setCurrentIndex(choice->findData(shot.vendor));
+            Q_EMIT choice->activated(choice->currentIndex());
+        }
         settle(400);
         const QString path = QDir(outDir).filePath(dark ? QStringLiteral("dark-") + shot.file : shot.file);
         if (!window.grab().save(path)) {

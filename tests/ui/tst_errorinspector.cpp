@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void fieldsRequestIdAndCopy();
     void retryCountdownAndRateLimit();
     void detailsTreeAndChallenge();
+    void choosingAnApiCatalog();
 
 private:
     Core::Catalog m_catalog;
@@ -165,6 +167,25 @@ void tst_ErrorInspector::detailsTreeAndChallenge()
     QVERIFY(tree->topLevelItem(0)->childCount() < 2001);
     inspector.clear();
     QVERIFY(!tree->isVisible());
+}
+
+void tst_ErrorInspector::choosingAnApiCatalog()
+{
+    ErrorInspector inspector(&m_catalog);
+    inspector.show();
+    inspector.showReport(report(413, QStringLiteral("json"), QJsonValue(), QStringLiteral("too big")), {});
+    QVERIFY(!inspector.text().contains(QStringLiteral("Exto says")));
+    QComboBox *choice = inspector.vendorChoice();
+    const int exto = choice->findData(QStringLiteral("exto"));
+    QVERIFY(exto > 0);
+    choice->setCurrentIndex(exto);
+    Q_EMIT choice->activated(exto);
+    QVERIFY2(inspector.text().contains(
+                 QStringLiteral("Exto says: The request body is too large to be processed by the server.")),
+             qPrintable(inspector.text()));
+    // The choice stays for the next response in this inspector.
+    inspector.showReport(report(429, QStringLiteral("json"), QJsonValue(), QStringLiteral("slow")), {});
+    QVERIFY(inspector.text().contains(QStringLiteral("Exto says: The client has sent too many requests")));
 }
 
 QTEST_MAIN(tst_ErrorInspector)
