@@ -65,6 +65,6 @@ PY
 fi
 
 if [[ "$what" == all || "$what" == errors ]]; then
-    echo "== Error analysis (release build, one thread) =="
+    echo "== Error analysis (release build) =="
     build-release/tests/bench/bench_erroranalyzer
 fi
