@@ -1,0 +1,417 @@
+#include "httpdocument.h"
+
+#include <QRegularExpression>
+
+namespace ApiLens::Core {
+
+namespace {
+
+struct Line
+{
+    QByteArray raw; // without the line break
+    QByteArray eol; // "\n", "\r\n" or "" at the end of the data
+};
+
+QList<Line> splitLines(const QByteArray &data)
+{
+    QList<Line> lines;
+    qsizetype pos = 0;
+    while (pos < data.size()) {
+        const qsizetype nl = data.indexOf('\n', pos);
+        if (nl < 0) {
+            lines.append({data.mid(pos), {}});
+            break;
+        }
+        const bool crlf = nl > pos && data.at(nl - 1) == '\r';
+        lines.append(
+            {data.mid(pos, nl - pos - (crlf ? 1 : 0)), crlf ? QByteArray("\r\n") : QByteArray("\n")});
+        pos = nl + 1;
+    }
+    return lines;
+}
+
+bool isBlank(const QByteArray &raw)
+{
+    return raw.trimmed().isEmpty();
+}
+
+bool isComment(const QString &line)
+{
+    const QString t = line.trimmed();
+    return t.startsWith(QLatin1Char('#')) || t.startsWith(QLatin1String("//"));
+}
+
+bool isSeparator(const QByteArray &raw)
+{
+    return raw.startsWith("###");
+}
+
+const QStringList &knownMethods()
+{
+    static const QStringList methods = {
+        QStringLiteral("GET"),      QStringLiteral("POST"),      QStringLiteral("PUT"),
+        QStringLiteral("PATCH"),    QStringLiteral("DELETE"),    QStringLiteral("HEAD"),
+        QStringLiteral("OPTIONS"),  QStringLiteral("TRACE"),     QStringLiteral("CONNECT"),
+        QStringLiteral("PROPFIND"), QStringLiteral("PROPPATCH"), QStringLiteral("MKCOL"),
+        QStringLiteral("COPY"),     QStringLiteral("MOVE"),      QStringLiteral("LOCK"),
+        QStringLiteral("UNLOCK"),   QStringLiteral("PURGE"),     QStringLiteral("GRAPHQL")};
+    return methods;
+}
+
+int parseTimeoutMs(const QString &text, bool *ok)
+{
+    static const QRegularExpression re(QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)?\\s*$"));
+    const QRegularExpressionMatch match = re.match(text);
+    *ok = match.hasMatch();
+    if (!*ok) {
+        return -1;
+    }
+    const double value = match.captured(1).toDouble();
+    const QString unit = match.captured(2);
+    if (unit == QLatin1String("ms")) {
+        return int(value);
+    }
+    if (unit == QLatin1String("m")) {
+        return int(value * 60000);
+    }
+    return int(value * 1000);
+}
+
+} // namespace
+
+RequestSpec HttpRequestBlock::toSpec() const
+{
+    RequestSpec spec;
+    spec.name = name;
+    spec.method = method;
+    spec.url = url;
+    spec.headers = headers;
+    if (!bodyFile.isEmpty()) {
+        spec.body.kind = BodyKind::BinaryFile;
+        spec.body.filePath = bodyFile;
+    } else if (!body.isEmpty()) {
+        spec.body.kind = BodyKind::Raw;
+        spec.body.raw = body;
+    }
+    for (const KeyValue &header : headers) {
+        if (header.name.compare(QLatin1String("Content-Type"), Qt::CaseInsensitive) == 0) {
+            spec.body.contentType = header.value;
+        }
+    }
+    spec.settings.followRedirects = !noRedirect;
+    if (timeoutMs >= 0) {
+        spec.settings.timeoutMs = timeoutMs;
+    }
+    return spec;
+}
+
+HttpDocument HttpDocument::parse(const QByteArray &bytes)
+{
+    HttpDocument document;
+    QByteArray data = bytes;
+    if (data.startsWith("\xEF\xBB\xBF")) {
+        document.m_bom = data.left(3);
+        data.remove(0, 3);
+    }
+    const qsizetype firstLf = data.indexOf('\n');
+    document.m_newline = firstLf > 0 && data.at(firstLf - 1) == '\r' ? QByteArray("\r\n") : QByteArray("\n");
+
+    // Cut into blocks at each "###" line; the text before the first one is a block too.
+    const QList<Line> lines = splitLines(data);
+    QByteArray current;
+    QList<int> firstLines;
+    int currentFirst = 1;
+    for (int i = 0; i < lines.size(); ++i) {
+        if (isSeparator(lines[i].raw) && (i > 0)) {
+            document.m_segments.append(current);
+            firstLines.append(currentFirst);
+            current.clear();
+            currentFirst = i + 1;
+        }
+        current += lines[i].raw + lines[i].eol;
+    }
+    if (!current.isEmpty() || document.m_segments.isEmpty()) {
+        document.m_segments.append(current);
+        firstLines.append(currentFirst);
+    }
+    for (int i = 0; i < document.m_segments.size(); ++i) {
+        document.m_blocks.append(HttpRequestBlock{});
+        document.m_blocks.last().firstLine = firstLines[i];
+        document.m_layouts.append(Layout{});
+        document.parseBlock(i);
+    }
+    return document;
+}
+
+void HttpDocument::parseBlock(int index)
+{
+    HttpRequestBlock &block = m_blocks[index];
+    Layout &layout = m_layouts[index];
+    const QList<Line> lines = splitLines(m_segments[index]);
+    enum class State { Preamble, Url, Headers, Body, Handler };
+    State state = State::Preamble;
+    State beforeHandler = State::Body;
+    QList<QByteArray> bodyLines;
+    QString handler;
+    static const QRegularExpression directive(
+        QStringLiteral("^\\s*(?:#|//)\\s*@([A-Za-z][\\w-]*)\\s*(?:=\\s*)?(.*)$"));
+    static const QRegularExpression variable(QStringLiteral("^\\s*@([A-Za-z_][\\w.-]*)\\s*=\\s*(.*)$"));
+    static const QRegularExpression requestLine(
+        QStringLiteral("^([A-Za-z]+)\\s+(\\S.*?)(?:\\s+(HTTP/[0-9.]+))?\\s*$"));
+
+    for (int i = 0; i < lines.size(); ++i) {
+        const QByteArray &raw = lines[i].raw;
+        const QString text = QString::fromUtf8(raw);
+        const int lineNumber = block.firstLine + i;
+        const QString trimmed = text.trimmed();
+
+        if (state == State::Handler) {
+            handler += QLatin1Char('\n') + text;
+            if (text.contains(QLatin1String("%}"))) {
+                block.responseHandlers.append(handler);
+                handler.clear();
+                state = beforeHandler;
+            }
+            layout.keptAfter.append(raw);
+            continue;
+        }
+        if (i == 0 && isSeparator(raw)) {
+            const QString name = QString::fromUtf8(raw.mid(3)).trimmed();
+            if (!name.isEmpty()) {
+                block.name = name;
+            }
+            continue;
+        }
+        // Lines that mean the same wherever they stand after the request.
+        if (state != State::Preamble) {
+            if (trimmed.startsWith(QLatin1String("??"))) {
+                block.assertions.append(trimmed.mid(2).trimmed());
+                layout.keptAfter.append(raw);
+                continue;
+            }
+            if (trimmed.startsWith(QLatin1String("> {%"))) {
+                handler = text;
+                if (trimmed.contains(QLatin1String("%}"))) {
+                    block.responseHandlers.append(handler);
+                    handler.clear();
+                } else {
+                    beforeHandler = state == State::Headers ? State::Body : state;
+                    state = State::Handler;
+                }
+                layout.keptAfter.append(raw);
+                continue;
+            }
+            if (trimmed.startsWith(QLatin1String("> ")) || trimmed.startsWith(QLatin1String("<> "))) {
+                block.responseHandlers.append(trimmed);
+                layout.keptAfter.append(raw);
+                continue;
+            }
+        }
+        switch (state) {
+        case State::Preamble: {
+            if (isBlank(raw)) {
+                continue;
+            }
+            if (const QRegularExpressionMatch m = directive.match(text); m.hasMatch()) {
+                const QString key = m.captured(1);
+                const QString value = m.captured(2).trimmed();
+                if (key == QLatin1String("name")) {
+                    block.name = value;
+                } else if (key == QLatin1String("no-redirect")) {
+                    block.noRedirect = true;
+                } else if (key == QLatin1String("no-cookie-jar")) {
+                    block.noCookieJar = true;
+                } else if (key == QLatin1String("timeout")) {
+                    bool ok = false;
+                    block.timeoutMs = parseTimeoutMs(value, &ok);
+                    if (!ok) {
+                        m_issues.append(
+                            {lineNumber,
+                             QStringLiteral("@timeout needs a duration such as 5, 500ms or 2m, not '%1'")
+                                 .arg(value)});
+                    }
+                } else {
+                    block.otherDirectives.append(trimmed.mid(trimmed.indexOf(QLatin1Char('@'))));
+                }
+                continue;
+            }
+            if (isComment(text)) {
+                continue;
+            }
+            if (const QRegularExpressionMatch m = variable.match(text); m.hasMatch()) {
+                block.variables.append({m.captured(1), m.captured(2).trimmed(), true});
+                continue;
+            }
+            // The request line: "METHOD URL [HTTP/x]" or just the URL (GET).
+            block.requestLine = lineNumber;
+            layout.requestStart = i;
+            const QRegularExpressionMatch m = requestLine.match(trimmed);
+            const QString first = trimmed.section(QLatin1Char(' '), 0, 0);
+            if (m.hasMatch() &&
+                (knownMethods().contains(m.captured(1)) || m.captured(1) == m.captured(1).toUpper()) &&
+                !first.contains(QLatin1Char(':')) && !first.contains(QLatin1Char('/'))) {
+                block.method = m.captured(1);
+                block.url = m.captured(2).trimmed();
+                block.httpVersion = m.captured(3);
+            } else {
+                block.method = QStringLiteral("GET");
+                QString url = trimmed;
+                static const QRegularExpression version(QStringLiteral("\\s+(HTTP/[0-9.]+)$"));
+                if (const QRegularExpressionMatch v = version.match(url); v.hasMatch()) {
+                    block.httpVersion = v.captured(1);
+                    url.truncate(v.capturedStart());
+                }
+                block.url = url;
+            }
+            layout.hadHttpVersion = !block.httpVersion.isEmpty();
+            state = State::Url;
+            continue;
+        }
+        case State::Url:
+            if (!raw.isEmpty() && (raw.at(0) == ' ' || raw.at(0) == '\t') &&
+                (trimmed.startsWith(QLatin1Char('?')) || trimmed.startsWith(QLatin1Char('&')))) {
+                block.url += trimmed;
+                continue;
+            }
+            state = State::Headers;
+            Q_FALLTHROUGH();
+        case State::Headers: {
+            if (isBlank(raw)) {
+                state = State::Body;
+                continue;
+            }
+            if (isComment(text)) {
+                layout.keptAfter.append(raw);
+                continue;
+            }
+            const qsizetype colon = text.indexOf(QLatin1Char(':'));
+            if (colon <= 0) {
+                m_issues.append(
+                    {lineNumber,
+                     QStringLiteral("expected a header 'Name: value', found '%1'").arg(trimmed.left(60))});
+                continue;
+            }
+            block.headers.append({text.left(colon).trimmed(), text.mid(colon + 1).trimmed(), true});
+            continue;
+        }
+        case State::Body:
+            if (bodyLines.isEmpty() && block.bodyFile.isEmpty() &&
+                (trimmed.startsWith(QLatin1String("< ")) || trimmed.startsWith(QLatin1String("<@ ")))) {
+                block.bodyFileHasVariables = trimmed.startsWith(QLatin1String("<@"));
+                block.bodyFile = trimmed.mid(trimmed.indexOf(QLatin1Char(' ')) + 1).trimmed();
+                continue;
+            }
+            bodyLines.append(raw + lines[i].eol);
+            continue;
+        case State::Handler:
+            break;
+        }
+    }
+    if (state == State::Handler) {
+        block.responseHandlers.append(handler);
+        m_issues.append({block.firstLine + int(lines.size()) - 1,
+                         QStringLiteral("response handler '> {%' is not closed with '%}'")});
+    }
+    // The body ends before trailing blank lines; they separate this block from the next.
+    while (!bodyLines.isEmpty() && isBlank(bodyLines.last())) {
+        bodyLines.removeLast();
+    }
+    QByteArray body = bodyLines.join();
+    if (body.endsWith("\r\n")) {
+        body.chop(2);
+    } else if (body.endsWith('\n')) {
+        body.chop(1);
+    }
+    block.body = body;
+    for (int i = int(lines.size()) - 1; i > layout.requestStart && isBlank(lines[i].raw); --i) {
+        ++layout.trailingBlank;
+    }
+}
+
+QByteArray HttpDocument::serialize() const
+{
+    QByteArray out = m_bom;
+    for (const QByteArray &segment : m_segments) {
+        out += segment;
+    }
+    return out;
+}
+
+QList<HttpRequestBlock> HttpDocument::requests() const
+{
+    QList<HttpRequestBlock> result;
+    for (const HttpRequestBlock &block : m_blocks) {
+        if (block.hasRequest()) {
+            result.append(block);
+        }
+    }
+    return result;
+}
+
+bool HttpDocument::replaceRequest(int index, const RequestSpec &spec)
+{
+    if (index < 0 || index >= m_blocks.size() || !m_blocks[index].hasRequest()) {
+        return false;
+    }
+    const Layout layout = m_layouts[index];
+    const QList<Line> lines = splitLines(m_segments[index]);
+    const QByteArray nl = m_newline;
+    QByteArray out;
+    for (int i = 0; i < layout.requestStart; ++i) {
+        out += lines[i].raw + (lines[i].eol.isEmpty() ? nl : lines[i].eol); // preamble, as it was
+    }
+    out += spec.method.toUtf8() + ' ' + spec.url.toUtf8();
+    if (layout.hadHttpVersion) {
+        out += ' ' + m_blocks[index].httpVersion.toUtf8();
+    }
+    out += nl;
+    for (const KeyValue &header : spec.headers) {
+        if (header.enabled && !header.name.isEmpty()) {
+            out += header.name.toUtf8() + ": " + header.value.toUtf8() + nl;
+        }
+    }
+    if (spec.body.kind == BodyKind::BinaryFile && !spec.body.filePath.isEmpty()) {
+        out += nl + "< " + spec.body.filePath.toUtf8() + nl;
+    } else if (spec.body.kind != BodyKind::None && !spec.body.raw.isEmpty()) {
+        QByteArray body = spec.body.raw;
+        if (nl == "\r\n") {
+            body.replace("\r\n", "\n").replace("\n", "\r\n");
+        }
+        out += nl + body + nl;
+    }
+    if (!layout.keptAfter.isEmpty()) {
+        out += nl;
+        for (const QByteArray &kept : layout.keptAfter) {
+            out += kept + nl;
+        }
+    }
+    for (int i = 0; i < layout.trailingBlank; ++i) {
+        out += nl;
+    }
+    // Keep the document's last-line state: a file without a final newline stays so.
+    if (index == m_segments.size() - 1 && !m_segments[index].endsWith('\n') && out.endsWith(nl)) {
+        out.chop(nl.size());
+    }
+    m_segments[index] = out;
+    const int firstLine = m_blocks[index].firstLine;
+    m_blocks[index] = HttpRequestBlock{};
+    m_blocks[index].firstLine = firstLine;
+    m_layouts[index] = Layout{};
+    // Later blocks move if the line count changed.
+    int line = 1;
+    for (int i = 0; i < m_segments.size(); ++i) {
+        m_blocks[i].firstLine = line;
+        line += int(m_segments[i].count('\n'));
+    }
+    QList<HttpIssue> kept;
+    for (const HttpIssue &issue : std::as_const(m_issues)) {
+        if (issue.line < firstLine || issue.line >= firstLine + int(lines.size())) {
+            kept.append(issue);
+        }
+    }
+    m_issues = kept;
+    parseBlock(index);
+    return true;
+}
+
+} // namespace ApiLens::Core

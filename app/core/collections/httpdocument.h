@@ -1,0 +1,83 @@
+#pragma once
+
+#include "http/requestspec.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace ApiLens::Core {
+
+// A problem in a .http file, with its line (1-based). The rest of the file still loads.
+struct HttpIssue
+{
+    int line = 0;
+    QString message;
+};
+
+// One request block of a .http file (the JetBrains HTTP Client / VS Code REST Client syntax).
+struct HttpRequestBlock
+{
+    int firstLine = 0;   // where the block starts (its ### separator, or line 1)
+    int requestLine = 0; // the request line; 0 when the block holds no request
+    QString name;        // from "### name", "# @name x" or "// @name = x"
+    QString method;      // as written, GET when omitted
+    QString url;         // continuation lines (indented ?a=1 / &b=2) joined
+    QString httpVersion; // "HTTP/1.1" when given
+    QList<KeyValue> headers;
+    QByteArray body;                   // exact bytes, trailing blank lines removed
+    QString bodyFile;                  // "< ./file" / "<@ ./file"
+    bool bodyFileHasVariables = false; // "<@"
+    bool noRedirect = false;
+    bool noCookieJar = false;
+    int timeoutMs = -1;           // "# @timeout 5" (seconds, or with ms/s/m)
+    QStringList otherDirectives;  // kept as written, e.g. "@apilens-catalog netilion"
+    QStringList assertions;       // httpyac "?? status == 200" -> "status == 200"
+    QStringList responseHandlers; // "> {% ... %}" scripts and "> ./file.js", kept, never run
+    QList<KeyValue> variables;    // "@host = https://api.example.com"
+
+    bool hasRequest() const { return requestLine > 0; }
+    // The request as the engine takes it (variables still unresolved).
+    RequestSpec toSpec() const;
+};
+
+// A .http file, lossless: serialize() gives back the exact bytes parse() was given, and
+// replacing one request rewrites only that block's request lines, keeping its comments,
+// directives, assertions and scripts.
+class HttpDocument
+{
+public:
+    static HttpDocument parse(const QByteArray &bytes);
+
+    QByteArray serialize() const;
+    const QList<HttpRequestBlock> &blocks() const { return m_blocks; }
+    const QList<HttpIssue> &issues() const { return m_issues; }
+    // Requests only, in file order.
+    QList<HttpRequestBlock> requests() const;
+
+    // Rewrites the request of block `index` from `spec` (method, URL, headers, raw body).
+    // False when the block has no request (nothing is changed then).
+    bool replaceRequest(int index, const RequestSpec &spec);
+
+private:
+    void parseBlock(int index);
+
+    // Where a block's request sits among its lines, to rewrite only that part.
+    struct Layout
+    {
+        int requestStart = -1;       // line index in the segment
+        QList<QByteArray> keptAfter; // comments, assertions, scripts after the request (raw lines)
+        int trailingBlank = 0;       // blank lines at the end of the block
+        bool hadHttpVersion = false;
+    };
+
+    QByteArray m_bom;
+    QList<Layout> m_layouts;
+    QByteArray m_newline = "\n";
+    QList<QByteArray> m_segments; // raw bytes of each block
+    QList<HttpRequestBlock> m_blocks;
+    QList<HttpIssue> m_issues;
+};
+
+} // namespace ApiLens::Core

@@ -1,0 +1,206 @@
+#include "collections/httpdocument.h"
+
+#include <QTest>
+
+using namespace ApiLens::Core;
+
+class tst_HttpDocument : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void roundTrip_data();
+    void roundTrip();
+    void parsesRequests();
+    void directivesVariablesAndScripts();
+    void issuesHaveLinesAndTheRestLoads();
+    void replaceRewritesOnlyThatBlock_data();
+    void replaceRewritesOnlyThatBlock();
+};
+
+static const QByteArray sample = R"http(@host = http://127.0.0.1:8080
+@token = abc
+
+### Get a user
+# A comment that must survive
+GET {{host}}/users/42
+Accept: application/json
+Authorization: Bearer {{token}}
+
+?? status == 200
+
+###
+
+# @name create
+// @no-redirect
+# @timeout 2.5
+# @apilens-catalog netilion
+POST {{host}}/users
+    ?expand=team
+    &limit=10
+Content-Type: application/json
+
+{
+  "name": "Ada",
+  "id": "{{$uuid}}"
+}
+
+> {%
+  client.global.set("id", response.body.id);
+%}
+
+### Upload
+PUT https://api.example.test/files/1 HTTP/1.1
+Content-Type: application/octet-stream
+
+< ./files/report.pdf
+
+### Short form
+https://api.example.test/health
+)http";
+
+void tst_HttpDocument::roundTrip_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::newRow("sample") << sample;
+    QTest::newRow("crlf") << QByteArray(sample).replace("\n", "\r\n");
+    QTest::newRow("bom") << QByteArray("\xEF\xBB\xBF") + sample;
+    QTest::newRow("no final newline") << sample.chopped(1);
+    QTest::newRow("empty") << QByteArray();
+    QTest::newRow("only comments") << QByteArray("# nothing here\n\n// really\n");
+    QTest::newRow("invalid utf-8 kept") << QByteArray("POST http://h/\n\n\xff\xfe raw bytes\n");
+    QTest::newRow("mixed line ends") << QByteArray("GET http://h/a\r\n###\nGET http://h/b\n\n\n");
+    QByteArray noise;
+    quint32 state = 12345;
+    for (int i = 0; i < 65536; ++i) {
+        state = state * 1103515245u + 12345u; // a fixed pseudo-random byte stream
+        noise.append(char((state >> 16) & 0xff));
+    }
+    QTest::newRow("random bytes") << noise;
+    QTest::newRow("unclosed script") << QByteArray("GET http://h/\n\n> {%\n  client.log(1);\n");
+}
+
+void tst_HttpDocument::roundTrip()
+{
+    QFETCH(QByteArray, bytes);
+    const HttpDocument document = HttpDocument::parse(bytes);
+    QCOMPARE(document.serialize(), bytes);
+}
+
+void tst_HttpDocument::parsesRequests()
+{
+    const HttpDocument document = HttpDocument::parse(sample);
+    const QList<HttpRequestBlock> requests = document.requests();
+    QCOMPARE(requests.size(), 4);
+
+    const HttpRequestBlock &get = requests[0];
+    QCOMPARE(get.name, QStringLiteral("Get a user"));
+    QCOMPARE(get.method, QStringLiteral("GET"));
+    QCOMPARE(get.url, QStringLiteral("{{host}}/users/42"));
+    QCOMPARE(get.requestLine, 6);
+    QCOMPARE(get.headers.size(), 2);
+    QCOMPARE(get.headers[1].value, QStringLiteral("Bearer {{token}}"));
+    QCOMPARE(get.assertions, QStringList{QStringLiteral("status == 200")});
+    QVERIFY(get.body.isEmpty());
+
+    const HttpRequestBlock &create = requests[1];
+    QCOMPARE(create.name, QStringLiteral("create"));
+    QCOMPARE(create.url, QStringLiteral("{{host}}/users?expand=team&limit=10"));
+    QCOMPARE(create.body, QByteArray("{\n  \"name\": \"Ada\",\n  \"id\": \"{{$uuid}}\"\n}"));
+    QCOMPARE(create.responseHandlers.size(), 1);
+    QVERIFY(create.responseHandlers[0].contains(QStringLiteral("client.global.set")));
+
+    const HttpRequestBlock &upload = requests[2];
+    QCOMPARE(upload.httpVersion, QStringLiteral("HTTP/1.1"));
+    QCOMPARE(upload.bodyFile, QStringLiteral("./files/report.pdf"));
+    QVERIFY(!upload.bodyFileHasVariables);
+    QCOMPARE(upload.toSpec().body.kind, BodyKind::BinaryFile);
+
+    const HttpRequestBlock &shortForm = requests[3];
+    QCOMPARE(shortForm.method, QStringLiteral("GET"));
+    QCOMPARE(shortForm.url, QStringLiteral("https://api.example.test/health"));
+    QVERIFY(document.issues().isEmpty());
+}
+
+void tst_HttpDocument::directivesVariablesAndScripts()
+{
+    const HttpDocument document = HttpDocument::parse(sample);
+    const QList<HttpRequestBlock> &blocks = document.blocks();
+    QCOMPARE(blocks[0].variables.size(), 2);
+    QCOMPARE(blocks[0].variables[0].name, QStringLiteral("host"));
+    QCOMPARE(blocks[0].variables[0].value, QStringLiteral("http://127.0.0.1:8080"));
+    const HttpRequestBlock create = document.requests()[1];
+    QVERIFY(create.noRedirect);
+    QCOMPARE(create.timeoutMs, 2500);
+    QCOMPARE(create.otherDirectives, QStringList{QStringLiteral("@apilens-catalog netilion")});
+    const RequestSpec spec = create.toSpec();
+    QVERIFY(!spec.settings.followRedirects);
+    QCOMPARE(spec.settings.timeoutMs, 2500);
+    QCOMPARE(spec.body.contentType, QStringLiteral("application/json"));
+}
+
+void tst_HttpDocument::issuesHaveLinesAndTheRestLoads()
+{
+    const QByteArray text =
+        "GET http://h/a\nAccept: */*\nthis is not a header\n\n###\n# @timeout soon\nGET http://h/b\n";
+    const HttpDocument document = HttpDocument::parse(text);
+    QCOMPARE(document.issues().size(), 2);
+    QCOMPARE(document.issues()[0].line, 3);
+    QVERIFY(document.issues()[0].message.contains(QStringLiteral("expected a header")));
+    QCOMPARE(document.issues()[1].line, 6);
+    QVERIFY(document.issues()[1].message.contains(QStringLiteral("@timeout")));
+    QCOMPARE(document.requests().size(), 2); // the rest still loads
+    QCOMPARE(document.serialize(), text);
+}
+
+void tst_HttpDocument::replaceRewritesOnlyThatBlock_data()
+{
+    QTest::addColumn<QByteArray>("newline");
+    QTest::newRow("lf") << QByteArray("\n");
+    QTest::newRow("crlf") << QByteArray("\r\n");
+}
+
+void tst_HttpDocument::replaceRewritesOnlyThatBlock()
+{
+    QFETCH(QByteArray, newline);
+    const QByteArray original = QByteArray(sample).replace("\n", newline);
+    HttpDocument document = HttpDocument::parse(original);
+    int createIndex = -1;
+    for (int i = 0; i < document.blocks().size(); ++i) {
+        if (document.blocks()[i].name == QLatin1String("create")) {
+            createIndex = i;
+        }
+    }
+    QVERIFY(createIndex > 0);
+    RequestSpec spec = document.blocks()[createIndex].toSpec();
+    spec.method = QStringLiteral("PATCH");
+    spec.headers.append({QStringLiteral("X-Trace"), QStringLiteral("t1"), true});
+    spec.body.raw = "{\n  \"name\": \"Grace\"\n}";
+    QVERIFY(document.replaceRequest(createIndex, spec));
+    const QByteArray edited = document.serialize();
+
+    // Every other block is byte for byte the same.
+    const HttpDocument before = HttpDocument::parse(original);
+    const HttpDocument after = HttpDocument::parse(edited);
+    QCOMPARE(after.blocks().size(), before.blocks().size());
+    const HttpRequestBlock changed = after.blocks()[createIndex];
+    QCOMPARE(changed.method, QStringLiteral("PATCH"));
+    QCOMPARE(changed.name, QStringLiteral("create")); // the directives stayed
+    QVERIFY(changed.noRedirect);
+    QCOMPARE(changed.responseHandlers.size(), 1); // the script stayed
+    QCOMPARE(changed.headers.last().name, QStringLiteral("X-Trace"));
+    QCOMPARE(changed.body, QByteArray("{\n  \"name\": \"Grace\"\n}").replace("\n", newline));
+    QVERIFY(edited.contains(QByteArray("# @apilens-catalog netilion" + newline)));
+    const qsizetype createStart = original.indexOf(QByteArray("###" + newline + newline + "# @name create"));
+    QVERIFY(createStart > 0);
+    QVERIFY(edited.startsWith(original.left(createStart)));
+    QVERIFY(edited.endsWith(original.mid(original.indexOf("### Upload"))));
+    if (newline == "\r\n") {
+        QCOMPARE(edited.count('\n'), edited.count("\r\n"));
+    }
+    // Saving the edited document again gives the same bytes.
+    QCOMPARE(HttpDocument::parse(edited).serialize(), edited);
+    QVERIFY(!document.replaceRequest(99, spec));
+}
+
+QTEST_GUILESS_MAIN(tst_HttpDocument)
+#include "tst_httpdocument.moc"
