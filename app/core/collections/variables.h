@@ -1,0 +1,65 @@
+#pragma once
+
+#include "http/exchange.h"
+#include "http/requestspec.h"
+
+#include <QHash>
+#include <QJsonValue>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+namespace ApiLens::Core {
+
+// The environments of a collection folder: http-client.env.json (shared) and
+// http-client.private.env.json (secrets), each {"env": {"name": "value"}} with an optional
+// "$shared" environment whose values every environment inherits.
+class Environments
+{
+public:
+    // Missing files are fine; broken ones are reported (file:line) and skipped.
+    static Environments load(const QString &folder, QStringList *errors);
+    static Environments fromJson(const QByteArray &publicJson, const QByteArray &privateJson,
+                                 QStringList *errors);
+
+    QStringList names() const; // without "$shared"
+    bool contains(const QString &name) const { return names().contains(name); }
+    // Public values, then private ones; "$shared" first in each.
+    QHash<QString, QString> publicVariables(const QString &environment) const;
+    QHash<QString, QString> privateVariables(const QString &environment) const;
+    bool isSecret(const QString &environment, const QString &variable) const;
+
+private:
+    QHash<QString, QHash<QString, QString>> m_public;
+    QHash<QString, QHash<QString, QString>> m_private;
+};
+
+// Resolves {{name}} in requests: request and file variables first, then the private
+// environment, then the public one; dynamic variables ({{$uuid}}, {{$guid}},
+// {{$timestamp}}, {{$isoTimestamp}}, {{$randomInt [min max]}}); and chaining to earlier
+// responses ({{login.response.body.$.token}}, {{login.response.headers.X-Token}}).
+class VariableResolver
+{
+public:
+    QHash<QString, QString> requestVariables;
+    QHash<QString, QString> privateEnvironment;
+    QHash<QString, QString> publicEnvironment;
+    // The last exchange of a named request, for chaining; null when it has not run.
+    std::function<const Exchange *(const QString &requestName)> responses;
+
+    // One value, without the braces; nullopt when it cannot be resolved.
+    std::optional<QString> value(const QString &expression, int depth = 0) const;
+    // Replaces every {{...}} it can; the names it could not resolve go to `unresolved`.
+    QString resolve(const QString &text, QStringList *unresolved) const;
+    RequestSpec resolve(const RequestSpec &spec, QStringList *unresolved) const;
+
+private:
+    QString resolveText(const QString &text, QStringList *unresolved, int depth) const;
+};
+
+// A JSON path such as $.items[0].name or $['a b'].c on a JSON document; nullopt when absent.
+std::optional<QJsonValue> jsonPath(const QJsonValue &root, const QString &path);
+
+} // namespace ApiLens::Core
