@@ -1,5 +1,6 @@
 #include "democommand.h"
 #include "inspectcommand.h"
+#include "runcommand.h"
 #include "sendcommand.h"
 
 #include <QCoreApplication>
@@ -13,6 +14,7 @@ const char usage[] = "usage: apilens-cli COMMAND [options]\n"
                      "commands:\n"
                      "  send [METHOD] URL   send one request and print the response\n"
                      "  inspect FILE        read a saved response and explain its error\n"
+                     "  run PATH            run the requests of a .http file or folder\n"
                      "  demo [--port N]     serve the built-in demo API on 127.0.0.1\n"
                      "\n"
                      "apilens-cli COMMAND --help shows the options of a command.\n";
@@ -28,6 +30,9 @@ int main(int argc, char *argv[])
     const QString command = arguments.isEmpty() ? QString() : arguments.takeFirst();
     if (command == QLatin1String("send")) {
         return ApiLens::Cli::runSend(arguments);
+    }
+    if (command == QLatin1String("run")) {
+        return ApiLens::Cli::runRun(arguments);
     }
     if (command == QLatin1String("demo")) {
         return ApiLens::Cli::runDemo(arguments);

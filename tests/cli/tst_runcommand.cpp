@@ -1,0 +1,197 @@
+#include "testserver.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+using ApiLens::Test::TestServer;
+
+// Runs the real `apilens-cli run` on a collection folder against the local test server.
+class tst_RunCommand : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void exitCodes_data();
+    void exitCodes();
+    void consoleReport();
+    void jsonReport();
+    void junitReportToFile();
+    void badArguments_data();
+    void badArguments();
+
+private:
+    struct Result
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    Result run(const QStringList &arguments);
+
+    QTemporaryDir *m_dir = nullptr;
+    TestServer *m_server = nullptr;
+};
+
+void tst_RunCommand::init()
+{
+    m_dir = new QTemporaryDir;
+    m_server = new TestServer;
+    QVERIFY(m_server->listen());
+    auto write = [this](const QString &name, const QByteArray &content) {
+        QFile file(m_dir->filePath(name));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+    };
+    write(QStringLiteral("http-client.env.json"),
+          QByteArray(R"({"local": {"host": "http://127.0.0.1:)" + QByteArray::number(m_server->port()) +
+                     R"("}})"));
+    write(QStringLiteral("pass.http"), "### ok\nGET {{host}}/status/200\n\n?? status == 200\n");
+    write(QStringLiteral("fail.http"), "### conflict\nGET {{host}}/status/409?body=write%20protected\n\n?? "
+                                       "status == 200\n\n### fine\nGET {{host}}/echo\n");
+}
+
+void tst_RunCommand::cleanup()
+{
+    delete m_server;
+    delete m_dir;
+}
+
+tst_RunCommand::Result tst_RunCommand::run(const QStringList &arguments)
+{
+    QProcess process;
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(QStringLiteral(APILENS_CLI_PATH), QStringList{QStringLiteral("run")} + arguments);
+    finished.wait(30000); // the test server answers from this event loop
+    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+void tst_RunCommand::exitCodes_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QStringList>("extra");
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("all pass") << QStringLiteral("pass.http") << QStringList{} << 0;
+    QTest::newRow("an assertion fails") << QStringLiteral("fail.http") << QStringList{} << 1;
+    QTest::newRow("only the passing request")
+        << QStringLiteral("fail.http") << QStringList{QStringLiteral("--request"), QStringLiteral("fine")}
+        << 0;
+    QTest::newRow("folder") << QString() << QStringList{QStringLiteral("--concurrency"), QStringLiteral("2")}
+                            << 1;
+}
+
+void tst_RunCommand::exitCodes()
+{
+    QFETCH(QString, target);
+    QFETCH(QStringList, extra);
+    QFETCH(int, exitCode);
+    const Result result =
+        run(QStringList{m_dir->filePath(target), QStringLiteral("--env"), QStringLiteral("local")} + extra);
+    QCOMPARE(result.exitCode, exitCode);
+}
+
+void tst_RunCommand::consoleReport()
+{
+    const Result result = run(
+        {m_dir->path(), QStringLiteral("--env"), QStringLiteral("local"), QStringLiteral("--color=never")});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.out.contains("✗ 409 GET conflict  fail.http:2"), result.out.constData());
+    QVERIFY(result.out.contains("    ?? status == 200 — failed: got 409\n"));
+    QVERIFY(result.out.contains("    Plain text · write protected\n")); // the error body, read
+    QVERIFY(result.out.contains("✓ 200 GET ok  pass.http:2"));
+    QVERIFY(result.out.endsWith("\n2 passed, 1 failed\n"));
+}
+
+void tst_RunCommand::jsonReport()
+{
+    const Result result = run({m_dir->path(), QStringLiteral("--env"), QStringLiteral("local"),
+                               QStringLiteral("--reporter"), QStringLiteral("json")});
+    const QJsonObject report = QJsonDocument::fromJson(result.out).object();
+    QCOMPARE(report.value(QStringLiteral("passed")).toInt(), 2);
+    QCOMPARE(report.value(QStringLiteral("failed")).toInt(), 1);
+    const QJsonArray results = report.value(QStringLiteral("results")).toArray();
+    QCOMPARE(results.size(), 3);
+    const QJsonObject conflict = results[0].toObject();
+    QCOMPARE(conflict.value(QStringLiteral("name")).toString(), QStringLiteral("conflict"));
+    QCOMPARE(conflict.value(QStringLiteral("status")).toInt(), 409);
+    QCOMPARE(
+        conflict.value(QStringLiteral("error")).toObject().value(QStringLiteral("status_class")).toString(),
+        QStringLiteral("4xx"));
+    QCOMPARE(conflict.value(QStringLiteral("assertions"))
+                 .toArray()[0]
+                 .toObject()
+                 .value(QStringLiteral("outcome"))
+                 .toString(),
+             QStringLiteral("failed"));
+}
+
+void tst_RunCommand::junitReportToFile()
+{
+    const QString path = m_dir->filePath(QStringLiteral("report.xml"));
+    const Result result =
+        run({m_dir->path(), QStringLiteral("--env"), QStringLiteral("local"), QStringLiteral("--reporter"),
+             QStringLiteral("junit"), QStringLiteral("--output"), path});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY(result.out.isEmpty());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&file);
+    int testcases = 0;
+    int failures = 0;
+    QString failedName;
+    QString current;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement() && xml.name() == QLatin1String("testcase")) {
+            ++testcases;
+            current = xml.attributes().value(QStringLiteral("name")).toString();
+        } else if (xml.isStartElement() && xml.name() == QLatin1String("failure")) {
+            ++failures;
+            failedName = current;
+        }
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QCOMPARE(testcases, 3);
+    QCOMPARE(failures, 1);
+    QCOMPARE(failedName, QStringLiteral("GET conflict"));
+}
+
+void tst_RunCommand::badArguments_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("message");
+    QTest::newRow("no path") << QStringList{} << QByteArray("expected one .http file or folder");
+    QTest::newRow("bad reporter") << QStringList{QStringLiteral("x"), QStringLiteral("--reporter"),
+                                                 QStringLiteral("tap")}
+                                  << QByteArray("--reporter takes console, json or junit");
+    QTest::newRow("bad concurrency") << QStringList{QStringLiteral("x"), QStringLiteral("--concurrency"),
+                                                    QStringLiteral("0")}
+                                     << QByteArray("--concurrency takes a number");
+    QTest::newRow("missing path") << QStringList{QStringLiteral("/nonexistent/x.http")}
+                                  << QByteArray("no such file or folder");
+    QTest::newRow("unknown env") << QStringList{QStringLiteral("@"), QStringLiteral("--env"),
+                                                QStringLiteral("prod")}
+                                 << QByteArray("no environment 'prod'");
+}
+
+void tst_RunCommand::badArguments()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, message);
+    if (!arguments.isEmpty() && arguments[0] == QLatin1String("@")) {
+        arguments[0] = m_dir->path();
+    }
+    const Result result = run(arguments);
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(message), result.err.constData());
+}
+
+QTEST_GUILESS_MAIN(tst_RunCommand)
+#include "tst_runcommand.moc"
