@@ -6,4 +6,5 @@ cd "$(dirname "$0")/.."
 ./scripts/setup-debian.sh
 cmake --preset dev
 cmake --build --preset dev
+./scripts/setup-npm-tools.sh
 ctest --preset dev -j2
