@@ -1,0 +1,324 @@
+#include "historystore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
+#include <QUuid>
+
+namespace ApiLens::Core {
+
+namespace {
+
+QByteArray headersToJson(const HeaderList &headers, bool redact)
+{
+    QJsonArray list;
+    for (const auto &header : headers) {
+        const bool secret = redact && HistoryStore::isSecretHeader(header.first);
+        list.append(QJsonArray{QString::fromLatin1(header.first), secret ? QStringLiteral("••• (not stored)")
+                                                                         : QString::fromUtf8(header.second)});
+    }
+    return QJsonDocument(list).toJson(QJsonDocument::Compact);
+}
+
+HeaderList headersFromJson(const QByteArray &json)
+{
+    HeaderList headers;
+    for (const QJsonValue &item : QJsonDocument::fromJson(json).array()) {
+        const QJsonArray pair = item.toArray();
+        headers.append({pair.at(0).toString().toLatin1(), pair.at(1).toString().toUtf8()});
+    }
+    return headers;
+}
+
+const char *const Schema[] = {
+    "CREATE TABLE IF NOT EXISTS apilens_history_meta (key TEXT PRIMARY KEY, value TEXT)",
+    "CREATE TABLE IF NOT EXISTS exchanges ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT, started_ms INTEGER NOT NULL, name TEXT, method TEXT, url TEXT,"
+    " status INTEGER, status_class TEXT, duration_ms REAL, size INTEGER, error_format TEXT, error_code TEXT,"
+    " error_message TEXT, transport_error TEXT, request_headers TEXT, request_body BLOB, response_headers "
+    "TEXT,"
+    " response_body BLOB, body_truncated INTEGER)",
+    "CREATE INDEX IF NOT EXISTS exchanges_started ON exchanges (started_ms DESC)",
+    "INSERT OR IGNORE INTO apilens_history_meta (key, value) VALUES ('version', '1')",
+};
+
+} // namespace
+
+HistoryStore::HistoryStore()
+    : m_connection(QStringLiteral("apilens-history-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{}
+
+HistoryStore::~HistoryStore()
+{
+    if (QSqlDatabase::contains(m_connection)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+}
+
+bool HistoryStore::isOpen() const
+{
+    return QSqlDatabase::contains(m_connection) && QSqlDatabase::database(m_connection, false).isOpen();
+}
+
+bool HistoryStore::open(const QString &path, QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(path);
+    if (!db.open()) {
+        *error = QStringLiteral("%1: cannot open the history database: %2").arg(path, db.lastError().text());
+        return false;
+    }
+    QSqlQuery query(db);
+    // A file that is not SQLite, or a database of something else, is left alone.
+    if (!query.exec(QStringLiteral("SELECT name FROM sqlite_master"))) {
+        *error = QStringLiteral("%1: not a history database (%2); it was left as it is")
+                     .arg(path, query.lastError().text());
+        db.close();
+        return false;
+    }
+    QStringList tables;
+    while (query.next()) {
+        tables.append(query.value(0).toString());
+    }
+    if (!tables.isEmpty() && !tables.contains(QStringLiteral("apilens_history_meta"))) {
+        *error =
+            QStringLiteral("%1: this database belongs to something else; it was left as it is").arg(path);
+        db.close();
+        return false;
+    }
+    query.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+    query.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    for (const char *statement : Schema) {
+        if (!query.exec(QString::fromLatin1(statement))) {
+            *error = QStringLiteral("%1: cannot prepare the history database: %2")
+                         .arg(path, query.lastError().text());
+            db.close();
+            return false;
+        }
+    }
+    return true;
+}
+
+bool HistoryStore::isSecretHeader(const QByteArray &name)
+{
+    const QByteArray lower = name.toLower();
+    return lower == "authorization" || lower == "proxy-authorization" || lower == "cookie" ||
+           lower == "set-cookie" || lower.contains("token") || lower.contains("secret") ||
+           lower.contains("api-key") || lower.contains("apikey") || lower == "x-api-key";
+}
+
+bool HistoryStore::insert(const Exchange &exchange, const QString &name, const ErrorReport *report,
+                          qint64 *id)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("INSERT INTO exchanges (started_ms, name, method, url, status, "
+                                 "status_class, duration_ms, size, error_format,"
+                                 " error_code, error_message, transport_error, request_headers, "
+                                 "request_body, response_headers, response_body,"
+                                 " body_truncated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    const QDateTime started =
+        exchange.timings.started.isValid() ? exchange.timings.started : QDateTime::currentDateTimeUtc();
+    query.addBindValue(started.toMSecsSinceEpoch());
+    query.addBindValue(name);
+    query.addBindValue(QString::fromLatin1(exchange.request.method));
+    query.addBindValue(exchange.request.url.toString(QUrl::RemoveUserInfo));
+    query.addBindValue(exchange.status);
+    query.addBindValue(statusClassId(exchange.statusClass()));
+    query.addBindValue(exchange.timings.finishedMs);
+    query.addBindValue(exchange.body.size());
+    const bool hasReport = report && report->isError();
+    query.addBindValue(hasReport ? report->format : QString());
+    query.addBindValue(hasReport && !report->code.isNull()
+                           ? (report->code.isDouble() ? QString::number(report->code.toDouble(), 'g', 15)
+                                                      : report->code.toString())
+                           : QString());
+    query.addBindValue(hasReport ? report->message.value_or(QString()) : QString());
+    query.addBindValue(exchange.error == TransportError::None ? QString() : transportErrorId(exchange.error));
+    query.addBindValue(headersToJson(exchange.request.headers, true));
+    query.addBindValue(exchange.request.bodyPreview.left(m_bodyLimit));
+    query.addBindValue(headersToJson(exchange.headers, true));
+    query.addBindValue(exchange.body.bytes(m_bodyLimit));
+    query.addBindValue(exchange.body.size() > m_bodyLimit ? 1 : 0);
+    if (!query.exec()) {
+        m_lastError = query.lastError().text();
+        return false;
+    }
+    if (id) {
+        *id = query.lastInsertId().toLongLong();
+    }
+    return true;
+}
+
+qint64 HistoryStore::record(const Exchange &exchange, const QString &name, const ErrorReport *report)
+{
+    if (!isOpen()) {
+        m_lastError = QStringLiteral("the history is not open");
+        return 0;
+    }
+    qint64 id = 0;
+    if (!insert(exchange, name, report, &id)) {
+        return 0;
+    }
+    applyRetention();
+    return id;
+}
+
+bool HistoryStore::recordAll(const QList<Exchange> &exchanges)
+{
+    if (!isOpen()) {
+        return false;
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    db.transaction();
+    for (const Exchange &exchange : exchanges) {
+        if (!insert(exchange, {}, nullptr, nullptr)) {
+            db.rollback();
+            return false;
+        }
+    }
+    const bool ok = db.commit();
+    applyRetention();
+    return ok;
+}
+
+void HistoryStore::applyRetention()
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(QStringLiteral(
+        "DELETE FROM exchanges WHERE id <= (SELECT id FROM exchanges ORDER BY id DESC LIMIT 1 OFFSET ?)"));
+    query.addBindValue(m_retention);
+    query.exec();
+}
+
+QList<HistoryEntry> HistoryStore::find(const HistoryFilter &filter) const
+{
+    QList<HistoryEntry> entries;
+    if (!isOpen()) {
+        return entries;
+    }
+    QStringList where;
+    QVariantList values;
+    if (!filter.text.isEmpty()) {
+        where.append(QStringLiteral(
+            "(url LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR error_code LIKE ? ESCAPE '\\'"
+            " OR error_message LIKE ? ESCAPE '\\')"));
+        QString pattern = filter.text;
+        pattern.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+            .replace(QLatin1Char('%'), QStringLiteral("\\%"))
+            .replace(QLatin1Char('_'), QStringLiteral("\\_"));
+        pattern = QLatin1Char('%') + pattern + QLatin1Char('%');
+        values << pattern << pattern << pattern << pattern;
+    }
+    if (!filter.method.isEmpty()) {
+        where.append(QStringLiteral("method = ?"));
+        values << filter.method.toUpper();
+    }
+    if (!filter.statusClass.isEmpty()) {
+        where.append(QStringLiteral("status_class = ?"));
+        values << filter.statusClass;
+    }
+    if (!filter.errorCode.isEmpty()) {
+        where.append(QStringLiteral("error_code = ?"));
+        values << filter.errorCode;
+    }
+    if (filter.from.isValid()) {
+        where.append(QStringLiteral("started_ms >= ?"));
+        values << filter.from.toMSecsSinceEpoch();
+    }
+    if (filter.to.isValid()) {
+        where.append(QStringLiteral("started_ms < ?"));
+        values << filter.to.toMSecsSinceEpoch();
+    }
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.setForwardOnly(true);
+    query.prepare(
+        QStringLiteral("SELECT id, started_ms, name, method, url, status, status_class, duration_ms, size,"
+                       " error_format, error_code, error_message, transport_error FROM exchanges%1"
+                       " ORDER BY started_ms DESC, id DESC LIMIT ?")
+            .arg(where.isEmpty() ? QString()
+                                 : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "))));
+    for (const QVariant &value : std::as_const(values)) {
+        query.addBindValue(value);
+    }
+    query.addBindValue(filter.limit);
+    if (!query.exec()) {
+        m_lastError = query.lastError().text();
+        return entries;
+    }
+    while (query.next()) {
+        HistoryEntry entry;
+        entry.id = query.value(0).toLongLong();
+        entry.started = QDateTime::fromMSecsSinceEpoch(query.value(1).toLongLong(), Qt::UTC);
+        entry.name = query.value(2).toString();
+        entry.method = query.value(3).toString();
+        entry.url = query.value(4).toString();
+        entry.status = query.value(5).toInt();
+        entry.statusClass = query.value(6).toString();
+        entry.durationMs = query.value(7).toDouble();
+        entry.size = query.value(8).toLongLong();
+        entry.errorFormat = query.value(9).toString();
+        entry.errorCode = query.value(10).toString();
+        entry.errorMessage = query.value(11).toString();
+        entry.transportError = query.value(12).toString();
+        entries.append(entry);
+    }
+    return entries;
+}
+
+std::optional<StoredExchange> HistoryStore::load(qint64 id) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(
+        QStringLiteral("SELECT request_headers, request_body, response_headers, response_body, body_truncated"
+                       " FROM exchanges WHERE id = ?"));
+    query.addBindValue(id);
+    if (!query.exec() || !query.next()) {
+        return std::nullopt;
+    }
+    StoredExchange stored;
+    stored.requestHeaders = headersFromJson(query.value(0).toByteArray());
+    stored.requestBody = query.value(1).toByteArray();
+    stored.responseHeaders = headersFromJson(query.value(2).toByteArray());
+    stored.responseBody = query.value(3).toByteArray();
+    stored.bodyTruncated = query.value(4).toInt() != 0;
+    HistoryFilter all;
+    all.limit = 1;
+    QSqlQuery entry(QSqlDatabase::database(m_connection, false));
+    entry.prepare(QStringLiteral(
+        "SELECT started_ms, name, method, url, status, status_class FROM exchanges WHERE id = ?"));
+    entry.addBindValue(id);
+    if (entry.exec() && entry.next()) {
+        stored.entry.id = id;
+        stored.entry.started = QDateTime::fromMSecsSinceEpoch(entry.value(0).toLongLong(), Qt::UTC);
+        stored.entry.name = entry.value(1).toString();
+        stored.entry.method = entry.value(2).toString();
+        stored.entry.url = entry.value(3).toString();
+        stored.entry.status = entry.value(4).toInt();
+        stored.entry.statusClass = entry.value(5).toString();
+    }
+    return stored;
+}
+
+int HistoryStore::count() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    return query.exec(QStringLiteral("SELECT COUNT(*) FROM exchanges")) && query.next()
+               ? query.value(0).toInt()
+               : 0;
+}
+
+bool HistoryStore::clear()
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    return query.exec(QStringLiteral("DELETE FROM exchanges"));
+}
+
+} // namespace ApiLens::Core

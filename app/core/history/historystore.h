@@ -1,0 +1,94 @@
+#pragma once
+
+#include "errors/errorreport.h"
+#include "http/exchange.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace ApiLens::Core {
+
+struct HistoryEntry
+{
+    qint64 id = 0;
+    QDateTime started;
+    QString name;
+    QString method;
+    QString url;
+    int status = 0;
+    QString statusClass; // "2xx"... or "none"
+    double durationMs = -1;
+    qint64 size = 0;
+    QString errorFormat;
+    QString errorCode;
+    QString errorMessage;
+    QString transportError;
+};
+
+// A past exchange, enough to reopen it in a tab and show what came back.
+struct StoredExchange
+{
+    HistoryEntry entry;
+    HeaderList requestHeaders; // secrets redacted
+    QByteArray requestBody;
+    HeaderList responseHeaders;
+    QByteArray responseBody; // up to the body limit
+    bool bodyTruncated = false;
+};
+
+struct HistoryFilter
+{
+    QString text;        // in the URL, name, method, error code or message
+    QString method;      // exact, e.g. "POST"
+    QString statusClass; // "4xx"...
+    QString errorCode;   // exact
+    QDateTime from;
+    QDateTime to;
+    int limit = 500; // newest first
+};
+
+// Every exchange, in SQLite (Qt SQL). One store per database file; pass it to what needs it.
+class HistoryStore
+{
+public:
+    HistoryStore();
+    ~HistoryStore();
+    HistoryStore(const HistoryStore &) = delete;
+    HistoryStore &operator=(const HistoryStore &) = delete;
+
+    // Opens (or creates) the database; a file that is not a history database is reported,
+    // never overwritten.
+    bool open(const QString &path, QString *error);
+    bool isOpen() const;
+
+    void setBodyLimit(qint64 bytes) { m_bodyLimit = bytes; }
+    void setRetention(int maxEntries) { m_retention = maxEntries; }
+
+    // Records one exchange (request secrets redacted); returns its id, 0 on failure.
+    qint64 record(const Exchange &exchange, const QString &name = {}, const ErrorReport *report = nullptr);
+    // Many at once in one transaction (imports, benchmarks).
+    bool recordAll(const QList<Exchange> &exchanges);
+
+    QList<HistoryEntry> find(const HistoryFilter &filter) const;
+    std::optional<StoredExchange> load(qint64 id) const;
+    int count() const;
+    bool clear();
+    QString lastError() const { return m_lastError; }
+
+    // Header values that must not be stored as they are.
+    static bool isSecretHeader(const QByteArray &name);
+
+private:
+    bool insert(const Exchange &exchange, const QString &name, const ErrorReport *report, qint64 *id);
+    void applyRetention();
+
+    QString m_connection;
+    qint64 m_bodyLimit = 1024 * 1024;
+    int m_retention = 100000;
+    mutable QString m_lastError;
+};
+
+} // namespace ApiLens::Core

@@ -1,0 +1,201 @@
+#include "history/historystore.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ApiLens::Core;
+
+class tst_HistoryStore : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void recordsAndReloads();
+    void filters_data();
+    void filters();
+    void retentionAndClear();
+    void refusesForeignFiles_data();
+    void refusesForeignFiles();
+
+private:
+    static Exchange exchange(const char *method, const QString &url, int status, qint64 startedMs);
+
+    QTemporaryDir *m_dir = nullptr;
+    HistoryStore *m_store = nullptr;
+};
+
+Exchange tst_HistoryStore::exchange(const char *method, const QString &url, int status, qint64 startedMs)
+{
+    Exchange ex;
+    ex.request.method = method;
+    ex.request.url = QUrl(url);
+    ex.request.headers = {
+        {"Authorization", "Bearer secret-token"}, {"X-Trace", "t1"}, {"X-Api-Key", "k-123"}};
+    ex.request.bodyPreview = "{\"a\":1}";
+    ex.status = status;
+    ex.headers = {{"Content-Type", "application/json"}, {"Set-Cookie", "session=abc"}};
+    ex.body = ResponseBody::fromBytes(QByteArray(2000, 'x'));
+    ex.timings.started = QDateTime::fromMSecsSinceEpoch(startedMs, Qt::UTC);
+    ex.timings.finishedMs = 12.5;
+    if (status == 0) {
+        ex.error = TransportError::ConnectionRefused;
+    }
+    return ex;
+}
+
+void tst_HistoryStore::init()
+{
+    m_dir = new QTemporaryDir;
+    m_store = new HistoryStore;
+    QString error;
+    QVERIFY2(m_store->open(m_dir->filePath(QStringLiteral("history.sqlite")), &error), qPrintable(error));
+}
+
+void tst_HistoryStore::cleanup()
+{
+    delete m_store;
+    delete m_dir;
+}
+
+void tst_HistoryStore::recordsAndReloads()
+{
+    m_store->setBodyLimit(1000);
+    ErrorReport report;
+    report.status = 409;
+    report.format = QStringLiteral("netilion");
+    report.code = QStringLiteral("write_protected_attribute");
+    report.message = QStringLiteral("read-only");
+    const qint64 id =
+        m_store->record(exchange("PATCH", QStringLiteral("http://user:pw@h/assets/17"), 409, 1000),
+                        QStringLiteral("Change"), &report);
+    QVERIFY(id > 0);
+    const QList<HistoryEntry> entries = m_store->find({});
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries[0].url, QStringLiteral("http://h/assets/17")); // no user info kept
+    QCOMPARE(entries[0].statusClass, QStringLiteral("4xx"));
+    QCOMPARE(entries[0].errorCode, QStringLiteral("write_protected_attribute"));
+    QCOMPARE(entries[0].name, QStringLiteral("Change"));
+    const auto stored = m_store->load(id);
+    QVERIFY(stored);
+    QCOMPARE(stored->responseBody.size(), 1000);
+    QVERIFY(stored->bodyTruncated);
+    QCOMPARE(headerValue(stored->requestHeaders, "X-Trace"), QByteArray("t1"));
+    // Secrets are not stored.
+    QVERIFY(!headerValue(stored->requestHeaders, "Authorization").contains("secret-token"));
+    QVERIFY(!headerValue(stored->requestHeaders, "X-Api-Key").contains("k-123"));
+    QVERIFY(!headerValue(stored->responseHeaders, "Set-Cookie").contains("abc"));
+    QVERIFY(!m_store->load(id + 100));
+}
+
+void tst_HistoryStore::filters_data()
+{
+    QTest::addColumn<HistoryFilter>("filter");
+    QTest::addColumn<int>("count");
+    HistoryFilter all;
+    QTest::newRow("all") << all << 6;
+    HistoryFilter text;
+    text.text = QStringLiteral("users");
+    QTest::newRow("text in url") << text << 3;
+    HistoryFilter like;
+    like.text = QStringLiteral("a_b"); // "_" is literal: jobs/axb does not match
+    QTest::newRow("LIKE wildcards are literal") << like << 1;
+    HistoryFilter method;
+    method.method = QStringLiteral("post");
+    QTest::newRow("method") << method << 2;
+    HistoryFilter klass;
+    klass.statusClass = QStringLiteral("5xx");
+    QTest::newRow("status class") << klass << 1;
+    HistoryFilter none;
+    none.statusClass = QStringLiteral("none");
+    QTest::newRow("no response") << none << 1;
+    HistoryFilter dates;
+    dates.from = QDateTime::fromMSecsSinceEpoch(2000, Qt::UTC);
+    dates.to = QDateTime::fromMSecsSinceEpoch(4000, Qt::UTC);
+    QTest::newRow("date range") << dates << 2;
+    HistoryFilter combined;
+    combined.method = QStringLiteral("POST");
+    combined.statusClass = QStringLiteral("2xx");
+    QTest::newRow("combined") << combined << 1;
+    HistoryFilter limited;
+    limited.limit = 2;
+    QTest::newRow("limit") << limited << 2;
+}
+
+void tst_HistoryStore::filters()
+{
+    QFETCH(HistoryFilter, filter);
+    QFETCH(int, count);
+    QVERIFY(m_store->recordAll({exchange("GET", QStringLiteral("http://h/users"), 200, 1000),
+                                exchange("POST", QStringLiteral("http://h/users"), 201, 2000),
+                                exchange("POST", QStringLiteral("http://h/users/1"), 500, 3000),
+                                exchange("GET", QStringLiteral("http://h/jobs/a_b"), 200, 4000),
+                                exchange("DELETE", QStringLiteral("http://127.0.0.1:1/x"), 0, 5000),
+                                exchange("GET", QStringLiteral("http://h/jobs/axb"), 200, 6000)}));
+    const QList<HistoryEntry> entries = m_store->find(filter);
+    QCOMPARE(entries.size(), count);
+    for (int i = 1; i < entries.size(); ++i) {
+        QVERIFY(entries[i - 1].started >= entries[i].started); // newest first
+    }
+}
+
+void tst_HistoryStore::retentionAndClear()
+{
+    m_store->setRetention(3);
+    for (int i = 0; i < 5; ++i) {
+        QVERIFY(m_store->record(exchange("GET", QStringLiteral("http://h/%1").arg(i), 200, 1000 + i)) > 0);
+    }
+    QCOMPARE(m_store->count(), 3);
+    QCOMPARE(m_store->find({}).constLast().url, QStringLiteral("http://h/2")); // the oldest went
+    QVERIFY(m_store->clear());
+    QCOMPARE(m_store->count(), 0);
+}
+
+void tst_HistoryStore::refusesForeignFiles_data()
+{
+    QTest::addColumn<bool>("sqlite");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("not sqlite") << false << QStringLiteral("not a history database");
+    QTest::newRow("someone else's sqlite") << true << QStringLiteral("belongs to something else");
+}
+
+void tst_HistoryStore::refusesForeignFiles()
+{
+    QFETCH(bool, sqlite);
+    QFETCH(QString, message);
+    const QString path = m_dir->filePath(QStringLiteral("other.db"));
+    if (sqlite) {
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("foreign"));
+    } else {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray("this is a text file, not a database\n").repeated(20));
+    }
+    QFile before(path);
+    QVERIFY(before.open(QIODevice::ReadOnly));
+    const QByteArray original = before.readAll();
+    before.close();
+
+    HistoryStore store;
+    QString error;
+    QVERIFY(!store.open(path, &error));
+    QVERIFY2(error.contains(message), qPrintable(error));
+    QFile after(path);
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    QCOMPARE(after.readAll(), original); // never overwritten
+}
+
+QTEST_GUILESS_MAIN(tst_HistoryStore)
+#include "tst_historystore.moc"
