@@ -1,3 +1,4 @@
+#include "cliprocess.h"
 #include "testserver.h"
 
 #include <QFile>
@@ -38,14 +39,10 @@ QList<ReceivedRequest> tst_HttpyacParity::send(const QString &program, const QSt
                                                const QString &workingDirectory, TestServer *server)
 {
     server->clearRequests();
-    QProcess process;
-    process.setWorkingDirectory(workingDirectory); // httpyac wants its files below the working directory
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(program, arguments);
-    finished.wait(60000); // the server answers from this event loop
-    if (process.exitCode() != 0) {
-        qWarning("%s: %s", qPrintable(program), process.readAll().constData());
+    // httpyac wants its files below the working directory.
+    const ApiLens::Test::CliResult result = ApiLens::Test::runProcess(program, arguments, workingDirectory);
+    if (result.exitCode != 0) {
+        qWarning("%s: %s%s", qPrintable(program), result.out.constData(), result.err.constData());
     }
     return server->requests();
 }

@@ -1,3 +1,4 @@
+#include "cliprocess.h"
 #include "testserver.h"
 
 #include <QFile>
@@ -28,12 +29,7 @@ private Q_SLOTS:
     void badArguments();
 
 private:
-    struct Result
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Result = ApiLens::Test::CliResult;
     Result run(const QStringList &arguments);
 
     QTemporaryDir *m_dir = nullptr;
@@ -66,11 +62,8 @@ void tst_RunCommand::cleanup()
 
 tst_RunCommand::Result tst_RunCommand::run(const QStringList &arguments)
 {
-    QProcess process;
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QStringLiteral(APILENS_CLI_PATH), QStringList{QStringLiteral("run")} + arguments);
-    finished.wait(30000); // the test server answers from this event loop
-    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    return ApiLens::Test::runProcess(QStringLiteral(APILENS_CLI_PATH),
+                                     QStringList{QStringLiteral("run")} + arguments);
 }
 
 void tst_RunCommand::exitCodes_data()

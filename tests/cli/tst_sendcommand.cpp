@@ -1,3 +1,4 @@
+#include "cliprocess.h"
 #include "testserver.h"
 
 #include <QJsonDocument>
@@ -25,12 +26,7 @@ private Q_SLOTS:
     void badArguments();
 
 private:
-    struct Result
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Result = ApiLens::Test::CliResult;
     Result run(const QStringList &arguments, const QStringList &extraEnv = {});
     QString url(const QString &path) const { return m_server->url(path).toString(); }
 
@@ -46,22 +42,13 @@ void tst_SendCommand::init()
 
 tst_SendCommand::Result tst_SendCommand::run(const QStringList &arguments, const QStringList &extraEnv)
 {
-    QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("NO_COLOR"));
     for (const QString &entry : extraEnv) {
         env.insert(entry.section(QLatin1Char('='), 0, 0), entry.section(QLatin1Char('='), 1));
     }
-    process.setProcessEnvironment(env);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QStringLiteral(APILENS_CLI_PATH), QStringList{QStringLiteral("send")} + arguments);
-    // The server answers from this event loop, so wait with the loop running.
-    finished.wait(30000);
-    Result result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return ApiLens::Test::runProcess(QStringLiteral(APILENS_CLI_PATH),
+                                     QStringList{QStringLiteral("send")} + arguments, {}, env);
 }
 
 void tst_SendCommand::exitCodes_data()

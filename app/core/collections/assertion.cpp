@@ -28,26 +28,6 @@ QString unquote(QString text)
     return text;
 }
 
-QString valueText(const QJsonValue &value)
-{
-    if (value.isString()) {
-        return value.toString();
-    }
-    if (value.isObject()) {
-        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-    }
-    if (value.isArray()) {
-        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-    }
-    if (value.isNull()) {
-        return QStringLiteral("null");
-    }
-    if (value.isBool()) {
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    }
-    return QString::number(value.toDouble(), 'g', 15);
-}
-
 bool compare(const QString &actual, const QString &op, const QString &expected, bool *ok)
 {
     *ok = true;
@@ -156,7 +136,7 @@ AssertionResult evaluateAssertion(const QString &assertion, const Exchange &exch
             const QJsonValue root =
                 document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
             if (const auto found = jsonPath(root, argument)) {
-                actual = valueText(*found);
+                actual = jsonValueText(*found);
             }
         }
     }

@@ -16,23 +16,6 @@ namespace {
 
 const QString SharedEnvironment = QStringLiteral("$shared");
 
-QString jsonText(const QJsonValue &value)
-{
-    if (value.isString()) {
-        return value.toString();
-    }
-    if (value.isObject()) {
-        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-    }
-    if (value.isArray()) {
-        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-    }
-    if (value.isNull()) {
-        return QStringLiteral("null");
-    }
-    return value.toVariant().toString();
-}
-
 QHash<QString, QHash<QString, QString>> readEnvironments(const QByteArray &json, const QString &source,
                                                          QStringList *errors)
 {
@@ -69,7 +52,7 @@ QHash<QString, QHash<QString, QString>> readEnvironments(const QByteArray &json,
             } else if (value.isDouble() || value.isBool()) {
                 variables.insert(it.key(), value.toVariant().toString());
             } else if (value.isObject() || value.isArray()) {
-                variables.insert(it.key(), jsonText(value));
+                variables.insert(it.key(), jsonValueText(value));
             }
         }
         result.insert(env.key(), variables);
@@ -140,6 +123,26 @@ QHash<QString, QString> Environments::privateVariables(const QString &environmen
 bool Environments::isSecret(const QString &environment, const QString &variable) const
 {
     return privateVariables(environment).contains(variable);
+}
+
+QString jsonValueText(const QJsonValue &value)
+{
+    if (value.isString()) {
+        return value.toString();
+    }
+    if (value.isObject()) {
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    }
+    if (value.isArray()) {
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    }
+    if (value.isNull()) {
+        return QStringLiteral("null");
+    }
+    if (value.isBool()) {
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    }
+    return QString::number(value.toDouble(), 'g', 15);
 }
 
 std::optional<QJsonValue> jsonPath(const QJsonValue &root, const QString &path)
@@ -224,7 +227,7 @@ std::optional<QString> VariableResolver::value(const QString &expression, int de
         const QJsonValue root =
             document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
         const std::optional<QJsonValue> found = jsonPath(root, rest);
-        return found ? std::optional<QString>(jsonText(*found)) : std::nullopt;
+        return found ? std::optional<QString>(jsonValueText(*found)) : std::nullopt;
     }
     for (const QHash<QString, QString> *scope :
          {&requestVariables, &privateEnvironment, &publicEnvironment}) {

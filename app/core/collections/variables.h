@@ -59,6 +59,10 @@ private:
     QString resolveText(const QString &text, QStringList *unresolved, int depth) const;
 };
 
+// A JSON value as text: strings as they are, numbers and booleans as JSON writes them,
+// objects and arrays as compact JSON.
+QString jsonValueText(const QJsonValue &value);
+
 // A JSON path such as $.items[0].name or $['a b'].c on a JSON document; nullopt when absent.
 std::optional<QJsonValue> jsonPath(const QJsonValue &root, const QString &path);
 
