@@ -94,7 +94,23 @@ int runInspect(const QStringList &arguments)
     for (const QString &problem : std::as_const(catalogErrors)) {
         writeErr(QStringLiteral("apilens-cli: catalog: %1").arg(problem)); // reported, not fatal
     }
-    const QString vendorId = parser.value(catalogName);
+    QString vendorId = parser.value(catalogName);
+    if (vendorId.endsWith(QLatin1String(".json"))) {
+        // A catalog file (a collection's apilens-catalog.json): load it and use its profile.
+        QFile catalogFile(vendorId);
+        if (!catalogFile.open(QIODevice::ReadOnly)) {
+            writeErr(
+                QStringLiteral("apilens-cli: cannot read %1: %2").arg(vendorId, catalogFile.errorString()));
+            return ExitError;
+        }
+        const QByteArray bytes = catalogFile.readAll();
+        QStringList fileErrors;
+        if (!catalog.loadData(bytes, vendorId, &fileErrors)) {
+            writeErr(QStringLiteral("apilens-cli: %1").arg(fileErrors.join(QStringLiteral("; "))));
+            return ExitError;
+        }
+        vendorId = QJsonDocument::fromJson(bytes).object().value(QStringLiteral("id")).toString();
+    }
     if (!vendorId.isEmpty() && !catalog.vendor(vendorId)) {
         QStringList known;
         for (const Core::VendorProfile *profile : catalog.vendors()) {

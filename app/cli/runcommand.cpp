@@ -3,6 +3,7 @@
 #include "sendcommand.h"
 #include "terminal.h"
 
+#include "catalog/catalog.h"
 #include "collections/collectionrunner.h"
 #include "http/httpclient.h"
 
@@ -55,7 +56,7 @@ QString failureText(const Core::RunResult &result)
     return lines.join(QLatin1Char('\n'));
 }
 
-QByteArray consoleLine(const Core::RunResult &result, const Terminal &terminal)
+QByteArray consoleLine(const Core::RunResult &result, const Terminal &terminal, const Core::Catalog &catalog)
 {
     const Core::Exchange &ex = result.exchange;
     const Core::StatusClass statusClass = ex.statusClass();
@@ -99,6 +100,13 @@ QByteArray consoleLine(const Core::RunResult &result, const Terminal &terminal)
             summary += " · " + report.message->left(160).toUtf8();
         }
         line += summary + '\n';
+        const Core::Explanation explanation = catalog.explain(report);
+        if (explanation.code) {
+            line +=
+                "    = " +
+                (explanation.code->name.isEmpty() ? QByteArray() : explanation.code->name.toUtf8() + ": ") +
+                explanation.code->meaning.toUtf8() + '\n';
+        }
         for (const Core::FieldError &field : report.fieldErrors) {
             line += "      " + field.field.value_or(QStringLiteral("(request)")).toUtf8() + ": " +
                     field.message.value_or(QString()).toUtf8() + '\n';
@@ -274,14 +282,18 @@ int runRun(const QStringList &arguments)
         }
         return ExitError;
     }
+    // The collection's own catalog (apilens-catalog.json) explains its API's codes.
+    Core::Catalog catalog;
+    catalog.loadBuiltinAndUser(&errors);
+    catalog.loadCollection(runner.root(), &errors);
     for (const QString &problem : errors + runner.warnings()) {
         writeErr(QStringLiteral("apilens-cli: %1").arg(problem));
     }
     QByteArray report;
     if (reporterName == QLatin1String("console")) {
         QObject::connect(&runner, &Core::CollectionRunner::requestFinished, &runner,
-                         [&report, &terminal, toFile](const Core::RunResult &result) {
-                             const QByteArray line = consoleLine(result, terminal);
+                         [&report, &terminal, &catalog, toFile](const Core::RunResult &result) {
+                             const QByteArray line = consoleLine(result, terminal, catalog);
                              if (toFile) {
                                  report += line;
                              } else {

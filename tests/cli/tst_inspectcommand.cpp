@@ -16,6 +16,7 @@ private Q_SLOTS:
     void catalogExplains_data();
     void catalogExplains();
     void userCatalog();
+    void catalogFile();
     void errors_data();
     void errors();
 
@@ -138,6 +139,31 @@ void tst_InspectCommand::userCatalog()
     QCOMPARE(second->exitCode(), 0); // a broken user file is reported, not fatal
     const QByteArray err = second->readAllStandardError();
     QVERIFY2(err.contains("broken.json:3: "), err.constData());
+}
+
+void tst_InspectCommand::catalogFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("apilens-catalog.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"version":1,"kind":"vendor","id":"shop","name":"Our shop API",
+                  "statuses":[{"code":502,"when":"The payment provider did not answer."}]})");
+    file.close();
+    std::unique_ptr<QProcess> process(
+        run({samples + QStringLiteral("82_nginx_502_html.http"), QStringLiteral("--catalog"), path,
+             QStringLiteral("--color=never")}));
+    QCOMPARE(process->exitCode(), 0);
+    const QByteArray out = process->readAllStandardOutput();
+    QVERIFY2(out.contains("the API     Our shop API: The payment provider did not answer."), out.constData());
+
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write("{\"version\": 1,\n\"kind\": }");
+    file.close();
+    std::unique_ptr<QProcess> broken(
+        run({samples + QStringLiteral("82_nginx_502_html.http"), QStringLiteral("--catalog"), path}));
+    QCOMPARE(broken->exitCode(), 1);
+    QVERIFY(broken->readAllStandardError().contains("apilens-catalog.json:2: "));
 }
 
 void tst_InspectCommand::errors_data()

@@ -1,6 +1,7 @@
 #include "cliprocess.h"
 #include "testserver.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void consoleReport();
     void jsonReport();
     void junitReportToFile();
+    void collectionCatalogExplainsCodes();
     void badArguments_data();
     void badArguments();
 
@@ -154,6 +156,27 @@ void tst_RunCommand::junitReportToFile()
     QCOMPARE(testcases, 3);
     QCOMPARE(failures, 1);
     QCOMPARE(failedName, QStringLiteral("GET conflict"));
+}
+
+void tst_RunCommand::collectionCatalogExplainsCodes()
+{
+    m_server->setHandler([](const ApiLens::Test::ReceivedRequest &) {
+        ApiLens::Test::Response response;
+        response.status = 400;
+        response.headers = {{"Content-Type", "application/json"}};
+        response.body = R"({"error_code": 42, "error_message": "Out of stock"})";
+        return response;
+    });
+    QFile catalog(m_dir->filePath(QStringLiteral("apilens-catalog.json")));
+    QVERIFY(catalog.open(QIODevice::WriteOnly));
+    catalog.write(R"({"version":1,"kind":"vendor","id":"numeric-codes","name":"Our shop",
+                     "codes":[{"code":42,"name":"NO STOCK","meaning":"The item sold out; offer a back-order."}]})");
+    catalog.close();
+    const Result result = run({m_dir->filePath(QStringLiteral("pass.http")), QStringLiteral("--env"),
+                               QStringLiteral("local"), QStringLiteral("--color=never")});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.out.contains("    = NO STOCK: The item sold out; offer a back-order.\n"),
+             result.out.constData());
 }
 
 void tst_RunCommand::badArguments_data()

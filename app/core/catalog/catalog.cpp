@@ -183,6 +183,12 @@ bool Catalog::loadBuiltinAndUser(QStringList *errors)
     return ok;
 }
 
+bool Catalog::loadCollection(const QString &folder, QStringList *errors)
+{
+    const QString path = QDir(folder).filePath(collectionFileName());
+    return !QFileInfo::exists(path) || loadFile(path, errors);
+}
+
 QString Catalog::userDirectory()
 {
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +

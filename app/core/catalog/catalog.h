@@ -93,6 +93,10 @@ public:
     bool loadBuiltinAndUser(QStringList *errors);
     // Where a user keeps their own catalog files (~/.local/share/ApiLens/catalog).
     static QString userDirectory();
+    // The catalog file a collection folder may carry to document its API's codes.
+    static QString collectionFileName() { return QStringLiteral("apilens-catalog.json"); }
+    // Loads FOLDER/apilens-catalog.json when there is one (true when absent).
+    bool loadCollection(const QString &folder, QStringList *errors);
     // Every *.json in a folder (a user's catalog folder), in name order.
     bool loadDirectory(const QString &path, QStringList *errors);
     bool loadFile(const QString &path, QStringList *errors);
