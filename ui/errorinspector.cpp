@@ -68,6 +68,9 @@ ErrorInspector::ErrorInspector(const Core::Catalog *catalog, QWidget *parent)
         }
     }
     m_vendorChoice->setToolTip(tr("Explain this response with one API's catalog"));
+    // Long profile names must not widen the pane.
+    m_vendorChoice->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_vendorChoice->setMinimumContentsLength(14);
     auto *choiceRow = new QHBoxLayout;
     choiceRow->addWidget(new QLabel(tr("Explain with:"), content));
     choiceRow->addWidget(m_vendorChoice, 1);
@@ -134,6 +137,7 @@ ErrorInspector::ErrorInspector(const Core::Catalog *catalog, QWidget *parent)
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // text wraps instead
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(scroll);

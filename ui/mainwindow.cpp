@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "catalogbrowser.h"
+#include "historypane.h"
 #include "requesteditor.h"
 #include "requestrunner.h"
 #include "requesttab.h"
@@ -13,8 +14,10 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -156,7 +159,10 @@ RequestTab *MainWindow::newTab(const Core::RequestSpec &spec)
     connect(tab->response()->inspectorSplitter(), &QSplitter::splitterMoved, this,
             [this, tab] { m_inspectorState = tab->response()->inspectorSplitter()->saveState(); });
     connect(tab, &RequestTab::titleChanged, this, [this, tab] { updateTabTitle(tab); });
-    connect(tab, &RequestTab::exchangeFinished, this, [this, tab] {
+    connect(tab, &RequestTab::exchangeFinished, this, [this, tab](const Core::Exchange &exchange) {
+        if (m_history) {
+            m_history->record(exchange, tab->title());
+        }
         updateTabTitle(tab);
         if (tab == currentTab()) {
             updateStatusBar();
@@ -212,6 +218,45 @@ void MainWindow::addRequestMenu(const QString &title, const QList<NamedRequest> 
             newTab(spec)->send();
         });
     }
+}
+
+void MainWindow::setHistory(Core::HistoryService *history)
+{
+    m_history = history;
+    if (!history || m_historyPane) {
+        return;
+    }
+    m_historyPane = new HistoryPane(history, this);
+    auto *dock = new QDockWidget(tr("History"), this);
+    dock->setObjectName(QStringLiteral("HistoryDock"));
+    dock->setWidget(m_historyPane);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    resizeDocks({dock}, {300}, Qt::Horizontal);
+    connect(m_historyPane, &HistoryPane::entryActivated, history, &Core::HistoryService::load);
+    connect(history, &Core::HistoryService::loaded, this, [this](const Core::StoredExchange &stored) {
+        // The request again, in a new tab (secret headers were not stored, so they are left out).
+        Core::RequestSpec spec;
+        spec.name = stored.entry.name;
+        spec.method = stored.entry.method;
+        spec.url = stored.entry.url;
+        for (const auto &header : stored.requestHeaders) {
+            if (!Core::HistoryStore::isSecretHeader(header.first) &&
+                header.first.compare("Host", Qt::CaseInsensitive) != 0 &&
+                header.first.compare("Content-Length", Qt::CaseInsensitive) != 0) {
+                spec.headers.append(
+                    {QString::fromLatin1(header.first), QString::fromUtf8(header.second), true});
+            }
+        }
+        if (!stored.requestBody.isEmpty()) {
+            spec.body.kind = Core::BodyKind::Raw;
+            spec.body.raw = stored.requestBody;
+            spec.body.contentType =
+                QString::fromUtf8(Core::headerValue(stored.requestHeaders, "Content-Type"));
+        }
+        newTab(spec);
+    });
+    restoreState(m_settings->value(StateKey).toByteArray());
+    m_historyPane->refresh();
 }
 
 void MainWindow::showCatalog()

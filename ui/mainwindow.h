@@ -10,6 +10,7 @@ class QTabWidget;
 
 namespace ApiLens::Core {
 class Catalog;
+class HistoryService;
 class HttpClient;
 struct Exchange;
 } // namespace ApiLens::Core
@@ -45,6 +46,9 @@ public:
     void showCatalog();
     // A menu of ready-made requests, grouped in submenus; choosing one opens it in a tab.
     void addRequestMenu(const QString &title, const QList<NamedRequest> &requests);
+    // Records every exchange there and shows the history dock (null: no history).
+    void setHistory(Core::HistoryService *history);
+    class HistoryPane *historyPane() const { return m_historyPane; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -61,6 +65,8 @@ private:
     const Core::Catalog *m_catalog;
     QWidget *m_catalogBrowser = nullptr;
     QByteArray m_inspectorState;
+    Core::HistoryService *m_history = nullptr;
+    class HistoryPane *m_historyPane = nullptr;
     QSettings *m_settings;
     QTabWidget *m_tabs;
     QLabel *m_tlsStatus;

@@ -3,11 +3,13 @@
 #include "requesttab.h"
 
 #include "catalog/catalog.h"
+#include "history/historyservice.h"
 #include "http/httpclient.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDateTime>
+#include <QDir>
 #include <QEvent>
 #include <QFile>
 #include <QFileInfo>
@@ -107,7 +109,18 @@ int main(int argc, char *argv[])
     for (const QString &problem : std::as_const(catalogErrors)) {
         std::fprintf(stderr, "apilens: catalog: %s\n", qPrintable(problem));
     }
+    // Every exchange goes to the history (SQLite, on its own thread).
+    Core::HistoryService history;
+    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dataDir);
+    QObject::connect(&history, &Core::HistoryService::opened, &history, [](bool ok, const QString &error) {
+        if (!ok) {
+            std::fprintf(stderr, "apilens: history: %s\n", qPrintable(error));
+        }
+    });
+    history.open(dataDir + QStringLiteral("/history.sqlite"));
     Ui::MainWindow window(&client, &catalog, &settings);
+    window.setHistory(&history);
     Demo::DemoServer demoServer;
     if (parser.isSet(demo)) {
         if (demoServer.start() == 0) {

@@ -8,6 +8,7 @@
 #include "responseview.h"
 
 #include "catalog/catalog.h"
+#include "history/historyservice.h"
 #include "http/httpclient.h"
 
 #include <QApplication>
@@ -82,8 +83,11 @@ int main(int argc, char *argv[])
     Core::Catalog catalog;
     QStringList errors;
     catalog.loadBuiltin(&errors);
+    Core::HistoryService history;
+    history.open(settingsDir.filePath(QStringLiteral("history.sqlite")));
     Ui::MainWindow window(&client, &catalog, &settings);
-    window.resize(1360, 860);
+    window.setHistory(&history);
+    window.resize(1440, 880);
     window.show();
 
     struct Shot

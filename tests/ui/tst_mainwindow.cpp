@@ -1,4 +1,5 @@
 #include "errorinspector.h"
+#include "historypane.h"
 #include "mainwindow.h"
 #include "requesteditor.h"
 #include "requesttab.h"
@@ -6,12 +7,14 @@
 #include "statusbadge.h"
 
 #include "catalog/catalog.h"
+#include "history/historyservice.h"
 #include "http/httpclient.h"
 #include "testserver.h"
 
 #include <QAction>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QPlainTextEdit>
@@ -41,6 +44,7 @@ private Q_SLOTS:
     void escapeCancels();
     void inspectorExplainsErrorsAndRevealsFields();
     void requestMenuOpensAndSends();
+    void historyRecordsAndReopens();
     void tabs();
     void windowStateIsRestored();
 
@@ -233,6 +237,31 @@ void tst_MainWindow::requestMenuOpensAndSends()
     QCOMPARE(m_window->tabWidget()->tabText(m_window->tabWidget()->currentIndex()),
              QStringLiteral("Missing thing"));
     QTRY_COMPARE(m_window->currentTab()->response()->badge()->status(), 404);
+}
+
+void tst_MainWindow::historyRecordsAndReopens()
+{
+    Core::HistoryService history;
+    QSignalSpy opened(&history, &Core::HistoryService::opened);
+    history.open(
+        m_dir.filePath(QStringLiteral("history-%1.sqlite").arg(QDateTime::currentMSecsSinceEpoch())));
+    QVERIFY(opened.wait(5000));
+    m_window->setHistory(&history);
+    QVERIFY(m_window->historyPane());
+    QSignalSpy recorded(&history, &Core::HistoryService::recorded);
+    typeUrlAndSend(m_server->url(QStringLiteral("/status/503")).toString());
+    QVERIFY(recorded.wait(10000));
+    HistoryModel *model = m_window->historyPane()->model();
+    QTRY_COMPARE(model->rowCount(), 1);
+    QCOMPARE(model->index(0).data(HistoryModel::StatusClassRole).toString(), QStringLiteral("5xx"));
+    const int tabs = m_window->tabWidget()->count();
+    Q_EMIT m_window->historyPane()->view()->activated(model->index(0));
+    QTRY_COMPARE(m_window->tabWidget()->count(), tabs + 1);
+    QCOMPARE(m_window->currentTab()->editor()->urlEdit()->text(),
+             m_server->url(QStringLiteral("/status/503")).toString());
+    m_window->setHistory(nullptr); // the service goes before the window in this test
+    delete m_window;
+    m_window = nullptr;
 }
 
 void tst_MainWindow::tabs()

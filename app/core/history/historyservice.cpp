@@ -1,0 +1,92 @@
+#include "historyservice.h"
+
+#include "errors/erroranalyzer.h"
+
+namespace ApiLens::Core {
+
+HistoryService::HistoryService(QObject *parent)
+    : QObject(parent)
+    , m_worker(new QObject)
+{
+    qRegisterMetaType<QList<HistoryEntry>>();
+    qRegisterMetaType<StoredExchange>();
+    m_worker->moveToThread(&m_thread);
+    m_thread.setObjectName(QStringLiteral("apilens-history"));
+    m_thread.start();
+}
+
+HistoryService::~HistoryService()
+{
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this] {
+            delete m_store; // closed on the thread that opened it
+            m_store = nullptr;
+        },
+        Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+    delete m_worker;
+}
+
+void HistoryService::open(const QString &path)
+{
+    QMetaObject::invokeMethod(m_worker, [this, path] {
+        delete m_store;
+        m_store = new HistoryStore;
+        QString error;
+        const bool ok = m_store->open(path, &error);
+        if (!ok) {
+            delete m_store;
+            m_store = nullptr;
+        }
+        Q_EMIT opened(ok, error);
+    });
+}
+
+void HistoryService::record(const Exchange &exchange, const QString &name)
+{
+    QMetaObject::invokeMethod(m_worker, [this, exchange, name] {
+        if (!m_store) {
+            return;
+        }
+        std::optional<ErrorReport> report;
+        if (exchange.hasResponse()) {
+            report = analyzeError(exchange.status, exchange.headers, exchange.body.bytes(4 * 1024 * 1024));
+        }
+        const qint64 id = m_store->record(exchange, name, report ? &*report : nullptr);
+        Q_EMIT recorded(id);
+    });
+}
+
+quint64 HistoryService::find(const HistoryFilter &filter)
+{
+    const quint64 ticket = ++m_nextTicket;
+    QMetaObject::invokeMethod(m_worker, [this, filter, ticket] {
+        Q_EMIT found(ticket, m_store ? m_store->find(filter) : QList<HistoryEntry>{});
+    });
+    return ticket;
+}
+
+void HistoryService::load(qint64 id)
+{
+    QMetaObject::invokeMethod(m_worker, [this, id] {
+        if (m_store) {
+            if (const auto stored = m_store->load(id)) {
+                Q_EMIT loaded(*stored);
+            }
+        }
+    });
+}
+
+void HistoryService::clear()
+{
+    QMetaObject::invokeMethod(m_worker, [this] {
+        if (m_store) {
+            m_store->clear();
+        }
+        Q_EMIT cleared();
+    });
+}
+
+} // namespace ApiLens::Core

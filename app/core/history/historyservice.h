@@ -1,0 +1,40 @@
+#pragma once
+
+#include "historystore.h"
+
+#include <QObject>
+#include <QThread>
+
+namespace ApiLens::Core {
+
+// The history store on its own thread: recording (with error analysis) and filtering never
+// block the GUI. Results come back as signals, tagged with the ticket find() returned.
+class HistoryService : public QObject
+{
+    Q_OBJECT
+public:
+    explicit HistoryService(QObject *parent = nullptr);
+    ~HistoryService() override;
+
+    // Opens the database on the worker; opened() says how it went.
+    void open(const QString &path);
+    void record(const Exchange &exchange, const QString &name);
+    quint64 find(const HistoryFilter &filter);
+    void load(qint64 id);
+    void clear();
+
+Q_SIGNALS:
+    void opened(bool ok, const QString &error);
+    void recorded(qint64 id);
+    void found(quint64 ticket, const QList<ApiLens::Core::HistoryEntry> &entries);
+    void loaded(const ApiLens::Core::StoredExchange &exchange);
+    void cleared();
+
+private:
+    QThread m_thread;
+    QObject *m_worker; // lives on m_thread and owns the store
+    HistoryStore *m_store = nullptr;
+    quint64 m_nextTicket = 0;
+};
+
+} // namespace ApiLens::Core
