@@ -6,13 +6,14 @@
 #   tests/bench/run.sh send       # apilens-cli send vs curl, same local request
 #   tests/bench/run.sh errors     # error analysis: samples per second, a 50 MB body
 #   tests/bench/run.sh history    # history: 100,000 entries, filter times
+#   tests/bench/run.sh collection # opening 5,000 requests in 500 .http files
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 what="${1:-all}"
 runs="${RUNS:-20}"
 
 cmake --preset release >/dev/null
-cmake --build --preset release --target apilens apilens-cli bench_erroranalyzer bench_history >/dev/null
+cmake --build --preset release --target apilens apilens-cli bench_erroranalyzer bench_history bench_collection >/dev/null
 bin=build-release/app
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -73,4 +74,9 @@ fi
 if [[ "$what" == all || "$what" == history ]]; then
     echo "== History (SQLite, release build) =="
     build-release/tests/bench/bench_history 100000
+fi
+
+if [[ "$what" == all || "$what" == collection ]]; then
+    echo "== A collection of 5,000 requests in 500 files (release build) =="
+    build-release/tests/bench/bench_collection
 fi
