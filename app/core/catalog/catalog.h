@@ -91,7 +91,7 @@ public:
     // The built-in catalog, then the user's folder (userDirectory()) when it exists: what
     // the app and the CLI use. Problems in user files are reported, and the rest loads.
     bool loadBuiltinAndUser(QStringList *errors);
-    // Where a user keeps their own catalog files (~/.local/share/ApiLens/catalog).
+    // Where a user keeps their own catalog files: ApiLens/catalog in the user data directory.
     static QString userDirectory();
     // The catalog file a collection folder may carry to document its API's codes.
     static QString collectionFileName() { return QStringLiteral("apilens-catalog.json"); }
