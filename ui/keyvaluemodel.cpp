@@ -51,12 +51,8 @@ QVariant KeyValueModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid)) {
         return {};
     }
-    const bool placeholder = index.row() == m_rows.size();
-    if (placeholder) {
-        if (role == Qt::DisplayRole && index.column() != EnabledColumn) {
-            return {};
-        }
-        return {};
+    if (index.row() == m_rows.size()) {
+        return {}; // the empty placeholder row
     }
     const Core::KeyValue &row = m_rows.at(index.row());
     switch (index.column()) {

@@ -84,10 +84,6 @@ int runInspect(const QStringList &arguments)
     const Core::ErrorReport report = Core::analyzeError(response.status, response.headers, response.body);
     QJsonObject record = report.toJson();
     record.insert(QStringLiteral("file"), QFileInfo(path).fileName());
-    if (parser.isSet(json)) {
-        writeOut(QJsonDocument(record).toJson(QJsonDocument::Compact) + '\n');
-        return ExitOk;
-    }
     Core::Catalog catalog;
     QStringList catalogErrors;
     catalog.loadBuiltinAndUser(&catalogErrors);
@@ -119,6 +115,11 @@ int runInspect(const QStringList &arguments)
         writeErr(QStringLiteral("apilens-cli: no catalog named '%1'; known: %2")
                      .arg(vendorId, known.join(QStringLiteral(", "))));
         return ExitError;
+    }
+    // The record does not depend on the catalog, but a wrong --catalog is an error either way.
+    if (parser.isSet(json)) {
+        writeOut(QJsonDocument(record).toJson(QJsonDocument::Compact) + '\n');
+        return ExitOk;
     }
     const Core::Explanation explanation = catalog.explain(report, vendorId);
 

@@ -102,6 +102,10 @@ void tst_InspectCommand::catalogExplains_data()
     QTest::newRow("unknown catalog") << QStringList{samples + QStringLiteral("82_nginx_502_html.http"),
                                                     QStringLiteral("--catalog"), QStringLiteral("nope")}
                                      << 1 << QByteArray("no catalog named 'nope'; known: ");
+    QTest::newRow("unknown catalog with --json")
+        << QStringList{samples + QStringLiteral("82_nginx_502_html.http"), QStringLiteral("--catalog"),
+                       QStringLiteral("nope"), QStringLiteral("--json")}
+        << 1 << QByteArray("no catalog named 'nope'");
 }
 
 void tst_InspectCommand::catalogExplains()
