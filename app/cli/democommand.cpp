@@ -37,13 +37,8 @@ int runDemo(const QStringList &arguments)
                                   QStringLiteral("Port to listen on (default: any free port)."),
                                   QStringLiteral("N"), QStringLiteral("0"));
     parser.addOption(port);
-    if (!parser.parse(QStringList{QStringLiteral("apilens-cli demo")} + arguments)) {
-        writeErr(QStringLiteral("apilens-cli demo: %1").arg(parser.errorText()));
-        return ExitError;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        writeOut(parser.helpText().toUtf8());
-        return ExitOk;
+    if (const auto stop = parseCommandLine(parser, QStringLiteral("demo"), arguments)) {
+        return *stop;
     }
     bool ok = false;
     const uint wanted = parser.value(port).toUInt(&ok);

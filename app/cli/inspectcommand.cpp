@@ -50,13 +50,8 @@ int runInspect(const QStringList &arguments)
         QStringLiteral("Explain with this API's catalog (e.g. netilion, extole, exto)."),
         QStringLiteral("NAME"));
     parser.addOptions({json, color, catalogName});
-    if (!parser.parse(QStringList{QStringLiteral("apilens-cli inspect")} + arguments)) {
-        writeErr(QStringLiteral("apilens-cli inspect: %1").arg(parser.errorText()));
-        return ExitError;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        writeOut(parser.helpText().toUtf8());
-        return ExitOk;
+    if (const auto stop = parseCommandLine(parser, QStringLiteral("inspect"), arguments)) {
+        return *stop;
     }
     if (parser.positionalArguments().size() != 1) {
         writeErr(QStringLiteral(
@@ -64,8 +59,7 @@ int runInspect(const QStringList &arguments)
         return ExitError;
     }
     Terminal::ColorMode colorMode = Terminal::ColorMode::Auto;
-    if (!Terminal::parseColorMode(parser.value(color), &colorMode)) {
-        writeErr(QStringLiteral("apilens-cli inspect: --color takes auto, always or never"));
+    if (!colorModeOption(parser, color, QStringLiteral("inspect"), &colorMode)) {
         return ExitError;
     }
     const QString path = parser.positionalArguments().constFirst();

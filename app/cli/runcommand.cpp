@@ -232,13 +232,8 @@ int runRun(const QStringList &arguments)
                                    QStringLiteral("Colour output: auto, always or never."),
                                    QStringLiteral("WHEN"), QStringLiteral("auto"));
     parser.addOptions({env, request, concurrency, reporter, output, checkStatus, color});
-    if (!parser.parse(QStringList{QStringLiteral("apilens-cli run")} + arguments)) {
-        writeErr(QStringLiteral("apilens-cli run: %1").arg(parser.errorText()));
-        return ExitError;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        writeOut(parser.helpText().toUtf8());
-        return ExitOk;
+    if (const auto stop = parseCommandLine(parser, QStringLiteral("run"), arguments)) {
+        return *stop;
     }
     if (parser.positionalArguments().size() != 1) {
         writeErr(
@@ -259,8 +254,7 @@ int runRun(const QStringList &arguments)
         return ExitError;
     }
     Terminal::ColorMode colorMode = Terminal::ColorMode::Auto;
-    if (!Terminal::parseColorMode(parser.value(color), &colorMode)) {
-        writeErr(QStringLiteral("apilens-cli run: --color takes auto, always or never"));
+    if (!colorModeOption(parser, color, QStringLiteral("run"), &colorMode)) {
         return ExitError;
     }
     const bool toFile = parser.isSet(output);

@@ -162,18 +162,11 @@ int runSend(const QStringList &arguments)
                                    QStringLiteral("WHEN"), QStringLiteral("auto"));
     parser.addOptions({header, data, dataFile, timeout, insecure, noRedirect, maxRedirects, checkStatus, json,
                        verbose, color});
-    if (!parser.parse(QStringList{QStringLiteral("apilens-cli send")} + arguments)) {
-        writeErr(QStringLiteral("apilens-cli send: %1").arg(parser.errorText()));
-        return ExitError;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        writeOut(parser.helpText().toUtf8());
-        return ExitOk;
+    if (const auto stop = parseCommandLine(parser, QStringLiteral("send"), arguments)) {
+        return *stop;
     }
     Terminal::ColorMode colorMode = Terminal::ColorMode::Auto;
-    if (!Terminal::parseColorMode(parser.value(color), &colorMode)) {
-        writeErr(QStringLiteral("apilens-cli send: --color takes auto, always or never, not '%1'")
-                     .arg(parser.value(color)));
+    if (!colorModeOption(parser, color, QStringLiteral("send"), &colorMode)) {
         return ExitError;
     }
     const Terminal terminal(colorMode, isatty(STDOUT_FILENO) != 0);

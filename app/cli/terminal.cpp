@@ -1,5 +1,8 @@
 #include "terminal.h"
 
+#include "sendcommand.h"
+
+#include <QCommandLineParser>
 #include <QtGlobal>
 
 #include <cstdio>
@@ -72,6 +75,31 @@ bool Terminal::parseColorMode(const QString &text, ColorMode *mode)
         return false;
     }
     return true;
+}
+
+std::optional<int> parseCommandLine(QCommandLineParser &parser, const QString &command,
+                                    const QStringList &arguments)
+{
+    if (!parser.parse(QStringList{QStringLiteral("apilens-cli ") + command} + arguments)) {
+        writeErr(QStringLiteral("apilens-cli %1: %2").arg(command, parser.errorText()));
+        return ExitError;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        writeOut(parser.helpText().toUtf8());
+        return ExitOk;
+    }
+    return std::nullopt;
+}
+
+bool colorModeOption(const QCommandLineParser &parser, const QCommandLineOption &option,
+                     const QString &command, Terminal::ColorMode *mode)
+{
+    if (Terminal::parseColorMode(parser.value(option), mode)) {
+        return true;
+    }
+    writeErr(QStringLiteral("apilens-cli %1: --color takes auto, always or never, not '%2'")
+                 .arg(command, parser.value(option)));
+    return false;
 }
 
 void writeOut(const QByteArray &bytes)

@@ -4,6 +4,12 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
+
+#include <optional>
+
+class QCommandLineOption;
+class QCommandLineParser;
 
 namespace ApiLens::Cli {
 
@@ -32,6 +38,15 @@ private:
     bool m_colored;
     bool m_tty;
 };
+
+// Parses `apilens-cli COMMAND ARGUMENTS`. Returns an exit code when the command stops
+// here: 1 after printing what is wrong, 0 after printing --help.
+std::optional<int> parseCommandLine(QCommandLineParser &parser, const QString &command,
+                                    const QStringList &arguments);
+
+// The value of a --color option; false (after printing why) when it is not auto/always/never.
+bool colorModeOption(const QCommandLineParser &parser, const QCommandLineOption &option,
+                     const QString &command, Terminal::ColorMode *mode);
 
 // Exact bytes to stdout; one line (newline added) to stderr.
 void writeOut(const QByteArray &bytes);
