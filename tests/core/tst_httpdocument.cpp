@@ -15,6 +15,10 @@ private Q_SLOTS:
     void issuesHaveLinesAndTheRestLoads();
     void replaceRewritesOnlyThatBlock_data();
     void replaceRewritesOnlyThatBlock();
+    void blockEdits_data();
+    void blockEdits();
+    void renameBlock_data();
+    void renameBlock();
 };
 
 static const QByteArray sample = R"http(@host = http://127.0.0.1:8080
@@ -200,6 +204,99 @@ void tst_HttpDocument::replaceRewritesOnlyThatBlock()
     // Saving the edited document again gives the same bytes.
     QCOMPARE(HttpDocument::parse(edited).serialize(), edited);
     QVERIFY(!document.replaceRequest(99, spec));
+}
+
+void tst_HttpDocument::blockEdits_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QString>("operation");
+    QTest::addColumn<QByteArray>("expected");
+
+    const QByteArray two =
+        "@host = http://h\n\n### one\nGET {{host}}/1\n\n### two\n# kept\nGET {{host}}/2\n?? status == 200\n";
+    QTest::newRow("remove the last") << two << "remove 1"
+                                     << QByteArray("@host = http://h\n\n### one\nGET {{host}}/1\n\n");
+    QTest::newRow("remove the first request keeps the variables")
+        << two << "remove 0"
+        << QByteArray("@host = http://h\n\n### two\n# kept\nGET {{host}}/2\n?? status == 200\n");
+    QTest::newRow("duplicate after itself")
+        << two << "duplicate 1" << QByteArray(two + "\n### two\n# kept\nGET {{host}}/2\n?? status == 200\n");
+    QTest::newRow("duplicate the middle one")
+        << two << "duplicate 0"
+        << QByteArray("@host = http://h\n\n### one\nGET {{host}}/1\n\n### one\nGET {{host}}/1\n\n### two\n# "
+                      "kept\nGET {{host}}/2\n?? status == 200\n");
+    QTest::newRow("append to a file without a final newline")
+        << QByteArray("GET http://h/1") << "append"
+        << QByteArray(
+               "GET http://h/1\n\n### new\nPOST http://h/new\nContent-Type: application/json\n\n{\"a\":1}\n");
+    QTest::newRow("append to an empty file")
+        << QByteArray() << "append"
+        << QByteArray("### new\nPOST http://h/new\nContent-Type: application/json\n\n{\"a\":1}\n");
+    QTest::newRow("append keeps CRLF")
+        << QByteArray("GET http://h/1\r\n") << "append"
+        << QByteArray("GET http://h/1\r\n\r\n### new\r\nPOST http://h/new\r\nContent-Type: "
+                      "application/json\r\n\r\n{\"a\":1}\r\n");
+    QTest::newRow("insert text without a separator")
+        << QByteArray("### a\nGET http://h/a\n") << "insert GET http://h/b"
+        << QByteArray("### a\nGET http://h/a\n\n###\nGET http://h/b\n");
+}
+
+void tst_HttpDocument::blockEdits()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QString, operation);
+    QFETCH(QByteArray, expected);
+    HttpDocument document = HttpDocument::parse(input);
+    const QStringList words = operation.split(QLatin1Char(' '));
+    if (words[0] == QLatin1String("remove")) {
+        document.removeBlock(words[1].toInt() + 1);
+    } else if (words[0] == QLatin1String("duplicate")) {
+        const int index = words[1].toInt() + 1;
+        QCOMPARE(document.insertBlock(document.blockText(index), index), index + 1);
+    } else if (words[0] == QLatin1String("append")) {
+        RequestSpec spec;
+        spec.method = QStringLiteral("POST");
+        spec.url = QStringLiteral("http://h/new");
+        spec.headers.append(
+            KeyValue{QStringLiteral("Content-Type"), QStringLiteral("application/json"), true});
+        spec.body.kind = BodyKind::Raw;
+        spec.body.raw = "{\"a\":1}";
+        const int index = document.appendRequest(QStringLiteral("new"), spec);
+        QCOMPARE(document.blocks().at(index).name, QStringLiteral("new"));
+        QCOMPARE(document.blocks().at(index).url, QStringLiteral("http://h/new"));
+    } else {
+        document.insertBlock(operation.mid(7).toUtf8());
+    }
+    QCOMPARE(document.serialize(), expected);
+    QCOMPARE(HttpDocument::parse(expected).serialize(), expected);
+}
+
+void tst_HttpDocument::renameBlock_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("separator name") << QByteArray("### old\nGET http://h/\n")
+                                    << QByteArray("### Fresh name\nGET http://h/\n");
+    QTest::newRow("bare separator") << QByteArray("###\nGET http://h/\n")
+                                    << QByteArray("### Fresh name\nGET http://h/\n");
+    QTest::newRow("@name directive wins") << QByteArray("### title\n# @name old\nGET http://h/\n")
+                                          << QByteArray("### title\n# @name Fresh name\nGET http://h/\n");
+    QTest::newRow("// @name = form") << QByteArray("// @name = old\nGET http://h/\n")
+                                     << QByteArray("// @name = Fresh name\nGET http://h/\n");
+    QTest::newRow("first block without separator")
+        << QByteArray("GET http://h/\r\n") << QByteArray("# @name Fresh name\r\nGET http://h/\r\n");
+}
+
+void tst_HttpDocument::renameBlock()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QByteArray, expected);
+    HttpDocument document = HttpDocument::parse(input);
+    const int index = document.findRequest(QString(), document.requests().first().requestLine);
+    document.renameBlock(index, QStringLiteral("Fresh name"));
+    QCOMPARE(document.serialize(), expected);
+    QCOMPARE(document.blocks().at(index).name, QStringLiteral("Fresh name"));
+    QCOMPARE(document.findRequest(QStringLiteral("Fresh name")), index);
 }
 
 QTEST_GUILESS_MAIN(tst_HttpDocument)

@@ -348,6 +348,17 @@ QList<HttpRequestBlock> HttpDocument::requests() const
     return result;
 }
 
+QHash<QString, QString> HttpDocument::fileVariables() const
+{
+    QHash<QString, QString> variables;
+    for (const HttpRequestBlock &block : m_blocks) {
+        for (const KeyValue &variable : block.variables) {
+            variables.insert(variable.name, variable.value);
+        }
+    }
+    return variables;
+}
+
 bool HttpDocument::replaceRequest(int index, const RequestSpec &spec)
 {
     if (index < 0 || index >= m_blocks.size() || !m_blocks[index].hasRequest()) {
@@ -412,6 +423,117 @@ bool HttpDocument::replaceRequest(int index, const RequestSpec &spec)
     m_issues = kept;
     parseBlock(index);
     return true;
+}
+
+void HttpDocument::reparse()
+{
+    *this = parse(serialize());
+}
+
+QByteArray HttpDocument::blockText(int index) const
+{
+    return m_segments.value(index);
+}
+
+void HttpDocument::removeBlock(int index)
+{
+    if (index < 0 || index >= m_segments.size()) {
+        return;
+    }
+    m_segments.removeAt(index);
+    // The block after a removed first block becomes the first; its ### line stays, which
+    // the parser takes as the same block.
+    reparse();
+}
+
+int HttpDocument::insertBlock(QByteArray text, int after)
+{
+    const QByteArray nl = m_newline;
+    if (text.contains("\r\n") && nl == "\n") {
+        text.replace("\r\n", "\n");
+    } else if (nl == "\r\n" && !text.contains("\r\n")) {
+        text.replace("\n", "\r\n");
+    }
+    if (!text.startsWith("###")) {
+        text.prepend("###" + nl);
+    }
+    if (!text.endsWith('\n')) {
+        text += nl;
+    }
+    const bool empty = serialize().trimmed().isEmpty();
+    const int at = (after < 0 || after >= m_segments.size()) ? int(m_segments.size()) : after + 1;
+    if (empty) {
+        m_segments = {text};
+        reparse();
+        return 0;
+    }
+    // The block before must end with a line break, and a blank line keeps the files readable.
+    QByteArray &previous = m_segments[at - 1];
+    if (!previous.endsWith('\n')) {
+        previous += nl;
+    }
+    if (!previous.endsWith(QByteArray(nl + nl)) && at == m_segments.size()) {
+        previous += nl;
+    }
+    m_segments.insert(at, text);
+    reparse();
+    return at;
+}
+
+int HttpDocument::appendRequest(const QString &name, const RequestSpec &spec)
+{
+    const QByteArray nl = m_newline;
+    HttpDocument block = parse("### " + name.toUtf8() + nl + "GET /" + nl);
+    block.replaceRequest(0, spec);
+    return insertBlock(block.serialize());
+}
+
+void HttpDocument::renameBlock(int index, const QString &name)
+{
+    if (index < 0 || index >= m_segments.size()) {
+        return;
+    }
+    static const QRegularExpression nameDirective(
+        QStringLiteral("^(\\s*(?:#|//)\\s*@name\\s*(?:=\\s*)?)(.*)$"));
+    QList<Line> lines = splitLines(m_segments[index]);
+    const QByteArray nl = m_newline;
+    bool done = false;
+    for (Line &line : lines) {
+        const QRegularExpressionMatch match = nameDirective.match(QString::fromUtf8(line.raw));
+        if (match.hasMatch()) {
+            line.raw = match.captured(1).toUtf8() + name.toUtf8();
+            done = true;
+            break;
+        }
+    }
+    if (!done && !lines.isEmpty() && isSeparator(lines.first().raw)) {
+        lines.first().raw = "### " + name.toUtf8();
+        done = true;
+    }
+    QByteArray out;
+    if (!done) {
+        out = "# @name " + name.toUtf8() + nl; // a first block without a ### line
+    }
+    for (const Line &line : std::as_const(lines)) {
+        out += line.raw + line.eol;
+    }
+    m_segments[index] = out;
+    reparse();
+}
+
+int HttpDocument::findRequest(const QString &name, int requestLine) const
+{
+    for (int i = 0; i < m_blocks.size(); ++i) {
+        if (m_blocks[i].hasRequest() && !name.isEmpty() && m_blocks[i].name == name) {
+            return i;
+        }
+    }
+    for (int i = 0; i < m_blocks.size(); ++i) {
+        if (m_blocks[i].hasRequest() && requestLine > 0 && m_blocks[i].requestLine == requestLine) {
+            return i;
+        }
+    }
+    return -1;
 }
 
 } // namespace ApiLens::Core

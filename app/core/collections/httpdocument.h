@@ -3,6 +3,7 @@
 #include "http/requestspec.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -55,13 +56,32 @@ public:
     const QList<HttpIssue> &issues() const { return m_issues; }
     // Requests only, in file order.
     QList<HttpRequestBlock> requests() const;
+    // The file variables (@name = value) of every block, later ones winning.
+    QHash<QString, QString> fileVariables() const;
 
     // Rewrites the request of block `index` from `spec` (method, URL, headers, raw body).
     // False when the block has no request (nothing is changed then).
     bool replaceRequest(int index, const RequestSpec &spec);
 
+    // Block edits for the collection tree. Each keeps every other block's bytes as they are.
+    // The exact text of block `index` (from its ### line to the next one).
+    QByteArray blockText(int index) const;
+    // Removes block `index` with everything in it (comments, assertions, scripts).
+    void removeBlock(int index);
+    // Inserts a block (text as blockText() gives it) after `after` (-1: at the end); a
+    // missing ### line is added. Returns the new block's index.
+    int insertBlock(QByteArray text, int after = -1);
+    // Appends a new block "### name" holding `spec`; returns its index.
+    int appendRequest(const QString &name, const RequestSpec &spec);
+    // Gives block `index` this name: rewrites its "# @name" line, else its "### name" line.
+    void renameBlock(int index, const QString &name);
+    // The index of the block holding the request named `name`, or the request whose line is
+    // `requestLine`; -1 when none.
+    int findRequest(const QString &name, int requestLine = 0) const;
+
 private:
     void parseBlock(int index);
+    void reparse();
 
     // Where a block's request sits among its lines, to rewrite only that part.
     struct Layout

@@ -1,8 +1,11 @@
 #include "variables.h"
 
+#include "collection.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -123,6 +126,67 @@ QHash<QString, QString> Environments::privateVariables(const QString &environmen
 bool Environments::isSecret(const QString &environment, const QString &variable) const
 {
     return privateVariables(environment).contains(variable);
+}
+
+QStringList Environments::allNames() const
+{
+    QStringList names = m_public.keys() + m_private.keys();
+    names.removeDuplicates();
+    names.sort();
+    return names;
+}
+
+QHash<QString, QString> Environments::ownVariables(const QString &environment, bool secret) const
+{
+    return (secret ? m_private : m_public).value(environment);
+}
+
+void Environments::setEnvironment(const QString &environment, const QHash<QString, QString> &publicValues,
+                                  const QHash<QString, QString> &secretValues)
+{
+    m_public.insert(environment, publicValues);
+    if (secretValues.isEmpty()) {
+        m_private.remove(environment);
+    } else {
+        m_private.insert(environment, secretValues);
+    }
+}
+
+void Environments::removeEnvironment(const QString &environment)
+{
+    m_public.remove(environment);
+    m_private.remove(environment);
+}
+
+namespace {
+
+QByteArray environmentsJson(const QHash<QString, QHash<QString, QString>> &environments)
+{
+    QJsonObject root;
+    for (auto env = environments.cbegin(); env != environments.cend(); ++env) {
+        QJsonObject values;
+        for (auto value = env.value().cbegin(); value != env.value().cend(); ++value) {
+            values.insert(value.key(), value.value());
+        }
+        root.insert(env.key(), values);
+    }
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+} // namespace
+
+bool Environments::save(const QString &folder, QString *error) const
+{
+    const QDir dir(folder);
+    if (!writeFileAtomically(dir.filePath(publicFileName()), environmentsJson(m_public), error)) {
+        return false;
+    }
+    const QString privatePath = dir.filePath(privateFileName());
+    if (m_private.isEmpty() && !QFileInfo::exists(privatePath)) {
+        return true;
+    }
+    return ensureIgnoredByGit(folder, privateFileName(), error) &&
+           writeFileAtomically(privatePath, environmentsJson(m_private), error);
 }
 
 QString jsonValueText(const QJsonValue &value)

@@ -31,6 +31,20 @@ public:
     QHash<QString, QString> privateVariables(const QString &environment) const;
     bool isSecret(const QString &environment, const QString &variable) const;
 
+    // Editing (the environment editor). One environment's own values, without "$shared".
+    QStringList allNames() const; // with "$shared" when it exists
+    QHash<QString, QString> ownVariables(const QString &environment, bool secret) const;
+    void setEnvironment(const QString &environment, const QHash<QString, QString> &publicValues,
+                        const QHash<QString, QString> &secretValues);
+    void removeEnvironment(const QString &environment);
+    // Writes http-client.env.json and http-client.private.env.json atomically (the private
+    // file only when it has values or exists) and lists the private file in the folder's
+    // .gitignore. False with a message when a file cannot be written.
+    bool save(const QString &folder, QString *error) const;
+
+    static QString publicFileName() { return QStringLiteral("http-client.env.json"); }
+    static QString privateFileName() { return QStringLiteral("http-client.private.env.json"); }
+
 private:
     QHash<QString, QHash<QString, QString>> m_public;
     QHash<QString, QHash<QString, QString>> m_private;
