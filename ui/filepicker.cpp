@@ -31,4 +31,13 @@ QString FilePicker::openFile(QWidget *parent, const QString &title)
     return QFileDialog::getOpenFileName(parent, title);
 }
 
+QString FilePicker::openFolder(QWidget *parent, const QString &title)
+{
+    if (hasNextAnswer()) {
+        hasNextAnswer() = false;
+        return nextAnswer();
+    }
+    return QFileDialog::getExistingDirectory(parent, title);
+}
+
 } // namespace ApiLens::Ui

@@ -14,6 +14,7 @@ class FilePicker
 {
 public:
     static QString openFile(QWidget *parent, const QString &title);
+    static QString openFolder(QWidget *parent, const QString &title);
     // Tests: the next openFile() returns this without showing a dialog.
     static void setNextAnswer(const QString &path);
 

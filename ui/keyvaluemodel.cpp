@@ -1,5 +1,7 @@
 #include "keyvaluemodel.h"
 
+#include <QColor>
+
 namespace ApiLens::Ui {
 
 KeyValueModel::KeyValueModel(QObject *parent)
@@ -46,6 +48,15 @@ int KeyValueModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+void KeyValueModel::setUnresolvedCheck(std::function<QStringList(const QString &)> check)
+{
+    m_unresolved = std::move(check);
+    if (rowCount() > 0) {
+        Q_EMIT dataChanged(index(0, NameColumn), index(rowCount() - 1, ValueColumn),
+                           {Qt::ForegroundRole, Qt::ToolTipRole});
+    }
+}
+
 QVariant KeyValueModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid)) {
@@ -55,6 +66,17 @@ QVariant KeyValueModel::data(const QModelIndex &index, int role) const
         return {}; // the empty placeholder row
     }
     const Core::KeyValue &row = m_rows.at(index.row());
+    if ((role == Qt::ForegroundRole || role == Qt::ToolTipRole) && m_unresolved &&
+        (index.column() == NameColumn || index.column() == ValueColumn)) {
+        const QStringList missing = m_unresolved(index.column() == NameColumn ? row.name : row.value);
+        if (!missing.isEmpty()) {
+            if (role == Qt::ForegroundRole) {
+                return QColor(0xC0, 0x1C, 0x28);
+            }
+            return tr("No value for %1 in the chosen environment")
+                .arg(QStringLiteral("{{") + missing.join(QStringLiteral("}}, {{")) + QStringLiteral("}}"));
+        }
+    }
     switch (index.column()) {
     case EnabledColumn:
         if (role == Qt::CheckStateRole) {

@@ -4,6 +4,8 @@
 
 #include <QAbstractTableModel>
 
+#include <functional>
+
 namespace ApiLens::Ui {
 
 // Name/value rows with an enable checkbox (params, headers, form fields). The last row is
@@ -30,11 +32,15 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
     bool removeRows(int row, int count, const QModelIndex &parent = {}) override;
 
+    // Names of {{variables}} in a text that have no value; their cells are marked.
+    void setUnresolvedCheck(std::function<QStringList(const QString &)> check);
+
 Q_SIGNALS:
     // Emitted for user edits (setData/removeRows), not for setRows.
     void edited();
 
 private:
+    std::function<QStringList(const QString &)> m_unresolved;
     QList<Core::KeyValue> m_rows;
     QString m_nameLabel;
     QString m_valueLabel;

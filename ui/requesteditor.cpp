@@ -5,10 +5,12 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -19,7 +21,9 @@
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTextBlock>
 #include <QTextDocument>
+#include <QTextLayout>
 #include <QVBoxLayout>
 
 namespace ApiLens::Ui {
@@ -160,6 +164,11 @@ RequestEditor::RequestEditor(QWidget *parent)
         syncParamsFromUrl();
         Q_EMIT changed();
     });
+    connect(m_url, &QLineEdit::textChanged, this, [this] {
+        if (m_isDefined) {
+            refreshVariableMarks();
+        }
+    });
     connect(m_method, &QComboBox::currentTextChanged, this, &RequestEditor::changed);
     connect(m_params->model(), &KeyValueModel::edited, this, [this] {
         syncUrlFromParams();
@@ -254,6 +263,11 @@ QWidget *RequestEditor::buildBodyPage()
 
     connect(m_bodyKind, &QComboBox::currentIndexChanged, this, &RequestEditor::changed);
     connect(m_rawText, &QPlainTextEdit::textChanged, this, &RequestEditor::changed);
+    connect(m_rawText, &QPlainTextEdit::textChanged, this, [this] {
+        if (m_isDefined) {
+            refreshVariableMarks();
+        }
+    });
 
     return kindPage(m_bodyKind, m_bodyPages, 1);
 }
@@ -592,6 +606,141 @@ void RequestEditor::setSpec(const Core::RequestSpec &spec)
     if (spec.body.kind != Core::BodyKind::None) {
         m_tabs->setCurrentIndex(2); // a request with a body opens on it
     }
+}
+
+namespace {
+
+const QRegularExpression &variablePattern()
+{
+    static const QRegularExpression pattern(QStringLiteral("\\{\\{\\s*([^{}\\s][^{}]*?)\\s*\\}\\}"));
+    return pattern;
+}
+
+// The raw body is only scanned this far for marks: a huge body stays cheap to type in.
+constexpr qsizetype MaxMarkedBody = 256 * 1024;
+
+} // namespace
+
+QStringList RequestEditor::variablesIn(const QString &text)
+{
+    QStringList names;
+    for (auto it = variablePattern().globalMatch(text); it.hasNext();) {
+        const QString name = it.next().captured(1);
+        if (!names.contains(name)) {
+            names.append(name);
+        }
+    }
+    return names;
+}
+
+QStringList RequestEditor::unresolvedIn(const QString &text) const
+{
+    QStringList missing;
+    if (!m_isDefined || !text.contains(QLatin1String("{{"))) {
+        return missing;
+    }
+    for (const QString &name : variablesIn(text)) {
+        if (!m_isDefined(name)) {
+            missing.append(name);
+        }
+    }
+    return missing;
+}
+
+void RequestEditor::setVariableLookup(std::function<bool(const QString &)> isDefined)
+{
+    m_isDefined = std::move(isDefined);
+    const auto check = [this](const QString &text) {
+        return unresolvedIn(text);
+    };
+    m_headers->model()->setUnresolvedCheck(m_isDefined ? check
+                                                       : std::function<QStringList(const QString &)>());
+    m_params->model()->setUnresolvedCheck(m_isDefined ? check
+                                                      : std::function<QStringList(const QString &)>());
+    m_form->model()->setUnresolvedCheck(m_isDefined ? check : std::function<QStringList(const QString &)>());
+    refreshVariableMarks();
+}
+
+void RequestEditor::refreshVariableMarks()
+{
+    QTextCharFormat known;
+    known.setForeground(QColor(0x1F, 0x5F, 0xA8));
+    known.setFontWeight(QFont::DemiBold);
+    QTextCharFormat missing;
+    missing.setForeground(QColor(0xC0, 0x1C, 0x28));
+    missing.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+    missing.setUnderlineColor(QColor(0xC0, 0x1C, 0x28));
+
+    // QLineEdit has no rich text; the input-method attributes are its one way to format ranges.
+    QList<QInputMethodEvent::Attribute> attributes;
+    const QString url = m_url->text();
+    if (m_isDefined) {
+        for (auto it = variablePattern().globalMatch(url); it.hasNext();) {
+            const QRegularExpressionMatch match = it.next();
+            attributes.append(
+                {QInputMethodEvent::TextFormat, int(match.capturedStart() - m_url->cursorPosition()),
+                 int(match.capturedLength()), m_isDefined(match.captured(1)) ? known : missing});
+        }
+    }
+    QInputMethodEvent event(QString(), attributes);
+    QCoreApplication::sendEvent(m_url, &event);
+    const QStringList urlMissing = unresolvedIn(url);
+    m_url->setToolTip(urlMissing.isEmpty()
+                          ? QString()
+                          : tr("No value for %1 in the chosen environment")
+                                .arg(QStringLiteral("{{") + urlMissing.join(QStringLiteral("}}, {{")) +
+                                     QStringLiteral("}}")));
+
+    QList<QTextEdit::ExtraSelection> selections;
+    const QString body = m_rawText->toPlainText().left(MaxMarkedBody);
+    if (m_isDefined && body.contains(QLatin1String("{{"))) {
+        for (auto it = variablePattern().globalMatch(body); it.hasNext();) {
+            const QRegularExpressionMatch match = it.next();
+            QTextEdit::ExtraSelection selection;
+            selection.cursor = QTextCursor(m_rawText->document());
+            selection.cursor.setPosition(int(match.capturedStart()));
+            selection.cursor.setPosition(int(match.capturedEnd()), QTextCursor::KeepAnchor);
+            selection.format = m_isDefined(match.captured(1)) ? known : missing;
+            selections.append(selection);
+        }
+    }
+    m_rawText->setExtraSelections(selections);
+    m_headers->model()->setUnresolvedCheck(m_isDefined ? [this](const QString &text) { return unresolvedIn(text); }
+                                                       : std::function<QStringList(const QString &)>());
+}
+
+QStringList RequestEditor::unresolvedVariables() const
+{
+    const Core::RequestSpec request = spec();
+    QStringList texts = {request.url};
+    for (const Core::KeyValue &header : request.headers) {
+        if (header.enabled) {
+            texts << header.name << header.value;
+        }
+    }
+    if (request.body.kind == Core::BodyKind::Raw) {
+        texts << QString::fromUtf8(request.body.raw);
+    }
+    if (request.body.kind == Core::BodyKind::UrlEncoded) {
+        for (const Core::KeyValue &field : request.body.form) {
+            if (field.enabled) {
+                texts << field.name << field.value;
+            }
+        }
+    }
+    if (request.auth.kind != Core::AuthKind::None) {
+        texts << request.auth.username << request.auth.password << request.auth.token
+              << request.auth.keyValue;
+    }
+    QStringList missing;
+    for (const QString &text : std::as_const(texts)) {
+        for (const QString &name : unresolvedIn(text)) {
+            if (!missing.contains(name)) {
+                missing.append(name);
+            }
+        }
+    }
+    return missing;
 }
 
 } // namespace ApiLens::Ui

@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -45,6 +47,14 @@ public:
     // the raw body, the form row, the query parameter or the header. False when not found.
     bool revealField(const QString &field);
 
+    // Marks {{variables}} in the URL, headers, params and raw body: those `isDefined` knows
+    // in an accent colour, the others red with a wavy underline. Null: no marks.
+    void setVariableLookup(std::function<bool(const QString &)> isDefined);
+    void refreshVariableMarks();
+    // The names of {{variables}} in the request that have no value (in order, once each).
+    QStringList unresolvedVariables() const;
+    static QStringList variablesIn(const QString &text);
+
 Q_SIGNALS:
     void sendRequested();
     void cancelRequested();
@@ -52,6 +62,7 @@ Q_SIGNALS:
 
 private:
     QWidget *buildBodyPage();
+    QStringList unresolvedIn(const QString &text) const;
     QWidget *buildAuthPage();
     QWidget *buildSettingsPage();
     void syncParamsFromUrl();
@@ -60,6 +71,7 @@ private:
     void updateTlsWarning();
 
     bool m_busy = false;
+    std::function<bool(const QString &)> m_isDefined;
     QComboBox *m_method;
     QLineEdit *m_url;
     QPushButton *m_send;

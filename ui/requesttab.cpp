@@ -31,6 +31,11 @@ RequestTab::RequestTab(Core::HttpClient *client, const Core::Catalog *catalog, Q
     connect(m_editor, &RequestEditor::sendRequested, this, &RequestTab::send);
     connect(m_editor, &RequestEditor::cancelRequested, this, &RequestTab::cancel);
     connect(m_editor, &RequestEditor::changed, this, &RequestTab::titleChanged);
+    connect(m_editor, &RequestEditor::changed, this, [this] {
+        if (!m_loading) {
+            setModified(true);
+        }
+    });
     connect(m_response, &ResponseView::cancelRequested, this, &RequestTab::cancel);
     connect(m_response->inspector(), &ErrorInspector::fieldActivated, m_editor, &RequestEditor::revealField);
     connect(m_runner, &RequestRunner::started, this, [this](const QString &target) {
@@ -49,7 +54,120 @@ RequestTab::RequestTab(Core::HttpClient *client, const Core::Catalog *catalog, Q
 
 void RequestTab::send()
 {
-    m_runner->send(m_editor->spec());
+    Core::RequestSpec spec = m_editor->spec();
+    if (m_resolverFactory) {
+        const Core::VariableResolver resolver = m_resolverFactory(this);
+        QStringList unresolved;
+        spec = resolver.resolve(spec, &unresolved);
+        unresolved.removeDuplicates();
+        if (!unresolved.isEmpty()) {
+            refreshVariables();
+            m_response->showNotSent(
+                tr("Not sent: %n variable(s) without a value", nullptr, int(unresolved.size())),
+                QStringLiteral("{{") + unresolved.join(QStringLiteral("}}, {{")) + QStringLiteral("}}"),
+                tr("Give them a value in Environments… (or pick another environment in the toolbar), "
+                   "or as “@name = value” in the .http file. A {{name.response…}} value needs that "
+                   "request to have run first."));
+            Q_EMIT sendBlocked(unresolved);
+            return;
+        }
+    }
+    m_runner->send(spec);
+}
+
+void RequestTab::setSource(const Core::RequestLocation &where, const QByteArray &blockText)
+{
+    m_source = where;
+    m_diskText = blockText;
+    Q_EMIT titleChanged();
+}
+
+void RequestTab::setModified(bool modified)
+{
+    if (m_modified != modified) {
+        m_modified = modified;
+        Q_EMIT modifiedChanged(modified);
+        Q_EMIT titleChanged();
+    }
+}
+
+void RequestTab::load(const Core::RequestSpec &spec)
+{
+    m_loading = true;
+    m_editor->setSpec(spec);
+    m_loading = false;
+    setModified(false);
+    refreshVariables();
+}
+
+Core::RequestSpec RequestTab::specForFile() const
+{
+    Core::RequestSpec spec = m_editor->spec();
+    const auto hasHeader = [&spec](const QString &name) {
+        for (const Core::KeyValue &header : spec.headers) {
+            if (header.enabled && header.name.compare(name, Qt::CaseInsensitive) == 0) {
+                return true;
+            }
+        }
+        return false;
+    };
+    // .http files have no auth section: the editor's auth goes in as the header it sends.
+    switch (spec.auth.kind) {
+    case Core::AuthKind::Bearer:
+        if (!hasHeader(QStringLiteral("Authorization"))) {
+            spec.headers.append(Core::KeyValue{QStringLiteral("Authorization"),
+                                               QStringLiteral("Bearer ") + spec.auth.token, true});
+        }
+        break;
+    case Core::AuthKind::Basic:
+        if (!hasHeader(QStringLiteral("Authorization"))) {
+            // The JetBrains client and httpyac both read "Basic user password" and encode it.
+            spec.headers.append(Core::KeyValue{
+                QStringLiteral("Authorization"),
+                QStringLiteral("Basic %1 %2").arg(spec.auth.username, spec.auth.password), true});
+        }
+        break;
+    case Core::AuthKind::ApiKey:
+        if (spec.auth.keyLocation == Core::ApiKeyLocation::Header && !hasHeader(spec.auth.keyName)) {
+            spec.headers.append(Core::KeyValue{spec.auth.keyName, spec.auth.keyValue, true});
+        }
+        break;
+    default:
+        break;
+    }
+    return spec;
+}
+
+bool RequestTab::save(QString *error)
+{
+    if (!m_source.isValid()) {
+        *error = tr("This request is not in a collection yet.");
+        return false;
+    }
+    Core::RequestLocation where = m_source;
+    if (!Core::Collection::saveRequest(&where, specForFile(), error, &m_diskText)) {
+        return false;
+    }
+    m_source = where;
+    setModified(false);
+    return true;
+}
+
+void RequestTab::setResolverFactory(ResolverFactory factory)
+{
+    m_resolverFactory = std::move(factory);
+    refreshVariables();
+}
+
+void RequestTab::refreshVariables()
+{
+    if (!m_resolverFactory) {
+        m_editor->setVariableLookup({});
+        return;
+    }
+    auto resolver = std::make_shared<Core::VariableResolver>(m_resolverFactory(this));
+    m_editor->setVariableLookup(
+        [resolver](const QString &name) { return resolver->value(name).has_value(); });
 }
 
 void RequestTab::cancel()
@@ -64,8 +182,9 @@ bool RequestTab::isBusy() const
 
 QString RequestTab::title() const
 {
+    const QString mark = m_modified && hasSource() ? QStringLiteral("• ") : QString();
     if (!m_name.isEmpty()) {
-        return m_name;
+        return mark + m_name;
     }
     const Core::RequestSpec spec = m_editor->spec();
     if (spec.url.isEmpty()) {
@@ -79,7 +198,7 @@ QString RequestTab::title() const
     if (path.size() > 28) {
         path = QStringLiteral("…") + path.right(27);
     }
-    return QStringLiteral("%1 %2").arg(spec.method, path);
+    return mark + QStringLiteral("%1 %2").arg(spec.method, path);
 }
 
 } // namespace ApiLens::Ui

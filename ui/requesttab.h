@@ -1,8 +1,12 @@
 #pragma once
 
+#include "collections/collection.h"
+#include "collections/variables.h"
 #include "http/requestspec.h"
 
 #include <QWidget>
+
+#include <functional>
 
 class QSplitter;
 
@@ -31,6 +35,24 @@ public:
     QString title() const;
     void setName(const QString &name) { m_name = name; }
 
+    // A tab opened from a collection file: saving writes that request's block back.
+    void setSource(const Core::RequestLocation &where, const QByteArray &blockText);
+    const Core::RequestLocation &source() const { return m_source; }
+    bool hasSource() const { return m_source.isValid(); }
+    QByteArray diskText() const { return m_diskText; } // the block as last read or written
+    bool isModified() const { return m_modified; }
+    void setModified(bool modified);
+    // Shows `spec` as the tab's content without marking it modified.
+    void load(const Core::RequestSpec &spec);
+    bool save(QString *error);
+    // The request as saved in a .http file: auth folded into headers where the format has a way.
+    Core::RequestSpec specForFile() const;
+
+    // Where {{variables}} get their values; asked at each send and for the editor's marks.
+    using ResolverFactory = std::function<Core::VariableResolver(const RequestTab *)>;
+    void setResolverFactory(ResolverFactory factory);
+    void refreshVariables();
+
     RequestEditor *editor() const { return m_editor; }
     ResponseView *response() const { return m_response; }
     RequestRunner *runner() const { return m_runner; }
@@ -40,6 +62,8 @@ Q_SIGNALS:
     void titleChanged();
     void busyChanged(bool busy);
     void exchangeFinished(const Core::Exchange &exchange);
+    void modifiedChanged(bool modified);
+    void sendBlocked(const QStringList &unresolved);
 
 private:
     RequestEditor *m_editor;
@@ -47,6 +71,11 @@ private:
     RequestRunner *m_runner;
     QSplitter *m_splitter;
     QString m_name;
+    Core::RequestLocation m_source;
+    QByteArray m_diskText;
+    bool m_modified = false;
+    bool m_loading = false;
+    ResolverFactory m_resolverFactory;
 };
 
 } // namespace ApiLens::Ui

@@ -472,6 +472,20 @@ void ResponseView::showFailure(const Core::Exchange &exchange)
     m_pages->setCurrentIndex(int(Page::Failure));
 }
 
+void ResponseView::showNotSent(const QString &title, const QString &message, const QString &hint)
+{
+    m_inspector->hide();
+    m_badge->setNoResponse(tr("Not sent"));
+    m_summary->clear();
+    m_failureTitle->setText(title);
+    m_failureMessage->setText(message);
+    m_failureHint->setText(hint);
+    fillHeaders({});
+    m_rawLoader->setText(QString());
+    m_prettyLoader->setText(QString());
+    m_pages->setCurrentIndex(int(Page::Failure));
+}
+
 void ResponseView::fillHeaders(const Core::HeaderList &headers)
 {
     m_headers->setRowCount(int(headers.size()));

@@ -48,6 +48,8 @@ public:
     void showPending(const QString &target);
     void updateProgress(double elapsedMs, qint64 bytes);
     void showExchange(const Core::Exchange &exchange);
+    // The request was not sent (an unresolved variable...): the failure page, with advice.
+    void showNotSent(const QString &title, const QString &message, const QString &hint);
 
     Page page() const;
     StatusBadge *badge() const { return m_badge; }

@@ -127,7 +127,8 @@ bool readDocument(const QString &path, HttpDocument *document, QString *error)
 } // namespace
 
 std::optional<HttpRequestBlock> Collection::loadRequest(const RequestLocation &where, QString *error,
-                                                        QHash<QString, QString> *fileVariables)
+                                                        QHash<QString, QString> *fileVariables,
+                                                        QByteArray *blockText)
 {
     HttpDocument document;
     if (!readDocument(where.file, &document, error)) {
@@ -142,10 +143,14 @@ std::optional<HttpRequestBlock> Collection::loadRequest(const RequestLocation &w
     if (fileVariables) {
         *fileVariables = document.fileVariables();
     }
+    if (blockText) {
+        *blockText = document.blockText(index);
+    }
     return document.blocks().at(index);
 }
 
-bool Collection::saveRequest(RequestLocation *where, const RequestSpec &spec, QString *error)
+bool Collection::saveRequest(RequestLocation *where, const RequestSpec &spec, QString *error,
+                             QByteArray *blockText)
 {
     HttpDocument document;
     if (!readDocument(where->file, &document, error)) {
@@ -162,6 +167,9 @@ bool Collection::saveRequest(RequestLocation *where, const RequestSpec &spec, QS
         return false;
     }
     where->line = document.blocks().at(index).requestLine;
+    if (blockText) {
+        *blockText = document.blockText(index);
+    }
     return true;
 }
 

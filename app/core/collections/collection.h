@@ -65,10 +65,12 @@ public:
 
     // Reads one request from its file; nullopt (with a message) when it is gone.
     static std::optional<HttpRequestBlock> loadRequest(const RequestLocation &where, QString *error,
-                                                       QHash<QString, QString> *fileVariables = nullptr);
+                                                       QHash<QString, QString> *fileVariables = nullptr,
+                                                       QByteArray *blockText = nullptr);
     // Rewrites that request's block from `spec`, leaving the rest of the file's bytes as they
     // were, atomically. The location's line is updated when the block moved.
-    static bool saveRequest(RequestLocation *where, const RequestSpec &spec, QString *error);
+    static bool saveRequest(RequestLocation *where, const RequestSpec &spec, QString *error,
+                            QByteArray *blockText = nullptr);
 
 private:
     QString m_root;
