@@ -428,12 +428,17 @@ QString CollectionPane::folderOfCurrent() const
     return kind == Kind::Folder || kind == Kind::Collection ? path : QFileInfo(path).absolutePath();
 }
 
-void CollectionPane::push(DiskCommand *command, const QString &rescanRoot)
+bool CollectionPane::push(DiskCommand *command, const QString &rescanRoot)
 {
-    m_undo->push(command); // runs redo(); a failed command marks itself obsolete and is dropped
+    // push() runs redo(); a command that failed marks itself obsolete and the stack deletes it,
+    // so success is read off the stack, never off the command.
+    const void *pushed = command;
+    m_undo->push(command);
+    const bool done = m_undo->index() > 0 && m_undo->command(m_undo->index() - 1) == pushed;
     if (!rescanRoot.isEmpty()) {
         rescan(rescanRoot);
     }
+    return done;
 }
 
 void CollectionPane::newRequest()
@@ -465,8 +470,7 @@ void CollectionPane::newRequest()
     auto *command = new DiskCommand(tr("New request “%1”").arg(name),
                                     {DiskCommand::write(file, before, document.serialize())},
                                     [this](const QString &error) { Q_EMIT message(error); });
-    push(command, root);
-    if (!command->failed()) {
+    if (push(command, root)) {
         Q_EMIT requestActivated({file, name, 0}, false);
     }
 }
@@ -532,9 +536,11 @@ void CollectionPane::renameCurrent()
         Core::HttpDocument document = Core::HttpDocument::parse(before.value_or(QByteArray()));
         document.renameBlock(document.findRequest(where.name, where.line), name);
         m_selectAfterScan = path + QLatin1Char('\n') + name;
-        push(new DiskCommand(tr("Rename request to “%1”").arg(name),
-                             {DiskCommand::write(path, before, document.serialize())}, onError),
-             rootFor(path));
+        auto *command = new DiskCommand(tr("Rename request to “%1”").arg(name),
+                                        {DiskCommand::write(path, before, document.serialize())}, onError);
+        if (push(command, rootFor(path))) {
+            Q_EMIT requestMoved(where, {path, name, 0});
+        }
         return;
     }
     QString name = Prompt::text(this, tr("Rename"), tr("New name:"), QFileInfo(path).fileName());
@@ -546,8 +552,10 @@ void CollectionPane::renameCurrent()
     }
     const QString to = QFileInfo(path).absolutePath() + QLatin1Char('/') + name;
     m_selectAfterScan = to;
-    push(new DiskCommand(tr("Rename to “%1”").arg(name), {DiskCommand::rename(path, to)}, onError),
-         rootFor(path));
+    auto *command = new DiskCommand(tr("Rename to “%1”").arg(name), {DiskCommand::rename(path, to)}, onError);
+    if (push(command, rootFor(path))) {
+        Q_EMIT pathMoved(path, to);
+    }
 }
 
 void CollectionPane::duplicateCurrent()
@@ -653,11 +661,14 @@ void CollectionPane::moveItem(const QModelIndex &source, const QModelIndex &targ
         targetDocument.insertBlock(sourceDocument.blockText(block));
         sourceDocument.removeBlock(block);
         m_selectAfterScan = into + QLatin1Char('\n') + where.name;
-        push(new DiskCommand(tr("Move “%1” to %2").arg(source.data().toString(), QFileInfo(into).fileName()),
-                             {DiskCommand::write(into, targetBefore, targetDocument.serialize()),
-                              DiskCommand::write(from, sourceBefore, sourceDocument.serialize())},
-                             onError),
-             rootFor(from));
+        auto *command =
+            new DiskCommand(tr("Move “%1” to %2").arg(source.data().toString(), QFileInfo(into).fileName()),
+                            {DiskCommand::write(into, targetBefore, targetDocument.serialize()),
+                             DiskCommand::write(from, sourceBefore, sourceDocument.serialize())},
+                            onError);
+        if (push(command, rootFor(from))) {
+            Q_EMIT requestMoved(where, {into, where.name, 0});
+        }
         if (rootFor(into) != rootFor(from)) {
             rescan(rootFor(into));
         }
@@ -665,9 +676,12 @@ void CollectionPane::moveItem(const QModelIndex &source, const QModelIndex &targ
     }
     const QString to = into + QLatin1Char('/') + QFileInfo(from).fileName();
     m_selectAfterScan = to;
-    push(new DiskCommand(tr("Move “%1” to %2").arg(QFileInfo(from).fileName(), QFileInfo(into).fileName()),
-                         {DiskCommand::rename(from, to)}, onError),
-         rootFor(from));
+    auto *command =
+        new DiskCommand(tr("Move “%1” to %2").arg(QFileInfo(from).fileName(), QFileInfo(into).fileName()),
+                        {DiskCommand::rename(from, to)}, onError);
+    if (push(command, rootFor(from))) {
+        Q_EMIT pathMoved(from, to);
+    }
     if (rootFor(into) != rootFor(from)) {
         rescan(rootFor(into));
     }

@@ -56,9 +56,12 @@ Q_SIGNALS:
     void collectionLoaded(const QString &root, int requests, double milliseconds);
     void fileChanged(const QString &path); // changed on disk, by us or by someone else
     void message(const QString &text);
+    // A request was renamed or moved to another file / a file or folder was renamed or moved.
+    void requestMoved(const ApiLens::Core::RequestLocation &from, const ApiLens::Core::RequestLocation &to);
+    void pathMoved(const QString &from, const QString &to);
 
 private:
-    void push(DiskCommand *command, const QString &rescanRoot);
+    bool push(DiskCommand *command, const QString &rescanRoot);
     void onScanned(const Core::Collection &collection, double milliseconds, quint64 generation);
     void watch(const Core::Collection &collection);
     void showContextMenu(const QPoint &pos);

@@ -1,7 +1,12 @@
 #include "mainwindow.h"
 
 #include "catalogbrowser.h"
+#include "collectionmodel.h"
+#include "collectionpane.h"
+#include "environmenteditor.h"
+#include "filepicker.h"
 #include "historypane.h"
+#include "prompt.h"
 #include "requesteditor.h"
 #include "requestrunner.h"
 #include "requesttab.h"
@@ -14,7 +19,10 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -26,8 +34,10 @@
 #include <QStyle>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
+#include <QUndoStack>
 
 namespace ApiLens::Ui {
 
@@ -37,6 +47,14 @@ const QString GeometryKey = QStringLiteral("window/geometry");
 const QString StateKey = QStringLiteral("window/state");
 const QString SplitterKey = QStringLiteral("window/requestSplitter");
 const QString InspectorKey = QStringLiteral("window/inspectorSplitter");
+const QString CollectionsKey = QStringLiteral("collections/open");
+const QString EnvironmentKey = QStringLiteral("collections/environment/");
+
+QString settingsKeyFor(const QString &root)
+{
+    // QSettings keys cannot hold '/' freely; the root path goes in hex.
+    return EnvironmentKey + QString::fromLatin1(root.toUtf8().toHex());
+}
 
 } // namespace
 
@@ -73,10 +91,47 @@ MainWindow::MainWindow(Core::HttpClient *client, const Core::Catalog *catalog, Q
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateStatusBar);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_environmentCombo) {
+            refreshEnvironmentCombo();
+        }
+    });
 
     statusBar()->addPermanentWidget(m_tlsStatus);
     statusBar()->addPermanentWidget(m_protocolStatus);
     statusBar()->addPermanentWidget(m_connectionStatus);
+
+    m_collections = new CollectionPane(this);
+    auto *collectionsDock = new QDockWidget(tr("Collections"), this);
+    collectionsDock->setObjectName(QStringLiteral("CollectionsDock"));
+    collectionsDock->setWidget(m_collections);
+    addDockWidget(Qt::LeftDockWidgetArea, collectionsDock);
+    resizeDocks({collectionsDock}, {300}, Qt::Horizontal);
+    connect(m_collections, &CollectionPane::requestActivated, this,
+            [this](const Core::RequestLocation &where, bool send) { openRequest(where, send); });
+    connect(m_collections, &CollectionPane::collectionLoaded, this, &MainWindow::onCollectionLoaded);
+    connect(m_collections, &CollectionPane::fileChanged, this, &MainWindow::onFileChanged);
+    connect(m_collections, &CollectionPane::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_collections, &CollectionPane::requestMoved, this,
+            [this](const Core::RequestLocation &from, const Core::RequestLocation &to) {
+                if (RequestTab *tab = tabFor(from)) {
+                    tab->setSource(to, tab->diskText());
+                    if (!to.name.isEmpty()) {
+                        tab->setName(to.name);
+                    }
+                    updateTabTitle(tab);
+                }
+            });
+    connect(m_collections, &CollectionPane::pathMoved, this, [this](const QString &from, const QString &to) {
+        for (RequestTab *tab : tabs()) {
+            Core::RequestLocation where = tab->source();
+            if (where.file == from || where.file.startsWith(from + QLatin1Char('/'))) {
+                where.file = to + where.file.mid(from.size());
+                tab->setSource(where, tab->diskText());
+            }
+        }
+    });
     createActions();
     restoreWindowState();
     updateStatusBar();
@@ -97,11 +152,32 @@ void MainWindow::createActions()
     QAction *newRequest = file->addAction(tr("&New Request"), this, [this] { newTab(); });
     newRequest->setShortcut(QKeySequence::AddTab);
     newRequest->setIcon(style()->standardIcon(QStyle::SP_FileIcon));
+    QAction *openCollectionAction = file->addAction(tr("&Open Collection…"), this, [this] {
+        const QString folder = FilePicker::openFolder(this, tr("Open Collection Folder"));
+        if (!folder.isEmpty()) {
+            openCollection(folder);
+        }
+    });
+    openCollectionAction->setShortcut(QKeySequence::Open);
+    m_saveAction = file->addAction(tr("&Save Request"), this, &MainWindow::saveCurrent);
+    m_saveAction->setShortcut(QKeySequence::Save);
+    m_saveAction->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
     QAction *close = file->addAction(tr("&Close Tab"), this, [this] { closeTab(m_tabs->currentIndex()); });
     close->setShortcut(QKeySequence::Close);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_collections->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_collections->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    QAction *environments = edit->addAction(tr("&Environments…"), this, &MainWindow::editEnvironments);
+    environments->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
 
     QMenu *request = menuBar()->addMenu(tr("&Request"));
     QAction *send = request->addAction(tr("&Send"), this, &MainWindow::sendCurrent);
@@ -139,13 +215,35 @@ void MainWindow::createActions()
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->addAction(newRequest);
     toolbar->addSeparator();
+    toolbar->addAction(m_saveAction);
+    toolbar->addSeparator();
     toolbar->addAction(send);
     toolbar->addAction(cancel);
+    toolbar->addSeparator();
+    auto *envLabel = new QLabel(tr(" Environment: "), toolbar);
+    toolbar->addWidget(envLabel);
+    m_environmentCombo = new QComboBox(toolbar);
+    m_environmentCombo->setObjectName(QStringLiteral("EnvironmentCombo"));
+    m_environmentCombo->setMinimumContentsLength(12);
+    m_environmentCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_environmentCombo->setToolTip(tr("Where {{variables}} get their values (Edit › Environments…)"));
+    toolbar->addWidget(m_environmentCombo);
+    connect(m_environmentCombo, &QComboBox::activated, this,
+            [this] { selectEnvironment(m_environmentCombo->currentData().toString()); });
+    toolbar->addAction(environments);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *dock : findChildren<QDockWidget *>()) {
+        view->addAction(dock->toggleViewAction());
+    }
+    m_viewMenu = view;
 }
 
-RequestTab *MainWindow::newTab(const Core::RequestSpec &spec)
+RequestTab *MainWindow::newTab(const Core::RequestSpec &spec, const QString &collectionRoot)
 {
-    auto *tab = new RequestTab(m_client, m_catalog, m_tabs);
+    const std::shared_ptr<Core::Catalog> collectionCatalog = m_catalogs.value(collectionRoot);
+    auto *tab = new RequestTab(m_client, collectionCatalog ? collectionCatalog.get() : m_catalog, m_tabs);
+    tab->setResolverFactory([this](const RequestTab *t) { return resolverFor(t); });
     tab->setName(spec.name);
     if (!spec.url.isEmpty() || spec.method != QLatin1String("GET")) {
         tab->editor()->setSpec(spec);
@@ -163,12 +261,21 @@ RequestTab *MainWindow::newTab(const Core::RequestSpec &spec)
         if (m_history) {
             m_history->record(exchange, tab->title());
         }
+        if (tab->hasSource()) {
+            m_collections->model()->setLastStatus(tab->source(),
+                                                  exchange.hasResponse() ? exchange.status : -1);
+            if (!tab->source().name.isEmpty()) {
+                m_namedExchanges.insert(collectionOf(tab) + QLatin1Char('\n') + tab->source().name, exchange);
+            }
+        }
         updateTabTitle(tab);
         if (tab == currentTab()) {
             updateStatusBar();
         }
     });
     connect(tab, &RequestTab::busyChanged, this, &MainWindow::updateActions);
+    connect(tab, &RequestTab::modifiedChanged, this, [this] { m_journalDirty = true; });
+    connect(tab->editor(), &RequestEditor::changed, this, [this] { m_journalDirty = true; });
     connect(tab->splitter(), &QSplitter::splitterMoved, this,
             [this, tab] { m_splitterState = tab->splitter()->saveState(); });
     const int index = m_tabs->addTab(tab, tab->title());
@@ -232,6 +339,9 @@ void MainWindow::setHistory(Core::HistoryService *history)
     dock->setWidget(m_historyPane);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     resizeDocks({dock}, {300}, Qt::Horizontal);
+    if (m_viewMenu) {
+        m_viewMenu->addAction(dock->toggleViewAction());
+    }
     connect(m_historyPane, &HistoryPane::entryActivated, history, &Core::HistoryService::load);
     connect(history, &Core::HistoryService::loaded, this, [this](const Core::StoredExchange &stored) {
         // The request again, in a new tab (secret headers were not stored, so they are left out).
@@ -274,8 +384,8 @@ void MainWindow::showCatalog()
 
 void MainWindow::closeTab(int index)
 {
-    QWidget *tab = m_tabs->widget(index);
-    if (!tab) {
+    auto *tab = qobject_cast<RequestTab *>(m_tabs->widget(index));
+    if (!tab || !confirmClose({tab})) {
         return;
     }
     m_tabs->removeTab(index);
@@ -339,13 +449,385 @@ void MainWindow::saveWindowState()
     }
     m_settings->setValue(SplitterKey, m_splitterState);
     m_settings->setValue(InspectorKey, m_inspectorState);
+    m_settings->setValue(CollectionsKey, m_collections->roots());
     m_settings->sync();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!confirmClose(tabs())) {
+        event->ignore();
+        return;
+    }
     saveWindowState();
+    if (m_journal) {
+        m_journal->clear(); // everything was saved or knowingly discarded
+    }
     event->accept();
+}
+
+QList<RequestTab *> MainWindow::tabs() const
+{
+    QList<RequestTab *> result;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (auto *tab = qobject_cast<RequestTab *>(m_tabs->widget(i))) {
+            result.append(tab);
+        }
+    }
+    return result;
+}
+
+void MainWindow::openCollection(const QString &folder)
+{
+    m_collections->openCollection(folder);
+}
+
+void MainWindow::onCollectionLoaded(const QString &root)
+{
+    QStringList problems;
+    m_environments.insert(root, Core::Environments::load(root, &problems));
+    if (!m_activeEnvironment.contains(root)) {
+        const QStringList names = m_environments.value(root).names();
+        QString chosen = m_settings->value(settingsKeyFor(root)).toString();
+        if (!names.contains(chosen)) {
+            chosen = names.size() == 1 ? names.first() : QString();
+        }
+        m_activeEnvironment.insert(root, chosen);
+    }
+    // A collection may document its API's own error codes (apilens-catalog.json).
+    if (m_catalog && !m_catalogs.contains(root) &&
+        QFileInfo::exists(QDir(root).filePath(Core::Catalog::collectionFileName()))) {
+        auto catalog = std::make_shared<Core::Catalog>();
+        catalog->loadBuiltinAndUser(&problems);
+        catalog->loadCollection(root, &problems);
+        m_catalogs.insert(root, catalog);
+    }
+    if (!problems.isEmpty()) {
+        statusBar()->showMessage(problems.join(QStringLiteral("; ")), 15000);
+    }
+    refreshEnvironmentCombo();
+    for (RequestTab *tab : tabs()) {
+        if (collectionOf(tab) == root) {
+            tab->refreshVariables();
+        }
+    }
+}
+
+QString MainWindow::collectionOf(const RequestTab *tab) const
+{
+    if (tab && tab->hasSource()) {
+        return m_collections->rootFor(tab->source().file);
+    }
+    // A request in no collection uses the collection selected in the tree, or the first one.
+    const QModelIndex current = m_collections->currentSourceIndex();
+    if (current.isValid()) {
+        return current.data(CollectionModel::RootRole).toString();
+    }
+    return m_collections->roots().value(0);
+}
+
+QString MainWindow::currentCollection() const
+{
+    return collectionOf(currentTab());
+}
+
+void MainWindow::refreshEnvironmentCombo()
+{
+    const QString root = currentCollection();
+    m_environmentCombo->clear();
+    m_environmentCombo->addItem(tr("No environment"), QString());
+    for (const QString &name : m_environments.value(root).names()) {
+        m_environmentCombo->addItem(name, name);
+    }
+    m_environmentCombo->setCurrentIndex(
+        qMax(0, m_environmentCombo->findData(m_activeEnvironment.value(root))));
+    m_environmentCombo->setEnabled(!root.isEmpty());
+}
+
+void MainWindow::selectEnvironment(const QString &name)
+{
+    const QString root = currentCollection();
+    if (root.isEmpty()) {
+        return;
+    }
+    m_activeEnvironment.insert(root, name);
+    m_settings->setValue(settingsKeyFor(root), name);
+    const int index = m_environmentCombo->findData(name);
+    if (index >= 0) {
+        m_environmentCombo->setCurrentIndex(index);
+    }
+    for (RequestTab *tab : tabs()) {
+        if (collectionOf(tab) == root) {
+            tab->refreshVariables();
+        }
+    }
+}
+
+Core::VariableResolver MainWindow::resolverFor(const RequestTab *tab) const
+{
+    Core::VariableResolver resolver;
+    const QString root = collectionOf(tab);
+    if (tab->hasSource()) {
+        QString error;
+        Core::Collection::loadRequest(tab->source(), &error, &resolver.requestVariables);
+    }
+    const QString environment = m_activeEnvironment.value(root);
+    const Core::Environments environments = m_environments.value(root);
+    resolver.privateEnvironment = environments.privateVariables(environment);
+    resolver.publicEnvironment = environments.publicVariables(environment);
+    resolver.responses = [this, root](const QString &name) -> const Core::Exchange * {
+        const auto found = m_namedExchanges.constFind(root + QLatin1Char('\n') + name);
+        return found == m_namedExchanges.cend() ? nullptr : &found.value();
+    };
+    return resolver;
+}
+
+void MainWindow::editEnvironments()
+{
+    const QString root = currentCollection();
+    if (root.isEmpty()) {
+        statusBar()->showMessage(tr("Open a collection folder first (File › Open Collection…)."), 8000);
+        return;
+    }
+    EnvironmentEditor editor(root, m_environments.value(root), m_activeEnvironment.value(root), this);
+    if (editor.exec() == QDialog::Accepted) {
+        onCollectionLoaded(root); // re-read what was written
+    }
+}
+
+RequestTab *MainWindow::tabFor(const Core::RequestLocation &where) const
+{
+    for (RequestTab *tab : tabs()) {
+        const Core::RequestLocation &source = tab->source();
+        if (source.file == where.file &&
+            (!where.name.isEmpty() ? source.name == where.name : source.line == where.line)) {
+            return tab;
+        }
+    }
+    return nullptr;
+}
+
+RequestTab *MainWindow::openRequest(const Core::RequestLocation &where, bool send)
+{
+    RequestTab *tab = tabFor(where);
+    if (!tab) {
+        QString error;
+        QByteArray text;
+        const auto block = Core::Collection::loadRequest(where, &error, nullptr, &text);
+        if (!block) {
+            statusBar()->showMessage(error, 8000);
+            return nullptr;
+        }
+        Core::RequestSpec spec = block->toSpec();
+        spec.name = block->name;
+        Core::RequestLocation located = where;
+        located.line = block->requestLine;
+        tab = newTab({}, m_collections->rootFor(where.file));
+        tab->setName(block->name.isEmpty() ? QString() : block->name);
+        tab->setSource(located, text);
+        tab->load(spec);
+        updateTabTitle(tab);
+        refreshEnvironmentCombo();
+    }
+    m_tabs->setCurrentWidget(tab);
+    m_collections->select(tab->source()); // shows where it lives, and its status marker
+    if (send) {
+        tab->send();
+    }
+    return tab;
+}
+
+void MainWindow::onFileChanged(const QString &path)
+{
+    for (RequestTab *tab : tabs()) {
+        if (tab->source().file != path) {
+            continue;
+        }
+        QString error;
+        QByteArray text;
+        const auto block = Core::Collection::loadRequest(tab->source(), &error, nullptr, &text);
+        if (!block) {
+            tab->setModified(true); // what the tab shows is now the only copy
+            statusBar()->showMessage(
+                tr("%1 — the tab keeps its copy; save it elsewhere or undo the change.").arg(error), 15000);
+            continue;
+        }
+        if (text == tab->diskText()) {
+            continue; // our own save, or another request of the file changed
+        }
+        const QString name = tab->title();
+        bool load = !tab->isModified();
+        if (!load) {
+            const int choice =
+                Prompt::choose(this, tr("Changed on Disk"),
+                               tr("“%1” was changed in %2 by another program, and it has unsaved edits here.")
+                                   .arg(name, QFileInfo(path).fileName()),
+                               {tr("Keep My Edits"), tr("Load from Disk")});
+            load = choice == 1;
+        }
+        if (load) {
+            Core::RequestSpec spec = block->toSpec();
+            spec.name = block->name;
+            tab->load(spec);
+            statusBar()->showMessage(tr("Reloaded “%1”: it changed on disk.").arg(name), 8000);
+        }
+        // Either way the tab now knows this version, so the same change is not asked about again.
+        Core::RequestLocation where = tab->source();
+        where.line = block->requestLine;
+        tab->setSource(where, text);
+        updateTabTitle(tab);
+    }
+}
+
+bool MainWindow::saveTab(RequestTab *tab)
+{
+    QString error;
+    if (tab->hasSource()) {
+        if (!tab->save(&error)) {
+            statusBar()->showMessage(error, 15000);
+            return false;
+        }
+        statusBar()->showMessage(tr("Saved to %1").arg(QFileInfo(tab->source().file).fileName()), 4000);
+        m_journalDirty = true;
+        return true;
+    }
+    // Not in a collection yet: add it to the selected file, or to requests.http of the collection.
+    const QString root = collectionOf(tab);
+    if (root.isEmpty()) {
+        statusBar()->showMessage(
+            tr("Open a collection folder to save requests in (File › Open Collection…)."), 8000);
+        return false;
+    }
+    const QString name = Prompt::text(this, tr("Save Request"), tr("Name:"), tab->title());
+    if (name.isEmpty()) {
+        return false;
+    }
+    const QModelIndex current = m_collections->currentSourceIndex();
+    const int kind = current.data(CollectionModel::KindRole).toInt();
+    QString file = QDir(root).filePath(QStringLiteral("requests.http"));
+    if (current.isValid() && current.data(CollectionModel::RootRole).toString() == root &&
+        (kind == int(CollectionModel::Kind::File) || kind == int(CollectionModel::Kind::Request))) {
+        file = current.data(CollectionModel::PathRole).toString();
+    }
+    QFile in(file);
+    QByteArray before;
+    if (in.exists() && (!in.open(QIODevice::ReadOnly) || (before = in.readAll(), false))) {
+        statusBar()->showMessage(tr("Cannot read %1").arg(QDir::toNativeSeparators(file)), 8000);
+        return false;
+    }
+    Core::HttpDocument document = Core::HttpDocument::parse(before);
+    const int index = document.appendRequest(name, tab->specForFile());
+    if (!Core::writeFileAtomically(file, document.serialize(), &error)) {
+        statusBar()->showMessage(error, 15000);
+        return false;
+    }
+    tab->setName(name);
+    tab->setSource({file, name, document.blocks().at(index).requestLine}, document.blockText(index));
+    tab->setModified(false);
+    updateTabTitle(tab);
+    m_collections->rescan(root);
+    statusBar()->showMessage(tr("Saved “%1” to %2").arg(name, QFileInfo(file).fileName()), 4000);
+    return true;
+}
+
+void MainWindow::saveCurrent()
+{
+    if (RequestTab *tab = currentTab()) {
+        saveTab(tab);
+    }
+}
+
+bool MainWindow::confirmClose(const QList<RequestTab *> &tabs)
+{
+    QList<RequestTab *> unsaved;
+    for (RequestTab *tab : tabs) {
+        if (tab->hasSource() && tab->isModified()) {
+            unsaved.append(tab);
+        }
+    }
+    if (unsaved.isEmpty()) {
+        return true;
+    }
+    const int choice =
+        Prompt::choose(this, tr("Unsaved Changes"),
+                       unsaved.size() == 1
+                           ? tr("“%1” has changes that are not saved.").arg(unsaved.first()->title())
+                           : tr("%n requests have changes that are not saved.", nullptr, int(unsaved.size())),
+                       {unsaved.size() == 1 ? tr("Save") : tr("Save All"), tr("Discard")});
+    if (choice < 0) {
+        return false;
+    }
+    if (choice == 0) {
+        for (RequestTab *tab : std::as_const(unsaved)) {
+            if (!saveTab(tab)) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+void MainWindow::setJournal(const QString &path)
+{
+    m_journal = std::make_unique<Core::EditJournal>(path);
+    if (!m_journalTimer) {
+        m_journalTimer = new QTimer(this);
+        m_journalTimer->setInterval(2000);
+        connect(m_journalTimer, &QTimer::timeout, this, [this] {
+            if (m_journalDirty) {
+                writeJournal();
+            }
+        });
+        m_journalTimer->start();
+    }
+}
+
+void MainWindow::writeJournal()
+{
+    if (!m_journal) {
+        return;
+    }
+    m_journalDirty = false;
+    QList<Core::JournalEntry> entries;
+    for (RequestTab *tab : tabs()) {
+        const bool unsavedScratch =
+            !tab->hasSource() && tab->isModified() && !tab->editor()->spec().url.isEmpty();
+        if ((tab->hasSource() && tab->isModified()) || unsavedScratch) {
+            entries.append(Core::JournalEntry::fromSpec(tab->source(), tab->title(), tab->specForFile()));
+        }
+    }
+    QString error;
+    if (!m_journal->write(entries, &error)) {
+        statusBar()->showMessage(error, 15000);
+    }
+}
+
+int MainWindow::restoreJournal()
+{
+    if (!m_journal) {
+        return 0;
+    }
+    QString error;
+    const QList<Core::JournalEntry> entries = m_journal->read(&error);
+    if (!error.isEmpty()) {
+        statusBar()->showMessage(error, 15000);
+    }
+    for (const Core::JournalEntry &entry : entries) {
+        Core::RequestSpec spec = entry.spec();
+        spec.name = entry.source.name;
+        RequestTab *tab = newTab({}, m_collections->rootFor(entry.source.file));
+        tab->setName(entry.source.name);
+        tab->load(spec);
+        if (entry.source.isValid()) {
+            QByteArray text;
+            QString ignored;
+            Core::Collection::loadRequest(entry.source, &ignored, nullptr, &text);
+            tab->setSource(entry.source, text);
+        }
+        tab->setModified(true);
+        updateTabTitle(tab);
+    }
+    return int(entries.size());
 }
 
 } // namespace ApiLens::Ui

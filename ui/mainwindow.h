@@ -1,9 +1,18 @@
 #pragma once
 
+#include "collections/collection.h"
+#include "collections/editjournal.h"
+#include "collections/variables.h"
+#include "http/exchange.h"
 #include "http/requestspec.h"
 
+#include <QHash>
 #include <QMainWindow>
 
+#include <memory>
+
+class QComboBox;
+class QMenu;
 class QLabel;
 class QSettings;
 class QTabWidget;
@@ -37,7 +46,7 @@ public:
     MainWindow(Core::HttpClient *client, const Core::Catalog *catalog, QSettings *settings,
                QWidget *parent = nullptr);
 
-    RequestTab *newTab(const Core::RequestSpec &spec = {});
+    RequestTab *newTab(const Core::RequestSpec &spec = {}, const QString &collectionRoot = {});
     RequestTab *currentTab() const;
     QTabWidget *tabWidget() const { return m_tabs; }
     void sendCurrent();
@@ -50,6 +59,27 @@ public:
     void setHistory(Core::HistoryService *history);
     class HistoryPane *historyPane() const { return m_historyPane; }
 
+    // Collections: folders of .http files in the tree on the left.
+    void openCollection(const QString &folder);
+    class CollectionPane *collectionPane() const { return m_collections; }
+    // Opens a collection's request in a tab (or shows the tab it is already in).
+    RequestTab *openRequest(const Core::RequestLocation &where, bool send = false);
+    RequestTab *tabFor(const Core::RequestLocation &where) const;
+    QString collectionOf(const RequestTab *tab) const;
+    // The collection the toolbar's environment switcher is for: the current tab's.
+    QString currentCollection() const;
+    QComboBox *environmentCombo() const { return m_environmentCombo; }
+    void selectEnvironment(const QString &name);
+    QString activeEnvironment(const QString &root) const { return m_activeEnvironment.value(root); }
+    void editEnvironments();
+    bool saveTab(RequestTab *tab);
+    void saveCurrent();
+
+    // Unsaved edits go to this journal every few seconds; restoreJournal() reopens them.
+    void setJournal(const QString &path);
+    int restoreJournal();
+    void writeJournal();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -60,6 +90,12 @@ private:
     void updateStatusBar();
     void updateTabTitle(RequestTab *tab);
     void updateActions();
+    void onCollectionLoaded(const QString &root);
+    void onFileChanged(const QString &path);
+    void refreshEnvironmentCombo();
+    Core::VariableResolver resolverFor(const RequestTab *tab) const;
+    bool confirmClose(const QList<RequestTab *> &tabs);
+    QList<RequestTab *> tabs() const;
 
     Core::HttpClient *m_client;
     const Core::Catalog *m_catalog;
@@ -75,6 +111,18 @@ private:
     QByteArray m_splitterState;
     QAction *m_sendAction = nullptr;
     QAction *m_cancelAction = nullptr;
+    QAction *m_saveAction = nullptr;
+    QMenu *m_viewMenu = nullptr;
+
+    class CollectionPane *m_collections = nullptr;
+    QComboBox *m_environmentCombo = nullptr;
+    QHash<QString, Core::Environments> m_environments;         // per collection root
+    QHash<QString, QString> m_activeEnvironment;               // per collection root
+    QHash<QString, std::shared_ptr<Core::Catalog>> m_catalogs; // collections with apilens-catalog.json
+    QHash<QString, Core::Exchange> m_namedExchanges;           // root + '\n' + name, for chaining
+    std::unique_ptr<Core::EditJournal> m_journal;
+    class QTimer *m_journalTimer = nullptr;
+    bool m_journalDirty = false;
 };
 
 } // namespace ApiLens::Ui

@@ -1,6 +1,13 @@
 #include "demoserver.h"
 
+#include "collections/collection.h"
+#include "collections/httpdocument.h"
+#include "collections/variables.h"
+
 #include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonArray>
@@ -137,6 +144,11 @@ Reply answer(const QHttpServerRequest &request)
                 R"json({"error_code":3,"error_message":"Invalid parameter: limit must be between 1 and 100","details":{"parameter":"limit","max":100}})json");
         }
         return json(200, R"json({"items":[{"id":1},{"id":2}]})json");
+    }
+    if (is("POST", "/numeric/orders")) {
+        return json(
+            409,
+            R"json({"error_code":42,"error_message":"Out of stock","details":{"item":"lens-cap","restock":"2026-12-01"}})json");
     }
     if (is("GET", "/numeric/profile")) {
         if (auth.isEmpty()) {
@@ -276,21 +288,6 @@ void send(QHttpServerResponder &responder, const Reply &reply)
     responder.writeBody(reply.body);
 }
 
-Core::RequestSpec spec(const char *method, const char *path, const QByteArray &body = {},
-                       const QList<Core::KeyValue> &headers = {})
-{
-    Core::RequestSpec s;
-    s.method = QString::fromLatin1(method);
-    s.url = QString::fromLatin1(path);
-    s.headers = headers;
-    if (!body.isEmpty()) {
-        s.body.kind = Core::BodyKind::Raw;
-        s.body.raw = body;
-        s.body.contentType = QStringLiteral("application/json");
-    }
-    return s;
-}
-
 } // namespace
 
 DemoServer::DemoServer(QObject *parent)
@@ -332,81 +329,77 @@ void DemoServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *s
     send(responder, json(404, R"json({"title":"Not Found","status":404})json"));
 }
 
+QStringList DemoServer::collectionFiles()
+{
+    QStringList files;
+    for (const char *name : {"basics", "netilion", "extole", "numeric-codes", "exto", "formats", "proxies"}) {
+        files.append(QStringLiteral(":/demo/%1.http").arg(QLatin1String(name)));
+    }
+    return files;
+}
+
 QList<DemoServer::Request> DemoServer::requests()
 {
-    const QList<Core::KeyValue> token = {
-        {QStringLiteral("Authorization"), QStringLiteral("Bearer demo-token")}};
-    return {
-        {QStringLiteral("Basics"), QStringLiteral("Get a user"), QStringLiteral("A 200 with a JSON body"),
-         spec("GET", "/users/42")},
-        {QStringLiteral("Basics"), QStringLiteral("Slow report"),
-         QStringLiteral("Progress while waiting; Esc cancels"), spec("GET", "/slow")},
-        {QStringLiteral("Basics"), QStringLiteral("5 MB list"),
-         QStringLiteral("A large body, formatted off the GUI thread"), spec("GET", "/big")},
-        {QStringLiteral("Netilion"), QStringLiteral("List assets"), QStringLiteral("A 200 from Netilion"),
-         spec("GET", "/netilion/assets")},
-        {QStringLiteral("Netilion"), QStringLiteral("Change a serial number"),
-         QStringLiteral("409 write_protected_attribute"),
-         spec("PATCH", "/netilion/assets/17", R"json({"serial_number": "N9999"})json")},
-        {QStringLiteral("Netilion"), QStringLiteral("Get a hidden asset"),
-         QStringLiteral("404 not_found_no_permission"), spec("GET", "/netilion/assets/99")},
-        {QStringLiteral("Extole"), QStringLiteral("Send an event without a token"),
-         QStringLiteral("403 missing_access_token"),
-         spec("POST", "/extole/v2/events", R"json({"event_name": "signup"})json")},
-        {QStringLiteral("Extole"), QStringLiteral("Send an event with a token"),
-         QStringLiteral("The same request, authorized"),
-         spec("POST", "/extole/v2/events", R"json({"event_name": "signup"})json", token)},
-        {QStringLiteral("Extole"), QStringLiteral("Rate-limited profile"),
-         QStringLiteral("429 with Retry-After and RateLimit headers"), spec("GET", "/extole/v4/me")},
-        {QStringLiteral("Numeric codes"), QStringLiteral("Too many items"),
-         QStringLiteral("error_code 3, INVALID STRUCTURE"), spec("GET", "/numeric/items?limit=500")},
-        {QStringLiteral("Numeric codes"), QStringLiteral("Profile with a bad token"),
-         QStringLiteral("error_code 7, AUTH INVALID"),
-         spec("GET", "/numeric/profile", {},
-              {{QStringLiteral("Authorization"), QStringLiteral("Bearer nope")}})},
-        {QStringLiteral("Exto"), QStringLiteral("Upload a record"), QStringLiteral("413, in Exto's words"),
-         spec("POST", "/exto/records", R"json({"record": "…"})json")},
-        {QStringLiteral("Formats"), QStringLiteral("RFC 9457: out of credit"),
-         QStringLiteral("Problem details"),
-         spec("POST", "/billing/messages", R"json({"to": "+15550100", "text": "Hello"})json")},
-        {QStringLiteral("Formats"), QStringLiteral("JSON:API validation"),
-         QStringLiteral("A pointer into the request body"),
-         spec("POST", "/jsonapi/articles",
-              R"json({"data": {"type": "articles", "attributes": {"title": "Hi"}}})json")},
-        {QStringLiteral("Formats"), QStringLiteral("Google quota"),
-         QStringLiteral("429 RESOURCE_EXHAUSTED with RetryInfo"), spec("GET", "/google/quota")},
-        {QStringLiteral("Formats"), QStringLiteral("Microsoft Graph upload"),
-         QStringLiteral("innerError with a request id"),
-         spec("PUT", "/graph/upload", R"json({"range": "0-1023"})json")},
-        {QStringLiteral("Formats"), QStringLiteral("OAuth token refresh"), QStringLiteral("invalid_grant"),
-         spec("POST", "/oauth/token", R"json({"grant_type": "refresh_token"})json")},
-        {QStringLiteral("Formats"), QStringLiteral("Expired bearer token"),
-         QStringLiteral("A WWW-Authenticate challenge, no body"), spec("GET", "/oauth/protected", {}, token)},
-        {QStringLiteral("Formats"), QStringLiteral("GraphQL partial data"),
-         QStringLiteral("An error inside a 200"),
-         spec("POST", "/graphql", R"json({"query": "{ hero { name heroFriends { id name } } }"})json")},
-        {QStringLiteral("Formats"), QStringLiteral("Stripe card declined"),
-         QStringLiteral("402 card_declined"),
-         spec("POST", "/stripe/charges", R"json({"amount": 2000, "currency": "usd"})json")},
-        {QStringLiteral("Formats"), QStringLiteral("GitHub issue without a title"),
-         QStringLiteral("422 with per-field errors and rate limits"),
-         spec("POST", "/github/repos/octo/demo/issues", R"json({"body": "Steps to reproduce…"})json")},
-        {QStringLiteral("Formats"), QStringLiteral("S3 missing key"), QStringLiteral("An XML error"),
-         spec("GET", "/s3/reports/2024/q1.csv")},
-        {QStringLiteral("Formats"), QStringLiteral("Slack post"), QStringLiteral("ok:false inside a 200"),
-         spec("POST", "/slack/chat.postMessage", R"json({"channel": "C123", "text": "hi"})json")},
-        {QStringLiteral("Formats"), QStringLiteral("Laravel sign-up"), QStringLiteral("422 with a field map"),
-         spec("POST", "/laravel/register",
-              R"json({"email": "ada", "password": "x", "password_confirmation": "y"})json")},
-        {QStringLiteral("Formats"), QStringLiteral("Connect RPC"), QStringLiteral("invalid_argument"),
-         spec("POST", "/connect/eliza.v1.ElizaService/Say", R"json({"sentence": ""})json")},
-        {QStringLiteral("Proxies"), QStringLiteral("Cloudflare timeout"),
-         QStringLiteral("522 page from the CDN"), spec("GET", "/cdn/status")},
-        {QStringLiteral("Proxies"), QStringLiteral("nginx bad gateway"),
-         QStringLiteral("502 page from the proxy"), spec("GET", "/gateway/report")},
-        {QStringLiteral("Proxies"), QStringLiteral("Plain-text crash"),
-         QStringLiteral("500 with a text body"), spec("GET", "/text/crash")},
-    };
+    // Relative URLs: {{baseUrl}} stays empty here; requestsFor() puts the server in front.
+    Core::VariableResolver resolver;
+    resolver.publicEnvironment.insert(QStringLiteral("baseUrl"), QString());
+    resolver.privateEnvironment.insert(QStringLiteral("token"), demoToken());
+    QList<Request> list;
+    for (const QString &path : collectionFiles()) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            continue;
+        }
+        const Core::HttpDocument document = Core::HttpDocument::parse(file.readAll());
+        QString group;
+        for (const Core::HttpRequestBlock &block : document.blocks()) {
+            QString summary;
+            for (const QString &directive : block.otherDirectives) {
+                if (directive.startsWith(QLatin1String("@apilens-group "))) {
+                    group = directive.mid(15).trimmed();
+                } else if (directive.startsWith(QLatin1String("@apilens-summary "))) {
+                    summary = directive.mid(17).trimmed();
+                }
+            }
+            if (block.hasRequest()) {
+                QStringList unresolved;
+                list.append({group, block.name, summary, resolver.resolve(block.toSpec(), &unresolved)});
+            }
+        }
+    }
+    return list;
+}
+
+bool DemoServer::writeCollection(const QString &folder, QString *error) const
+{
+    if (!QDir().mkpath(folder)) {
+        *error = QStringLiteral("%1: cannot create the folder").arg(folder);
+        return false;
+    }
+    const QDir dir(folder);
+    QStringList files = collectionFiles();
+    files.append(QStringLiteral(":/demo/apilens-catalog.json"));
+    for (const QString &resource : std::as_const(files)) {
+        const QString target = dir.filePath(QFileInfo(resource).fileName());
+        if (QFileInfo::exists(target)) {
+            continue; // the user's edits of the demo stay theirs
+        }
+        QFile in(resource);
+        if (!in.open(QIODevice::ReadOnly) || !Core::writeFileAtomically(target, in.readAll(), error)) {
+            if (error->isEmpty()) {
+                *error = QStringLiteral("%1: missing from the build").arg(resource);
+            }
+            return false;
+        }
+    }
+    QStringList problems;
+    Core::Environments environments = Core::Environments::load(folder, &problems);
+    QHash<QString, QString> publicValues = environments.ownVariables(QStringLiteral("demo"), false);
+    QHash<QString, QString> secretValues = environments.ownVariables(QStringLiteral("demo"), true);
+    publicValues.insert(QStringLiteral("baseUrl"), baseUrl().toString());
+    secretValues.insert(QStringLiteral("token"), demoToken());
+    environments.setEnvironment(QStringLiteral("demo"), publicValues, secretValues);
+    return environments.save(folder, error);
 }
 
 QList<DemoServer::Request> DemoServer::requestsFor() const

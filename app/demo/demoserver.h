@@ -33,6 +33,13 @@ public:
     // The same with absolute URLs for a running server.
     QList<Request> requestsFor() const;
 
+    // The demo collection ships as .http files (resources/demo): written into `folder` with an
+    // environment "demo" pointing at this server and the demo token as a secret. Files the
+    // user already has are kept; the environment files are rewritten for the current port.
+    bool writeCollection(const QString &folder, QString *error) const;
+    static QStringList collectionFiles(); // resource paths, in menu order
+    static QString demoToken() { return QStringLiteral("demo-token"); }
+
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;

@@ -1,8 +1,10 @@
+#include "collectionpane.h"
 #include "demoserver.h"
 #include "mainwindow.h"
 #include "requesttab.h"
 
 #include "catalog/catalog.h"
+#include "collections/httpdocument.h"
 #include "history/historyservice.h"
 #include "http/httpclient.h"
 
@@ -20,6 +22,7 @@
 #include <QStatusBar>
 
 #include <cstdio>
+#include <memory>
 
 using namespace ApiLens;
 
@@ -85,8 +88,10 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("ApiLens, a native desktop API explorer."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("Open a request to this URL."),
-                                 QStringLiteral("[URL]"));
+    parser.addPositionalArgument(
+        QStringLiteral("path"),
+        QStringLiteral("A collection folder or .http file to open, or a URL to open a request to."),
+        QStringLiteral("[PATH|URL]"));
     const QCommandLineOption firstPaint(
         QStringLiteral("quit-after-first-paint"),
         QStringLiteral("Benchmark: report start-up time and memory, then quit."));
@@ -121,35 +126,89 @@ int main(int argc, char *argv[])
     history.open(dataDir + QStringLiteral("/history.sqlite"));
     Ui::MainWindow window(&client, &catalog, &settings);
     window.setHistory(&history);
+    // Unsaved edits are journaled; after a crash they come back in their tabs.
+    window.setJournal(dataDir + QStringLiteral("/journal.json"));
+    const int restored = window.restoreJournal();
+    const QString argument = parser.positionalArguments().value(0);
+    // Collections open last time come back, unless a path was asked for.
+    if (argument.isEmpty()) {
+        for (const QString &root : settings.value(QStringLiteral("collections/open")).toStringList()) {
+            if (QFileInfo(root).isDir()) {
+                window.openCollection(root);
+            }
+        }
+    }
+
+    // Requests to open (and maybe send) once their collection has been read.
+    struct Pending
+    {
+        QString root;
+        QList<Core::RequestLocation> requests;
+        bool send = false;
+    };
+    auto pending = std::make_shared<Pending>();
+    QObject::connect(window.collectionPane(), &Ui::CollectionPane::collectionLoaded, &window,
+                     [&window, pending](const QString &root) {
+                         if (root != pending->root) {
+                             return;
+                         }
+                         const QList<Core::RequestLocation> requests = std::exchange(pending->requests, {});
+                         pending->root.clear();
+                         for (const Core::RequestLocation &where : requests) {
+                             window.openRequest(where, pending->send);
+                         }
+                     });
+
     Demo::DemoServer demoServer;
     if (parser.isSet(demo)) {
         if (demoServer.start() == 0) {
             std::fprintf(stderr, "apilens: cannot start the demo API on 127.0.0.1\n");
             return 1;
         }
-        QList<Ui::NamedRequest> requests;
-        for (const Demo::DemoServer::Request &request : demoServer.requestsFor()) {
-            requests.append({request.group, request.name, request.summary, request.spec});
+        // The demo collection is a folder of .http files like any other, in the app's data folder.
+        const QString folder = dataDir + QStringLiteral("/demo-collection");
+        QString error;
+        if (!demoServer.writeCollection(folder, &error)) {
+            std::fprintf(stderr, "apilens: cannot write the demo collection: %s\n", qPrintable(error));
+            return 1;
         }
-        window.addRequestMenu(QObject::tr("&Demo"), requests);
-        // Open a few that show the most: a success, and an error from each of three seed vendors.
-        for (const QString &name :
-             {QStringLiteral("Get a user"), QStringLiteral("Send an event without a token"),
-              QStringLiteral("Profile with a bad token"), QStringLiteral("Change a serial number")}) {
-            for (const Ui::NamedRequest &request : std::as_const(requests)) {
-                if (request.name == name) {
-                    Core::RequestSpec spec = request.spec;
-                    spec.name = request.name;
-                    window.newTab(spec)->send();
-                }
+        const QString root = QFileInfo(folder).absoluteFilePath();
+        pending->root = root;
+        pending->send = true;
+        // A success, and an error from each of three seed vendors.
+        pending->requests = {
+            {root + QStringLiteral("/basics.http"), QStringLiteral("Get a user"), 0},
+            {root + QStringLiteral("/extole.http"), QStringLiteral("Send an event without a token"), 0},
+            {root + QStringLiteral("/numeric-codes.http"), QStringLiteral("Profile with a bad token"), 0},
+            {root + QStringLiteral("/netilion.http"), QStringLiteral("Change a serial number"), 0}};
+        window.openCollection(folder);
+        window.statusBar()->showMessage(
+            QObject::tr("Demo API on %1 — its requests are in the Collections tree (environment “demo”)")
+                .arg(demoServer.baseUrl().toString()));
+    } else if (!argument.isEmpty() && QFileInfo(argument).isDir()) {
+        window.openCollection(argument);
+    } else if (!argument.isEmpty() && QFileInfo(argument).isFile()) {
+        // A .http file: its folder is the collection; its requests open in tabs.
+        const QFileInfo file(argument);
+        QFile in(file.absoluteFilePath());
+        if (in.open(QIODevice::ReadOnly)) {
+            pending->root = file.absolutePath();
+            for (const Core::HttpRequestBlock &block : Core::HttpDocument::parse(in.readAll()).requests()) {
+                pending->requests.append({file.absoluteFilePath(), block.name, block.requestLine});
             }
         }
-        window.statusBar()->showMessage(QObject::tr("Demo API on %1 — more requests in the Demo menu")
-                                            .arg(demoServer.baseUrl().toString()));
-    } else {
+        window.openCollection(file.absolutePath());
+    } else if (restored == 0) {
         Core::RequestSpec spec;
-        spec.url = parser.positionalArguments().value(0);
+        spec.url = argument;
         window.newTab(spec);
+    }
+    if (restored > 0) {
+        window.statusBar()->showMessage(
+            QObject::tr("Restored %n unsaved request(s) from the last session", nullptr, restored));
+    }
+    if (window.tabWidget()->count() == 0 && pending->requests.isEmpty()) {
+        window.newTab();
     }
     if (parser.isSet(firstPaint)) {
         new FirstPaintProbe(&window);

@@ -1,12 +1,15 @@
 #include "demoserver.h"
 
 #include "catalog/catalog.h"
+#include "collections/collection.h"
+#include "collections/variables.h"
 #include "errors/erroranalyzer.h"
 #include "http/httpclient.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace ApiLens;
@@ -22,6 +25,7 @@ private Q_SLOTS:
     void everyRequest();
     void unknownPathIsAProblem();
     void listensOnLoopbackOnly();
+    void collectionOnDisk();
 
 private:
     Core::Exchange run(const Core::RequestSpec &spec);
@@ -79,6 +83,8 @@ void tst_DemoServer::everyRequest_data()
          {429, QStringLiteral("extole"), QStringLiteral("too_many_requests"), QStringLiteral("extole")}},
         {QStringLiteral("Too many items"),
          {400, QStringLiteral("generic-numeric-code"), 3, QStringLiteral("numeric-codes")}},
+        {QStringLiteral("Order a sold-out item"),
+         {409, QStringLiteral("generic-numeric-code"), 42, QStringLiteral("numeric-codes")}},
         {QStringLiteral("Profile with a bad token"),
          {401, QStringLiteral("generic-numeric-code"), 7, QStringLiteral("numeric-codes")}},
         {QStringLiteral("Upload a record"), {413, QStringLiteral("json"), QJsonValue(), QString()}},
@@ -148,8 +154,9 @@ void tst_DemoServer::everyRequest()
     const Core::Explanation explanation = m_catalog.explain(report);
     QCOMPARE(explanation.vendor ? explanation.vendor->id : QString(), vendor);
     // Codes the catalog documents (GraphQL's example code and Extole's 429 code are the API's own).
+    // Code 42 is documented by the demo collection's own catalog (see collectionOnDisk).
     if (!vendor.isEmpty() && !code.isNull() && vendor != QLatin1String("extole") &&
-        vendor != QLatin1String("graphql")) {
+        vendor != QLatin1String("graphql") && code != QJsonValue(42)) {
         QVERIFY2(explanation.code, "the catalog explains the demo's code");
     }
 }
@@ -169,6 +176,54 @@ void tst_DemoServer::listensOnLoopbackOnly()
     QCOMPARE(m_server.baseUrl().host(), QStringLiteral("127.0.0.1"));
     Demo::DemoServer second;
     QCOMPARE(second.start(m_server.port()), quint16(0)); // the port is taken: a clear failure
+}
+
+void tst_DemoServer::collectionOnDisk()
+{
+    QTemporaryDir dir;
+    QString error;
+    QVERIFY2(m_server.writeCollection(dir.path(), &error), qPrintable(error));
+    const Core::Collection collection = Core::Collection::scan(dir.path());
+    QCOMPARE(collection.requestCount(), int(Demo::DemoServer::requests().size()));
+    for (const Core::CollectionFile &file : collection.files()) {
+        QVERIFY2(file.issues.isEmpty(),
+                 qPrintable(file.path + QLatin1Char(':') + QString::number(file.issues.value(0).line) +
+                            QLatin1Char(' ') + file.issues.value(0).message));
+    }
+    QStringList problems;
+    const Core::Environments environments = Core::Environments::load(dir.path(), &problems);
+    QVERIFY(problems.isEmpty());
+    QCOMPARE(environments.publicVariables(QStringLiteral("demo")).value(QStringLiteral("baseUrl")),
+             m_server.baseUrl().toString());
+    QVERIFY(environments.isSecret(QStringLiteral("demo"), QStringLiteral("token")));
+    QFile gitignore(dir.filePath(QStringLiteral(".gitignore")));
+    QVERIFY(gitignore.open(QIODevice::ReadOnly));
+    QVERIFY(gitignore.readAll().contains("http-client.private.env.json"));
+
+    // The collection's own catalog documents code 42.
+    Core::Catalog catalog;
+    QVERIFY(catalog.loadBuiltin(&problems));
+    QVERIFY2(catalog.loadCollection(dir.path(), &problems), qPrintable(problems.join(QLatin1Char('\n'))));
+    const Core::ErrorReport report = Core::analyzeError(
+        409, {{"Content-Type", "application/json"}}, R"({"error_code":42,"error_message":"Out of stock"})");
+    const Core::Explanation explanation = catalog.explain(report);
+    QVERIFY(explanation.code);
+    QCOMPARE(explanation.code->name, QStringLiteral("NO STOCK"));
+
+    // Writing again (another port) keeps the user's edits and updates the environment.
+    QFile edited(dir.filePath(QStringLiteral("basics.http")));
+    QVERIFY(edited.open(QIODevice::WriteOnly));
+    edited.write("### Mine\nGET {{baseUrl}}/users/1\n");
+    edited.close();
+    Demo::DemoServer other;
+    QVERIFY(other.start() != 0);
+    QVERIFY2(other.writeCollection(dir.path(), &error), qPrintable(error));
+    QVERIFY(edited.open(QIODevice::ReadOnly));
+    QCOMPARE(edited.readAll(), QByteArray("### Mine\nGET {{baseUrl}}/users/1\n"));
+    QCOMPARE(Core::Environments::load(dir.path(), &problems)
+                 .publicVariables(QStringLiteral("demo"))
+                 .value(QStringLiteral("baseUrl")),
+             other.baseUrl().toString());
 }
 
 QTEST_GUILESS_MAIN(tst_DemoServer)
