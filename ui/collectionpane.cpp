@@ -48,10 +48,16 @@ class CollectionFilter : public QSortFilterProxyModel
 public:
     using QSortFilterProxyModel::QSortFilterProxyModel;
 
+    void setText(const QString &text)
+    {
+        m_text = text;
+        invalidateFilter();
+    }
+
 protected:
     bool filterAcceptsRow(int row, const QModelIndex &parent) const override
     {
-        const QString text = filterRegularExpression().pattern();
+        const QString &text = m_text;
         if (text.isEmpty()) {
             return true;
         }
@@ -75,6 +81,8 @@ private:
                index.data(CollectionModel::UrlRole).toString().contains(text, Qt::CaseInsensitive) ||
                (!method.isEmpty() && method.compare(text, Qt::CaseInsensitive) == 0);
     }
+
+    QString m_text;
 };
 
 // Requests: the method as a small coloured word, the name, and the last status at the right
@@ -255,7 +263,7 @@ CollectionPane::CollectionPane(QWidget *parent)
     addAction(tr("Duplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), [this] { duplicateCurrent(); });
 
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_proxy->setFilterFixedString(text.trimmed());
+        static_cast<CollectionFilter *>(m_proxy)->setText(text.trimmed());
         if (!text.trimmed().isEmpty()) {
             m_view->expandAll();
         }
@@ -267,6 +275,15 @@ CollectionPane::CollectionPane(QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, &CollectionPane::saveExpansion);
     connect(m_model, &QAbstractItemModel::modelReset, this, &CollectionPane::restoreExpansion);
 
+    // Undo and redo change files too: read the collections again.
+    connect(m_undo, &QUndoStack::indexChanged, this, [this] {
+        for (const QString &root : m_model->roots()) {
+            if (!m_pendingRescans.contains(root)) {
+                m_pendingRescans.append(root);
+            }
+        }
+        m_rescanTimer->start();
+    });
     m_rescanTimer->setSingleShot(true);
     m_rescanTimer->setInterval(150); // editors write in bursts; read once they are done
     connect(m_rescanTimer, &QTimer::timeout, this, [this] {
@@ -286,7 +303,10 @@ CollectionPane::CollectionPane(QWidget *parent)
     connect(m_watcher, &QFileSystemWatcher::fileChanged, this, changed);
 }
 
-CollectionPane::~CollectionPane() = default;
+CollectionPane::~CollectionPane()
+{
+    m_undo->disconnect(this); // the stack clears itself after the model is gone
+}
 
 QStringList CollectionPane::roots() const
 {
