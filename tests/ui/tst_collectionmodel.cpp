@@ -39,9 +39,11 @@ void tst_CollectionModel::write(const QString &relative, const QByteArray &bytes
 void tst_CollectionModel::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    write(QStringLiteral("users.http"), "### List users\nGET http://127.0.0.1/users\n\n### Create user\nPOST http://127.0.0.1/users\n");
+    write(QStringLiteral("users.http"),
+          "### List users\nGET http://127.0.0.1/users\n\n### Create user\nPOST http://127.0.0.1/users\n");
     write(QStringLiteral("admin/roles.http"), "GET http://127.0.0.1/roles\n");
-    write(QStringLiteral("admin/audit/log.http"), "# @name audit\nGET http://127.0.0.1/audit\nbroken header\n");
+    write(QStringLiteral("admin/audit/log.http"),
+          "# @name audit\nGET http://127.0.0.1/audit\nbroken header\n");
 }
 
 void tst_CollectionModel::treeMirrorsTheFolder()
@@ -79,12 +81,14 @@ void tst_CollectionModel::lastStatusSurvivesARescan()
     CollectionModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setCollection(Core::Collection::scan(m_dir->path()));
-    const Core::RequestLocation where{m_dir->filePath(QStringLiteral("users.http")), QStringLiteral("List users"), 0};
+    const Core::RequestLocation where{m_dir->filePath(QStringLiteral("users.http")),
+                                      QStringLiteral("List users"), 0};
     QVERIFY(!model.indexOfRequest(where).data(CollectionModel::LastStatusRole).isValid());
     model.setLastStatus(where, 404);
     QCOMPARE(model.indexOfRequest(where).data(CollectionModel::LastStatusRole).toInt(), 404);
     QVERIFY(model.indexOfRequest(where).data(Qt::ToolTipRole).toString().contains(QStringLiteral("404")));
-    write(QStringLiteral("users.http"), "### New first\nGET http://127.0.0.1/\n\n### List users\nGET http://127.0.0.1/users\n");
+    write(QStringLiteral("users.http"),
+          "### New first\nGET http://127.0.0.1/\n\n### List users\nGET http://127.0.0.1/users\n");
     model.setCollection(Core::Collection::scan(m_dir->path()));
     QCOMPARE(model.indexOfRequest(where).data(CollectionModel::LastStatusRole).toInt(), 404);
     model.setLastStatus(where, -1);
@@ -96,14 +100,22 @@ void tst_CollectionModel::dropRules_data()
     QTest::addColumn<QString>("source"); // path, or path#request
     QTest::addColumn<QString>("target");
     QTest::addColumn<bool>("accepted");
-    QTest::newRow("request to another file") << "users.http#List users" << "admin/roles.http" << true;
-    QTest::newRow("request to its own file") << "users.http#List users" << "users.http" << false;
-    QTest::newRow("request to a folder") << "users.http#List users" << "admin" << false;
-    QTest::newRow("file to a folder") << "users.http" << "admin/audit" << true;
-    QTest::newRow("file to where it is") << "admin/roles.http" << "admin" << false;
-    QTest::newRow("file onto a file") << "users.http" << "admin/roles.http" << false;
-    QTest::newRow("folder into itself") << "admin" << "admin/audit" << false;
-    QTest::newRow("folder to the root") << "admin/audit" << "" << true;
+    QTest::newRow("request to another file") << "users.http#List users"
+                                             << "admin/roles.http" << true;
+    QTest::newRow("request to its own file") << "users.http#List users"
+                                             << "users.http" << false;
+    QTest::newRow("request to a folder") << "users.http#List users"
+                                         << "admin" << false;
+    QTest::newRow("file to a folder") << "users.http"
+                                      << "admin/audit" << true;
+    QTest::newRow("file to where it is") << "admin/roles.http"
+                                         << "admin" << false;
+    QTest::newRow("file onto a file") << "users.http"
+                                      << "admin/roles.http" << false;
+    QTest::newRow("folder into itself") << "admin"
+                                        << "admin/audit" << false;
+    QTest::newRow("folder to the root") << "admin/audit"
+                                        << "" << true;
 }
 
 void tst_CollectionModel::dropRules()
@@ -114,9 +126,9 @@ void tst_CollectionModel::dropRules()
     CollectionModel model;
     model.setCollection(Core::Collection::scan(m_dir->path()));
     const QStringList parts = source.split(QLatin1Char('#'));
-    const QModelIndex sourceIndex =
-        parts.size() == 2 ? model.indexOfRequest({m_dir->filePath(parts[0]), parts[1], 0})
-                          : model.indexOfPath(m_dir->filePath(parts[0]));
+    const QModelIndex sourceIndex = parts.size() == 2
+                                        ? model.indexOfRequest({m_dir->filePath(parts[0]), parts[1], 0})
+                                        : model.indexOfPath(m_dir->filePath(parts[0]));
     QVERIFY(sourceIndex.isValid());
     const QModelIndex targetIndex =
         model.indexOfPath(target.isEmpty() ? QDir::cleanPath(m_dir->path()) : m_dir->filePath(target));

@@ -91,8 +91,8 @@ void tst_CollectionPane::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     m_root = QDir::cleanPath(m_dir->path());
-    write(QStringLiteral("users.http"),
-          "@host = http://127.0.0.1\n\n### List users\n# keep me\nGET {{host}}/users\n\n### Create user\nPOST {{host}}/users\n");
+    write(QStringLiteral("users.http"), "@host = http://127.0.0.1\n\n### List users\n# keep me\nGET "
+                                        "{{host}}/users\n\n### Create user\nPOST {{host}}/users\n");
     write(QStringLiteral("admin/roles.http"), "### Roles\nGET {{host}}/roles\n");
     m_pane = std::make_unique<CollectionPane>();
     m_pane->resize(320, 500);
@@ -135,12 +135,17 @@ void tst_CollectionPane::newRequestRenameDuplicateDeleteUndo()
     QTest::keyClick(m_pane->view(), Qt::Key_F2);
     waitForScan();
     QVERIFY(read(QStringLiteral("users.http")).contains("### All users\n# keep me\nGET {{host}}/users\n"));
-    QVERIFY(m_pane->model()->indexOfRequest({m_dir->filePath(QStringLiteral("users.http")), QStringLiteral("All users"), 0}).isValid());
+    QVERIFY(
+        m_pane->model()
+            ->indexOfRequest({m_dir->filePath(QStringLiteral("users.http")), QStringLiteral("All users"), 0})
+            .isValid());
 
     // Duplicate with Ctrl+D: a copy right after it.
     QTest::keyClick(m_pane->view(), Qt::Key_D, Qt::ControlModifier);
     waitForScan();
-    QVERIFY(read(QStringLiteral("users.http")).contains("### All users\n# keep me\nGET {{host}}/users\n\n### All users copy\n# keep me\nGET {{host}}/users\n"));
+    QVERIFY(read(QStringLiteral("users.http"))
+                .contains("### All users\n# keep me\nGET {{host}}/users\n\n### All users copy\n# keep "
+                          "me\nGET {{host}}/users\n"));
 
     // Delete: gone from the file, the rest untouched.
     selectPath(QStringLiteral("users.http"), QStringLiteral("Create user"));
@@ -172,7 +177,8 @@ void tst_CollectionPane::filesAndFolders()
     Prompt::queueText(QStringLiteral("invoices"));
     m_pane->newFile();
     waitForScan();
-    QCOMPARE(read(QStringLiteral("billing/invoices.http")), QByteArray("### New request\nGET {{baseUrl}}/\n"));
+    QCOMPARE(read(QStringLiteral("billing/invoices.http")),
+             QByteArray("### New request\nGET {{baseUrl}}/\n"));
 
     selectPath(QStringLiteral("billing/invoices.http"));
     Prompt::queueText(QStringLiteral("bills.http"));
@@ -191,7 +197,8 @@ void tst_CollectionPane::filesAndFolders()
     QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("billing"))));
     m_pane->undoStack()->undo();
     waitForScan();
-    QCOMPARE(read(QStringLiteral("billing/bills copy.http")), QByteArray("### New request\nGET {{baseUrl}}/\n"));
+    QCOMPARE(read(QStringLiteral("billing/bills copy.http")),
+             QByteArray("### New request\nGET {{baseUrl}}/\n"));
     QVERIFY(QFile::exists(m_dir->filePath(QStringLiteral("billing/bills.http"))));
 
     // A name that already exists is refused with a message, and nothing changes.
@@ -217,15 +224,18 @@ void tst_CollectionPane::dragMovesARequestAndAFile()
     };
     const QString users = m_dir->filePath(QStringLiteral("users.http"));
     const QString roles = m_dir->filePath(QStringLiteral("admin/roles.http"));
-    drop(m_pane->model()->indexOfRequest({users, QStringLiteral("Create user"), 0}), m_pane->model()->indexOfPath(roles));
+    drop(m_pane->model()->indexOfRequest({users, QStringLiteral("Create user"), 0}),
+         m_pane->model()->indexOfPath(roles));
     waitForScan();
-    QCOMPARE(read(QStringLiteral("admin/roles.http")), QByteArray("### Roles\nGET {{host}}/roles\n\n### Create user\nPOST {{host}}/users\n"));
+    QCOMPARE(read(QStringLiteral("admin/roles.http")),
+             QByteArray("### Roles\nGET {{host}}/roles\n\n### Create user\nPOST {{host}}/users\n"));
     QVERIFY(!read(QStringLiteral("users.http")).contains("Create user"));
     QCOMPARE(moved.size(), 1);
     QCOMPARE(moved[0][1].value<Core::RequestLocation>().file, roles);
 
     QSignalSpy pathMoved(m_pane.get(), &CollectionPane::pathMoved);
-    drop(m_pane->model()->indexOfPath(users), m_pane->model()->indexOfPath(m_dir->filePath(QStringLiteral("admin"))));
+    drop(m_pane->model()->indexOfPath(users),
+         m_pane->model()->indexOfPath(m_dir->filePath(QStringLiteral("admin"))));
     waitForScan();
     QVERIFY(QFile::exists(m_dir->filePath(QStringLiteral("admin/users.http"))));
     QVERIFY(!QFile::exists(users));
@@ -274,11 +284,14 @@ void tst_CollectionPane::externalEditsArePickedUp()
 {
     QSignalSpy changed(m_pane.get(), &CollectionPane::fileChanged);
     QTest::qWait(1100); // file times have a one-second grain on some file systems
-    write(QStringLiteral("admin/roles.http"), "### Roles\nGET {{host}}/roles\n\n### Grant\nPOST {{host}}/grants\n");
+    write(QStringLiteral("admin/roles.http"),
+          "### Roles\nGET {{host}}/roles\n\n### Grant\nPOST {{host}}/grants\n");
     write(QStringLiteral("new.http"), "GET http://127.0.0.1/new\n");
-    QTRY_VERIFY_WITH_TIMEOUT(
-        m_pane->model()->indexOfRequest({m_dir->filePath(QStringLiteral("admin/roles.http")), QStringLiteral("Grant"), 0}).isValid(),
-        5000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_pane->model()
+                                 ->indexOfRequest({m_dir->filePath(QStringLiteral("admin/roles.http")),
+                                                   QStringLiteral("Grant"), 0})
+                                 .isValid(),
+                             5000);
     QTRY_VERIFY(m_pane->model()->indexOfPath(m_dir->filePath(QStringLiteral("new.http"))).isValid());
     QVERIFY(changed.size() >= 1);
     QCOMPARE(changed[0][0].toString(), m_dir->filePath(QStringLiteral("admin/roles.http")));

@@ -26,9 +26,10 @@ private:
     static Core::Environments sample()
     {
         QStringList errors;
-        return Core::Environments::fromJson(R"({"$shared": {"version": "v2"}, "dev": {"host": "http://127.0.0.1:8080"},
+        return Core::Environments::fromJson(
+            R"({"$shared": {"version": "v2"}, "dev": {"host": "http://127.0.0.1:8080"},
                                                 "prod": {"host": "https://api.example.test"}})",
-                                            R"({"dev": {"token": "s3cret-dev"}})", &errors);
+            R"({"dev": {"token": "s3cret-dev"}})", &errors);
     }
     static QByteArray read(const QString &path)
     {
@@ -62,12 +63,14 @@ void tst_EnvironmentEditor::showsAndMasksSecrets()
     const auto shown = [table](int row) {
         QStyleOptionViewItem option;
         option.initFrom(table);
-        auto *delegate = static_cast<QStyledItemDelegate *>(table->itemDelegateForColumn(EnvironmentEditor::ValueColumn));
+        auto *delegate =
+            static_cast<QStyledItemDelegate *>(table->itemDelegateForColumn(EnvironmentEditor::ValueColumn));
         struct Peek : QStyledItemDelegate
         {
             using QStyledItemDelegate::initStyleOption;
         };
-        static_cast<Peek *>(delegate)->initStyleOption(&option, table->model()->index(row, EnvironmentEditor::ValueColumn));
+        static_cast<Peek *>(delegate)->initStyleOption(
+            &option, table->model()->index(row, EnvironmentEditor::ValueColumn));
         return option.text;
     };
     QCOMPARE(shown(token), QString(8, QChar(0x2022)));
@@ -105,7 +108,8 @@ void tst_EnvironmentEditor::editsAndSavesBothFiles()
     QStringList errors;
     const Core::Environments saved = Core::Environments::load(dir.path(), &errors);
     QVERIFY(saved.isSecret(QStringLiteral("dev"), QStringLiteral("apiKey")));
-    QCOMPARE(saved.publicVariables(QStringLiteral("dev")).value(QStringLiteral("version")), QStringLiteral("v2"));
+    QCOMPARE(saved.publicVariables(QStringLiteral("dev")).value(QStringLiteral("version")),
+             QStringLiteral("v2"));
 }
 
 void tst_EnvironmentEditor::addAndRemoveEnvironments()

@@ -1,6 +1,9 @@
+#include "collectionmodel.h"
+#include "collectionpane.h"
 #include "errorinspector.h"
 #include "historypane.h"
 #include "mainwindow.h"
+#include "prompt.h"
 #include "requesteditor.h"
 #include "requesttab.h"
 #include "responseview.h"
@@ -12,6 +15,9 @@
 #include "testserver.h"
 
 #include <QAction>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -20,12 +26,14 @@
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 using namespace ApiLens;
 using namespace ApiLens::Ui;
@@ -47,9 +55,19 @@ private Q_SLOTS:
     void historyRecordsAndReopens();
     void tabs();
     void windowStateIsRestored();
+    void collectionRequestRunsFromTheTree();
+    void environmentSwitcherAndUnresolvedVariables();
+    void saveWritesTheBlockAndExternalEditsAsk_data();
+    void saveWritesTheBlockAndExternalEditsAsk();
+    void unsavedEditsSurviveACrash();
+    void closingAModifiedTabAsks();
 
 private:
     void typeUrlAndSend(const QString &url);
+    QString makeCollection();
+    RequestTab *openFromTree(const QString &file, const QString &request);
+    static QByteArray read(const QString &path);
+    static void write(const QString &path, const QByteArray &bytes);
 
     QTemporaryDir m_dir;
     QNetworkAccessManager *m_manager = nullptr;
@@ -290,6 +308,236 @@ void tst_MainWindow::windowStateIsRestored()
     QVERIFY(QTest::qWaitForWindowExposed(m_window));
     QCOMPARE(m_window->size(), QSize(1000, 700));
     QCOMPARE(m_window->currentTab()->splitter()->sizes(), sizes);
+}
+
+QByteArray tst_MainWindow::read(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<missing>");
+}
+
+void tst_MainWindow::write(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+}
+
+// A collection against the local test server: two environments, one with a secret token.
+QString tst_MainWindow::makeCollection()
+{
+    const QString root = QDir::cleanPath(
+        m_dir.filePath(QStringLiteral("collection-%1").arg(QLatin1String(QTest::currentTestFunction()))));
+    QDir(root).removeRecursively();
+    const QByteArray base = m_server->url(QStringLiteral("/")).toString().chopped(1).toUtf8();
+    write(root + QStringLiteral("/http-client.env.json"),
+          R"({"local": {"host": ")" + base + R"("}, "wrong": {"host": ")" + base + R"(/wrong"}})");
+    write(root + QStringLiteral("/http-client.private.env.json"), R"({"local": {"token": "t0k3n"}})");
+    write(root + QStringLiteral("/api/users.http"),
+          "# Users\n\n### Missing user\nGET {{host}}/status/404\n\n### Whoami\n# @no-redirect\nGET "
+          "{{host}}/echo\n"
+          "Authorization: Bearer {{token}}\n\n?? status == 200\n");
+    m_window->openCollection(root);
+    QSignalSpy loaded(m_window->collectionPane(), &CollectionPane::collectionLoaded);
+    if (loaded.isEmpty()) {
+        loaded.wait(5000);
+    }
+    return root;
+}
+
+RequestTab *tst_MainWindow::openFromTree(const QString &file, const QString &request)
+{
+    CollectionPane *pane = m_window->collectionPane();
+    const QModelIndex index = pane->model()->indexOfRequest({file, request, 0});
+    if (!index.isValid()) {
+        return nullptr;
+    }
+    const QModelIndex proxyIndex = pane->proxy()->mapFromSource(index);
+    pane->view()->scrollTo(proxyIndex);
+    const QRect rect = pane->view()->visualRect(proxyIndex);
+    QTest::mouseClick(pane->view()->viewport(), Qt::LeftButton, {}, rect.center());
+    QTest::mouseDClick(pane->view()->viewport(), Qt::LeftButton, {}, rect.center());
+    return m_window->tabFor({file, request, 0});
+}
+
+void tst_MainWindow::collectionRequestRunsFromTheTree()
+{
+    const QString root = makeCollection();
+    const QString users = root + QStringLiteral("/api/users.http");
+    // One environment is picked when the collection has it in the settings or has only one; here the user
+    // picks.
+    m_window->selectEnvironment(QStringLiteral("local"));
+    RequestTab *tab = openFromTree(users, QStringLiteral("Missing user"));
+    QVERIFY(tab);
+    QCOMPARE(m_window->currentTab(), tab);
+    QCOMPARE(tab->editor()->urlEdit()->text(), QStringLiteral("{{host}}/status/404"));
+    QVERIFY(!tab->isModified());
+    QSignalSpy finished(tab, &RequestTab::exchangeFinished);
+    tab->response()->setFocus();
+    QTest::keyClick(m_window, Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(tab->response()->badge()->statusClass(), Core::StatusClass::ClientError);
+    // The tree marks the request with its last status.
+    const QModelIndex index =
+        m_window->collectionPane()->model()->indexOfRequest({users, QStringLiteral("Missing user"), 0});
+    QCOMPARE(index.data(CollectionModel::LastStatusRole).toInt(), 404);
+    // Opening it again shows the same tab.
+    QCOMPARE(openFromTree(users, QStringLiteral("Missing user")), tab);
+    QCOMPARE(m_window->tabWidget()->count(), 2);
+}
+
+void tst_MainWindow::environmentSwitcherAndUnresolvedVariables()
+{
+    const QString root = makeCollection();
+    const QString users = root + QStringLiteral("/api/users.http");
+    QComboBox *combo = m_window->environmentCombo();
+    RequestTab *tab = m_window->openRequest({users, QStringLiteral("Whoami"), 0});
+    QVERIFY(tab);
+    QCOMPARE(combo->count(), 3); // No environment, local, wrong
+    QCOMPARE(combo->currentIndex(), 0);
+
+    // No environment: {{host}} and {{token}} have no value; the send is refused and says why.
+    QSignalSpy blocked(tab, &RequestTab::sendBlocked);
+    tab->send();
+    QCOMPARE(blocked.size(), 1);
+    QCOMPARE(blocked[0][0].toStringList(), (QStringList{QStringLiteral("host"), QStringLiteral("token")}));
+    QCOMPARE(tab->response()->page(), ResponseView::Page::Failure);
+    QVERIFY(tab->response()->failureMessage()->text().contains(QStringLiteral("{{host}}, {{token}}")));
+    QVERIFY(tab->editor()->urlEdit()->toolTip().contains(QStringLiteral("{{host}}")));
+    QCOMPARE(tab->editor()->unresolvedVariables(),
+             (QStringList{QStringLiteral("host"), QStringLiteral("token")}));
+    QCOMPARE(m_server->requests().size(), 0);
+
+    // "wrong" has the host but not the token.
+    combo->setCurrentIndex(combo->findData(QStringLiteral("wrong")));
+    Q_EMIT combo->activated(combo->currentIndex());
+    QCOMPARE(tab->editor()->unresolvedVariables(), QStringList{QStringLiteral("token")});
+
+    // "local" has both: the secret goes out, resolved.
+    combo->setCurrentIndex(combo->findData(QStringLiteral("local")));
+    Q_EMIT combo->activated(combo->currentIndex());
+    QVERIFY(tab->editor()->unresolvedVariables().isEmpty());
+    QSignalSpy finished(tab, &RequestTab::exchangeFinished);
+    tab->send();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(m_server->requests().size(), 1);
+    QCOMPARE(m_server->requests()[0].header("Authorization"), QByteArray("Bearer t0k3n"));
+    QCOMPARE(m_server->requests()[0].path(), QByteArray("/echo"));
+    // The choice is remembered per collection.
+    QCOMPARE(m_window->activeEnvironment(root), QStringLiteral("local"));
+}
+
+void tst_MainWindow::saveWritesTheBlockAndExternalEditsAsk_data()
+{
+    QTest::addColumn<int>("choice"); // when the file changes under unsaved edits
+    QTest::newRow("keep my edits") << 0;
+    QTest::newRow("load from disk") << 1;
+}
+
+void tst_MainWindow::saveWritesTheBlockAndExternalEditsAsk()
+{
+    QFETCH(int, choice);
+    const QString root = makeCollection();
+    const QString users = root + QStringLiteral("/api/users.http");
+    const QByteArray before = read(users);
+    RequestTab *tab = m_window->openRequest({users, QStringLiteral("Missing user"), 0});
+    QVERIFY(tab);
+    QLineEdit *url = tab->editor()->urlEdit();
+    url->setFocus();
+    QTest::keyClick(url, Qt::Key_End);
+    QTest::keyClicks(url, QStringLiteral("?verbose=1"));
+    QVERIFY(tab->isModified());
+    QVERIFY(m_window->tabWidget()
+                ->tabText(m_window->tabWidget()->currentIndex())
+                .startsWith(QStringLiteral("• ")));
+    QTest::keyClick(m_window, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY(!tab->isModified());
+    QByteArray expected = before;
+    expected.replace("GET {{host}}/status/404\n", "GET {{host}}/status/404?verbose=1\n");
+    QCOMPARE(read(users), expected); // the other request, comments and assertions untouched
+
+    // Another program changes the request while the tab is clean: the tab follows.
+    QTest::qWait(1100);
+    QByteArray external = read(users);
+    external.replace("?verbose=1", "?verbose=2");
+    write(users, external);
+    QTRY_COMPARE_WITH_TIMEOUT(url->text(), QStringLiteral("{{host}}/status/404?verbose=2"), 5000);
+    QVERIFY(!tab->isModified());
+
+    // Now with unsaved edits here: the user chooses.
+    QTest::keyClicks(url, QStringLiteral("&mine"));
+    QVERIFY(tab->isModified());
+    Prompt::queueChoice(choice);
+    QTest::qWait(1100);
+    external.replace("?verbose=2", "?verbose=3");
+    write(users, external);
+    QTRY_COMPARE_WITH_TIMEOUT(Prompt::pendingAnswers(), 0, 5000);
+    if (choice == 0) {
+        QCOMPARE(url->text(), QStringLiteral("{{host}}/status/404?verbose=2&mine"));
+        QVERIFY(tab->isModified());
+        // Saving then writes the user's version.
+        QVERIFY(m_window->saveTab(tab));
+        QVERIFY(read(users).contains("GET {{host}}/status/404?verbose=2&mine\n"));
+    } else {
+        QCOMPARE(url->text(), QStringLiteral("{{host}}/status/404?verbose=3"));
+        QVERIFY(!tab->isModified());
+    }
+}
+
+void tst_MainWindow::unsavedEditsSurviveACrash()
+{
+    const QString root = makeCollection();
+    const QString users = root + QStringLiteral("/api/users.http");
+    const QString journal = m_dir.filePath(QStringLiteral("journal.json"));
+    m_window->setJournal(journal);
+    RequestTab *tab = m_window->openRequest({users, QStringLiteral("Missing user"), 0});
+    QTest::keyClicks(tab->editor()->urlEdit(), QStringLiteral("&unsaved"));
+    // A scratch request in no collection is kept too.
+    RequestTab *scratch = m_window->newTab();
+    QTest::keyClicks(scratch->editor()->urlEdit(), QStringLiteral("http://127.0.0.1:1/scratch"));
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(journal), 5000); // written every few seconds
+    const QByteArray onDisk = read(users);
+
+    // "Crash": the window goes away without closing, so nothing is saved or cleared.
+    delete m_window;
+    m_window = new MainWindow(m_client, m_catalog, m_settings);
+    m_window->setJournal(journal);
+    m_window->openCollection(root);
+    QCOMPARE(m_window->restoreJournal(), 2);
+    QCOMPARE(read(users), onDisk); // restoring writes nothing
+    RequestTab *restored = m_window->tabFor({users, QStringLiteral("Missing user"), 0});
+    QVERIFY(restored);
+    QVERIFY(restored->isModified());
+    QCOMPARE(restored->editor()->urlEdit()->text(), QStringLiteral("{{host}}/status/404&unsaved"));
+    bool scratchBack = false;
+    for (int i = 0; i < m_window->tabWidget()->count(); ++i) {
+        auto *t = qobject_cast<RequestTab *>(m_window->tabWidget()->widget(i));
+        scratchBack |= t->editor()->urlEdit()->text() == QStringLiteral("http://127.0.0.1:1/scratch");
+    }
+    QVERIFY(scratchBack);
+    // Saving it and closing cleanly clears the journal.
+    QVERIFY(m_window->saveTab(restored));
+    QVERIFY(read(users).contains("GET {{host}}/status/404&unsaved\n"));
+    m_window->close();
+    QVERIFY(!QFile::exists(journal));
+}
+
+void tst_MainWindow::closingAModifiedTabAsks()
+{
+    const QString root = makeCollection();
+    const QString users = root + QStringLiteral("/api/users.http");
+    const QByteArray before = read(users);
+    RequestTab *tab = m_window->openRequest({users, QStringLiteral("Whoami"), 0});
+    QTest::keyClicks(tab->editor()->urlEdit(), QStringLiteral("/x"));
+    const int tabs = m_window->tabWidget()->count();
+    Prompt::queueChoice(-1); // Cancel: the tab stays
+    m_window->closeTab(m_window->tabWidget()->indexOf(tab));
+    QCOMPARE(m_window->tabWidget()->count(), tabs);
+    Prompt::queueChoice(1); // Discard: closed, the file untouched
+    m_window->closeTab(m_window->tabWidget()->indexOf(tab));
+    QCOMPARE(m_window->tabWidget()->count(), tabs - 1);
+    QCOMPARE(read(users), before);
 }
 
 QTEST_MAIN(tst_MainWindow)
