@@ -1,14 +1,17 @@
 #include "historypane.h"
 
 #include "format.h"
+#include "prompt.h"
 #include "statusstyle.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QPainter>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -87,12 +90,16 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     }
 }
 
-HistoryPane::HistoryPane(Core::HistoryService *service, QWidget *parent)
+HistoryPane::HistoryPane(Core::HistoryService *service, int retention, QWidget *parent)
     : QWidget(parent)
     , m_service(service)
     , m_model(new HistoryModel(this))
     , m_filter(new QLineEdit(this))
     , m_class(new QComboBox(this))
+    , m_method(new QComboBox(this))
+    , m_errorCode(new QLineEdit(this))
+    , m_date(new QComboBox(this))
+    , m_retention(new QSpinBox(this))
     , m_view(new QListView(this))
     , m_debounce(new QTimer(this))
 {
@@ -106,6 +113,24 @@ HistoryPane::HistoryPane(Core::HistoryService *service, QWidget *parent)
                          QString::fromLatin1(id));
     }
     m_class->addItem(tr("⊘ No response"), QStringLiteral("none"));
+    m_class->setToolTip(tr("Status class"));
+    m_method->addItem(tr("Any method"), QString());
+    for (const char *method : {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}) {
+        m_method->addItem(QString::fromLatin1(method), QString::fromLatin1(method));
+    }
+    m_errorCode->setPlaceholderText(tr("Error code"));
+    m_errorCode->setClearButtonEnabled(true);
+    m_errorCode->setToolTip(tr("Exactly the code the error body gave, e.g. card_declined or 7"));
+    m_date->addItem(tr("Any time"), 0);
+    m_date->addItem(tr("Last hour"), 1);
+    m_date->addItem(tr("Last 24 hours"), 24);
+    m_date->addItem(tr("Last 7 days"), 24 * 7);
+    m_date->addItem(tr("Last 30 days"), 24 * 30);
+    m_retention->setRange(100, 1000000);
+    m_retention->setSingleStep(1000);
+    m_retention->setValue(retention);
+    m_retention->setGroupSeparatorShown(true);
+    m_retention->setToolTip(tr("The oldest entries go once there are more"));
     m_view->setModel(m_model);
     m_view->setUniformItemSizes(true);
     m_view->setAlternatingRowColors(true);
@@ -115,17 +140,35 @@ HistoryPane::HistoryPane(Core::HistoryService *service, QWidget *parent)
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_filter, 1);
     filters->addWidget(m_class);
+    auto *more = new QHBoxLayout;
+    more->addWidget(m_method);
+    more->addWidget(m_errorCode, 1);
+    more->addWidget(m_date);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(new QLabel(tr("Keep"), this));
+    bottom->addWidget(m_retention);
+    bottom->addWidget(new QLabel(tr("entries"), this));
+    bottom->addStretch(1);
+    bottom->addWidget(clear);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(filters);
+    layout->addLayout(more);
     layout->addWidget(m_view, 1);
-    layout->addWidget(clear, 0, Qt::AlignRight);
+    layout->addLayout(bottom);
 
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(150);
     connect(m_debounce, &QTimer::timeout, this, &HistoryPane::refresh);
     connect(m_filter, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
     connect(m_class, &QComboBox::currentIndexChanged, this, &HistoryPane::refresh);
+    connect(m_method, &QComboBox::currentIndexChanged, this, &HistoryPane::refresh);
+    connect(m_date, &QComboBox::currentIndexChanged, this, &HistoryPane::refresh);
+    connect(m_errorCode, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_retention, &QSpinBox::editingFinished, this, [this] {
+        m_service->setRetention(m_retention->value());
+        Q_EMIT retentionChanged(m_retention->value());
+    });
     connect(m_service, &Core::HistoryService::recorded, this, &HistoryPane::refresh);
     connect(m_service, &Core::HistoryService::cleared, this, &HistoryPane::refresh);
     connect(m_service, &Core::HistoryService::found, this,
@@ -138,7 +181,13 @@ HistoryPane::HistoryPane(Core::HistoryService *service, QWidget *parent)
     connect(m_view, &QListView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT entryActivated(index.data(HistoryModel::IdRole).toLongLong());
     });
-    connect(clear, &QPushButton::clicked, m_service, &Core::HistoryService::clear);
+    connect(clear, &QPushButton::clicked, this, [this] {
+        if (Prompt::choose(this, tr("Clear History"),
+                           tr("Delete every recorded exchange? This cannot be undone."),
+                           {tr("Clear History")}) == 0) {
+            m_service->clear();
+        }
+    });
 }
 
 void HistoryPane::refresh()
@@ -146,6 +195,11 @@ void HistoryPane::refresh()
     Core::HistoryFilter filter;
     filter.text = m_filter->text().trimmed();
     filter.statusClass = m_class->currentData().toString();
+    filter.method = m_method->currentData().toString();
+    filter.errorCode = m_errorCode->text().trimmed();
+    if (const int hours = m_date->currentData().toInt(); hours > 0) {
+        filter.from = QDateTime::currentDateTimeUtc().addSecs(-qint64(hours) * 3600);
+    }
     filter.limit = 1000;
     m_ticket = m_service->find(filter);
 }

@@ -8,6 +8,7 @@
 class QComboBox;
 class QLineEdit;
 class QListView;
+class QSpinBox;
 class QTimer;
 
 namespace ApiLens::Ui {
@@ -35,23 +36,33 @@ class HistoryPane : public QWidget
 {
     Q_OBJECT
 public:
-    HistoryPane(Core::HistoryService *service, QWidget *parent = nullptr);
+    // `retention` is the number of entries kept; changing it in the pane emits retentionChanged.
+    HistoryPane(Core::HistoryService *service, int retention = 100000, QWidget *parent = nullptr);
 
     HistoryModel *model() const { return m_model; }
     QLineEdit *filterEdit() const { return m_filter; }
     QComboBox *classFilter() const { return m_class; }
+    QComboBox *methodFilter() const { return m_method; }
+    QLineEdit *errorCodeFilter() const { return m_errorCode; }
+    QComboBox *dateFilter() const { return m_date; }       // data: hours back, 0 = any time
+    QSpinBox *retentionBox() const { return m_retention; } // entries kept
     QListView *view() const { return m_view; }
     void refresh();
 
 Q_SIGNALS:
     void entryActivated(qint64 id);
     void refreshed(); // the list shows the latest filter's results
+    void retentionChanged(int maxEntries);
 
 private:
     Core::HistoryService *m_service;
     HistoryModel *m_model;
     QLineEdit *m_filter;
     QComboBox *m_class;
+    QComboBox *m_method;
+    QLineEdit *m_errorCode;
+    QComboBox *m_date;
+    QSpinBox *m_retention;
     QListView *m_view;
     QTimer *m_debounce;
     quint64 m_ticket = 0;

@@ -333,7 +333,11 @@ void MainWindow::setHistory(Core::HistoryService *history)
     if (!history || m_historyPane) {
         return;
     }
-    m_historyPane = new HistoryPane(history, this);
+    const int retention = m_settings->value(QStringLiteral("history/retention"), 100000).toInt();
+    history->setRetention(retention);
+    m_historyPane = new HistoryPane(history, retention, this);
+    connect(m_historyPane, &HistoryPane::retentionChanged, this,
+            [this](int entries) { m_settings->setValue(QStringLiteral("history/retention"), entries); });
     auto *dock = new QDockWidget(tr("History"), this);
     dock->setObjectName(QStringLiteral("HistoryDock"));
     dock->setWidget(m_historyPane);

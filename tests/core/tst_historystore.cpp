@@ -151,6 +151,9 @@ void tst_HistoryStore::retentionAndClear()
     }
     QCOMPARE(m_store->count(), 3);
     QCOMPARE(m_store->find({}).constLast().url, QStringLiteral("http://h/2")); // the oldest went
+    m_store->setRetention(1); // a lower limit applies at once
+    QCOMPARE(m_store->count(), 1);
+    QCOMPARE(m_store->find({}).constFirst().url, QStringLiteral("http://h/4"));
     QVERIFY(m_store->clear());
     QCOMPARE(m_store->count(), 0);
 }

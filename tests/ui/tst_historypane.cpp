@@ -1,9 +1,12 @@
 #include "historypane.h"
+#include "prompt.h"
 
 #include <QComboBox>
 #include <QLineEdit>
 #include <QListView>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -46,6 +49,8 @@ void tst_HistoryPane::listsFiltersAndActivates()
     QVERIFY(opened.at(0).at(0).toBool());
 
     HistoryPane pane(&service);
+    Core::Exchange old = exchange("DELETE", QStringLiteral("http://h/old"), 204);
+    old.timings.started = QDateTime::currentDateTimeUtc().addDays(-365);
     QSignalSpy refreshed(&pane, &HistoryPane::refreshed);
     QSignalSpy recorded(&service, &Core::HistoryService::recorded);
     service.record(exchange("GET", QStringLiteral("http://h/users"), 200), QStringLiteral("List users"));
@@ -73,6 +78,48 @@ void tst_HistoryPane::listsFiltersAndActivates()
     QTest::qWait(300); // the debounced text filter lands too
     QCOMPARE(pane.model()->rowCount(), 1);
 
+    // Method, error code and date.
+    pane.classFilter()->setCurrentIndex(0);
+    pane.methodFilter()->setCurrentIndex(pane.methodFilter()->findData(QStringLiteral("PATCH")));
+    QTRY_COMPARE(pane.model()->index(0).data(HistoryModel::UrlRole).toString(),
+                 QStringLiteral("http://h/assets/17"));
+    QCOMPARE(pane.model()->rowCount(), 1);
+    pane.methodFilter()->setCurrentIndex(0);
+    QTRY_COMPARE(pane.model()->rowCount(), 3);
+    QTest::keyClicks(pane.errorCodeFilter(), QStringLiteral("write_protected_attribute"));
+    QTRY_COMPARE(pane.model()->rowCount(), 1);
+    QCOMPARE(pane.model()->index(0).data(HistoryModel::UrlRole).toString(),
+             QStringLiteral("http://h/assets/17"));
+    pane.errorCodeFilter()->clear();
+    QTRY_COMPARE(pane.model()->rowCount(), 3);
+    service.record(old, QStringLiteral("Last year"));
+    QTRY_COMPARE(pane.model()->rowCount(), 4);
+    pane.dateFilter()->setCurrentIndex(pane.dateFilter()->findData(24 * 7));
+    QTRY_COMPARE(pane.model()->rowCount(), 3); // last year's is out of the week
+    pane.dateFilter()->setCurrentIndex(0);
+    QTRY_COMPARE(pane.model()->rowCount(), 4);
+
+    // Retention: lowering it drops the oldest at once.
+    QSignalSpy retention(&pane, &HistoryPane::retentionChanged);
+    pane.retentionBox()->setRange(1, 1000000); // the UI's floor is 100; the test needs fewer
+    pane.retentionBox()->setValue(2);
+    Q_EMIT pane.retentionBox()->editingFinished();
+    QCOMPARE(retention.count(), 1);
+    QTRY_COMPARE(pane.model()->rowCount(), 2);
+
+    // Clear asks first; cancelling keeps everything.
+    QPushButton *clear = nullptr;
+    for (QPushButton *button : pane.findChildren<QPushButton *>()) {
+        clear = button->text() == QStringLiteral("Clear history") ? button : clear;
+    }
+    QVERIFY(clear);
+    Prompt::queueChoice(-1);
+    QTest::mouseClick(clear, Qt::LeftButton);
+    QTest::qWait(200);
+    QCOMPARE(pane.model()->rowCount(), 2);
+    pane.classFilter()->setCurrentIndex(pane.classFilter()->findData(QStringLiteral("2xx")));
+    QTRY_COMPARE(pane.model()->rowCount(), 1);
+
     QSignalSpy activated(&pane, &HistoryPane::entryActivated);
     Q_EMIT pane.view()->activated(pane.model()->index(0));
     QCOMPARE(activated.count(), 1);
@@ -81,7 +128,8 @@ void tst_HistoryPane::listsFiltersAndActivates()
     QSignalSpy loaded(&service, &Core::HistoryService::loaded);
     service.load(activated.at(0).at(0).toLongLong());
     QVERIFY(loaded.wait(5000));
-    QCOMPARE(loaded.at(0).at(0).value<Core::StoredExchange>().entry.url, QStringLiteral("http://h/users"));
+    // Retention kept the two recorded last; of those, the 204 is the 2xx one.
+    QCOMPARE(loaded.at(0).at(0).value<Core::StoredExchange>().entry.url, QStringLiteral("http://h/old"));
 }
 
 QTEST_MAIN(tst_HistoryPane)

@@ -89,4 +89,14 @@ void HistoryService::clear()
     });
 }
 
+void HistoryService::setRetention(int maxEntries)
+{
+    QMetaObject::invokeMethod(m_worker, [this, maxEntries] {
+        if (m_store) {
+            m_store->setRetention(maxEntries);
+        }
+        Q_EMIT cleared(); // the list may have lost its oldest rows
+    });
+}
+
 } // namespace ApiLens::Core

@@ -22,6 +22,8 @@ public:
     quint64 find(const HistoryFilter &filter);
     void load(qint64 id);
     void clear();
+    // Keeps at most this many entries (the oldest go first), from now on and right away.
+    void setRetention(int maxEntries);
 
 Q_SIGNALS:
     void opened(bool ok, const QString &error);

@@ -189,6 +189,14 @@ bool HistoryStore::recordAll(const QList<Exchange> &exchanges)
     return ok;
 }
 
+void HistoryStore::setRetention(int maxEntries)
+{
+    m_retention = qMax(1, maxEntries);
+    if (isOpen()) {
+        applyRetention();
+    }
+}
+
 void HistoryStore::applyRetention()
 {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));

@@ -65,7 +65,9 @@ public:
     bool isOpen() const;
 
     void setBodyLimit(qint64 bytes) { m_bodyLimit = bytes; }
-    void setRetention(int maxEntries) { m_retention = maxEntries; }
+    // Keeps at most this many entries; applied at once when the store is open.
+    void setRetention(int maxEntries);
+    int retention() const { return m_retention; }
 
     // Records one exchange (request secrets redacted); returns its id, 0 on failure.
     qint64 record(const Exchange &exchange, const QString &name = {}, const ErrorReport *report = nullptr);
