@@ -20,6 +20,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTimer>
 
 #include <cstdio>
 #include <memory>
@@ -27,6 +28,24 @@
 using namespace ApiLens;
 
 namespace {
+
+// Milliseconds since APILENS_T0_NS (CLOCK_REALTIME ns taken just before the process started,
+// by the benchmark script), and the peak resident memory in kB.
+std::pair<double, QByteArray> sinceStartAndPeakRss()
+{
+    const qint64 t0 = qEnvironmentVariable("APILENS_T0_NS").toLongLong();
+    const qint64 now = QDateTime::currentDateTimeUtc().toMSecsSinceEpoch() * 1000000LL;
+    QFile status(QStringLiteral("/proc/self/status"));
+    QByteArray peak = "?";
+    if (status.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : status.readAll().split('\n')) {
+            if (line.startsWith("VmHWM:")) {
+                peak = line.mid(6).trimmed().split(' ').value(0);
+            }
+        }
+    }
+    return {t0 > 0 ? double(now - t0) / 1e6 : -1.0, peak};
+}
 
 // --quit-after-first-paint (benchmarks): print the time from APILENS_T0_NS (CLOCK_REALTIME
 // ns taken just before the process started) to the first painted frame of the window, and
@@ -54,19 +73,8 @@ protected:
 private:
     void report()
     {
-        const qint64 t0 = qEnvironmentVariable("APILENS_T0_NS").toLongLong();
-        const qint64 now = QDateTime::currentDateTimeUtc().toMSecsSinceEpoch() * 1000000LL;
-        QFile status(QStringLiteral("/proc/self/status"));
-        QByteArray peak = "?";
-        if (status.open(QIODevice::ReadOnly)) {
-            for (const QByteArray &line : status.readAll().split('\n')) {
-                if (line.startsWith("VmHWM:")) {
-                    peak = line.mid(6).trimmed().split(' ').value(0);
-                }
-            }
-        }
-        std::printf("first_paint_ms=%.1f peak_rss_kb=%s\n", t0 > 0 ? double(now - t0) / 1e6 : -1.0,
-                    peak.constData());
+        const auto [ms, peak] = sinceStartAndPeakRss();
+        std::printf("first_paint_ms=%.1f peak_rss_kb=%s\n", ms, peak.constData());
         std::fflush(stdout);
         QCoreApplication::quit();
     }
@@ -96,6 +104,10 @@ int main(int argc, char *argv[])
         QStringLiteral("quit-after-first-paint"),
         QStringLiteral("Benchmark: report start-up time and memory, then quit."));
     parser.addOption(firstPaint);
+    const QCommandLineOption collectionLoaded(
+        QStringLiteral("quit-after-collection-loaded"),
+        QStringLiteral("Benchmark: report the time until the collection PATH is in the tree, then quit."));
+    parser.addOption(collectionLoaded);
     const QCommandLineOption demo(
         QStringLiteral("demo"),
         QStringLiteral("Start the built-in demo API on 127.0.0.1 and open its requests."));
@@ -209,6 +221,20 @@ int main(int argc, char *argv[])
     }
     if (window.tabWidget()->count() == 0 && pending->requests.isEmpty()) {
         window.newTab();
+    }
+    if (parser.isSet(collectionLoaded)) {
+        QObject::connect(window.collectionPane(), &Ui::CollectionPane::collectionLoaded, &window,
+                         [](const QString &, int requests, double scanMs) {
+                             // Queued: after the tree has taken the new model and painted.
+                             QTimer::singleShot(0, qApp, [requests, scanMs] {
+                                 const auto [ms, peak] = sinceStartAndPeakRss();
+                                 std::printf("collection_loaded_ms=%.1f read_and_model_ms=%.1f requests=%d "
+                                             "peak_rss_kb=%s\n",
+                                             ms, scanMs, requests, peak.constData());
+                                 std::fflush(stdout);
+                                 QCoreApplication::quit();
+                             });
+                         });
     }
     if (parser.isSet(firstPaint)) {
         new FirstPaintProbe(&window);

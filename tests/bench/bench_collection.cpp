@@ -19,7 +19,16 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const int files = 500;
     const int perFile = 10;
-    QTemporaryDir dir;
+    // --write DIR: only write the collection there (for the GUI figure in run.sh).
+    const bool writeOnly = argc == 3 && qstrcmp(argv[1], "--write") == 0;
+    QTemporaryDir temporary;
+    struct Folder
+    {
+        QString root;
+        QString filePath(const QString &name) const { return root + QLatin1Char('/') + name; }
+        QString path() const { return root; }
+    } dir{writeOnly ? QString::fromLocal8Bit(argv[2]) : temporary.path()};
+    QDir().mkpath(dir.path());
     qint64 bytes = 0;
     for (int f = 0; f < files; ++f) {
         QByteArray text = "@base = {{host}}/v1/area" + QByteArray::number(f) + "\n\n";
@@ -44,6 +53,9 @@ int main(int argc, char *argv[])
     env.open(QIODevice::WriteOnly);
     env.write(R"({"dev": {"host": "http://127.0.0.1:9", "token": "t"}})");
     env.close();
+    if (writeOnly) {
+        return 0;
+    }
 
     QElapsedTimer timer;
     timer.start();

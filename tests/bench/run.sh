@@ -11,6 +11,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 what="${1:-all}"
 runs="${RUNS:-20}"
+# The GUI runs with settings and data of its own, never the user's (history, open collections).
+bench_home=$(mktemp -d)
+trap 'rm -rf "$bench_home"' EXIT
+export XDG_CONFIG_HOME="$bench_home/config" XDG_DATA_HOME="$bench_home/data"
 
 cmake --preset release >/dev/null
 cmake --build --preset release --target apilens apilens-cli bench_erroranalyzer bench_history bench_collection >/dev/null
@@ -79,4 +83,21 @@ fi
 if [[ "$what" == all || "$what" == collection ]]; then
     echo "== A collection of 5,000 requests in 500 files (release build) =="
     build-release/tests/bench/bench_collection
+    # The GUI: from process start until the tree shows the collection (read on a worker,
+    # then the model built and painted), with apilens PATH.
+    big=$(mktemp -d)
+    build-release/tests/bench/bench_collection --write "$big/collection"
+    loaded=() models=() rss=()
+    for _ in $(seq "$runs"); do
+        out=$(APILENS_T0_NS=$(date +%s%N) QT_QPA_PLATFORM=offscreen "$bin/gui/apilens" \
+            --quit-after-collection-loaded "$big/collection" 2>/dev/null)
+        loaded+=("$(sed -n 's/.*collection_loaded_ms=\([0-9.]*\).*/\1/p' <<<"$out")")
+        models+=("$(sed -n 's/.*read_and_model_ms=\([0-9.]*\).*/\1/p' <<<"$out")")
+        rss+=("$(sed -n 's/.*peak_rss_kb=\([0-9]*\).*/\1/p' <<<"$out")")
+    done
+    printf '%-34s %8.1f ms median (start to tree shown; read + model %.1f ms; peak RSS %.1f MB; %s runs)\n' \
+        "GUI: apilens PATH" "$(printf '%s\n' "${loaded[@]}" | median)" \
+        "$(printf '%s\n' "${models[@]}" | median)" \
+        "$(printf '%s\n' "${rss[@]}" | median | awk '{print $1/1024}')" "$runs"
+    rm -rf "$big"
 fi
