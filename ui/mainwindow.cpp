@@ -75,7 +75,9 @@ MainWindow::MainWindow(Core::HttpClient *client, const Core::Catalog *catalog, Q
     m_tabs->setTabsClosable(true);
     m_tabs->setMovable(true);
     m_tabs->tabBar()->setExpanding(false);
-    m_tabs->setElideMode(Qt::ElideMiddle);
+    // Whole titles (capped in updateTabTitle) and scroll buttons, never a row of "…" tabs.
+    m_tabs->setElideMode(Qt::ElideNone);
+    m_tabs->setUsesScrollButtons(true);
     setCentralWidget(m_tabs);
 
     auto *plus = new QToolButton(this);
@@ -106,7 +108,7 @@ MainWindow::MainWindow(Core::HttpClient *client, const Core::Catalog *catalog, Q
     collectionsDock->setObjectName(QStringLiteral("CollectionsDock"));
     collectionsDock->setWidget(m_collections);
     addDockWidget(Qt::LeftDockWidgetArea, collectionsDock);
-    resizeDocks({collectionsDock}, {300}, Qt::Horizontal);
+    resizeDocks({collectionsDock}, {340}, Qt::Horizontal);
     connect(m_collections, &CollectionPane::requestActivated, this,
             [this](const Core::RequestLocation &where, bool send) { openRequest(where, send); });
     connect(m_collections, &CollectionPane::collectionLoaded, this, &MainWindow::onCollectionLoaded);
@@ -342,7 +344,12 @@ void MainWindow::setHistory(Core::HistoryService *history)
     dock->setObjectName(QStringLiteral("HistoryDock"));
     dock->setWidget(m_historyPane);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
-    resizeDocks({dock}, {300}, Qt::Horizontal);
+    // The tree gets most of the height; the history the rest.
+    for (QDockWidget *other : findChildren<QDockWidget *>()) {
+        if (other != dock && dockWidgetArea(other) == Qt::LeftDockWidgetArea) {
+            resizeDocks({other, dock}, {520, 300}, Qt::Vertical);
+        }
+    }
     if (m_viewMenu) {
         m_viewMenu->addAction(dock->toggleViewAction());
     }
@@ -405,15 +412,17 @@ void MainWindow::updateTabTitle(RequestTab *tab)
     if (index < 0) {
         return;
     }
-    m_tabs->setTabText(index, tab->title());
+    const QString title = tab->title();
+    m_tabs->setTabText(index, title.size() > 34 ? title.left(32) + QStringLiteral("…") : title);
     if (tab->runner()->hasExchange()) {
         const Core::Exchange &exchange = tab->runner()->lastExchange();
         const StatusStyle style = StatusStyle::forClass(exchange.statusClass(), palette());
-        m_tabs->setTabToolTip(
-            index,
-            exchange.hasResponse()
-                ? QStringLiteral("%1 %2 — %3").arg(exchange.status).arg(exchange.displayReason(), style.name)
-                : Core::transportErrorTitle(exchange.error));
+        m_tabs->setTabToolTip(index,
+                              title + QLatin1Char('\n') +
+                                  (exchange.hasResponse() ? QStringLiteral("%1 %2 — %3")
+                                                                .arg(exchange.status)
+                                                                .arg(exchange.displayReason(), style.name)
+                                                          : Core::transportErrorTitle(exchange.error)));
         m_tabs->tabBar()->setTabTextColor(index, style.fill);
     }
 }

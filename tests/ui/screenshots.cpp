@@ -1,6 +1,8 @@
 // Renders the README screenshots from real exchanges with the built-in demo API, so they
 // stay current: scripts/screenshots.sh runs this under Xvfb. `--dark` checks the dark hues.
+#include "collectionpane.h"
 #include "demoserver.h"
+#include "environmenteditor.h"
 #include "errorinspector.h"
 #include "mainwindow.h"
 #include "requesteditor.h"
@@ -8,6 +10,7 @@
 #include "responseview.h"
 
 #include "catalog/catalog.h"
+#include "collections/collection.h"
 #include "history/historyservice.h"
 #include "http/httpclient.h"
 
@@ -23,6 +26,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QTreeView>
 
 #include <cstdio>
 
@@ -90,9 +94,37 @@ int main(int argc, char *argv[])
     window.resize(1440, 880);
     window.show();
 
+    // The demo collection, as `apilens --demo` opens it.
+    const QString collection = settingsDir.filePath(QStringLiteral("demo-collection"));
+    QString error;
+    if (!demo.writeCollection(collection, &error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 1;
+    }
+    QSignalSpy loaded(window.collectionPane(), &Ui::CollectionPane::collectionLoaded);
+    window.openCollection(collection);
+    loaded.wait(10000);
+    QHash<QString, Core::RequestLocation> locations;
+    const Core::Collection scanned = Core::Collection::scan(collection);
+    for (const Core::CollectionFile &file : scanned.files()) {
+        for (const Core::CollectionRequest &request : file.requests) {
+            locations.insert(request.name, {scanned.root() + QLatin1Char('/') + file.path, request.name, 0});
+        }
+    }
+
+    const auto save = [&](QWidget *widget, const QString &file) {
+        const QString path = QDir(outDir).filePath(dark ? QStringLiteral("dark-") + file : file);
+        if (!widget->grab().save(path)) {
+            std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
+            return false;
+        }
+        std::printf("%s\n", qPrintable(path));
+        return true;
+    };
+
     struct Shot
     {
-        QString file;
+        QString file;    // empty: sent for the tree's markers only
         QString request; // a demo request's name, or "refused"
         int responseTab = 0;
         QString vendor; // an API catalog chosen in the inspector
@@ -102,25 +134,30 @@ int main(int argc, char *argv[])
         {QStringLiteral("netilion-409.png"), QStringLiteral("Change a serial number"), 0, QString()},
         {QStringLiteral("extole-403.png"), QStringLiteral("Send an event without a token"), 0, QString()},
         {QStringLiteral("numeric-code-7.png"), QStringLiteral("Profile with a bad token"), 0, QString()},
+        {QStringLiteral("collection-catalog-42.png"), QStringLiteral("Order a sold-out item"), 0, QString()},
         {QStringLiteral("extole-429-retry.png"), QStringLiteral("Rate-limited profile"), 0, QString()},
         {QStringLiteral("exto-413.png"), QStringLiteral("Upload a record"), 0, QStringLiteral("exto")},
         {QStringLiteral("response-5xx.png"), QStringLiteral("Cloudflare timeout"), 0, QString()},
         {QStringLiteral("timing.png"), QStringLiteral("Slow report"), 3, QString()},
+        {QString(), QStringLiteral("Send an event with a token"), 0, QString()},
+        {QString(), QStringLiteral("Stripe card declined"), 0, QString()},
+        {QString(), QStringLiteral("nginx bad gateway"), 0, QString()},
         {QStringLiteral("transport-failure.png"), QStringLiteral("refused"), 0, QString()},
     };
-    const QList<Demo::DemoServer::Request> requests = demo.requestsFor();
     for (const Shot &shot : shots) {
-        Core::RequestSpec spec;
+        Ui::RequestTab *tab = nullptr;
         if (shot.request == QLatin1String("refused")) {
+            Core::RequestSpec spec;
             spec.url = QStringLiteral("http://127.0.0.1:1/v1/health");
             spec.name = QStringLiteral("Health check");
+            tab = window.newTab(spec);
+        } else {
+            tab = window.openRequest(locations.value(shot.request));
         }
-        for (const auto &request : requests) {
-            if (request.name == shot.request) {
-                spec = request.spec;
-            }
+        if (!tab) {
+            std::fprintf(stderr, "no demo request named %s\n", qPrintable(shot.request));
+            return 1;
         }
-        Ui::RequestTab *tab = window.newTab(spec);
         QSignalSpy analysed(tab->response(), &Ui::ResponseView::analysisReady);
         QSignalSpy formatted(tab->response(), &Ui::ResponseView::prettyReady);
         tab->send();
@@ -137,12 +174,21 @@ int main(int argc, char *argv[])
             Q_EMIT choice->activated(choice->currentIndex());
         }
         settle(400);
-        const QString path = QDir(outDir).filePath(dark ? QStringLiteral("dark-") + shot.file : shot.file);
-        if (!window.grab().save(path)) {
-            std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
+        if (!shot.file.isEmpty() && !save(&window, shot.file)) {
             return 1;
         }
-        std::printf("%s\n", qPrintable(path));
     }
-    return 0;
+
+    // The tree with every file open, showing the last status of what ran.
+    window.openRequest(locations.value(QStringLiteral("Get a user")));
+    window.collectionPane()->view()->expandAll();
+    settle(300);
+    if (!save(&window, QStringLiteral("collection.png"))) {
+        return 1;
+    }
+    Ui::EnvironmentEditor editor(scanned.root(), Core::Environments::load(scanned.root(), &errors),
+                                 QStringLiteral("demo"), &window);
+    editor.show();
+    settle(300);
+    return save(&editor, QStringLiteral("environments.png")) ? 0 : 1;
 }
