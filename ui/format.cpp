@@ -30,4 +30,9 @@ QString humanDuration(double milliseconds)
     return QStringLiteral("%1 s").arg(milliseconds / 1000.0, 0, 'f', 2);
 }
 
+QString countOf(qsizetype count, const QString &singular, const QString &plural)
+{
+    return QStringLiteral("%1 %2").arg(count).arg(count == 1 ? singular : plural);
+}
+
 } // namespace ApiLens::Ui

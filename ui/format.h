@@ -8,5 +8,7 @@ namespace ApiLens::Ui {
 QString humanSize(qint64 bytes);
 // "84 ms", "1.25 s"
 QString humanDuration(double milliseconds);
+// "1 assertion", "3 assertions" (English plurals without a translation file)
+QString countOf(qsizetype count, const QString &singular, const QString &plural);
 
 } // namespace ApiLens::Ui

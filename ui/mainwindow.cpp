@@ -246,6 +246,27 @@ RequestTab *MainWindow::newTab(const Core::RequestSpec &spec, const QString &col
     const std::shared_ptr<Core::Catalog> collectionCatalog = m_catalogs.value(collectionRoot);
     auto *tab = new RequestTab(m_client, collectionCatalog ? collectionCatalog.get() : m_catalog, m_tabs);
     tab->setResolverFactory([this](const RequestTab *t) { return resolverFor(t); });
+    tab->setSendPreparer([this, tab](Core::RequestSpec *spec, QString *reason) {
+        if (spec->body.kind != Core::BodyKind::BinaryFile || spec->body.filePath.isEmpty() ||
+            !tab->hasSource()) {
+            return true;
+        }
+        // "< ./file" is relative to the .http file; one outside the collection needs a yes.
+        const QFileInfo body(QFileInfo(tab->source().file).dir(), spec->body.filePath);
+        spec->body.filePath = body.absoluteFilePath();
+        const QString root = collectionOf(tab);
+        const QString path = QDir::cleanPath(body.absoluteFilePath());
+        if (!root.isEmpty() && !path.startsWith(root + QLatin1Char('/')) &&
+            Prompt::choose(this, tr("Body File Outside the Collection"),
+                           tr("This request sends %1, which is outside the collection folder.")
+                               .arg(QDir::toNativeSeparators(path)),
+                           {tr("Send It")}) != 0) {
+            *reason = tr("The body file %1 is outside the collection; sending it was not confirmed.")
+                          .arg(QDir::toNativeSeparators(path));
+            return false;
+        }
+        return true;
+    });
     tab->setName(spec.name);
     if (!spec.url.isEmpty() || spec.method != QLatin1String("GET")) {
         tab->editor()->setSpec(spec);
@@ -639,6 +660,7 @@ RequestTab *MainWindow::openRequest(const Core::RequestLocation &where, bool sen
         tab->setName(block->name.isEmpty() ? QString() : block->name);
         tab->setSource(located, text);
         tab->load(spec);
+        tab->setFileChecks(block->assertions, int(block->responseHandlers.size()));
         updateTabTitle(tab);
         refreshEnvironmentCombo();
     }
@@ -682,6 +704,7 @@ void MainWindow::onFileChanged(const QString &path)
             Core::RequestSpec spec = block->toSpec();
             spec.name = block->name;
             tab->load(spec);
+            tab->setFileChecks(block->assertions, int(block->responseHandlers.size()));
             statusBar()->showMessage(tr("Reloaded “%1”: it changed on disk.").arg(name), 8000);
         }
         // Either way the tab now knows this version, so the same change is not asked about again.
@@ -761,12 +784,11 @@ bool MainWindow::confirmClose(const QList<RequestTab *> &tabs)
     if (unsaved.isEmpty()) {
         return true;
     }
-    const int choice =
-        Prompt::choose(this, tr("Unsaved Changes"),
-                       unsaved.size() == 1
-                           ? tr("“%1” has changes that are not saved.").arg(unsaved.first()->title())
-                           : tr("%n requests have changes that are not saved.", nullptr, int(unsaved.size())),
-                       {unsaved.size() == 1 ? tr("Save") : tr("Save All"), tr("Discard")});
+    const int choice = Prompt::choose(
+        this, tr("Unsaved Changes"),
+        unsaved.size() == 1 ? tr("“%1” has changes that are not saved.").arg(unsaved.first()->title())
+                            : tr("%1 requests have changes that are not saved.").arg(unsaved.size()),
+        {unsaved.size() == 1 ? tr("Save") : tr("Save All"), tr("Discard")});
     if (choice < 0) {
         return false;
     }

@@ -1,10 +1,12 @@
 #include "requesttab.h"
 
 #include "errorinspector.h"
+#include "format.h"
 #include "requesteditor.h"
 #include "requestrunner.h"
 #include "responseview.h"
 
+#include <QLabel>
 #include <QSplitter>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -17,8 +19,18 @@ RequestTab::RequestTab(Core::HttpClient *client, const Core::Catalog *catalog, Q
     , m_response(new ResponseView(catalog, this))
     , m_runner(new RequestRunner(client, this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
+    , m_checks(new QLabel(this))
 {
-    m_splitter->addWidget(m_editor);
+    auto *top = new QWidget(this);
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->setSpacing(2);
+    topLayout->addWidget(m_editor, 1);
+    topLayout->addWidget(m_checks);
+    m_checks->setContentsMargins(8, 0, 8, 2);
+    m_checks->setWordWrap(true);
+    m_checks->hide();
+    m_splitter->addWidget(top);
     m_splitter->addWidget(m_response);
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 2);
@@ -45,6 +57,11 @@ RequestTab::RequestTab(Core::HttpClient *client, const Core::Catalog *catalog, Q
     });
     connect(m_runner, &RequestRunner::progress, m_response, &ResponseView::updateProgress);
     connect(m_runner, &RequestRunner::finished, this, [this](const Core::Exchange &exchange) {
+        m_results.clear();
+        for (const QString &assertion : std::as_const(m_assertions)) {
+            m_results.append(Core::evaluateAssertion(assertion, exchange));
+        }
+        showChecks();
         m_editor->setBusy(false);
         m_response->showExchange(exchange);
         Q_EMIT busyChanged(false);
@@ -63,7 +80,8 @@ void RequestTab::send()
         if (!unresolved.isEmpty()) {
             refreshVariables();
             m_response->showNotSent(
-                tr("Not sent: %n variable(s) without a value", nullptr, int(unresolved.size())),
+                tr("Not sent: %1 without a value")
+                    .arg(countOf(unresolved.size(), tr("variable"), tr("variables"))),
                 QStringLiteral("{{") + unresolved.join(QStringLiteral("}}, {{")) + QStringLiteral("}}"),
                 tr("Give them a value in Environments… (or pick another environment in the toolbar), "
                    "or as “@name = value” in the .http file. A {{name.response…}} value needs that "
@@ -72,7 +90,53 @@ void RequestTab::send()
             return;
         }
     }
+    QString reason;
+    if (m_preparer && !m_preparer(&spec, &reason)) {
+        m_response->showNotSent(tr("Not sent"), reason, QString());
+        return;
+    }
     m_runner->send(spec);
+}
+
+void RequestTab::setFileChecks(const QStringList &assertions, int scripts)
+{
+    m_assertions = assertions;
+    m_scripts = scripts;
+    m_results.clear();
+    showChecks();
+}
+
+void RequestTab::showChecks()
+{
+    QStringList parts;
+    if (!m_assertions.isEmpty() && m_results.isEmpty()) {
+        parts.append(tr("%1, checked after each send")
+                         .arg(countOf(m_assertions.size(), tr("assertion"), tr("assertions"))));
+    } else if (!m_results.isEmpty()) {
+        int passed = 0;
+        QStringList failed;
+        for (const Core::AssertionResult &result : std::as_const(m_results)) {
+            if (result.outcome == Core::AssertionResult::Outcome::Passed) {
+                ++passed;
+            } else {
+                failed.append(QStringLiteral("<b>%1</b> (%2)")
+                                  .arg(result.assertion.toHtmlEscaped(), result.message.toHtmlEscaped()));
+            }
+        }
+        parts.append(failed.isEmpty()
+                         ? tr("<span style='color:#007A5A'>✓ %1 passed</span>")
+                               .arg(countOf(passed, tr("assertion"), tr("assertions")))
+                         : tr("<span style='color:#C01C28'>✗ %1 of %2 assertions did not pass:</span> %3")
+                               .arg(failed.size())
+                               .arg(m_results.size())
+                               .arg(failed.join(QStringLiteral(" · "))));
+    }
+    if (m_scripts > 0) {
+        parts.append(tr("%1 in the file: kept, not run")
+                         .arg(countOf(m_scripts, tr("response script"), tr("response scripts"))));
+    }
+    m_checks->setText(parts.join(QStringLiteral(" — ")));
+    m_checks->setVisible(!parts.isEmpty());
 }
 
 void RequestTab::setSource(const Core::RequestLocation &where, const QByteArray &blockText)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "collections/assertion.h"
 #include "collections/collection.h"
 #include "collections/variables.h"
 #include "http/requestspec.h"
@@ -8,6 +9,7 @@
 
 #include <functional>
 
+class QLabel;
 class QSplitter;
 
 namespace ApiLens::Core {
@@ -53,6 +55,17 @@ public:
     void setResolverFactory(ResolverFactory factory);
     void refreshVariables();
 
+    // What the .http block carries besides the request: httpyac assertions, checked after
+    // each send and shown under the editor, and response scripts, kept but never run.
+    void setFileChecks(const QStringList &assertions, int scripts);
+    QLabel *checksLabel() const { return m_checks; }
+    const QList<Core::AssertionResult> &assertionResults() const { return m_results; }
+
+    // Called with the resolved request just before it is sent (body files relative to the
+    // .http file, confirmations); false cancels the send, with `reason` shown.
+    using SendPreparer = std::function<bool(Core::RequestSpec *spec, QString *reason)>;
+    void setSendPreparer(SendPreparer preparer) { m_preparer = std::move(preparer); }
+
     RequestEditor *editor() const { return m_editor; }
     ResponseView *response() const { return m_response; }
     RequestRunner *runner() const { return m_runner; }
@@ -76,6 +89,12 @@ private:
     bool m_modified = false;
     bool m_loading = false;
     ResolverFactory m_resolverFactory;
+    SendPreparer m_preparer;
+    QLabel *m_checks;
+    QStringList m_assertions;
+    int m_scripts = 0;
+    QList<Core::AssertionResult> m_results;
+    void showChecks();
 };
 
 } // namespace ApiLens::Ui

@@ -217,7 +217,8 @@ int main(int argc, char *argv[])
     }
     if (restored > 0) {
         window.statusBar()->showMessage(
-            QObject::tr("Restored %n unsaved request(s) from the last session", nullptr, restored));
+            restored == 1 ? QObject::tr("Restored 1 unsaved request from the last session")
+                          : QObject::tr("Restored %1 unsaved requests from the last session").arg(restored));
     }
     if (window.tabWidget()->count() == 0 && pending->requests.isEmpty()) {
         window.newTab();

@@ -61,6 +61,7 @@ private Q_SLOTS:
     void saveWritesTheBlockAndExternalEditsAsk();
     void unsavedEditsSurviveACrash();
     void closingAModifiedTabAsks();
+    void bodyFilesScriptsAndAssertions();
 
 private:
     void typeUrlAndSend(const QString &url);
@@ -538,6 +539,50 @@ void tst_MainWindow::closingAModifiedTabAsks()
     m_window->closeTab(m_window->tabWidget()->indexOf(tab));
     QCOMPARE(m_window->tabWidget()->count(), tabs - 1);
     QCOMPARE(read(users), before);
+}
+
+void tst_MainWindow::bodyFilesScriptsAndAssertions()
+{
+    const QString root = makeCollection();
+    m_window->selectEnvironment(QStringLiteral("local"));
+    write(root + QStringLiteral("/api/payload.json"), R"({"from": "inside"})");
+    write(m_dir.filePath(QStringLiteral("outside.json")), R"({"from": "outside"})");
+    const QString uploads = root + QStringLiteral("/api/uploads.http");
+    write(uploads, "### Inside\nPOST {{host}}/echo\nContent-Type: application/json\n\n< ./payload.json\n\n"
+                   "> {% client.global.set(\"seen\", true); %}\n\n?? status == 200\n?? status == 201\n\n"
+                   "### Outside\nPOST {{host}}/echo\n\n< ../../outside.json\n");
+    m_window->collectionPane()->rescan(root);
+
+    RequestTab *inside = m_window->openRequest({uploads, QStringLiteral("Inside"), 0});
+    QVERIFY(inside);
+    QVERIFY(inside->checksLabel()->isVisible());
+    QVERIFY(inside->checksLabel()->text().contains(QStringLiteral("2 assertions")));
+    QVERIFY(inside->checksLabel()->text().contains(
+        QStringLiteral("1 response script in the file: kept, not run")));
+    QSignalSpy finished(inside, &RequestTab::exchangeFinished);
+    inside->send();
+    QVERIFY(finished.wait(10000));
+    // The body file is read next to the .http file, not in the working directory.
+    QCOMPARE(m_server->requests().last().body, QByteArray(R"({"from": "inside"})"));
+    QCOMPARE(inside->assertionResults().size(), 2);
+    QCOMPARE(inside->assertionResults()[0].outcome, Core::AssertionResult::Outcome::Passed);
+    QCOMPARE(inside->assertionResults()[1].outcome, Core::AssertionResult::Outcome::Failed);
+    QVERIFY(inside->checksLabel()->text().contains(QStringLiteral("1 of 2 assertions did not pass")));
+
+    // A body file outside the collection needs a yes.
+    RequestTab *outside = m_window->openRequest({uploads, QStringLiteral("Outside"), 0});
+    const int sent = int(m_server->requests().size());
+    Prompt::queueChoice(-1);
+    outside->send();
+    QCOMPARE(outside->response()->page(), ResponseView::Page::Failure);
+    QVERIFY(outside->response()->failureMessage()->text().contains(QStringLiteral("outside the collection")));
+    QTest::qWait(100);
+    QCOMPARE(int(m_server->requests().size()), sent);
+    Prompt::queueChoice(0);
+    QSignalSpy outsideFinished(outside, &RequestTab::exchangeFinished);
+    outside->send();
+    QVERIFY(outsideFinished.wait(10000));
+    QCOMPARE(m_server->requests().last().body, QByteArray(R"({"from": "outside"})"));
 }
 
 QTEST_MAIN(tst_MainWindow)
