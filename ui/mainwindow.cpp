@@ -331,25 +331,6 @@ void MainWindow::cancelCurrent()
     }
 }
 
-void MainWindow::addRequestMenu(const QString &title, const QList<NamedRequest> &requests)
-{
-    QMenu *menu = new QMenu(title, this);
-    menuBar()->insertMenu(menuBar()->actions().constLast(), menu); // before Help
-    QMenu *group = nullptr;
-    for (const NamedRequest &request : requests) {
-        if (!group || group->title() != request.group) {
-            group = menu->addMenu(request.group);
-        }
-        QAction *action = group->addAction(QStringLiteral("%1  —  %2").arg(request.name, request.summary));
-        action->setToolTip(request.spec.method + QLatin1Char(' ') + request.spec.url);
-        connect(action, &QAction::triggered, this, [this, request] {
-            Core::RequestSpec spec = request.spec;
-            spec.name = request.name;
-            newTab(spec)->send();
-        });
-    }
-}
-
 void MainWindow::setHistory(Core::HistoryService *history)
 {
     m_history = history;

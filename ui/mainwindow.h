@@ -28,15 +28,6 @@ namespace ApiLens::Ui {
 
 class RequestTab;
 
-// A request offered from a menu (the demo collection, later saved collections).
-struct NamedRequest
-{
-    QString group;
-    QString name;
-    QString summary;
-    Core::RequestSpec spec;
-};
-
 // Tabs of open requests, the menus and shortcuts, the status bar. The HttpClient, the
 // catalog and the settings store are given to it; it owns none of them.
 class MainWindow : public QMainWindow
@@ -53,8 +44,6 @@ public:
     void cancelCurrent();
     void closeTab(int index);
     void showCatalog();
-    // A menu of ready-made requests, grouped in submenus; choosing one opens it in a tab.
-    void addRequestMenu(const QString &title, const QList<NamedRequest> &requests);
     // Records every exchange there and shows the history dock (null: no history).
     void setHistory(Core::HistoryService *history);
     class HistoryPane *historyPane() const { return m_historyPane; }

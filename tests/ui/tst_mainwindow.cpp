@@ -51,7 +51,7 @@ private Q_SLOTS:
     void sendShowsStatusOnBadge();
     void escapeCancels();
     void inspectorExplainsErrorsAndRevealsFields();
-    void requestMenuOpensAndSends();
+    void collectionCatalogExplainsItsCodes();
     void historyRecordsAndReopens();
     void tabs();
     void windowStateIsRestored();
@@ -236,26 +236,40 @@ void tst_MainWindow::inspectorExplainsErrorsAndRevealsFields()
     QVERIFY(!inspector->isVisible());
 }
 
-void tst_MainWindow::requestMenuOpensAndSends()
+void tst_MainWindow::collectionCatalogExplainsItsCodes()
 {
-    Core::RequestSpec spec;
-    spec.url = m_server->url(QStringLiteral("/status/404")).toString();
-    m_window->addRequestMenu(
-        QStringLiteral("Demo"),
-        {{QStringLiteral("Group"), QStringLiteral("Missing thing"), QStringLiteral("a 404"), spec}});
-    QAction *action = nullptr;
-    for (QAction *candidate : m_window->findChildren<QAction *>()) {
-        if (candidate->text().startsWith(QStringLiteral("Missing thing"))) {
-            action = candidate;
-        }
-    }
-    QVERIFY(action);
-    const int before = m_window->tabWidget()->count();
-    action->trigger();
-    QCOMPARE(m_window->tabWidget()->count(), before + 1);
-    QCOMPARE(m_window->tabWidget()->tabText(m_window->tabWidget()->currentIndex()),
-             QStringLiteral("Missing thing"));
-    QTRY_COMPARE(m_window->currentTab()->response()->badge()->status(), 404);
+    m_server->setHandler([](const ApiLens::Test::ReceivedRequest &) {
+        ApiLens::Test::Response response;
+        response.status = 409;
+        response.headers = {{"Content-Type", "application/json"}};
+        response.body = R"({"error_code":42,"error_message":"Out of stock"})";
+        return response;
+    });
+    const QString root = QDir::cleanPath(m_dir.filePath(QStringLiteral("shop")));
+    write(root + QStringLiteral("/orders.http"),
+          "### Order\nPOST " + m_server->url(QStringLiteral("/orders")).toString().toUtf8() + "\n");
+    write(root + QStringLiteral("/apilens-catalog.json"),
+          R"({"version": 1, "kind": "vendor", "id": "numeric-codes", "name": "Our shop",
+              "codes": [{"code": 42, "name": "NO STOCK", "meaning": "The item sold out."}]})");
+    QSignalSpy loaded(m_window->collectionPane(), &CollectionPane::collectionLoaded);
+    m_window->openCollection(root);
+    QVERIFY(loaded.wait(5000));
+    RequestTab *tab =
+        m_window->openRequest({root + QStringLiteral("/orders.http"), QStringLiteral("Order"), 0});
+    QVERIFY(tab);
+    QSignalSpy analysed(tab->response(), &ResponseView::analysisReady);
+    tab->send();
+    QVERIFY(analysed.wait(10000));
+    QVERIFY2(
+        tab->response()->inspector()->text().contains(QStringLiteral("42 = NO STOCK: The item sold out.")),
+        qPrintable(tab->response()->inspector()->text()));
+    // A request in no collection explains with the built-in catalog only.
+    RequestTab *plain = m_window->newTab();
+    plain->editor()->urlEdit()->setText(m_server->url(QStringLiteral("/orders")).toString());
+    QSignalSpy plainAnalysed(plain->response(), &ResponseView::analysisReady);
+    plain->send();
+    QVERIFY(plainAnalysed.wait(10000));
+    QVERIFY(!plain->response()->inspector()->text().contains(QStringLiteral("NO STOCK")));
 }
 
 void tst_MainWindow::historyRecordsAndReopens()
