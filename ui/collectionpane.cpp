@@ -448,6 +448,17 @@ QString CollectionPane::folderOfCurrent() const
     return kind == Kind::Folder || kind == Kind::Collection ? path : QFileInfo(path).absolutePath();
 }
 
+DiskCommand *CollectionPane::diskCommand(const QString &text, QList<DiskCommand::Step> steps)
+{
+    return new DiskCommand(text, std::move(steps), [this](const QString &error) { Q_EMIT message(error); });
+}
+
+QModelIndex CollectionPane::editableIndex() const
+{
+    const QModelIndex index = currentSourceIndex();
+    return index.isValid() && kindOf(index) != Kind::Collection ? index : QModelIndex();
+}
+
 bool CollectionPane::push(DiskCommand *command, const QString &rescanRoot)
 {
     // push() runs redo(); a command that failed marks itself obsolete and the stack deletes it,
@@ -487,9 +498,8 @@ void CollectionPane::newRequest()
     document.appendRequest(name, spec);
     m_selectAfterScan = file + QLatin1Char('\n') + name;
     const QString root = rootFor(file);
-    auto *command = new DiskCommand(tr("New request “%1”").arg(name),
-                                    {DiskCommand::write(file, before, document.serialize())},
-                                    [this](const QString &error) { Q_EMIT message(error); });
+    auto *command = diskCommand(tr("New request “%1”").arg(name),
+                                {DiskCommand::write(file, before, document.serialize())});
     if (push(command, root)) {
         Q_EMIT requestActivated({file, name, 0}, false);
     }
@@ -511,10 +521,9 @@ void CollectionPane::newFile()
     }
     const QString path = folder + QLatin1Char('/') + name;
     m_selectAfterScan = path;
-    push(new DiskCommand(
+    push(diskCommand(
              tr("New file “%1”").arg(name),
-             {DiskCommand::write(path, std::nullopt, QByteArray("### New request\nGET {{baseUrl}}/\n"))},
-             [this](const QString &error) { Q_EMIT message(error); }),
+             {DiskCommand::write(path, std::nullopt, QByteArray("### New request\nGET {{baseUrl}}/\n"))}),
          rootFor(path));
 }
 
@@ -531,21 +540,16 @@ void CollectionPane::newFolder()
     }
     const QString path = parent + QLatin1Char('/') + name;
     m_selectAfterScan = path;
-    push(new DiskCommand(tr("New folder “%1”").arg(name), {DiskCommand::makeDir(path)},
-                         [this](const QString &error) { Q_EMIT message(error); }),
-         rootFor(path));
+    push(diskCommand(tr("New folder “%1”").arg(name), {DiskCommand::makeDir(path)}), rootFor(path));
 }
 
 void CollectionPane::renameCurrent()
 {
-    const QModelIndex index = currentSourceIndex();
-    if (!index.isValid() || kindOf(index) == Kind::Collection) {
+    const QModelIndex index = editableIndex();
+    if (!index.isValid()) {
         return;
     }
     const QString path = index.data(CollectionModel::PathRole).toString();
-    const auto onError = [this](const QString &error) {
-        Q_EMIT message(error);
-    };
     if (kindOf(index) == Kind::Request) {
         const Core::RequestLocation where = CollectionModel::location(index);
         const QString name = Prompt::text(this, tr("Rename Request"), tr("Name:"), index.data().toString());
@@ -556,8 +560,8 @@ void CollectionPane::renameCurrent()
         Core::HttpDocument document = Core::HttpDocument::parse(before.value_or(QByteArray()));
         document.renameBlock(document.findRequest(where.name, where.line), name);
         m_selectAfterScan = path + QLatin1Char('\n') + name;
-        auto *command = new DiskCommand(tr("Rename request to “%1”").arg(name),
-                                        {DiskCommand::write(path, before, document.serialize())}, onError);
+        auto *command = diskCommand(tr("Rename request to “%1”").arg(name),
+                                    {DiskCommand::write(path, before, document.serialize())});
         if (push(command, rootFor(path))) {
             Q_EMIT requestMoved(where, {path, name, 0});
         }
@@ -572,7 +576,7 @@ void CollectionPane::renameCurrent()
     }
     const QString to = QFileInfo(path).absolutePath() + QLatin1Char('/') + name;
     m_selectAfterScan = to;
-    auto *command = new DiskCommand(tr("Rename to “%1”").arg(name), {DiskCommand::rename(path, to)}, onError);
+    auto *command = diskCommand(tr("Rename to “%1”").arg(name), {DiskCommand::rename(path, to)});
     if (push(command, rootFor(path))) {
         Q_EMIT pathMoved(path, to);
     }
@@ -580,14 +584,11 @@ void CollectionPane::renameCurrent()
 
 void CollectionPane::duplicateCurrent()
 {
-    const QModelIndex index = currentSourceIndex();
-    if (!index.isValid() || kindOf(index) == Kind::Collection) {
+    const QModelIndex index = editableIndex();
+    if (!index.isValid()) {
         return;
     }
     const QString path = index.data(CollectionModel::PathRole).toString();
-    const auto onError = [this](const QString &error) {
-        Q_EMIT message(error);
-    };
     QList<DiskCommand::Step> steps;
     QString copy;
     switch (kindOf(index)) {
@@ -625,13 +626,13 @@ void CollectionPane::duplicateCurrent()
         break;
     }
     }
-    push(new DiskCommand(tr("Duplicate “%1”").arg(index.data().toString()), steps, onError), rootFor(path));
+    push(diskCommand(tr("Duplicate “%1”").arg(index.data().toString()), steps), rootFor(path));
 }
 
 void CollectionPane::deleteCurrent()
 {
-    const QModelIndex index = currentSourceIndex();
-    if (!index.isValid() || kindOf(index) == Kind::Collection) {
+    const QModelIndex index = editableIndex();
+    if (!index.isValid()) {
         return;
     }
     const QString path = index.data(CollectionModel::PathRole).toString();
@@ -652,9 +653,7 @@ void CollectionPane::deleteCurrent()
             return;
         }
     }
-    push(new DiskCommand(tr("Delete “%1”").arg(label), steps,
-                         [this](const QString &error) { Q_EMIT message(error); }),
-         rootFor(path));
+    push(diskCommand(tr("Delete “%1”").arg(label), steps), rootFor(path));
     Q_EMIT message(tr("Deleted “%1” — Edit › Undo brings it back").arg(label));
 }
 
@@ -665,9 +664,6 @@ void CollectionPane::moveItem(const QModelIndex &source, const QModelIndex &targ
     }
     const QString from = source.data(CollectionModel::PathRole).toString();
     const QString into = target.data(CollectionModel::PathRole).toString();
-    const auto onError = [this](const QString &error) {
-        Q_EMIT message(error);
-    };
     if (kindOf(source) == Kind::Request) {
         const Core::RequestLocation where = CollectionModel::location(source);
         const std::optional<QByteArray> sourceBefore = DiskCommand::readFile(from);
@@ -682,10 +678,9 @@ void CollectionPane::moveItem(const QModelIndex &source, const QModelIndex &targ
         sourceDocument.removeBlock(block);
         m_selectAfterScan = into + QLatin1Char('\n') + where.name;
         auto *command =
-            new DiskCommand(tr("Move “%1” to %2").arg(source.data().toString(), QFileInfo(into).fileName()),
-                            {DiskCommand::write(into, targetBefore, targetDocument.serialize()),
-                             DiskCommand::write(from, sourceBefore, sourceDocument.serialize())},
-                            onError);
+            diskCommand(tr("Move “%1” to %2").arg(source.data().toString(), QFileInfo(into).fileName()),
+                        {DiskCommand::write(into, targetBefore, targetDocument.serialize()),
+                         DiskCommand::write(from, sourceBefore, sourceDocument.serialize())});
         if (push(command, rootFor(from))) {
             Q_EMIT requestMoved(where, {into, where.name, 0});
         }
@@ -697,8 +692,8 @@ void CollectionPane::moveItem(const QModelIndex &source, const QModelIndex &targ
     const QString to = into + QLatin1Char('/') + QFileInfo(from).fileName();
     m_selectAfterScan = to;
     auto *command =
-        new DiskCommand(tr("Move “%1” to %2").arg(QFileInfo(from).fileName(), QFileInfo(into).fileName()),
-                        {DiskCommand::rename(from, to)}, onError);
+        diskCommand(tr("Move “%1” to %2").arg(QFileInfo(from).fileName(), QFileInfo(into).fileName()),
+                    {DiskCommand::rename(from, to)});
     if (push(command, rootFor(from))) {
         Q_EMIT pathMoved(from, to);
     }

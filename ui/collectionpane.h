@@ -1,5 +1,7 @@
 #pragma once
 
+#include "collectioncommands.h"
+
 #include "collections/collection.h"
 
 #include <QHash>
@@ -15,7 +17,6 @@ class QUndoStack;
 namespace ApiLens::Ui {
 
 class CollectionModel;
-class DiskCommand;
 
 // The collections dock: a filter, the tree of each open collection folder as on disk, and the
 // edits users make to it (new, rename, move by drag, duplicate, delete), each undoable. Folders
@@ -62,6 +63,9 @@ Q_SIGNALS:
 
 private:
     bool push(DiskCommand *command, const QString &rescanRoot);
+    // A command whose failures go to message().
+    DiskCommand *diskCommand(const QString &text, QList<DiskCommand::Step> steps);
+    QModelIndex editableIndex() const; // the current item, unless it is a collection
     void onScanned(const Core::Collection &collection, double milliseconds, quint64 generation);
     void watch(const Core::Collection &collection);
     void showContextMenu(const QPoint &pos);
