@@ -37,6 +37,12 @@ int runDemo(const QStringList &arguments)
                                   QStringLiteral("Port to listen on (default: any free port)."),
                                   QStringLiteral("N"), QStringLiteral("0"));
     parser.addOption(port);
+    const QCommandLineOption collection(
+        QStringLiteral("write-collection"),
+        QStringLiteral("Also write the demo collection (.http files, environment \"demo\") into DIR, "
+                       "for `apilens-cli run DIR --env demo` or `apilens DIR`."),
+        QStringLiteral("DIR"));
+    parser.addOption(collection);
     if (const auto stop = parseCommandLine(parser, QStringLiteral("demo"), arguments)) {
         return *stop;
     }
@@ -52,6 +58,15 @@ int runDemo(const QStringList &arguments)
         return ExitError;
     }
     writeOut("ApiLens demo API on " + server.baseUrl().toString().toUtf8() + "  (Ctrl+C stops it)\n\n");
+    if (parser.isSet(collection)) {
+        QString error;
+        if (!server.writeCollection(parser.value(collection), &error)) {
+            writeErr(QStringLiteral("apilens-cli demo: %1").arg(error));
+            return ExitError;
+        }
+        writeOut("Demo collection in " + parser.value(collection).toUtf8() + ": apilens-cli run " +
+                 parser.value(collection).toUtf8() + " --env demo\n\n");
+    }
     QString group;
     for (const Demo::DemoServer::Request &request : server.requestsFor()) {
         if (request.group != group) {

@@ -5,6 +5,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 // Runs `apilens-cli demo`, talks to it, and stops it with SIGTERM.
@@ -14,6 +15,7 @@ class tst_DemoCommand : public QObject
 private Q_SLOTS:
     void servesUntilStopped();
     void badPort();
+    void writesACollectionThatRuns();
 };
 
 void tst_DemoCommand::servesUntilStopped()
@@ -55,6 +57,44 @@ void tst_DemoCommand::badPort()
     QVERIFY(demo.waitForFinished(5000));
     QCOMPARE(demo.exitCode(), 1);
     QVERIFY(demo.readAllStandardError().contains("--port takes a number"));
+}
+
+void tst_DemoCommand::writesACollectionThatRuns()
+{
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("demo"));
+    QProcess demo;
+    demo.start(QStringLiteral(APILENS_CLI_PATH),
+               {QStringLiteral("demo"), QStringLiteral("--write-collection"), folder});
+    QVERIFY(demo.waitForStarted());
+    QByteArray out;
+    QTRY_VERIFY_WITH_TIMEOUT((out += demo.readAllStandardOutput(), out.contains("Demo collection in")),
+                             10000);
+    QVERIFY(QFile::exists(folder + QStringLiteral("/netilion.http")));
+
+    // The collection runs against the server with the CLI: a success passes its assertions,
+    // and an error is read and explained by the collection's own catalog.
+    QProcess run;
+    run.start(QStringLiteral(APILENS_CLI_PATH),
+              {QStringLiteral("run"), folder, QStringLiteral("--env"), QStringLiteral("demo"),
+               QStringLiteral("--request"), QStringLiteral("Get a user"), QStringLiteral("--color=never")});
+    QVERIFY(run.waitForFinished(20000));
+    const QByteArray report = run.readAllStandardOutput();
+    QVERIFY2(run.exitCode() == 0, report.constData());
+    QVERIFY2(report.contains("200"), report.constData());
+
+    QProcess order;
+    order.start(QStringLiteral(APILENS_CLI_PATH),
+                {QStringLiteral("run"), folder, QStringLiteral("--env"), QStringLiteral("demo"),
+                 QStringLiteral("--request"), QStringLiteral("Order a sold-out item"),
+                 QStringLiteral("--check-status"), QStringLiteral("--color=never")});
+    QVERIFY(order.waitForFinished(20000));
+    const QByteArray failed = order.readAllStandardOutput();
+    QCOMPARE(order.exitCode(), 1);
+    QVERIFY2(failed.contains("NO STOCK"), failed.constData());
+
+    demo.terminate();
+    QVERIFY(demo.waitForFinished(5000));
 }
 
 QTEST_GUILESS_MAIN(tst_DemoCommand)
