@@ -32,9 +32,7 @@ public:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
     {
         QStyledItemDelegate::initStyleOption(option, index);
-        if (m_editor->isMasked(index.row()) && !option->text.isEmpty()) {
-            option->text = QString(8, QChar(0x2022));
-        }
+        option->text = m_editor->displayedValue(index.row());
     }
 
     QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option,
@@ -143,6 +141,13 @@ bool EnvironmentEditor::isMasked(int row) const
 {
     const QTableWidgetItem *secret = m_table->item(row, SecretColumn);
     return secret && secret->checkState() == Qt::Checked && !m_show->isChecked();
+}
+
+QString EnvironmentEditor::displayedValue(int row) const
+{
+    const QTableWidgetItem *value = m_table->item(row, ValueColumn);
+    const QString text = value ? value->text() : QString();
+    return isMasked(row) && !text.isEmpty() ? QString(8, QChar(0x2022)) : text;
 }
 
 void EnvironmentEditor::ensurePlaceholderRow()

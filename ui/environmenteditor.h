@@ -34,6 +34,8 @@ public:
     void removeCurrentEnvironment();
     void addVariable(const QString &name, const QString &value, bool secret);
     bool isMasked(int row) const;
+    // The value as the table paints it: dots for a masked secret.
+    QString displayedValue(int row) const;
 
 private:
     void showEnvironment(const QString &name);
