@@ -2,6 +2,7 @@
 
 #include "filepicker.h"
 #include "keyvalueeditor.h"
+#include "statusstyle.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -663,13 +664,17 @@ void RequestEditor::setVariableLookup(std::function<bool(const QString &)> isDef
 
 void RequestEditor::refreshVariableMarks()
 {
+    // Readable on light and dark backgrounds alike.
+    const bool dark = isDarkPalette(palette());
+    const QColor knownColor = dark ? QColor(0x7F, 0xB8, 0xF0) : QColor(0x1F, 0x5F, 0xA8);
+    const QColor missingColor = dark ? QColor(0xFF, 0x7B, 0x72) : QColor(0xC0, 0x1C, 0x28);
     QTextCharFormat known;
-    known.setForeground(QColor(0x1F, 0x5F, 0xA8));
+    known.setForeground(knownColor);
     known.setFontWeight(QFont::DemiBold);
     QTextCharFormat missing;
-    missing.setForeground(QColor(0xC0, 0x1C, 0x28));
+    missing.setForeground(missingColor);
     missing.setUnderlineStyle(QTextCharFormat::WaveUnderline);
-    missing.setUnderlineColor(QColor(0xC0, 0x1C, 0x28));
+    missing.setUnderlineColor(missingColor);
 
     // QLineEdit has no rich text; the input-method attributes are its one way to format ranges.
     QList<QInputMethodEvent::Attribute> attributes;
