@@ -59,7 +59,9 @@ void tst_EnvironmentEditor::showsAndMasksSecrets()
     QCOMPARE(table->item(token, EnvironmentEditor::SecretColumn)->checkState(), Qt::Checked);
     QCOMPARE(table->item(host, EnvironmentEditor::SecretColumn)->checkState(), Qt::Unchecked);
     // What is painted: dots for the secret, the value for the rest.
-    const auto shown = [&editor](int row) { return editor.displayedValue(row); };
+    const auto shown = [&editor](int row) {
+        return editor.displayedValue(row);
+    };
     QCOMPARE(shown(token), QString(8, QChar(0x2022)));
     QCOMPARE(shown(host), QStringLiteral("http://127.0.0.1:8080"));
     QTest::keyClick(editor.showSecrets(), Qt::Key_Space);

@@ -1,9 +1,11 @@
 #include "filepicker.h"
 #include "keyvalueeditor.h"
+#include "keyvaluemodel.h"
 #include "requesteditor.h"
 
 #include <QComboBox>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -16,6 +18,8 @@ class tst_RequestEditor : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void variablesAreMarked_data();
+    void variablesAreMarked();
     void typingUrlFillsParams();
     void editingParamsRewritesUrl();
     void disabledParamLeavesUrlButStaysInTable();
@@ -212,6 +216,65 @@ void tst_RequestEditor::revealField()
     if (found) {
         QCOMPARE(editor.tabs()->currentIndex(), tab);
     }
+}
+
+void tst_RequestEditor::variablesAreMarked_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("header");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QStringList>("unresolved");
+    QTest::addColumn<int>("bodyMarks");
+    QTest::newRow("all known") << "{{host}}/users"
+                               << "Bearer {{token}}" << QByteArray("{\"id\": \"{{$uuid}}\"}") << QStringList{}
+                               << 1;
+    QTest::newRow("one missing in the url")
+        << "{{host}}/{{version}}/users"
+        << "" << QByteArray() << QStringList{QStringLiteral("version")} << 0;
+    QTest::newRow("in a header and the body, once each")
+        << "{{host}}/x"
+        << "{{missing}}" << QByteArray("{{missing}} and {{ other }}")
+        << QStringList{QStringLiteral("missing"), QStringLiteral("other")} << 2;
+}
+
+void tst_RequestEditor::variablesAreMarked()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, header);
+    QFETCH(QByteArray, body);
+    QFETCH(QStringList, unresolved);
+    QFETCH(int, bodyMarks);
+    RequestEditor editor;
+    Core::RequestSpec spec;
+    spec.method = QStringLiteral("POST");
+    spec.url = url;
+    if (!header.isEmpty()) {
+        spec.headers.append(Core::KeyValue{QStringLiteral("Authorization"), header, true});
+    }
+    if (!body.isEmpty()) {
+        spec.body.kind = Core::BodyKind::Raw;
+        spec.body.raw = body;
+    }
+    editor.setSpec(spec);
+    const QStringList known = {QStringLiteral("host"), QStringLiteral("token"), QStringLiteral("$uuid")};
+    editor.setVariableLookup([known](const QString &name) { return known.contains(name); });
+    QCOMPARE(editor.unresolvedVariables(), unresolved);
+    QCOMPARE(editor.rawBodyEdit()->extraSelections().size(), bodyMarks);
+    const bool urlMissing = !RequestEditor::variablesIn(url).isEmpty() &&
+                            std::any_of(unresolved.cbegin(), unresolved.cend(),
+                                        [&url](const QString &name) { return url.contains(name); });
+    QCOMPARE(!editor.urlEdit()->toolTip().isEmpty(), urlMissing);
+    if (!header.isEmpty()) {
+        const QModelIndex value = editor.headersEditor()->model()->index(0, KeyValueModel::ValueColumn);
+        QCOMPARE(value.data(Qt::ForegroundRole).isValid(), header.contains(QStringLiteral("missing")));
+    }
+    // Typing a missing variable into the URL marks it at once.
+    editor.urlEdit()->setFocus();
+    QTest::keyClick(editor.urlEdit(), Qt::Key_End);
+    QTest::keyClicks(editor.urlEdit(), QStringLiteral("?k={{apiKey}}"));
+    QVERIFY(editor.unresolvedVariables().contains(QStringLiteral("apiKey")));
+    QVERIFY(editor.urlEdit()->toolTip().contains(QStringLiteral("{{apiKey}}")));
+    QCOMPARE(editor.urlEdit()->text(), url + QStringLiteral("?k={{apiKey}}")); // marks never change the text
 }
 
 QTEST_MAIN(tst_RequestEditor)
