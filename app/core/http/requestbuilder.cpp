@@ -32,12 +32,6 @@ bool hasHeader(const HeaderList &headers, const QByteArray &name)
     return !headerValue(headers, name).isNull();
 }
 
-QByteArray formEncode(const QString &text)
-{
-    // application/x-www-form-urlencoded: unreserved characters stay, space becomes '+'.
-    return QUrl::toPercentEncoding(text, QByteArrayLiteral(" ")).replace(' ', '+');
-}
-
 QString unresolvedVariable(const QString &text)
 {
     static const QRegularExpression variable(QStringLiteral("\\{\\{\\s*([^}]*?)\\s*\\}\\}"));
@@ -120,6 +114,12 @@ QString normalizeUserUrl(const QString &typed)
         return trimmed;
     }
     return QStringLiteral("http://") + trimmed;
+}
+
+QByteArray formEncode(const QString &text)
+{
+    // application/x-www-form-urlencoded: unreserved characters stay, space becomes '+'.
+    return QUrl::toPercentEncoding(text, QByteArrayLiteral(" ")).replace(' ', '+');
 }
 
 BuiltRequest buildRequest(const RequestSpec &spec, const BuildOptions &options)

@@ -33,5 +33,8 @@ BuiltRequest buildRequest(const RequestSpec &spec, const BuildOptions &options =
 
 // Normalizes what a user typed: trims, and adds http:// when no scheme was given.
 QString normalizeUserUrl(const QString &typed);
+// application/x-www-form-urlencoded encoding of one name or value (space as '+'), as curl's
+// --data-urlencode does too.
+QByteArray formEncode(const QString &text);
 
 } // namespace ApiLens::Core

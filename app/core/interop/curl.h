@@ -1,0 +1,45 @@
+#pragma once
+
+#include "http/requestspec.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+namespace ApiLens::Core {
+
+// Splits a command line the way a POSIX shell does for what people paste: '...', "..."
+// (with \" \\ \$ \` escapes), $'...' (ANSI-C escapes), backslash escapes and
+// backslash-newline continuations. nullopt (with where it broke) on an unterminated quote.
+std::optional<QStringList> splitShellWords(const QString &command, QString *error);
+
+struct CurlImport
+{
+    RequestSpec spec;
+    QStringList unknownOptions; // options ApiLens does not know: listed, never silently dropped
+    QStringList ignored;        // known options that only change curl's own output (-s, -v, -o…)
+    QString error;              // empty when the command became a request
+
+    bool ok() const { return error.isEmpty(); }
+};
+
+// Reads a file named in the command (-d @file, -F name=<file). Relative paths are the caller's.
+using CurlFileReader = std::function<std::optional<QByteArray>(const QString &path)>;
+
+// A curl command line as a request: -X, -H, -d/--data/--data-raw/--data-ascii/--data-binary/
+// --data-urlencode, -F, -u (+ --digest/--basic), -G, --json, -A, -e, -b, --compressed, -k, -L,
+// --max-redirs, -m/--max-time, --url, -I, -x, --http2… Pure apart from `readFile`.
+CurlImport parseCurl(const QString &command, const CurlFileReader &readFile = {});
+// True when the text looks like a curl command (what the URL field checks on paste).
+bool looksLikeCurl(const QString &text);
+
+// The request as a command that sends the same request.
+QString toCurl(const RequestSpec &spec);
+QString toHttpie(const RequestSpec &spec);
+QString toPythonRequests(const RequestSpec &spec);
+QString toFetch(const RequestSpec &spec);
+
+} // namespace ApiLens::Core

@@ -1,0 +1,650 @@
+#include "interop/curl.h"
+
+#include "http/httpclient.h"
+#include "testserver.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ApiLens::Core;
+using ApiLens::Test::ReceivedRequest;
+using ApiLens::Test::TestServer;
+
+namespace {
+
+QStringList L(std::initializer_list<const char *> words)
+{
+    QStringList list;
+    for (const char *word : words) {
+        list.append(QString::fromUtf8(word));
+    }
+    return list;
+}
+
+} // namespace
+
+class tst_Curl : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void shellWords_data();
+    void shellWords();
+    void shellErrors_data();
+    void shellErrors();
+    void parse_data();
+    void parse();
+    void refusesWhatIsNotARequest_data();
+    void refusesWhatIsNotARequest();
+    void exportParsesBack_data();
+    void exportParsesBack();
+    void otherLanguages();
+    void sameRequestAsCurl_data();
+    void sameRequestAsCurl();
+    void copyAsCurlSendsTheSameRequest_data();
+    void copyAsCurlSendsTheSameRequest();
+
+private:
+    // Sends `spec` with ApiLens and `command` with curl (through bash) to `server`; returns both receipts.
+    static std::pair<ReceivedRequest, ReceivedRequest> sendBoth(TestServer *server, const RequestSpec &spec,
+                                                                const QString &command);
+    static CurlFileReader files()
+    {
+        return [](const QString &path) -> std::optional<QByteArray> {
+            if (path == QLatin1String("body.json")) {
+                return QByteArray("{\n  \"a\": 1\r\n}\n");
+            }
+            if (path == QLatin1String("note.txt")) {
+                return QByteArray("a b&c");
+            }
+            return std::nullopt;
+        };
+    }
+    QTemporaryDir m_dir;
+};
+
+void tst_Curl::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+void tst_Curl::shellWords_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QStringList>("words");
+    QTest::newRow("plain") << "curl -s http://h/x" << L({"curl", "-s", "http://h/x"});
+    QTest::newRow("single quotes keep everything")
+        << R"(curl -H 'X: "a" \n $b')" << L({"curl", "-H", R"(X: "a" \n $b)"});
+    QTest::newRow("double quotes and their escapes")
+        << R"(curl -d "{\"a\": \"\$1 \\ \`x\`\"}")" << L({"curl", "-d", R"({"a": "$1 \ `x`"})"});
+    QTest::newRow("adjacent pieces make one word") << R"(curl 'a'"b"c\ d)" << L({"curl", "abc d"});
+    QTest::newRow("backslash-newline continuations")
+        << "curl \\\n  -X POST \\\r\n  http://h/" << L({"curl", "-X", "POST", "http://h/"});
+    QTest::newRow("ANSI-C quoting") << R"(curl --data-raw $'line1\nline2\t\x41\u00e9\'q\'')"
+                                    << L({"curl", "--data-raw", "line1\nline2\tA\xc3\xa9'q'"});
+    QTest::newRow("empty quoted word") << "curl -H '' x" << L({"curl", "-H", "", "x"});
+    QTest::newRow("tabs and newlines separate") << "curl\t-s\nhttp://h" << L({"curl", "-s", "http://h"});
+}
+
+void tst_Curl::shellWords()
+{
+    QFETCH(QString, command);
+    QFETCH(QStringList, words);
+    QString error;
+    const auto split = splitShellWords(command, &error);
+    QVERIFY2(split, qPrintable(error));
+    QCOMPARE(*split, words);
+}
+
+void tst_Curl::shellErrors_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("single") << "curl -d 'abc"
+                            << "unterminated ' quote starting at character 9";
+    QTest::newRow("double") << "curl \"abc"
+                            << "unterminated \" quote starting at character 6";
+    QTest::newRow("ansi") << "curl $'abc"
+                          << "unterminated $' quote starting at character 6";
+}
+
+void tst_Curl::shellErrors()
+{
+    QFETCH(QString, command);
+    QFETCH(QString, message);
+    QString error;
+    QVERIFY(!splitShellWords(command, &error));
+    QCOMPARE(error, message);
+    const CurlImport imported = parseCurl(command);
+    QVERIFY(!imported.ok());
+    QCOMPARE(imported.error, message);
+}
+
+void tst_Curl::parse_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QStringList>("headers"); // "Name: value"
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("contentType");
+    QTest::addColumn<QString>("extra"); // auth / settings / unknown, as a short text
+
+    QTest::newRow("GET, no scheme") << "curl example.test/users"
+                                    << "GET"
+                                    << "http://example.test/users" << QStringList{} << QByteArray() << ""
+                                    << "follow=0";
+    QTest::newRow("-X and -H, clustered flags")
+        << "curl -sSL -XDELETE -H 'Accept: application/json' -H'X-Id:7' https://h/a/1"
+        << "DELETE"
+        << "https://h/a/1" << L({"Accept: application/json", "X-Id: 7"}) << QByteArray() << ""
+        << "follow=1 ignored=--silent,--show-error";
+    QTest::newRow("-d makes a form POST, pieces joined with &")
+        << "curl -d a=1 --data 'b=2 3' https://h/f"
+        << "POST"
+        << "https://h/f" << QStringList{} << QByteArray("a=1&b=2 3") << "application/x-www-form-urlencoded"
+        << "";
+    QTest::newRow("-d @file strips line breaks, --data-binary keeps them")
+        << "curl -d @body.json --data-binary @body.json https://h/"
+        << "POST"
+        << "https://h/" << QStringList{} << QByteArray("{  \"a\": 1}&{\n  \"a\": 1\r\n}\n")
+        << "application/x-www-form-urlencoded"
+        << "";
+    QTest::newRow("--data-raw keeps a leading @")
+        << "curl --data-raw @handle https://h/"
+        << "POST"
+        << "https://h/" << QStringList{} << QByteArray("@handle") << "application/x-www-form-urlencoded"
+        << "";
+    QTest::newRow("--data-urlencode forms")
+        << "curl --data-urlencode 'q=a b&c' --data-urlencode '=x/y' --data-urlencode plain --data-urlencode "
+           "n@note.txt https://h/"
+        << "POST"
+        << "https://h/" << QStringList{} << QByteArray("q=a+b%26c&x%2Fy&plain&n=a+b%26c")
+        << "application/x-www-form-urlencoded"
+        << "";
+    QTest::newRow("-G moves data into the query")
+        << "curl -G -d q=1 --data-urlencode 'name=Ada L' 'https://h/s?x=0#top'"
+        << "GET"
+        << "https://h/s?x=0&q=1&name=Ada+L#top" << QStringList{} << QByteArray() << ""
+        << "";
+    QTest::newRow("--json") << R"(curl --json '{"a":1}' https://h/j)"
+                            << "POST"
+                            << "https://h/j" << L({"Accept: application/json"}) << QByteArray(R"({"a":1})")
+                            << "application/json"
+                            << "";
+    QTest::newRow("a Content-Type header wins")
+        << R"(curl -H 'Content-Type: application/json' -d '{"a":1}' https://h/)"
+        << "POST"
+        << "https://h/" << L({"Content-Type: application/json"}) << QByteArray(R"({"a":1})")
+        << "application/json"
+        << "";
+    QTest::newRow("-X overrides the POST")
+        << "curl -X PUT -d x=1 https://h/"
+        << "PUT"
+        << "https://h/" << QStringList{} << QByteArray("x=1") << "application/x-www-form-urlencoded"
+        << "";
+    QTest::newRow("-u basic") << "curl -u ada:s3cr:et https://h/"
+                              << "GET"
+                              << "https://h/" << QStringList{} << QByteArray() << ""
+                              << "basic ada/s3cr:et";
+    QTest::newRow("--digest -u") << "curl --digest -u ada:pw https://h/"
+                                 << "GET"
+                                 << "https://h/" << QStringList{} << QByteArray() << ""
+                                 << "digest ada/pw";
+    QTest::newRow("bearer") << "curl --oauth2-bearer tok https://h/"
+                            << "GET"
+                            << "https://h/" << QStringList{} << QByteArray() << ""
+                            << "bearer tok";
+    QTest::newRow("-A -e -b") << "curl -A 'Agent/1' -e 'https://r/;auto' -b 'a=1; b=2' https://h/"
+                              << "GET"
+                              << "https://h/"
+                              << L({"User-Agent: Agent/1", "Referer: https://r/", "Cookie: a=1; b=2"})
+                              << QByteArray() << ""
+                              << "";
+    QTest::newRow("-k -L --max-redirs -m --compressed --url")
+        << "curl -k -L --max-redirs 3 -m 2.5 --compressed --url https://h/z"
+        << "GET"
+        << "https://h/z" << QStringList{} << QByteArray() << ""
+        << "follow=1 max=3 timeout=2500 tls=0";
+    QTest::newRow("-I is HEAD") << "curl -I https://h/"
+                                << "HEAD"
+                                << "https://h/" << QStringList{} << QByteArray() << ""
+                                << "";
+    QTest::newRow("-F text, file and type")
+        << "curl -F name=Ada -F 'photo=@me.png;type=image/png' -F 'note=<note.txt' https://h/up"
+        << "POST"
+        << "https://h/up" << QStringList{} << QByteArray() << ""
+        << "parts=name:Ada,photo@me.png(image/png),note:a b&c";
+    QTest::newRow("-T uploads with PUT") << "curl -T ./data.bin https://h/u"
+                                         << "PUT"
+                                         << "https://h/u" << QStringList{} << QByteArray() << ""
+                                         << "file=./data.bin";
+    QTest::newRow("-x proxy") << "curl -x http://user:pw@127.0.0.1:3128 https://h/"
+                              << "GET"
+                              << "https://h/" << QStringList{} << QByteArray() << ""
+                              << "proxy=127.0.0.1:3128 user";
+    QTest::newRow("unknown options are listed")
+        << "curl --cert me.pem --frobnicate -Z -o out.txt https://h/"
+        << "GET"
+        << "https://h/" << QStringList{} << QByteArray() << ""
+        << "unknown=--cert me.pem,--frobnicate,-Z ignored=--output out.txt";
+    QTest::newRow("a copied browser command")
+        << "curl 'https://h/api/v1/items?page=2' \\\n  -H 'accept: */*' \\\n  -H $'x-note: it\\'s' \\\n  "
+           "--compressed"
+        << "GET"
+        << "https://h/api/v1/items?page=2" << L({"accept: */*", "x-note: it's"}) << QByteArray() << ""
+        << "";
+}
+
+void tst_Curl::parse()
+{
+    QFETCH(QString, command);
+    QFETCH(QString, method);
+    QFETCH(QString, url);
+    QFETCH(QStringList, headers);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, contentType);
+    QFETCH(QString, extra);
+    const CurlImport imported = parseCurl(command, files());
+    QVERIFY2(imported.ok(), qPrintable(imported.error));
+    const RequestSpec &spec = imported.spec;
+    QCOMPARE(spec.method, method);
+    QCOMPARE(spec.url, url);
+    QStringList gotHeaders;
+    for (const KeyValue &header : spec.headers) {
+        gotHeaders.append(header.name + QStringLiteral(": ") + header.value);
+    }
+    QCOMPARE(gotHeaders, headers);
+    if (spec.body.kind == BodyKind::Raw) {
+        QCOMPARE(spec.body.raw, body);
+        QCOMPARE(spec.body.contentType, contentType);
+    } else {
+        QVERIFY(body.isEmpty());
+    }
+    const QStringList checks = extra.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (int i = 0; i < checks.size(); ++i) {
+        const QString check = checks[i];
+        if (check.startsWith(QLatin1String("follow="))) {
+            QCOMPARE(spec.settings.followRedirects, check.endsWith(QLatin1Char('1')));
+        } else if (check.startsWith(QLatin1String("max="))) {
+            QCOMPARE(spec.settings.maxRedirects, check.mid(4).toInt());
+        } else if (check.startsWith(QLatin1String("timeout="))) {
+            QCOMPARE(spec.settings.timeoutMs, check.mid(8).toInt());
+        } else if (check == QLatin1String("tls=0")) {
+            QVERIFY(!spec.settings.verifyTls);
+        } else if (check == QLatin1String("basic") || check == QLatin1String("digest")) {
+            QCOMPARE(spec.auth.kind, check == QLatin1String("basic") ? AuthKind::Basic : AuthKind::Digest);
+            const QString credentials = checks[++i];
+            QCOMPARE(spec.auth.username + QLatin1Char('/') + spec.auth.password, credentials);
+        } else if (check == QLatin1String("bearer")) {
+            QCOMPARE(spec.auth.kind, AuthKind::Bearer);
+            QCOMPARE(spec.auth.token, checks[++i]);
+        } else if (check.startsWith(QLatin1String("parts="))) {
+            QCOMPARE(spec.body.kind, BodyKind::Multipart);
+            QStringList parts;
+            for (const MultipartPart &part : spec.body.parts) {
+                const QString type =
+                    part.contentType.isEmpty() ? QString() : QStringLiteral("(%1)").arg(part.contentType);
+                parts.append(part.isFile() ? QString(part.name + QLatin1Char('@') + part.filePath + type)
+                                           : QString(part.name + QLatin1Char(':') + part.value));
+            }
+            QString want = check.mid(6);
+            if (i + 1 < checks.size() && !checks[i + 1].contains(QLatin1Char('='))) {
+                want += QLatin1Char(' ') + checks[++i];
+            }
+            QCOMPARE(parts.join(QLatin1Char(',')), want);
+        } else if (check.startsWith(QLatin1String("file="))) {
+            QCOMPARE(spec.body.kind, BodyKind::BinaryFile);
+            QCOMPARE(spec.body.filePath, check.mid(5));
+        } else if (check.startsWith(QLatin1String("proxy="))) {
+            QCOMPARE(spec.settings.proxy.mode, ProxyMode::Manual);
+            QCOMPARE(QStringLiteral("%1:%2").arg(spec.settings.proxy.host).arg(spec.settings.proxy.port),
+                     check.mid(6));
+            QCOMPARE(spec.settings.proxy.user, checks[++i]);
+        } else if (check.startsWith(QLatin1String("unknown="))) {
+            QCOMPARE(imported.unknownOptions.join(QLatin1Char(',')),
+                     check.mid(8) + QLatin1Char(' ') + checks[++i]);
+        } else if (check.startsWith(QLatin1String("ignored="))) {
+            QString want = check.mid(8);
+            if (i + 1 < checks.size() && !checks[i + 1].contains(QLatin1Char('='))) {
+                want += QLatin1Char(' ') + checks[++i];
+            }
+            QCOMPARE(imported.ignored.join(QLatin1Char(',')), want);
+        } else {
+            QFAIL(qPrintable(QStringLiteral("unknown check ") + check));
+        }
+    }
+}
+
+void tst_Curl::refusesWhatIsNotARequest_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("not curl") << "wget https://h/"
+                              << "not a curl command";
+    QTest::newRow("no URL") << "curl -s -H 'A: b'"
+                            << "no URL in the curl command";
+    QTest::newRow("missing value") << "curl https://h/ -H"
+                                   << "-H needs a value";
+    QTest::newRow("missing file") << "curl -d @nope.json https://h/"
+                                  << "cannot read the file nope.json named by -d";
+    QTest::newRow("stdin") << "curl --data-binary @- https://h/"
+                           << "reads standard input";
+    QTest::newRow("bad max-time") << "curl -m soon https://h/"
+                                  << "--max-time soon: not a number of seconds";
+}
+
+void tst_Curl::refusesWhatIsNotARequest()
+{
+    QFETCH(QString, command);
+    QFETCH(QString, message);
+    const CurlImport imported = parseCurl(command, files());
+    QVERIFY(!imported.ok());
+    QVERIFY2(imported.error.contains(message), qPrintable(imported.error));
+}
+
+void tst_Curl::exportParsesBack_data()
+{
+    QTest::addColumn<RequestSpec>("spec");
+    RequestSpec get;
+    get.url = QStringLiteral("https://h/items?q=a%20b&x='quoted'");
+    get.headers = {KeyValue{QStringLiteral("Accept"), QStringLiteral("application/json"), true},
+                   KeyValue{QStringLiteral("X-Off"), QStringLiteral("not sent"), false},
+                   KeyValue{QStringLiteral("X-Quote"), QStringLiteral("it's \"fine\""), true}};
+    QTest::newRow("GET with headers") << get;
+    RequestSpec post;
+    post.method = QStringLiteral("PATCH");
+    post.url = QStringLiteral("https://h/a/17");
+    post.body.kind = BodyKind::Raw;
+    post.body.raw = "{\n  \"name\": \"O'Brien\",\n  \"n\": 1\n}";
+    post.body.contentType = QStringLiteral("application/json");
+    post.auth.kind = AuthKind::Bearer;
+    post.auth.token = QStringLiteral("t0k");
+    post.settings.verifyTls = false;
+    post.settings.followRedirects = true;
+    post.settings.maxRedirects = 4;
+    post.settings.timeoutMs = 1500;
+    QTest::newRow("PATCH JSON, bearer, settings") << post;
+    RequestSpec form;
+    form.method = QStringLiteral("POST");
+    form.url = QStringLiteral("https://h/login");
+    form.body.kind = BodyKind::UrlEncoded;
+    form.body.form = {KeyValue{QStringLiteral("user"), QStringLiteral("ada lovelace"), true},
+                      KeyValue{QStringLiteral("pw"), QStringLiteral("a&b=c"), true}};
+    form.auth.kind = AuthKind::Basic;
+    form.auth.username = QStringLiteral("ada");
+    form.auth.password = QStringLiteral("p:w");
+    QTest::newRow("form with basic auth") << form;
+    RequestSpec multipart;
+    multipart.method = QStringLiteral("POST");
+    multipart.url = QStringLiteral("https://h/up");
+    multipart.body.kind = BodyKind::Multipart;
+    multipart.body.parts = {
+        MultipartPart{QStringLiteral("title"), QStringLiteral("@not a file;x"), {}, {}, true},
+        MultipartPart{
+            QStringLiteral("photo"), {}, QStringLiteral("/tmp/me.png"), QStringLiteral("image/png"), true}};
+    QTest::newRow("multipart") << multipart;
+}
+
+void tst_Curl::exportParsesBack()
+{
+    QFETCH(RequestSpec, spec);
+    const QString command = toCurl(spec);
+    const CurlImport back = parseCurl(command, files());
+    QVERIFY2(back.ok(), qPrintable(back.error + QLatin1Char('\n') + command));
+    QVERIFY2(back.unknownOptions.isEmpty(), qPrintable(back.unknownOptions.join(QLatin1Char(','))));
+    QCOMPARE(back.spec.method, spec.method);
+    QCOMPARE(back.spec.url, spec.url);
+    QCOMPARE(back.spec.settings.verifyTls, spec.settings.verifyTls);
+    QCOMPARE(back.spec.settings.followRedirects, spec.settings.followRedirects);
+    if (spec.settings.followRedirects) {
+        QCOMPARE(back.spec.settings.maxRedirects, spec.settings.maxRedirects);
+    }
+    QCOMPARE(back.spec.settings.timeoutMs, spec.settings.timeoutMs);
+    // Enabled headers come back, in order; auth as curl carries it.
+    QStringList want;
+    for (const KeyValue &header : spec.headers) {
+        if (header.enabled) {
+            want.append(header.name + QLatin1Char('=') + header.value);
+        }
+    }
+    if (spec.auth.kind == AuthKind::Bearer) {
+        want.append(QStringLiteral("Authorization=Bearer ") + spec.auth.token);
+    }
+    if (spec.body.kind == BodyKind::Raw || spec.body.kind == BodyKind::UrlEncoded) {
+        want.append(QStringLiteral("Content-Type=") +
+                    (spec.body.kind == BodyKind::Raw ? spec.body.contentType
+                                                     : QStringLiteral("application/x-www-form-urlencoded")));
+    }
+    QStringList got;
+    for (const KeyValue &header : back.spec.headers) {
+        got.append(header.name + QLatin1Char('=') + header.value);
+    }
+    QCOMPARE(got, want);
+    if (spec.body.kind == BodyKind::Raw) {
+        QCOMPARE(back.spec.body.raw, spec.body.raw);
+    } else if (spec.body.kind == BodyKind::UrlEncoded) {
+        QCOMPARE(back.spec.body.raw, QByteArray("user=ada+lovelace&pw=a%26b%3Dc"));
+    } else if (spec.body.kind == BodyKind::Multipart) {
+        QCOMPARE(back.spec.body.parts.size(), 2);
+        QCOMPARE(back.spec.body.parts[0].value, QStringLiteral("@not a file;x")); // --form-string: literal
+        QCOMPARE(back.spec.body.parts[1].filePath, QStringLiteral("/tmp/me.png"));
+        QCOMPARE(back.spec.body.parts[1].contentType, QStringLiteral("image/png"));
+    }
+    // A bearer token travels as its header (checked above); user and password as -u.
+    QCOMPARE(back.spec.auth.kind, spec.auth.kind == AuthKind::Bearer ? AuthKind::None : spec.auth.kind);
+    QCOMPARE(back.spec.auth.username, spec.auth.username);
+    QCOMPARE(back.spec.auth.password, spec.auth.password);
+}
+
+void tst_Curl::otherLanguages()
+{
+    RequestSpec spec;
+    spec.method = QStringLiteral("POST");
+    spec.url = QStringLiteral("https://h/items");
+    spec.headers = {KeyValue{QStringLiteral("X-Id"), QStringLiteral("7"), true}};
+    spec.body.kind = BodyKind::Raw;
+    spec.body.raw = "{\"name\": \"Ada \\\"L\\\"\"}";
+    spec.body.contentType = QStringLiteral("application/json");
+    spec.auth.kind = AuthKind::Basic;
+    spec.auth.username = QStringLiteral("ada");
+    spec.auth.password = QStringLiteral("pw");
+    const QString httpie = toHttpie(spec);
+    QVERIFY2(httpie.startsWith(QStringLiteral(
+                 "http --ignore-stdin --follow --max-redirects=10 --timeout=30 --auth ada:pw --raw ")),
+             qPrintable(httpie));
+    QVERIFY(httpie.contains(QStringLiteral(" POST https://h/items X-Id:7 Content-Type:application/json")));
+    const QString python = toPythonRequests(spec);
+    QVERIFY2(python.contains(QStringLiteral(R"(data="{\"name\": \"Ada \\\"L\\\"\"}".encode())")),
+             qPrintable(python));
+    QVERIFY(python.contains(QStringLiteral("auth=(\"ada\", \"pw\")")));
+    QVERIFY(python.contains(QStringLiteral("allow_redirects=True")));
+    const QString fetch = toFetch(spec);
+    QVERIFY2(fetch.contains(QStringLiteral("\"Authorization\": \"Basic YWRhOnB3\"")), qPrintable(fetch));
+    QVERIFY(fetch.contains(QStringLiteral("method: \"POST\"")));
+    QVERIFY(fetch.contains(QStringLiteral("redirect: \"follow\"")));
+    // The Python and JavaScript literals are JSON strings: they read back to the same body.
+    const qsizetype start = python.indexOf(QStringLiteral("data=")) + 5;
+    const QString literal = python.mid(start, python.indexOf(QStringLiteral(".encode()")) - start);
+    QCOMPARE(QJsonDocument::fromJson("[" + literal.toUtf8() + "]").array().at(0).toString().toUtf8(),
+             spec.body.raw);
+}
+
+// The same command, sent by curl itself and by ApiLens, reaches the echo server the same way.
+void tst_Curl::sameRequestAsCurl_data()
+{
+    QTest::addColumn<QString>("arguments"); // after "curl -s -o /dev/null", with URL for the server
+    QTest::newRow("GET with headers")
+        << "-H 'Accept: application/json' -H 'X-Trace: abc' 'URL/items?page=2&q=a%20b'";
+    QTest::newRow("form data") << "-d 'name=Ada' --data-urlencode 'note=a b&c' URL/form";
+    QTest::newRow("JSON via --json") << R"(--json '{"a": [1, 2]}' URL/json)";
+    QTest::newRow("raw body, custom type, PUT")
+        << R"(-X PUT -H 'Content-Type: text/plain; charset=utf-8' --data-binary $'line 1\nline 2' URL/text)";
+    QTest::newRow("-G query") << "-G -d q=1 --data-urlencode 'who=Ada L' URL/search";
+    QTest::newRow("basic auth, agent, referer, cookie")
+        << "-u ada:pw -A 'Agent/1.0' -e https://ref.test/ -b 'a=1; b=2' URL/me";
+    QTest::newRow("HEAD") << "-I URL/head";
+    QTest::newRow("DELETE with a body") << "-X DELETE -d 'id=7' URL/items";
+}
+
+void tst_Curl::sameRequestAsCurl()
+{
+    QFETCH(QString, arguments);
+    const QString curl = QStandardPaths::findExecutable(QStringLiteral("curl"));
+    if (curl.isEmpty()) {
+        QSKIP("curl is not installed (scripts/setup-debian.sh installs it)");
+    }
+    TestServer server;
+    QVERIFY(server.listen());
+    const QString base = server.url().toString(); // "http://127.0.0.1:PORT", no trailing slash
+    const QString line = arguments;
+    QString withUrl = line;
+    withUrl.replace(QStringLiteral("URL"), base);
+
+    // curl itself, through bash so the quoting ($'...' too) is the shell's.
+    // The server answers on this thread's event loop: wait with a spy, not waitForFinished().
+    QProcess process;
+    QSignalSpy done(&process, &QProcess::finished);
+    process.start(
+        QStringLiteral("/bin/bash"),
+        {QStringLiteral("-c"), QStringLiteral("'%1' -s -o /dev/null --noproxy '*' %2").arg(curl, withUrl)});
+    QVERIFY(done.wait(10000));
+    QCOMPARE(process.exitCode(), 0);
+    QTRY_COMPARE(server.requests().size(), 1);
+    const ReceivedRequest byCurl = server.requests().first();
+    server.clearRequests();
+
+    // ApiLens, from the same text.
+    const CurlImport imported = parseCurl(QStringLiteral("curl ") + withUrl);
+    QVERIFY2(imported.ok(), qPrintable(imported.error));
+    QNetworkAccessManager manager;
+    manager.setProxy(QNetworkProxy::NoProxy);
+    HttpClient client(&manager);
+    PendingExchange *pending = client.send(imported.spec);
+    QSignalSpy finished(pending, &PendingExchange::finished);
+    QVERIFY(finished.wait(10000));
+    QTRY_COMPARE(server.requests().size(), 1);
+    const ReceivedRequest byApiLens = server.requests().first();
+
+    QCOMPARE(byApiLens.method, byCurl.method);
+    QCOMPARE(byApiLens.target, byCurl.target);
+    QCOMPARE(byApiLens.body, byCurl.body);
+    // Headers the command sets, and the ones a body brings; not the clients' own (User-Agent
+    // unless given, Accept-Encoding, Connection).
+    QList<QByteArray> names = {"Content-Type", "Content-Length", "Authorization", "Cookie", "Referer"};
+    for (const KeyValue &header : imported.spec.headers) {
+        names.append(header.name.toUtf8());
+    }
+    for (const QByteArray &name : std::as_const(names)) {
+        QCOMPARE(byApiLens.header(name), byCurl.header(name));
+    }
+}
+
+std::pair<ReceivedRequest, ReceivedRequest> tst_Curl::sendBoth(TestServer *server, const RequestSpec &spec,
+                                                               const QString &command)
+{
+    server->clearRequests();
+    QProcess process;
+    QSignalSpy done(&process, &QProcess::finished);
+    process.start(QStringLiteral("/bin/bash"), {QStringLiteral("-c"), command});
+    done.wait(10000);
+    const ReceivedRequest byCurl = server->requests().value(0);
+    server->clearRequests();
+    QNetworkAccessManager manager;
+    manager.setProxy(QNetworkProxy::NoProxy);
+    HttpClient client(&manager);
+    PendingExchange *pending = client.send(spec);
+    QSignalSpy finished(pending, &PendingExchange::finished);
+    finished.wait(10000);
+    return {byCurl, server->requests().value(0)};
+}
+
+void tst_Curl::copyAsCurlSendsTheSameRequest_data()
+{
+    QTest::addColumn<RequestSpec>("spec");
+    QTest::addColumn<QList<QByteArray>>("headers"); // compared besides method, target and body
+    const QTemporaryDir *dir = &m_dir;
+    QFile file(dir->filePath(QStringLiteral("upload.bin")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray("\x00\x01\x02 binary\n", 11));
+    file.close();
+
+    RequestSpec get;
+    get.url = QStringLiteral("PATH/items?page=2&q=a%20b");
+    get.headers = {KeyValue{QStringLiteral("Accept"), QStringLiteral("application/json"), true},
+                   KeyValue{QStringLiteral("X-Quote"), QStringLiteral("it's \"fine\" $HOME `x`"), true},
+                   KeyValue{QStringLiteral("X-Off"), QStringLiteral("no"), false}};
+    get.auth.kind = AuthKind::ApiKey;
+    get.auth.keyName = QStringLiteral("api_key");
+    get.auth.keyValue = QStringLiteral("k 1");
+    QTest::newRow("GET, quoting, API key in the query")
+        << get << QList<QByteArray>{"Accept", "X-Quote", "X-Off"};
+    RequestSpec patch;
+    patch.method = QStringLiteral("PATCH");
+    patch.url = QStringLiteral("PATH/assets/17");
+    patch.body.kind = BodyKind::Raw;
+    patch.body.raw = "{\n  \"name\": \"O'Brien\",\n  \"note\": \"$1 \\\\ done\"\n}";
+    patch.body.contentType = QStringLiteral("application/json");
+    patch.auth.kind = AuthKind::Bearer;
+    patch.auth.token = QStringLiteral("t0k");
+    QTest::newRow("PATCH JSON with a bearer token")
+        << patch << QList<QByteArray>{"Content-Type", "Content-Length", "Authorization"};
+    RequestSpec form;
+    form.method = QStringLiteral("POST");
+    form.url = QStringLiteral("PATH/login");
+    form.body.kind = BodyKind::UrlEncoded;
+    form.body.form = {KeyValue{QStringLiteral("user"), QStringLiteral("ada lovelace"), true},
+                      KeyValue{QStringLiteral("pw"), QStringLiteral("a&b=c+d"), true}};
+    form.auth.kind = AuthKind::Basic;
+    form.auth.username = QStringLiteral("ada");
+    form.auth.password = QStringLiteral("p:w");
+    QTest::newRow("form with basic auth")
+        << form << QList<QByteArray>{"Content-Type", "Content-Length", "Authorization"};
+    RequestSpec raw;
+    raw.method = QStringLiteral("PUT");
+    raw.url = QStringLiteral("PATH/raw");
+    raw.body.kind = BodyKind::Raw;
+    raw.body.raw = "no type at all";
+    QTest::newRow("raw body without a type") << raw << QList<QByteArray>{"Content-Type", "Content-Length"};
+    RequestSpec binary;
+    binary.method = QStringLiteral("POST");
+    binary.url = QStringLiteral("PATH/upload");
+    binary.body.kind = BodyKind::BinaryFile;
+    binary.body.filePath = file.fileName();
+    QTest::newRow("a file as the body") << binary << QList<QByteArray>{"Content-Type", "Content-Length"};
+}
+
+void tst_Curl::copyAsCurlSendsTheSameRequest()
+{
+    QFETCH(RequestSpec, spec);
+    QFETCH(QList<QByteArray>, headers);
+    const QString curl = QStandardPaths::findExecutable(QStringLiteral("curl"));
+    if (curl.isEmpty()) {
+        QSKIP("curl is not installed (scripts/setup-debian.sh installs it)");
+    }
+    TestServer server;
+    QVERIFY(server.listen());
+    spec.url.replace(QStringLiteral("PATH"), server.url().toString());
+    const QString command = toCurl(spec);
+    QVERIFY(command.startsWith(QStringLiteral("curl ")));
+    const auto [byCurl, byApiLens] = sendBoth(
+        &server, spec, QLatin1Char('\'') + curl + QStringLiteral("' -s -o /dev/null") + command.mid(4));
+    QVERIFY2(!byCurl.method.isEmpty(), qPrintable(command));
+    QCOMPARE(byCurl.method, byApiLens.method);
+    QCOMPARE(byCurl.target, byApiLens.target);
+    QCOMPARE(byCurl.body, byApiLens.body);
+    for (const QByteArray &name : std::as_const(headers)) {
+        QCOMPARE(byCurl.header(name), byApiLens.header(name));
+    }
+}
+
+QTEST_GUILESS_MAIN(tst_Curl)
+#include "tst_curl.moc"
