@@ -15,14 +15,17 @@
 
 #include "catalog/catalog.h"
 #include "http/exchange.h"
+#include "interop/curl.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -197,6 +200,24 @@ void MainWindow::createActions()
         }
     });
     focusUrl->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    request->addSeparator();
+    // The request as a command for another tool, variables filled in from the environment.
+    QMenu *copyAs = request->addMenu(tr("Copy &As"));
+    const auto addCopy = [this, copyAs](const QString &text, QString (*render)(const Core::RequestSpec &),
+                                        const QKeySequence &key) {
+        QAction *action = copyAs->addAction(text, this, [this, render, text] {
+            if (RequestTab *tab = currentTab()) {
+                QGuiApplication::clipboard()->setText(render(tab->resolvedSpec()));
+                statusBar()->showMessage(tr("Copied as %1").arg(QString(text).remove(QLatin1Char('&'))),
+                                         4000);
+            }
+        });
+        action->setShortcut(key);
+    };
+    addCopy(tr("&cURL"), &Core::toCurl, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    addCopy(tr("&HTTPie"), &Core::toHttpie, {});
+    addCopy(tr("&Python requests"), &Core::toPythonRequests, {});
+    addCopy(tr("&JavaScript fetch"), &Core::toFetch, {});
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *catalog =

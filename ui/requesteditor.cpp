@@ -4,12 +4,16 @@
 #include "keyvalueeditor.h"
 #include "statusstyle.h"
 
+#include "interop/curl.h"
+
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QFontDatabase>
 #include <QFormLayout>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QInputMethodEvent>
 #include <QLabel>
@@ -144,9 +148,15 @@ RequestEditor::RequestEditor(QWidget *parent)
     m_tabs->addTab(scrollable(buildAuthPage()), tr("Auth"));
     m_tabs->addTab(scrollable(buildSettingsPage()), tr("Settings"));
 
+    m_notice = new QLabel(this);
+    m_notice->setWordWrap(true);
+    m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_notice->hide();
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 0);
     layout->addLayout(top);
+    layout->addWidget(m_notice);
     layout->addWidget(m_tabs, 1);
 
     connect(m_send, &QPushButton::clicked, this, [this] {
@@ -161,7 +171,16 @@ RequestEditor::RequestEditor(QWidget *parent)
             Q_EMIT sendRequested();
         }
     });
-    connect(m_url, &QLineEdit::textEdited, this, [this] {
+    connect(m_url, &QLineEdit::textEdited, this, [this](const QString &text) {
+        if (Core::looksLikeCurl(text)) {
+            // A line edit flattens a pasted multi-line command; the clipboard still has it whole.
+            const QString clipboard = QGuiApplication::clipboard()->text();
+            if (importCurl(Core::looksLikeCurl(clipboard) && clipboard.simplified() == text.simplified()
+                               ? clipboard
+                               : text)) {
+                return;
+            }
+        }
         syncParamsFromUrl();
         Q_EMIT changed();
     });
@@ -559,6 +578,7 @@ Core::RequestSpec RequestEditor::spec() const
 
 void RequestEditor::setSpec(const Core::RequestSpec &spec)
 {
+    m_notice->hide();
     const int methodIndex = m_method->findText(spec.method.toUpper());
     if (methodIndex >= 0) {
         m_method->setCurrentIndex(methodIndex);
@@ -746,6 +766,31 @@ QStringList RequestEditor::unresolvedVariables() const
         }
     }
     return missing;
+}
+
+bool RequestEditor::importCurl(const QString &command)
+{
+    const Core::CurlImport imported = Core::parseCurl(command);
+    if (!imported.ok()) {
+        m_notice->setText(tr("<b>Not a usable curl command:</b> %1").arg(imported.error.toHtmlEscaped()));
+        m_notice->show();
+        return false;
+    }
+    setSpec(imported.spec);
+    QStringList notes = imported.unknownOptions;
+    if (notes.isEmpty()) {
+        m_notice->setText(tr("Imported from a curl command."));
+    } else {
+        m_notice->setText(tr("Imported from a curl command. <b>Not carried over:</b> %1")
+                              .arg(notes.join(QStringLiteral(" · ")).toHtmlEscaped()));
+    }
+    m_notice->setToolTip(imported.ignored.isEmpty() ? QString()
+                                                    : tr("Ignored (they only change curl's own output): %1")
+                                                          .arg(imported.ignored.join(QStringLiteral(", "))));
+    m_notice->show();
+    Q_EMIT curlImported(notes);
+    Q_EMIT changed();
+    return true;
 }
 
 } // namespace ApiLens::Ui

@@ -55,7 +55,13 @@ public:
     QStringList unresolvedVariables() const;
     static QStringList variablesIn(const QString &text);
 
+    // A curl command pasted or typed into the URL field becomes the request (all of it: method,
+    // headers, body, auth, settings); what could not be carried over is shown above the tabs.
+    bool importCurl(const QString &command);
+    QLabel *noticeLabel() const { return m_notice; }
+
 Q_SIGNALS:
+    void curlImported(const QStringList &notCarriedOver);
     void sendRequested();
     void cancelRequested();
     void changed();
@@ -71,6 +77,7 @@ private:
     void updateTlsWarning();
 
     bool m_busy = false;
+    QLabel *m_notice = nullptr;
     std::function<bool(const QString &)> m_isDefined;
     QComboBox *m_method;
     QLineEdit *m_url;

@@ -98,6 +98,16 @@ void RequestTab::send()
     m_runner->send(spec);
 }
 
+Core::RequestSpec RequestTab::resolvedSpec() const
+{
+    Core::RequestSpec spec = m_editor->spec();
+    if (m_resolverFactory) {
+        QStringList unresolved;
+        spec = m_resolverFactory(this).resolve(spec, &unresolved);
+    }
+    return spec;
+}
+
 void RequestTab::setFileChecks(const QStringList &assertions, int scripts)
 {
     m_assertions = assertions;

@@ -54,6 +54,8 @@ public:
     using ResolverFactory = std::function<Core::VariableResolver(const RequestTab *)>;
     void setResolverFactory(ResolverFactory factory);
     void refreshVariables();
+    // The request with its {{variables}} filled in where they have values (for "Copy as").
+    Core::RequestSpec resolvedSpec() const;
 
     // What the .http block carries besides the request: httpyac assertions, checked after
     // each send and shown under the editor, and response scripts, kept but never run.

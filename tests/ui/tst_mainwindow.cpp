@@ -12,12 +12,15 @@
 #include "catalog/catalog.h"
 #include "history/historyservice.h"
 #include "http/httpclient.h"
+#include "interop/curl.h"
 #include "testserver.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -62,6 +65,7 @@ private Q_SLOTS:
     void unsavedEditsSurviveACrash();
     void closingAModifiedTabAsks();
     void bodyFilesScriptsAndAssertions();
+    void copyAsFillsInVariables();
 
 private:
     void typeUrlAndSend(const QString &url);
@@ -597,6 +601,30 @@ void tst_MainWindow::bodyFilesScriptsAndAssertions()
     outside->send();
     QVERIFY(outsideFinished.wait(10000));
     QCOMPARE(m_server->requests().last().body, QByteArray(R"({"from": "outside"})"));
+}
+
+void tst_MainWindow::copyAsFillsInVariables()
+{
+    const QString root = makeCollection();
+    m_window->selectEnvironment(QStringLiteral("local"));
+    RequestTab *tab =
+        m_window->openRequest({root + QStringLiteral("/api/users.http"), QStringLiteral("Whoami"), 0});
+    QVERIFY(tab);
+    QTest::keyClick(m_window, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    const QString copied = QGuiApplication::clipboard()->text();
+    QVERIFY2(copied.startsWith(QStringLiteral("curl ") + m_server->url(QStringLiteral("/echo")).toString()),
+             qPrintable(copied));
+    QVERIFY(copied.contains(QStringLiteral("-H 'Authorization: Bearer t0k3n'")));
+    // And it sends what ApiLens sends: curl's own parser reads it back to the same request.
+    const Core::CurlImport back = Core::parseCurl(copied);
+    QVERIFY(back.ok());
+    QCOMPARE(back.spec.url, m_server->url(QStringLiteral("/echo")).toString());
+    for (QAction *action : m_window->findChildren<QAction *>()) {
+        if (action->text() == QStringLiteral("&Python requests")) {
+            action->trigger();
+        }
+    }
+    QVERIFY(QGuiApplication::clipboard()->text().startsWith(QStringLiteral("import requests")));
 }
 
 QTEST_MAIN(tst_MainWindow)

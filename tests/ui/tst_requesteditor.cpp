@@ -3,7 +3,10 @@
 #include "keyvaluemodel.h"
 #include "requesteditor.h"
 
+#include <QClipboard>
 #include <QComboBox>
+#include <QGuiApplication>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -18,6 +21,7 @@ class tst_RequestEditor : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void pastingACurlCommand();
     void variablesAreMarked_data();
     void variablesAreMarked();
     void typingUrlFillsParams();
@@ -216,6 +220,48 @@ void tst_RequestEditor::revealField()
     if (found) {
         QCOMPARE(editor.tabs()->currentIndex(), tab);
     }
+}
+
+void tst_RequestEditor::pastingACurlCommand()
+{
+    RequestEditor editor;
+    editor.show();
+    QSignalSpy imported(&editor, &RequestEditor::curlImported);
+    // A command copied from a browser's network panel, several lines long.
+    QGuiApplication::clipboard()->setText(QStringLiteral(
+        "curl 'https://api.example.test/v1/items?page=2' \\\n  -X PATCH \\\n  -H 'Content-Type: "
+        "application/json' \\\n"
+        "  -H $'X-Note: it\\'s' \\\n  --data-raw '{\"name\":\"Ada\"}' \\\n  --cert me.pem --compressed"));
+    editor.urlEdit()->setFocus();
+    QTest::keySequence(editor.urlEdit(), QKeySequence::Paste);
+    QCOMPARE(imported.size(), 1);
+    const Core::RequestSpec spec = editor.spec();
+    QCOMPARE(spec.method, QStringLiteral("PATCH"));
+    QCOMPARE(spec.url, QStringLiteral("https://api.example.test/v1/items?page=2"));
+    QCOMPARE(editor.urlEdit()->text(), spec.url);
+    QCOMPARE(spec.headers.size(), 2);
+    QCOMPARE(spec.headers[1].value, QStringLiteral("it's"));
+    QCOMPARE(spec.body.raw, QByteArray("{\"name\":\"Ada\"}"));
+    QVERIFY(editor.noticeLabel()->isVisible());
+    QVERIFY2(editor.noticeLabel()->text().contains(QStringLiteral("--cert me.pem")),
+             qPrintable(editor.noticeLabel()->text()));
+    // The params table follows the new URL.
+    QCOMPARE(editor.paramsEditor()->model()->rows().size(), 1);
+
+    // A broken command says why and leaves the field as typed.
+    editor.urlEdit()->clear();
+    QGuiApplication::clipboard()->setText(QStringLiteral("unrelated"));
+    QTest::keyClicks(editor.urlEdit(), QStringLiteral("curl 'https://h/x"));
+    QCOMPARE(imported.size(), 1);
+    QVERIFY(editor.noticeLabel()->text().contains(QStringLiteral("unterminated")));
+    QCOMPARE(editor.urlEdit()->text(), QStringLiteral("curl 'https://h/x"));
+    // Typing the closing quote makes it a request.
+    QTest::keyClicks(editor.urlEdit(), QStringLiteral("'"));
+    QCOMPARE(imported.size(), 2);
+    QCOMPARE(editor.spec().url, QStringLiteral("https://h/x"));
+    // Loading another request hides the note.
+    editor.setSpec(Core::RequestSpec{});
+    QVERIFY(editor.noticeLabel()->isHidden());
 }
 
 void tst_RequestEditor::variablesAreMarked_data()
