@@ -176,40 +176,7 @@ void RequestTab::load(const Core::RequestSpec &spec)
 
 Core::RequestSpec RequestTab::specForFile() const
 {
-    Core::RequestSpec spec = m_editor->spec();
-    const auto hasHeader = [&spec](const QString &name) {
-        for (const Core::KeyValue &header : spec.headers) {
-            if (header.enabled && header.name.compare(name, Qt::CaseInsensitive) == 0) {
-                return true;
-            }
-        }
-        return false;
-    };
-    // .http files have no auth section: the editor's auth goes in as the header it sends.
-    switch (spec.auth.kind) {
-    case Core::AuthKind::Bearer:
-        if (!hasHeader(QStringLiteral("Authorization"))) {
-            spec.headers.append(Core::KeyValue{QStringLiteral("Authorization"),
-                                               QStringLiteral("Bearer ") + spec.auth.token, true});
-        }
-        break;
-    case Core::AuthKind::Basic:
-        if (!hasHeader(QStringLiteral("Authorization"))) {
-            // The JetBrains client and httpyac both read "Basic user password" and encode it.
-            spec.headers.append(Core::KeyValue{
-                QStringLiteral("Authorization"),
-                QStringLiteral("Basic %1 %2").arg(spec.auth.username, spec.auth.password), true});
-        }
-        break;
-    case Core::AuthKind::ApiKey:
-        if (spec.auth.keyLocation == Core::ApiKeyLocation::Header && !hasHeader(spec.auth.keyName)) {
-            spec.headers.append(Core::KeyValue{spec.auth.keyName, spec.auth.keyValue, true});
-        }
-        break;
-    default:
-        break;
-    }
-    return spec;
+    return Core::forHttpFile(m_editor->spec()).spec;
 }
 
 bool RequestTab::save(QString *error)

@@ -1,5 +1,6 @@
 #include "democommand.h"
 #include "inspectcommand.h"
+#include "interopcommand.h"
 #include "runcommand.h"
 #include "sendcommand.h"
 
@@ -16,6 +17,8 @@ const char usage[] = "usage: apilens-cli COMMAND [options]\n"
                      "  inspect FILE        read a saved response and explain its error\n"
                      "  run PATH            run the requests of a .http file or folder\n"
                      "  demo [--port N]     serve the built-in demo API on 127.0.0.1\n"
+                     "  import curl FILE    add a curl command to a collection (--out DIR)\n"
+                     "  export curl FILE    print the requests of a .http file as curl commands\n"
                      "\n"
                      "apilens-cli COMMAND --help shows the options of a command.\n";
 
@@ -36,6 +39,12 @@ int main(int argc, char *argv[])
     }
     if (command == QLatin1String("demo")) {
         return ApiLens::Cli::runDemo(arguments);
+    }
+    if (command == QLatin1String("import")) {
+        return ApiLens::Cli::runImport(arguments);
+    }
+    if (command == QLatin1String("export")) {
+        return ApiLens::Cli::runExport(arguments);
     }
     if (command == QLatin1String("inspect")) {
         return ApiLens::Cli::runInspect(arguments);

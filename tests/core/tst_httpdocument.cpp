@@ -19,6 +19,10 @@ private Q_SLOTS:
     void blockEdits();
     void renameBlock_data();
     void renameBlock();
+    void basicAuthInClear_data();
+    void basicAuthInClear();
+    void forHttpFile_data();
+    void forHttpFile();
 };
 
 static const QByteArray sample = R"http(@host = http://127.0.0.1:8080
@@ -297,6 +301,124 @@ void tst_HttpDocument::renameBlock()
     QCOMPARE(document.serialize(), expected);
     QCOMPARE(document.blocks().at(index).name, QStringLiteral("Fresh name"));
     QCOMPARE(document.findRequest(QStringLiteral("Fresh name")), index);
+}
+
+void tst_HttpDocument::basicAuthInClear_data()
+{
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<QString>("user"); // empty: the header stays as written
+    QTest::addColumn<QString>("password");
+    QTest::newRow("two words") << QByteArray("Basic ada s3cret") << "ada"
+                               << "s3cret";
+    QTest::newRow("user:password") << QByteArray("basic ada:s3:cret") << "ada"
+                                   << "s3:cret";
+    QTest::newRow("variables") << QByteArray("Basic {{user}} {{password}}") << "{{user}}"
+                               << "{{password}}";
+    QTest::newRow("already encoded") << QByteArray("Basic YWRhOnB3") << ""
+                                     << "";
+    QTest::newRow("bearer") << QByteArray("Bearer a b") << ""
+                            << "";
+}
+
+void tst_HttpDocument::basicAuthInClear()
+{
+    QFETCH(QByteArray, header);
+    QFETCH(QString, user);
+    QFETCH(QString, password);
+    const HttpDocument document =
+        HttpDocument::parse("GET http://h/\nAuthorization: " + header + "\nX-A: 1\n");
+    const RequestSpec spec = document.requests().first().toSpec();
+    if (user.isEmpty()) {
+        QCOMPARE(spec.auth.kind, AuthKind::None);
+        QCOMPARE(spec.headers.size(), 2);
+        QCOMPARE(spec.headers[0].value.toUtf8(), header);
+    } else {
+        QCOMPARE(spec.auth.kind, AuthKind::Basic);
+        QCOMPARE(spec.auth.username, user);
+        QCOMPARE(spec.auth.password, password);
+        QCOMPARE(spec.headers.size(), 1); // the Authorization header became the auth
+        // And it is written back the same way.
+        HttpDocument copy = document;
+        copy.replaceRequest(0, ApiLens::Core::forHttpFile(spec).spec);
+        QCOMPARE(copy.requests().first().toSpec().auth.username, user);
+    }
+}
+
+void tst_HttpDocument::forHttpFile_data()
+{
+    QTest::addColumn<RequestSpec>("spec");
+    QTest::addColumn<QStringList>("headers");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QStringList>("directives");
+    QTest::addColumn<QStringList>("lost");
+    RequestSpec bearer;
+    bearer.url = QStringLiteral("http://h/");
+    bearer.auth.kind = AuthKind::Bearer;
+    bearer.auth.token = QStringLiteral("{{token}}");
+    bearer.headers = {KeyValue{QStringLiteral("X-Off"), QStringLiteral("1"), false}};
+    QTest::newRow("bearer; disabled headers left out")
+        << bearer << QStringList{QStringLiteral("Authorization: Bearer {{token}}")} << QByteArray()
+        << QStringList{} << QStringList{};
+    RequestSpec key;
+    key.url = QStringLiteral("http://h/?a=1");
+    key.auth.kind = AuthKind::ApiKey;
+    key.auth.keyName = QStringLiteral("api key");
+    key.auth.keyValue = QStringLiteral("v&1");
+    key.auth.keyLocation = ApiKeyLocation::Query;
+    key.settings.followRedirects = false;
+    key.settings.timeoutMs = 1500;
+    QTest::newRow("API key in the query; directives")
+        << key << QStringList{} << QByteArray()
+        << QStringList{QStringLiteral("no-redirect"), QStringLiteral("timeout 1500 ms")} << QStringList{};
+    RequestSpec form;
+    form.method = QStringLiteral("POST");
+    form.url = QStringLiteral("http://h/");
+    form.body.kind = BodyKind::UrlEncoded;
+    form.body.form = {KeyValue{QStringLiteral("a b"), QStringLiteral("c&d"), true}};
+    form.settings.verifyTls = false;
+    QTest::newRow("form; TLS off is lost")
+        << form << QStringList{QStringLiteral("Content-Type: application/x-www-form-urlencoded")}
+        << QByteArray("a+b=c%26d") << QStringList{} << QStringList{QStringLiteral("TLS verification off")};
+    RequestSpec multipart;
+    multipart.method = QStringLiteral("POST");
+    multipart.url = QStringLiteral("http://h/");
+    multipart.body.kind = BodyKind::Multipart;
+    multipart.body.parts = {
+        MultipartPart{QStringLiteral("title"), QStringLiteral("Hi"), {}, {}, true},
+        MultipartPart{QStringLiteral("file"), {}, QStringLiteral("/tmp/a.png"), {}, true}};
+    QTest::newRow("multipart text kept, file lost")
+        << multipart
+        << QStringList{QStringLiteral("Content-Type: multipart/form-data; boundary=ApiLensBoundary")}
+        << QByteArray(
+               "--ApiLensBoundary\nContent-Disposition: form-data; name=\"title\"\n\nHi\n--ApiLensBoundary--")
+        << QStringList{} << QStringList{QStringLiteral("the file part \"file\" (/tmp/a.png)")};
+}
+
+void tst_HttpDocument::forHttpFile()
+{
+    QFETCH(RequestSpec, spec);
+    QFETCH(QStringList, headers);
+    QFETCH(QByteArray, body);
+    QFETCH(QStringList, directives);
+    QFETCH(QStringList, lost);
+    const HttpFileRequest out = ApiLens::Core::forHttpFile(spec);
+    QStringList got;
+    for (const KeyValue &header : out.spec.headers) {
+        got.append(header.name + QStringLiteral(": ") + header.value);
+    }
+    QCOMPARE(got, headers);
+    QCOMPARE(out.spec.body.raw, body);
+    QCOMPARE(out.directives, directives);
+    QCOMPARE(out.lost, lost);
+    if (spec.auth.kind == AuthKind::ApiKey) {
+        QCOMPARE(out.spec.url, QStringLiteral("http://h/?a=1&api%20key=v%261"));
+    }
+    // Written as a block, it reads back with its directives.
+    HttpDocument document = HttpDocument::parse(QByteArray());
+    const int index = document.appendRequest(QStringLiteral("r"), out.spec, out.directives);
+    const HttpRequestBlock block = document.blocks().at(index);
+    QCOMPARE(block.noRedirect, directives.contains(QStringLiteral("no-redirect")));
+    QCOMPARE(block.timeoutMs, spec.settings.timeoutMs == 1500 ? 1500 : -1);
 }
 
 QTEST_GUILESS_MAIN(tst_HttpDocument)

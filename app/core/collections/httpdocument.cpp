@@ -1,5 +1,9 @@
 #include "httpdocument.h"
 
+#include "http/requestbuilder.h"
+
+#include <QUrl>
+
 #include <QRegularExpression>
 
 namespace ApiLens::Core {
@@ -85,7 +89,27 @@ RequestSpec HttpRequestBlock::toSpec() const
     spec.name = name;
     spec.method = method;
     spec.url = url;
-    spec.headers = headers;
+    // "Authorization: Basic user password" (or "user:password") is the JetBrains client's and
+    // httpyac's way to write Basic auth in clear; they encode it, and so does ApiLens. A value
+    // that is one token without ':' is already encoded and goes out as it is.
+    static const QRegularExpression basicInClear(QStringLiteral("^\\s*Basic\\s+(\\S+)(?:\\s+(\\S+))?\\s*$"),
+                                                 QRegularExpression::CaseInsensitiveOption);
+    for (const KeyValue &header : headers) {
+        if (header.name.compare(QLatin1String("Authorization"), Qt::CaseInsensitive) == 0 && header.enabled &&
+            spec.auth.kind == AuthKind::None) {
+            const QRegularExpressionMatch match = basicInClear.match(header.value);
+            const bool twoWords = match.hasMatch() && match.capturedLength(2) > 0;
+            if (twoWords || (match.hasMatch() && match.captured(1).contains(QLatin1Char(':')))) {
+                spec.auth.kind = AuthKind::Basic;
+                spec.auth.username =
+                    twoWords ? match.captured(1) : match.captured(1).section(QLatin1Char(':'), 0, 0);
+                spec.auth.password =
+                    twoWords ? match.captured(2) : match.captured(1).section(QLatin1Char(':'), 1);
+                continue;
+            }
+        }
+        spec.headers.append(header);
+    }
     if (!bodyFile.isEmpty()) {
         spec.body.kind = BodyKind::BinaryFile;
         spec.body.filePath = bodyFile;
@@ -480,10 +504,14 @@ int HttpDocument::insertBlock(QByteArray text, int after)
     return at;
 }
 
-int HttpDocument::appendRequest(const QString &name, const RequestSpec &spec)
+int HttpDocument::appendRequest(const QString &name, const RequestSpec &spec, const QStringList &directives)
 {
     const QByteArray nl = m_newline;
-    HttpDocument block = parse("### " + name.toUtf8() + nl + "GET /" + nl);
+    QByteArray head = "### " + name.toUtf8() + nl;
+    for (const QString &directive : directives) {
+        head += "# @" + directive.toUtf8() + nl;
+    }
+    HttpDocument block = parse(head + "GET /" + nl);
     block.replaceRequest(0, spec);
     return insertBlock(block.serialize());
 }
@@ -534,6 +562,128 @@ int HttpDocument::findRequest(const QString &name, int requestLine) const
         }
     }
     return -1;
+}
+
+HttpFileRequest forHttpFile(const RequestSpec &source)
+{
+    HttpFileRequest out;
+    RequestSpec &spec = out.spec;
+    spec = source;
+    QList<KeyValue> headers;
+    for (const KeyValue &header : source.headers) {
+        if (header.enabled && !header.name.isEmpty()) {
+            headers.append(header);
+        }
+    }
+    spec.headers = headers;
+    const auto hasHeader = [&spec](const QString &name) {
+        for (const KeyValue &header : std::as_const(spec.headers)) {
+            if (header.name.compare(name, Qt::CaseInsensitive) == 0) {
+                return true;
+            }
+        }
+        return false;
+    };
+    const auto addHeader = [&](const QString &name, const QString &value) {
+        if (!hasHeader(name)) {
+            spec.headers.append(KeyValue{name, value, true});
+        }
+    };
+    switch (source.auth.kind) {
+    case AuthKind::Bearer:
+        addHeader(QStringLiteral("Authorization"), QStringLiteral("Bearer ") + source.auth.token);
+        break;
+    case AuthKind::Basic:
+        // The JetBrains client and httpyac both read "Basic user password" and encode it.
+        addHeader(QStringLiteral("Authorization"),
+                  QStringLiteral("Basic %1 %2").arg(source.auth.username, source.auth.password));
+        break;
+    case AuthKind::ApiKey:
+        if (source.auth.keyLocation == ApiKeyLocation::Header) {
+            addHeader(source.auth.keyName, source.auth.keyValue);
+        } else {
+            spec.url += (spec.url.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) +
+                        QString::fromUtf8(QUrl::toPercentEncoding(source.auth.keyName)) + QLatin1Char('=') +
+                        QString::fromUtf8(QUrl::toPercentEncoding(source.auth.keyValue));
+        }
+        break;
+    case AuthKind::Digest:
+        out.lost.append(QStringLiteral("Digest authentication"));
+        break;
+    case AuthKind::None:
+        break;
+    }
+    spec.auth = Auth{};
+    switch (source.body.kind) {
+    case BodyKind::UrlEncoded: {
+        QByteArrayList pairs;
+        for (const KeyValue &field : source.body.form) {
+            if (field.enabled) {
+                pairs.append(formEncode(field.name) + '=' + formEncode(field.value));
+            }
+        }
+        spec.body.kind = BodyKind::Raw;
+        spec.body.raw = pairs.join('&');
+        addHeader(QStringLiteral("Content-Type"), QStringLiteral("application/x-www-form-urlencoded"));
+        break;
+    }
+    case BodyKind::Multipart: {
+        const QByteArray boundary = "ApiLensBoundary";
+        QByteArray body;
+        for (const MultipartPart &part : source.body.parts) {
+            if (!part.enabled) {
+                continue;
+            }
+            if (part.isFile()) {
+                out.lost.append(QStringLiteral("the file part \"%1\" (%2)").arg(part.name, part.filePath));
+                continue;
+            }
+            body +=
+                "--" + boundary + "\nContent-Disposition: form-data; name=\"" + part.name.toUtf8() + "\"\n";
+            if (!part.contentType.isEmpty()) {
+                body += "Content-Type: " + part.contentType.toUtf8() + '\n';
+            }
+            body += '\n' + part.value.toUtf8() + '\n';
+        }
+        body += "--" + boundary + "--";
+        spec.body.kind = BodyKind::Raw;
+        spec.body.raw = body;
+        addHeader(QStringLiteral("Content-Type"),
+                  QStringLiteral("multipart/form-data; boundary=") + QString::fromLatin1(boundary));
+        break;
+    }
+    case BodyKind::Raw:
+        if (!source.body.contentType.isEmpty()) {
+            addHeader(QStringLiteral("Content-Type"), source.body.contentType);
+        }
+        break;
+    case BodyKind::BinaryFile:
+        if (!source.body.contentType.isEmpty()) {
+            addHeader(QStringLiteral("Content-Type"), source.body.contentType);
+        }
+        break;
+    case BodyKind::None:
+        break;
+    }
+    const RequestSettings defaults;
+    if (!source.settings.followRedirects) {
+        out.directives.append(QStringLiteral("no-redirect"));
+    }
+    if (source.settings.timeoutMs != defaults.timeoutMs && source.settings.timeoutMs > 0) {
+        out.directives.append(source.settings.timeoutMs % 1000 == 0
+                                  ? QStringLiteral("timeout %1").arg(source.settings.timeoutMs / 1000)
+                                  : QStringLiteral("timeout %1 ms").arg(source.settings.timeoutMs));
+    }
+    if (!source.settings.verifyTls) {
+        out.lost.append(QStringLiteral("TLS verification off"));
+    }
+    if (source.settings.proxy.mode != ProxyMode::System) {
+        out.lost.append(QStringLiteral("the proxy setting"));
+    }
+    if (source.settings.http2PriorKnowledge || !source.settings.allowHttp2) {
+        out.lost.append(QStringLiteral("the HTTP/2 setting"));
+    }
+    return out;
 }
 
 } // namespace ApiLens::Core

@@ -43,6 +43,18 @@ struct HttpRequestBlock
     RequestSpec toSpec() const;
 };
 
+// What of a request a .http file can say: auth becomes the header it sends (Bearer, Basic as
+// "Basic user password", an API key in a header or the query), form bodies their encoded text,
+// multipart text fields a multipart body; redirects and timeouts become directives. What it
+// cannot say (TLS off, a proxy, HTTP/2 settings, Digest, multipart files) goes to `lost`.
+struct HttpFileRequest
+{
+    RequestSpec spec;
+    QStringList directives;
+    QStringList lost;
+};
+HttpFileRequest forHttpFile(const RequestSpec &spec);
+
 // A .http file, lossless: serialize() gives back the exact bytes parse() was given, and
 // replacing one request rewrites only that block's request lines, keeping its comments,
 // directives, assertions and scripts.
@@ -71,8 +83,9 @@ public:
     // Inserts a block (text as blockText() gives it) after `after` (-1: at the end); a
     // missing ### line is added. Returns the new block's index.
     int insertBlock(QByteArray text, int after = -1);
-    // Appends a new block "### name" holding `spec`; returns its index.
-    int appendRequest(const QString &name, const RequestSpec &spec);
+    // Appends a new block "### name" holding `spec` (see forHttpFile()), with `directives`
+    // ("no-redirect", "timeout 5") as "# @..." lines; returns its index.
+    int appendRequest(const QString &name, const RequestSpec &spec, const QStringList &directives = {});
     // Gives block `index` this name: rewrites its "# @name" line, else its "### name" line.
     void renameBlock(int index, const QString &name);
     // The index of the block holding the request named `name`, or the request whose line is

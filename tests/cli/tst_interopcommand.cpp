@@ -1,0 +1,192 @@
+#include "cliprocess.h"
+#include "testserver.h"
+
+#include <QDir>
+#include <QFile>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using ApiLens::Test::CliResult;
+using ApiLens::Test::runProcess;
+using ApiLens::Test::TestServer;
+
+// Runs the real `apilens-cli import` and `export` with curl commands.
+class tst_InteropCommand : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void importCurlThenRun();
+    void importRefusesAndWritesNothing_data();
+    void importRefusesAndWritesNothing();
+    void exportCurlRunsWithCurl();
+
+private:
+    CliResult cli(const QStringList &arguments)
+    {
+        return runProcess(QStringLiteral(APILENS_CLI_PATH), arguments, m_dir->path());
+    }
+    void write(const QString &name, const QByteArray &content);
+    QByteArray read(const QString &name) const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TestServer> m_server;
+};
+
+void tst_InteropCommand::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_server = std::make_unique<TestServer>();
+    QVERIFY(m_server->listen());
+}
+
+void tst_InteropCommand::cleanup()
+{
+    m_server.reset();
+    m_dir.reset();
+}
+
+void tst_InteropCommand::write(const QString &name, const QByteArray &content)
+{
+    QFile file(m_dir->filePath(name));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+}
+
+QByteArray tst_InteropCommand::read(const QString &name) const
+{
+    QFile file(m_dir->filePath(name));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<missing>");
+}
+
+void tst_InteropCommand::importCurlThenRun()
+{
+    const QByteArray base = m_server->url().toString().toUtf8();
+    write(QStringLiteral("body.json"), "{\"name\": \"Ada\"}");
+    write(QStringLiteral("create.sh"),
+          "curl -X POST '" + base +
+              "/users?notify=1' \\\n  -H 'Content-Type: application/json' \\\n"
+              "  -H $'X-Note: it\\'s' \\\n  --data-binary @body.json \\\n  --cert me.pem -m 5\n");
+    CliResult result = cli({QStringLiteral("import"), QStringLiteral("curl"), QStringLiteral("create.sh"),
+                            QStringLiteral("--out"), QStringLiteral("api"), QStringLiteral("--name"),
+                            QStringLiteral("Create user")});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.contains("Added \"Create user\""), result.out.constData());
+    QVERIFY2(result.err.contains("not carried over: --cert me.pem"), result.err.constData());
+    QCOMPARE(read(QStringLiteral("api/requests.http")),
+             "### Create user\n# @no-redirect\n# @timeout 5\nPOST " + base +
+                 "/users?notify=1\nContent-Type: application/json\n"
+                 "X-Note: it's\n\n{\"name\": \"Ada\"}\n");
+
+    // A second import is added after the first, named after its path.
+    write(QStringLiteral("get.sh"), "curl -L -u ada:pw " + base + "/users/7");
+    result = cli({QStringLiteral("import"), QStringLiteral("curl"), QStringLiteral("get.sh"),
+                  QStringLiteral("--out"), QStringLiteral("api")});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY(read(QStringLiteral("api/requests.http"))
+                .endsWith(QByteArray("\n\n### GET /users/7\nGET " + base +
+                                     "/users/7\nAuthorization: Basic ada pw\n")));
+
+    // The collection runs, and the requests arrive as the commands said.
+    result = cli({QStringLiteral("run"), QStringLiteral("api"), QStringLiteral("--color=never")});
+    QVERIFY2(result.exitCode == 0, result.out.constData());
+    QCOMPARE(m_server->requests().size(), 2);
+    const auto create = m_server->requests()[0];
+    QCOMPARE(create.method, QByteArray("POST"));
+    QCOMPARE(create.target, QByteArray("/users?notify=1"));
+    QCOMPARE(create.header("X-Note"), QByteArray("it's"));
+    QCOMPARE(create.body, QByteArray("{\"name\": \"Ada\"}"));
+    QCOMPARE(m_server->requests()[1].header("Authorization"), QByteArray("Basic YWRhOnB3"));
+}
+
+void tst_InteropCommand::importRefusesAndWritesNothing_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("message");
+    const QString out = QStringLiteral("--out");
+    QTest::newRow("unknown format") << QStringList{QStringLiteral("import"), QStringLiteral("wget"),
+                                                   QStringLiteral("bad.sh"), out, QStringLiteral("x")}
+                                    << QByteArray("'wget' is not a format this version imports");
+    QTest::newRow("no --out") << QStringList{QStringLiteral("import"), QStringLiteral("curl"),
+                                             QStringLiteral("bad.sh")}
+                              << QByteArray("expected a format, an input and --out DIR");
+    QTest::newRow("missing input") << QStringList{QStringLiteral("import"), QStringLiteral("curl"),
+                                                  QStringLiteral("nope.sh"), out, QStringLiteral("x")}
+                                   << QByteArray("nope.sh");
+    QTest::newRow("broken command") << QStringList{QStringLiteral("import"), QStringLiteral("curl"),
+                                                   QStringLiteral("bad.sh"), out, QStringLiteral("x")}
+                                    << QByteArray("bad.sh: unterminated ' quote starting at character 6");
+}
+
+void tst_InteropCommand::importRefusesAndWritesNothing()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, message);
+    write(QStringLiteral("bad.sh"), "curl 'http://127.0.0.1:9/x");
+    const CliResult result = cli(arguments);
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(message), result.err.constData());
+    QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("x"))));
+}
+
+void tst_InteropCommand::exportCurlRunsWithCurl()
+{
+    const QString curl = QStandardPaths::findExecutable(QStringLiteral("curl"));
+    write(QStringLiteral("http-client.env.json"),
+          R"({"local": {"host": ")" + m_server->url().toString().toUtf8() + R"("}})");
+    write(QStringLiteral("http-client.private.env.json"), R"({"local": {"token": "t0k"}})");
+    write(QStringLiteral("api.http"),
+          "@path = /orders\n\n### Create order\nPOST {{host}}{{path}}\nAuthorization: Bearer {{token}}\n"
+          "Content-Type: application/json\n\n{\"item\": \"lens cap\", \"note\": \"it's\"}\n\n### Other\nGET "
+          "{{host}}/other\n");
+    CliResult result = cli({QStringLiteral("export"), QStringLiteral("curl"), QStringLiteral("api.http"),
+                            QStringLiteral("--env"), QStringLiteral("local"), QStringLiteral("--request"),
+                            QStringLiteral("Create order")});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.startsWith(QByteArray("# Create order\ncurl " +
+                                              m_server->url(QStringLiteral("/orders")).toString().toUtf8())),
+             result.out.constData());
+    QVERIFY(!result.out.contains("/other"));
+    QVERIFY(result.out.contains("-H 'Authorization: Bearer t0k'"));
+
+    result = cli({QStringLiteral("export"), QStringLiteral("curl"), QStringLiteral("api.http"),
+                  QStringLiteral("--request"), QStringLiteral("Nope")});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY(result.err.contains("no request named 'Nope'"));
+
+    if (curl.isEmpty()) {
+        QSKIP("curl is not installed (scripts/setup-debian.sh installs it)");
+    }
+    // What was printed runs in a shell and reaches the server as apilens-cli run sends it.
+    write(QStringLiteral("order.sh"), result.out);
+    result = cli({QStringLiteral("export"), QStringLiteral("curl"), QStringLiteral("api.http"),
+                  QStringLiteral("--env"), QStringLiteral("local"), QStringLiteral("--request"),
+                  QStringLiteral("Create order")});
+    const CliResult sent =
+        runProcess(QStringLiteral("/bin/bash"),
+                   {QStringLiteral("-c"),
+                    QString::fromUtf8(result.out)
+                        .replace(QStringLiteral("curl "), curl + QStringLiteral(" -s -o /dev/null "))},
+                   m_dir->path());
+    QCOMPARE(sent.exitCode, 0);
+    QCOMPARE(m_server->requests().size(), 1);
+    const auto byCurl = m_server->requests()[0];
+    m_server->clearRequests();
+    QCOMPARE(cli({QStringLiteral("run"), QStringLiteral("api.http"), QStringLiteral("--env"),
+                  QStringLiteral("local"), QStringLiteral("--request"), QStringLiteral("Create order")})
+                 .exitCode,
+             0);
+    QCOMPARE(m_server->requests().size(), 1);
+    const auto byApiLens = m_server->requests()[0];
+    QCOMPARE(byCurl.method, byApiLens.method);
+    QCOMPARE(byCurl.target, byApiLens.target);
+    QCOMPARE(byCurl.body, byApiLens.body);
+    for (const char *name : {"Authorization", "Content-Type", "Content-Length"}) {
+        QCOMPARE(byCurl.header(name), byApiLens.header(name));
+    }
+}
+
+QTEST_GUILESS_MAIN(tst_InteropCommand)
+#include "tst_interopcommand.moc"
