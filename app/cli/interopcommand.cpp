@@ -6,12 +6,15 @@
 #include "collections/collection.h"
 #include "collections/httpdocument.h"
 #include "collections/variables.h"
+#include "history/historystore.h"
 #include "interop/curl.h"
+#include "interop/har.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QStandardPaths>
 #include <QUrl>
 
 #include <cstdio>
@@ -45,6 +48,49 @@ QString defaultName(const Core::RequestSpec &spec)
     return spec.method + QLatin1Char(' ') + path;
 }
 
+// The history of the GUI (or the database given) as HAR 1.2.
+int exportHistory(const QString &database, const QString &output, bool includeSecrets, int limit)
+{
+    const QString path = !database.isEmpty()
+                             ? database
+                             : QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+                                   QStringLiteral("/ApiLens/ApiLens/history.sqlite");
+    if (!QFileInfo::exists(path)) {
+        writeErr(QStringLiteral("apilens-cli export: no history at %1").arg(path));
+        return ExitError;
+    }
+    Core::HistoryStore store;
+    QString error;
+    if (!store.open(path, &error)) {
+        writeErr(QStringLiteral("apilens-cli export: %1").arg(error));
+        return ExitError;
+    }
+    Core::HistoryFilter filter;
+    filter.limit = limit > 0 ? limit : 1000;
+    QList<Core::StoredExchange> exchanges;
+    const QList<Core::HistoryEntry> entries = store.find(filter);
+    for (auto it = entries.crbegin(); it != entries.crend(); ++it) { // oldest first, as HAR lists them
+        if (const auto stored = store.load(it->id)) {
+            exchanges.append(*stored);
+        }
+    }
+    Core::HarOptions options;
+    options.includeSecrets = includeSecrets;
+    options.creatorVersion = QStringLiteral(APILENS_VERSION);
+    const QByteArray har = Core::exportHar(exchanges, options);
+    if (output.isEmpty()) {
+        writeOut(har);
+        return ExitOk;
+    }
+    if (!Core::writeFileAtomically(output, har, &error)) {
+        writeErr(QStringLiteral("apilens-cli export: %1").arg(error));
+        return ExitError;
+    }
+    writeErr(
+        QStringLiteral("apilens-cli export: %1 exchanges written to %2").arg(exchanges.size()).arg(output));
+    return ExitOk;
+}
+
 } // namespace
 
 int runImport(const QStringList &arguments)
@@ -52,7 +98,7 @@ int runImport(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Import a request into a collection folder."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("format"), QStringLiteral("curl"));
+    parser.addPositionalArgument(QStringLiteral("format"), QStringLiteral("curl or har"));
     parser.addPositionalArgument(QStringLiteral("input"),
                                  QStringLiteral("A file holding the command, or - for standard input."));
     const QCommandLineOption out(
@@ -71,9 +117,10 @@ int runImport(const QStringList &arguments)
             QStringLiteral("apilens-cli import: expected a format, an input and --out DIR (see --help)"));
         return ExitError;
     }
-    if (positional[0] != QLatin1String("curl")) {
-        writeErr(QStringLiteral("apilens-cli import: '%1' is not a format this version imports (curl)")
-                     .arg(positional[0]));
+    const QString format = positional[0];
+    if (format != QLatin1String("curl") && format != QLatin1String("har")) {
+        writeErr(QStringLiteral("apilens-cli import: '%1' is not a format this version imports (curl, har)")
+                     .arg(format));
         return ExitError;
     }
     QString error;
@@ -82,44 +129,44 @@ int runImport(const QStringList &arguments)
         writeErr(QStringLiteral("apilens-cli import: %1").arg(error));
         return ExitError;
     }
-    // Files the command names (-d @file, -F x=<file) are next to the input file.
-    const QDir base =
-        positional[1] == QLatin1String("-") ? QDir::current() : QFileInfo(positional[1]).absoluteDir();
-    const Core::CurlImport imported =
-        Core::parseCurl(QString::fromUtf8(*input), [&base](const QString &path) {
-            QFile file(base.filePath(path));
-            return file.open(QIODevice::ReadOnly) ? std::optional<QByteArray>(file.readAll()) : std::nullopt;
-        });
-    if (!imported.ok()) {
-        writeErr(QStringLiteral("apilens-cli import: %1: %2").arg(positional[1], imported.error));
+    Core::ImportResult result;
+    if (format == QLatin1String("har")) {
+        result = Core::importHar(*input);
+    } else {
+        // Files the command names (-d @file, -F x=<file) are next to the input file.
+        const QDir base =
+            positional[1] == QLatin1String("-") ? QDir::current() : QFileInfo(positional[1]).absoluteDir();
+        const Core::CurlImport imported =
+            Core::parseCurl(QString::fromUtf8(*input), [&base](const QString &path) {
+                QFile file(base.filePath(path));
+                return file.open(QIODevice::ReadOnly) ? std::optional<QByteArray>(file.readAll())
+                                                      : std::nullopt;
+            });
+        result.error = imported.error;
+        result.warnings = imported.unknownOptions;
+        if (imported.ok()) {
+            result.requests.append({QStringLiteral("requests.http"),
+                                    parser.isSet(name) ? parser.value(name) : defaultName(imported.spec),
+                                    imported.spec});
+            result.warnings.append(Core::forHttpFile(imported.spec).lost);
+        }
+    }
+    if (!result.ok()) {
+        writeErr(QStringLiteral("apilens-cli import: %1: %2").arg(positional[1], result.error));
         return ExitError;
     }
     // Nothing is written until the import has succeeded.
-    const QString folder = parser.value(out);
-    if (!QDir().mkpath(folder)) {
-        writeErr(QStringLiteral("apilens-cli import: cannot create %1").arg(folder));
-        return ExitError;
-    }
-    const QString target = QDir(folder).filePath(QStringLiteral("requests.http"));
-    QByteArray before;
-    if (QFile existing(target); existing.exists()) {
-        if (!existing.open(QIODevice::ReadOnly)) {
-            writeErr(QStringLiteral("apilens-cli import: %1: %2").arg(target, existing.errorString()));
-            return ExitError;
-        }
-        before = existing.readAll();
-    }
-    const Core::HttpFileRequest request = Core::forHttpFile(imported.spec);
-    Core::HttpDocument document = Core::HttpDocument::parse(before);
-    const QString requestName = parser.isSet(name) ? parser.value(name) : defaultName(imported.spec);
-    document.appendRequest(requestName, request.spec, request.directives);
-    if (!Core::writeFileAtomically(target, document.serialize(), &error)) {
+    QStringList written;
+    if (!Core::writeImport(parser.value(out), result, &written, &error)) {
         writeErr(QStringLiteral("apilens-cli import: %1").arg(error));
         return ExitError;
     }
-    writeOut("Added \"" + requestName.toUtf8() + "\" to " + target.toUtf8() + '\n');
-    for (const QString &option : imported.unknownOptions + request.lost) {
-        writeErr(QStringLiteral("apilens-cli import: not carried over: %1").arg(option));
+    for (const Core::ImportedRequest &request : std::as_const(result.requests)) {
+        writeOut("Added \"" + request.name.toUtf8() + "\" to " +
+                 QDir(parser.value(out)).filePath(request.file).toUtf8() + '\n');
+    }
+    for (const QString &warning : std::as_const(result.warnings)) {
+        writeErr(QStringLiteral("apilens-cli import: not carried over: %1").arg(warning));
     }
     return ExitOk;
 }
@@ -129,8 +176,10 @@ int runExport(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Print the requests of a .http file as commands."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("format"), QStringLiteral("curl"));
-    parser.addPositionalArgument(QStringLiteral("path"), QStringLiteral("A .http file."));
+    parser.addPositionalArgument(QStringLiteral("format"), QStringLiteral("curl or har"));
+    parser.addPositionalArgument(
+        QStringLiteral("path"),
+        QStringLiteral("curl: a .http file; har: a history database (default: the app\'s)."));
     const QCommandLineOption request(QStringLiteral("request"),
                                      QStringLiteral("Only the request with this name."),
                                      QStringLiteral("NAME"));
@@ -138,12 +187,28 @@ int runExport(const QStringList &arguments)
         QStringLiteral("env"),
         QStringLiteral("Fill in {{variables}} from this environment of the file's folder."),
         QStringLiteral("NAME"));
+    const QCommandLineOption output(QStringLiteral("output"),
+                                    QStringLiteral("har: write to FILE (default: standard output)."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption secrets(
+        QStringLiteral("include-secrets"),
+        QStringLiteral("har: keep Authorization, cookies and tokens (redacted by default)."));
+    const QCommandLineOption limit(QStringLiteral("limit"),
+                                   QStringLiteral("har: the newest N exchanges (default 1000)."),
+                                   QStringLiteral("N"), QStringLiteral("1000"));
     parser.addOption(request);
     parser.addOption(env);
+    parser.addOption(output);
+    parser.addOption(secrets);
+    parser.addOption(limit);
     if (const auto stop = parseCommandLine(parser, QStringLiteral("export"), arguments)) {
         return *stop;
     }
     const QStringList positional = parser.positionalArguments();
+    if (positional.value(0) == QLatin1String("har")) {
+        return exportHistory(positional.value(1), parser.value(output), parser.isSet(secrets),
+                             parser.value(limit).toInt());
+    }
     if (positional.size() != 2) {
         writeErr(QStringLiteral("apilens-cli export: expected a format and a .http file (see --help)"));
         return ExitError;

@@ -1,8 +1,13 @@
 #include "cliprocess.h"
 #include "testserver.h"
 
+#include "history/historystore.h"
+
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,6 +27,8 @@ private Q_SLOTS:
     void importRefusesAndWritesNothing_data();
     void importRefusesAndWritesNothing();
     void exportCurlRunsWithCurl();
+    void importHar();
+    void exportHistoryAsHar();
 
 private:
     CliResult cli(const QStringList &arguments)
@@ -186,6 +193,82 @@ void tst_InteropCommand::exportCurlRunsWithCurl()
     for (const char *name : {"Authorization", "Content-Type", "Content-Length"}) {
         QCOMPARE(byCurl.header(name), byApiLens.header(name));
     }
+}
+
+void tst_InteropCommand::importHar()
+{
+    const QByteArray base = m_server->url().toString().toUtf8();
+    write(QStringLiteral("capture.har"),
+          R"({"log": {"version": "1.2", "entries": [
+               {"request": {"method": "GET", "url": ")" +
+              base + R"(/a?x=1", "headers": [{"name": "Accept", "value": "text/plain"}]}},
+               {"request": {"method": "POST", "url": ")" +
+              base + R"(/b", "headers": [],
+                            "postData": {"mimeType": "application/json", "text": "{\"k\":1}"}}}]}})");
+    CliResult result = cli({QStringLiteral("import"), QStringLiteral("har"), QStringLiteral("capture.har"),
+                            QStringLiteral("--out"), QStringLiteral("captured")});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.contains("Added \"POST /b\" to captured/127.0.0.1.http"), result.out.constData());
+    result = cli({QStringLiteral("run"), QStringLiteral("captured"), QStringLiteral("--color=never")});
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(m_server->requests().size(), 2);
+    QCOMPARE(m_server->requests()[0].target, QByteArray("/a?x=1"));
+    QCOMPARE(m_server->requests()[0].header("Accept"), QByteArray("text/plain"));
+    QCOMPARE(m_server->requests()[1].body, QByteArray("{\"k\":1}"));
+    QCOMPARE(m_server->requests()[1].header("Content-Type"), QByteArray("application/json"));
+
+    write(QStringLiteral("broken.har"), R"({"log": {"version": "1.2", "entries": [)");
+    result = cli({QStringLiteral("import"), QStringLiteral("har"), QStringLiteral("broken.har"),
+                  QStringLiteral("--out"), QStringLiteral("nothing")});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains("broken.har: not valid JSON at line 1"), result.err.constData());
+    QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("nothing"))));
+}
+
+void tst_InteropCommand::exportHistoryAsHar()
+{
+    const QString database = m_dir->filePath(QStringLiteral("history.sqlite"));
+    {
+        ApiLens::Core::HistoryStore store;
+        QString error;
+        QVERIFY2(store.open(database, &error), qPrintable(error));
+        for (int i = 0; i < 3; ++i) {
+            ApiLens::Core::Exchange exchange;
+            exchange.request.method = "GET";
+            exchange.request.url = QUrl(QStringLiteral("http://127.0.0.1:9/items/%1").arg(i));
+            exchange.request.headers = {{"Authorization", "Bearer t0k3n"}, {"Accept", "*/*"}};
+            exchange.status = 200 + i;
+            exchange.timings.started = QDateTime::currentDateTimeUtc().addSecs(i);
+            exchange.timings.finishedMs = 3;
+            QVERIFY(store.record(exchange, QStringLiteral("item %1").arg(i)) > 0);
+        }
+    }
+    CliResult result =
+        cli({QStringLiteral("export"), QStringLiteral("har"), database, QStringLiteral("--limit"),
+             QStringLiteral("2"), QStringLiteral("--output"), QStringLiteral("out.har")});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY(result.err.contains("2 exchanges written to out.har"));
+    const QJsonObject log = QJsonDocument::fromJson(read(QStringLiteral("out.har")))
+                                .object()
+                                .value(QStringLiteral("log"))
+                                .toObject();
+    const QJsonArray entries = log.value(QStringLiteral("entries")).toArray();
+    QCOMPARE(entries.size(), 2);
+    // The newest two, oldest first.
+    QCOMPARE(entries[0]
+                 .toObject()
+                 .value(QStringLiteral("request"))
+                 .toObject()
+                 .value(QStringLiteral("url"))
+                 .toString(),
+             QStringLiteral("http://127.0.0.1:9/items/1"));
+    QVERIFY(!read(QStringLiteral("out.har")).contains("t0k3n"));
+    QVERIFY(read(QStringLiteral("out.har")).contains("[redacted]"));
+
+    result = cli(
+        {QStringLiteral("export"), QStringLiteral("har"), m_dir->filePath(QStringLiteral("none.sqlite"))});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY(result.err.contains("no history at"));
 }
 
 QTEST_GUILESS_MAIN(tst_InteropCommand)
