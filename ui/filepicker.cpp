@@ -40,4 +40,13 @@ QString FilePicker::openFolder(QWidget *parent, const QString &title)
     return QFileDialog::getExistingDirectory(parent, title);
 }
 
+QString FilePicker::saveFile(QWidget *parent, const QString &title, const QString &suggested)
+{
+    if (hasNextAnswer()) {
+        hasNextAnswer() = false;
+        return nextAnswer();
+    }
+    return QFileDialog::getSaveFileName(parent, title, suggested);
+}
+
 } // namespace ApiLens::Ui

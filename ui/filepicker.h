@@ -15,6 +15,7 @@ class FilePicker
 public:
     static QString openFile(QWidget *parent, const QString &title);
     static QString openFolder(QWidget *parent, const QString &title);
+    static QString saveFile(QWidget *parent, const QString &title, const QString &suggested);
     // Tests: the next openFile() returns this without showing a dialog.
     static void setNextAnswer(const QString &path);
 

@@ -6,6 +6,7 @@
 #include "environmenteditor.h"
 #include "filepicker.h"
 #include "historypane.h"
+#include "importdialog.h"
 #include "prompt.h"
 #include "requesteditor.h"
 #include "requestrunner.h"
@@ -24,6 +25,8 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QLabel>
@@ -31,6 +34,7 @@
 #include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -82,6 +86,7 @@ MainWindow::MainWindow(Core::HttpClient *client, const Core::Catalog *catalog, Q
     m_tabs->setElideMode(Qt::ElideNone);
     m_tabs->setUsesScrollButtons(true);
     setCentralWidget(m_tabs);
+    setAcceptDrops(true); // folders, .http files and files to import
 
     auto *plus = new QToolButton(this);
     plus->setText(QStringLiteral("+"));
@@ -167,6 +172,16 @@ void MainWindow::createActions()
     m_saveAction = file->addAction(tr("&Save Request"), this, &MainWindow::saveCurrent);
     m_saveAction->setShortcut(QKeySequence::Save);
     m_saveAction->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
+    file->addSeparator();
+    QAction *importAction = file->addAction(tr("&Import…"), this, [this] {
+        const QString path = FilePicker::openFile(this, tr("Import a HAR File or a curl Command"));
+        if (!path.isEmpty()) {
+            importFile(path);
+        }
+    });
+    importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    file->addAction(tr("Export History as &HAR…"), this, &MainWindow::exportHistoryHar);
+    file->addSeparator();
     QAction *close = file->addAction(tr("&Close Tab"), this, [this] { closeTab(m_tabs->currentIndex()); });
     close->setShortcut(QKeySequence::Close);
     file->addSeparator();
@@ -377,6 +392,13 @@ void MainWindow::setHistory(Core::HistoryService *history)
         m_viewMenu->addAction(dock->toggleViewAction());
     }
     connect(m_historyPane, &HistoryPane::entryActivated, history, &Core::HistoryService::load);
+    connect(history, &Core::HistoryService::exported, this,
+            [this](bool ok, int count, const QString &message) {
+                statusBar()->showMessage(
+                    ok ? tr("%1 exchanges exported to %2").arg(count).arg(QDir::toNativeSeparators(message))
+                       : tr("History not exported: %1").arg(message),
+                    10000);
+            });
     connect(history, &Core::HistoryService::loaded, this, [this](const Core::StoredExchange &stored) {
         // The request again, in a new tab (secret headers were not stored, so they are left out).
         Core::RequestSpec spec;
@@ -865,6 +887,71 @@ int MainWindow::restoreJournal()
         updateTabTitle(tab);
     }
     return int(entries.size());
+}
+
+void MainWindow::openPath(const QString &path)
+{
+    const QFileInfo info(path);
+    if (info.isDir()) {
+        openCollection(info.absoluteFilePath());
+    } else if (Core::Collection::isRequestFile(info.fileName())) {
+        openCollection(info.absolutePath());
+    } else {
+        importFile(info.absoluteFilePath());
+    }
+}
+
+void MainWindow::importFile(const QString &path)
+{
+    auto *dialog = new ImportDialog(path, m_collections->roots(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QString folder = dialog->importedInto();
+        if (m_collections->roots().contains(QDir::cleanPath(folder))) {
+            m_collections->rescan(QDir::cleanPath(folder));
+        } else {
+            openCollection(folder);
+        }
+        statusBar()->showMessage(tr("Imported %1 into %2")
+                                     .arg(dialog->importResult().requests.size() == 1
+                                              ? tr("1 request")
+                                              : tr("%1 requests").arg(dialog->importResult().requests.size()),
+                                          QDir::toNativeSeparators(folder)),
+                                 8000);
+    });
+    dialog->open();
+    Q_EMIT importDialogShown(dialog);
+}
+
+void MainWindow::exportHistoryHar()
+{
+    if (!m_history) {
+        return;
+    }
+    const QString path =
+        FilePicker::saveFile(this, tr("Export History as HAR"), QStringLiteral("apilens-history.har"));
+    if (path.isEmpty()) {
+        return;
+    }
+    // Secrets were never stored; cookies and tokens in what was are redacted too.
+    m_history->exportHar(path, 1000, false);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls() && event->mimeData()->urls().value(0).isLocalFile()) {
+        event->acceptProposedAction();
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile()) {
+            openPath(url.toLocalFile());
+        }
+    }
+    event->acceptProposedAction();
 }
 
 } // namespace ApiLens::Ui

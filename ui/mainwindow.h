@@ -64,13 +64,23 @@ public:
     bool saveTab(RequestTab *tab);
     void saveCurrent();
 
+    // File › Import / a dropped file: the import dialog (folders and .http files open instead).
+    void importFile(const QString &path);
+    void openPath(const QString &path);
+    void exportHistoryHar();
+
     // Unsaved edits go to this journal every few seconds; restoreJournal() reopens them.
     void setJournal(const QString &path);
     int restoreJournal();
     void writeJournal();
 
+Q_SIGNALS:
+    void importDialogShown(class ImportDialog *dialog); // tests answer it
+
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createActions();

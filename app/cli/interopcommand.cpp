@@ -9,6 +9,7 @@
 #include "history/historystore.h"
 #include "interop/curl.h"
 #include "interop/har.h"
+#include "interop/importer.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -41,13 +42,6 @@ std::optional<QByteArray> readInput(const QString &path, QString *error)
     return file.readAll();
 }
 
-QString defaultName(const Core::RequestSpec &spec)
-{
-    const QUrl url(spec.url);
-    const QString path = url.path().isEmpty() ? QStringLiteral("/") : url.path();
-    return spec.method + QLatin1Char(' ') + path;
-}
-
 // The history of the GUI (or the database given) as HAR 1.2.
 int exportHistory(const QString &database, const QString &output, bool includeSecrets, int limit)
 {
@@ -65,19 +59,11 @@ int exportHistory(const QString &database, const QString &output, bool includeSe
         writeErr(QStringLiteral("apilens-cli export: %1").arg(error));
         return ExitError;
     }
-    Core::HistoryFilter filter;
-    filter.limit = limit > 0 ? limit : 1000;
-    QList<Core::StoredExchange> exchanges;
-    const QList<Core::HistoryEntry> entries = store.find(filter);
-    for (auto it = entries.crbegin(); it != entries.crend(); ++it) { // oldest first, as HAR lists them
-        if (const auto stored = store.load(it->id)) {
-            exchanges.append(*stored);
-        }
-    }
     Core::HarOptions options;
     options.includeSecrets = includeSecrets;
     options.creatorVersion = QStringLiteral(APILENS_VERSION);
-    const QByteArray har = Core::exportHar(exchanges, options);
+    int count = 0;
+    const QByteArray har = Core::exportHistoryHar(store, limit, options, &count);
     if (output.isEmpty()) {
         writeOut(har);
         return ExitOk;
@@ -86,8 +72,7 @@ int exportHistory(const QString &database, const QString &output, bool includeSe
         writeErr(QStringLiteral("apilens-cli export: %1").arg(error));
         return ExitError;
     }
-    writeErr(
-        QStringLiteral("apilens-cli export: %1 exchanges written to %2").arg(exchanges.size()).arg(output));
+    writeErr(QStringLiteral("apilens-cli export: %1 exchanges written to %2").arg(count).arg(output));
     return ExitOk;
 }
 
@@ -145,9 +130,10 @@ int runImport(const QStringList &arguments)
         result.error = imported.error;
         result.warnings = imported.unknownOptions;
         if (imported.ok()) {
-            result.requests.append({QStringLiteral("requests.http"),
-                                    parser.isSet(name) ? parser.value(name) : defaultName(imported.spec),
-                                    imported.spec});
+            result.requests.append(
+                {QStringLiteral("requests.http"),
+                 parser.isSet(name) ? parser.value(name) : Core::defaultRequestName(imported.spec),
+                 imported.spec});
             result.warnings.append(Core::forHttpFile(imported.spec).lost);
         }
     }

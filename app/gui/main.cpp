@@ -4,6 +4,7 @@
 #include "requesttab.h"
 
 #include "catalog/catalog.h"
+#include "collections/collection.h"
 #include "collections/httpdocument.h"
 #include "history/historyservice.h"
 #include "http/httpclient.h"
@@ -199,6 +200,9 @@ int main(int argc, char *argv[])
                 .arg(demoServer.baseUrl().toString()));
     } else if (!argument.isEmpty() && QFileInfo(argument).isDir()) {
         window.openCollection(argument);
+    } else if (!argument.isEmpty() && QFileInfo(argument).isFile() &&
+               !Core::Collection::isRequestFile(QFileInfo(argument).fileName())) {
+        window.importFile(argument); // a HAR file or a curl command: the import dialog
     } else if (!argument.isEmpty() && QFileInfo(argument).isFile()) {
         // A .http file: its folder is the collection; its requests open in tabs.
         const QFileInfo file(argument);

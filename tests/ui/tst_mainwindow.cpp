@@ -1,7 +1,9 @@
 #include "collectionmodel.h"
 #include "collectionpane.h"
 #include "errorinspector.h"
+#include "filepicker.h"
 #include "historypane.h"
+#include "importdialog.h"
 #include "mainwindow.h"
 #include "prompt.h"
 #include "requesteditor.h"
@@ -19,11 +21,13 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
+#include <QDropEvent>
 #include <QFile>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QPlainTextEdit>
@@ -66,6 +70,8 @@ private Q_SLOTS:
     void closingAModifiedTabAsks();
     void bodyFilesScriptsAndAssertions();
     void copyAsFillsInVariables();
+    void droppedFilesOpenOrImport();
+    void historyExportsAsHar();
 
 private:
     void typeUrlAndSend(const QString &url);
@@ -625,6 +631,75 @@ void tst_MainWindow::copyAsFillsInVariables()
         }
     }
     QVERIFY(QGuiApplication::clipboard()->text().startsWith(QStringLiteral("import requests")));
+}
+
+void tst_MainWindow::droppedFilesOpenOrImport()
+{
+    const QString capture = m_dir.filePath(QStringLiteral("capture.har"));
+    write(capture, R"({"log": {"version": "1.2", "entries": [{"request": {"method": "GET", "url": ")" +
+                       m_server->url(QStringLiteral("/status/204")).toString().toUtf8() +
+                       R"(", "headers": []}}]}})");
+    const QString target = QDir::cleanPath(m_dir.filePath(QStringLiteral("dropped")));
+    QDir().mkpath(target);
+    // Dropping a folder opens it as a collection.
+    const auto drop = [this](const QString &path) {
+        QMimeData data;
+        data.setUrls({QUrl::fromLocalFile(path)});
+        QDropEvent event(QPointF(200, 200), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        // Straight to the window: QApplication only routes drops that come from a real drag.
+        static_cast<QObject *>(m_window)->event(&event);
+    };
+    QSignalSpy loaded(m_window->collectionPane(), &CollectionPane::collectionLoaded);
+    drop(target);
+    QVERIFY(loaded.wait(5000));
+    QVERIFY(m_window->collectionPane()->roots().contains(target));
+    // Dropping a HAR file shows the import dialog; importing fills the open collection.
+    QSignalSpy shown(m_window, &MainWindow::importDialogShown);
+    drop(capture);
+    QCOMPARE(shown.size(), 1);
+    auto *dialog = shown[0][0].value<ImportDialog *>();
+    QSignalSpy ready(dialog, &ImportDialog::loaded);
+    QVERIFY(ready.wait(5000));
+    QCOMPARE(dialog->target()->currentData().toString(), target);
+    QVERIFY(dialog->import());
+    dialog->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->collectionPane()
+                                 ->model()
+                                 ->indexOfPath(target + QStringLiteral("/127.0.0.1.http"))
+                                 .isValid(),
+                             5000);
+    RequestTab *tab = m_window->openRequest(
+        {target + QStringLiteral("/127.0.0.1.http"), QStringLiteral("GET /status/204"), 0}, true);
+    QVERIFY(tab);
+    QTRY_COMPARE(tab->response()->badge()->status(), 204);
+}
+
+void tst_MainWindow::historyExportsAsHar()
+{
+    Core::HistoryService history;
+    QSignalSpy opened(&history, &Core::HistoryService::opened);
+    history.open(
+        m_dir.filePath(QStringLiteral("history-har-%1.sqlite").arg(QDateTime::currentMSecsSinceEpoch())));
+    QVERIFY(opened.wait(5000));
+    m_window->setHistory(&history);
+    QSignalSpy recorded(&history, &Core::HistoryService::recorded);
+    typeUrlAndSend(m_server->url(QStringLiteral("/status/404")).toString());
+    QVERIFY(recorded.wait(10000));
+    const QString path = m_dir.filePath(QStringLiteral("history.har"));
+    FilePicker::setNextAnswer(path);
+    QSignalSpy exported(&history, &Core::HistoryService::exported);
+    for (QAction *action : m_window->findChildren<QAction *>()) {
+        if (action->text() == QStringLiteral("Export History as &HAR…")) {
+            action->trigger();
+        }
+    }
+    QVERIFY(exported.wait(5000));
+    QVERIFY(exported[0][0].toBool());
+    QCOMPARE(exported[0][1].toInt(), 1);
+    QVERIFY(read(path).contains(m_server->url(QStringLiteral("/status/404")).toString().toUtf8()));
+    m_window->setHistory(nullptr);
+    delete m_window;
+    m_window = nullptr;
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -1,5 +1,8 @@
 #include "historyservice.h"
 
+#include "collections/collection.h"
+#include "interop/har.h"
+
 #include "errors/erroranalyzer.h"
 
 namespace ApiLens::Core {
@@ -96,6 +99,24 @@ void HistoryService::setRetention(int maxEntries)
             m_store->setRetention(maxEntries);
         }
         Q_EMIT cleared(); // the list may have lost its oldest rows
+    });
+}
+
+void HistoryService::exportHar(const QString &path, int limit, bool includeSecrets)
+{
+    QMetaObject::invokeMethod(m_worker, [this, path, limit, includeSecrets] {
+        if (!m_store) {
+            Q_EMIT exported(false, 0, QStringLiteral("the history is not open"));
+            return;
+        }
+        HarOptions options;
+        options.includeSecrets = includeSecrets;
+        options.creatorVersion = QStringLiteral(APILENS_VERSION);
+        int count = 0;
+        const QByteArray har = exportHistoryHar(*m_store, limit, options, &count);
+        QString error;
+        const bool ok = writeFileAtomically(path, har, &error);
+        Q_EMIT exported(ok, count, ok ? path : error);
     });
 }
 

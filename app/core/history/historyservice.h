@@ -24,6 +24,8 @@ public:
     void clear();
     // Keeps at most this many entries (the oldest go first), from now on and right away.
     void setRetention(int maxEntries);
+    // The newest `limit` exchanges as HAR 1.2 in `path` (on the worker); exported() says how it went.
+    void exportHar(const QString &path, int limit, bool includeSecrets);
 
 Q_SIGNALS:
     void opened(bool ok, const QString &error);
@@ -31,6 +33,7 @@ Q_SIGNALS:
     void found(quint64 ticket, const QList<ApiLens::Core::HistoryEntry> &entries);
     void loaded(const ApiLens::Core::StoredExchange &exchange);
     void cleared();
+    void exported(bool ok, int count, const QString &message);
 
 private:
     QThread m_thread;

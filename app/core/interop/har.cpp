@@ -2,6 +2,7 @@
 
 #include "collections/collection.h"
 #include "collections/httpdocument.h"
+#include "importer.h"
 
 #include <QDir>
 #include <QFile>
@@ -114,9 +115,7 @@ ImportResult importHar(const QByteArray &json)
                 }
             }
         }
-        const QUrl parsed(url);
-        const QString path = parsed.path().isEmpty() ? QStringLiteral("/") : parsed.path();
-        result.requests.append({fileNameForHost(parsed.host()), method + QLatin1Char(' ') + path, spec});
+        result.requests.append({fileNameForHost(QUrl(url).host()), defaultRequestName(spec), spec});
     }
     if (result.requests.isEmpty() && result.warnings.isEmpty()) {
         result.warnings.append(QStringLiteral("the HAR file has no entries"));
@@ -264,6 +263,21 @@ QByteArray exportHar(const QList<StoredExchange> &exchanges, const HarOptions &o
                                                 {QStringLiteral("version"), options.creatorVersion}}},
         {QStringLiteral("entries"), entries}};
     return QJsonDocument(QJsonObject{{QStringLiteral("log"), log}}).toJson(QJsonDocument::Indented);
+}
+
+QByteArray exportHistoryHar(const HistoryStore &store, int limit, const HarOptions &options, int *count)
+{
+    HistoryFilter filter;
+    filter.limit = limit > 0 ? limit : 1000;
+    QList<StoredExchange> exchanges;
+    const QList<HistoryEntry> entries = store.find(filter);
+    for (auto it = entries.crbegin(); it != entries.crend(); ++it) { // newest first in, oldest first out
+        if (const auto stored = store.load(it->id)) {
+            exchanges.append(*stored);
+        }
+    }
+    *count = int(exchanges.size());
+    return exportHar(exchanges, options);
 }
 
 } // namespace ApiLens::Core

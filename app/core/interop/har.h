@@ -44,5 +44,7 @@ struct HarOptions
 
 // Exchanges from the history as HAR 1.2.
 QByteArray exportHar(const QList<StoredExchange> &exchanges, const HarOptions &options = {});
+// The newest `limit` exchanges of a history store, oldest first, as HAR 1.2.
+QByteArray exportHistoryHar(const HistoryStore &store, int limit, const HarOptions &options, int *count);
 
 } // namespace ApiLens::Core

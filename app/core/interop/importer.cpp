@@ -1,0 +1,58 @@
+#include "importer.h"
+
+#include "collections/httpdocument.h"
+#include "curl.h"
+
+#include <QDir>
+#include <QFile>
+#include <QUrl>
+
+namespace ApiLens::Core {
+
+QString defaultRequestName(const RequestSpec &spec)
+{
+    const QString path = QUrl(spec.url).path();
+    return spec.method + QLatin1Char(' ') + (path.isEmpty() ? QStringLiteral("/") : path);
+}
+
+QString detectFormat(const QByteArray &bytes, const QString &fileName)
+{
+    const QByteArray start = bytes.left(4096).trimmed();
+    if (fileName.endsWith(QLatin1String(".har"), Qt::CaseInsensitive) ||
+        (start.startsWith('{') && start.left(200).contains("\"log\""))) {
+        return QStringLiteral("HAR 1.2");
+    }
+    if (looksLikeCurl(QString::fromUtf8(start))) {
+        return QStringLiteral("curl command");
+    }
+    return {};
+}
+
+ImportResult importAny(const QByteArray &bytes, const QString &fileName, const QString &baseDir)
+{
+    const QString format = detectFormat(bytes, fileName);
+    if (format == QLatin1String("HAR 1.2")) {
+        return importHar(bytes);
+    }
+    ImportResult result;
+    if (format.isEmpty()) {
+        result.error =
+            QStringLiteral("%1 is neither a HAR file nor a curl command, the formats this version imports")
+                .arg(fileName);
+        return result;
+    }
+    const CurlImport imported = parseCurl(QString::fromUtf8(bytes), [&baseDir](const QString &path) {
+        QFile file(QDir(baseDir).filePath(path));
+        return file.open(QIODevice::ReadOnly) ? std::optional<QByteArray>(file.readAll()) : std::nullopt;
+    });
+    if (!imported.ok()) {
+        result.error = imported.error;
+        return result;
+    }
+    result.requests.append(
+        {QStringLiteral("requests.http"), defaultRequestName(imported.spec), imported.spec});
+    result.warnings = imported.unknownOptions + forHttpFile(imported.spec).lost;
+    return result;
+}
+
+} // namespace ApiLens::Core

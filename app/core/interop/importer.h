@@ -1,0 +1,15 @@
+#pragma once
+
+#include "har.h"
+
+namespace ApiLens::Core {
+
+// Reads what a user dropped or picked: a HAR file, or a text file holding a curl command.
+// `fileName` helps tell them apart; `baseDir` is where a curl command's @files are.
+ImportResult importAny(const QByteArray &bytes, const QString &fileName, const QString &baseDir);
+// "METHOD /path": the name an imported request gets when its source has none.
+QString defaultRequestName(const RequestSpec &spec);
+// "HAR 1.2", "curl command", or empty when it is neither.
+QString detectFormat(const QByteArray &bytes, const QString &fileName);
+
+} // namespace ApiLens::Core
