@@ -10,6 +10,7 @@
 #include "interop/curl.h"
 #include "interop/har.h"
 #include "interop/importer.h"
+#include "interop/postman.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -83,7 +84,7 @@ int runImport(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Import a request into a collection folder."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("format"), QStringLiteral("curl or har"));
+    parser.addPositionalArgument(QStringLiteral("format"), QStringLiteral("curl, har or postman"));
     parser.addPositionalArgument(QStringLiteral("input"),
                                  QStringLiteral("A file holding the command, or - for standard input."));
     const QCommandLineOption out(
@@ -103,8 +104,10 @@ int runImport(const QStringList &arguments)
         return ExitError;
     }
     const QString format = positional[0];
-    if (format != QLatin1String("curl") && format != QLatin1String("har")) {
-        writeErr(QStringLiteral("apilens-cli import: '%1' is not a format this version imports (curl, har)")
+    if (format != QLatin1String("curl") && format != QLatin1String("har") &&
+        format != QLatin1String("postman")) {
+        writeErr(QStringLiteral(
+                     "apilens-cli import: '%1' is not a format this version imports (curl, har, postman)")
                      .arg(format));
         return ExitError;
     }
@@ -117,6 +120,8 @@ int runImport(const QStringList &arguments)
     Core::ImportResult result;
     if (format == QLatin1String("har")) {
         result = Core::importHar(*input);
+    } else if (format == QLatin1String("postman")) {
+        result = Core::importPostman(*input); // a collection (v2.0/v2.1) or an environment
     } else {
         // Files the command names (-d @file, -F x=<file) are next to the input file.
         const QDir base =
@@ -133,7 +138,10 @@ int runImport(const QStringList &arguments)
             result.requests.append(
                 {QStringLiteral("requests.http"),
                  parser.isSet(name) ? parser.value(name) : Core::defaultRequestName(imported.spec),
-                 imported.spec});
+                 imported.spec,
+                 {},
+                 {},
+                 {}});
             result.warnings.append(Core::forHttpFile(imported.spec).lost);
         }
     }
@@ -150,6 +158,11 @@ int runImport(const QStringList &arguments)
     for (const Core::ImportedRequest &request : std::as_const(result.requests)) {
         writeOut("Added \"" + request.name.toUtf8() + "\" to " +
                  QDir(parser.value(out)).filePath(request.file).toUtf8() + '\n');
+    }
+    for (const Core::ImportResult::Environment &environment : std::as_const(result.environments)) {
+        writeOut("Added the environment \"" + environment.name.toUtf8() + "\" (" +
+                 QByteArray::number(environment.values.size()) + " values, " +
+                 QByteArray::number(environment.secrets.size()) + " secret)\n");
     }
     for (const QString &warning : std::as_const(result.warnings)) {
         writeErr(QStringLiteral("apilens-cli import: not carried over: %1").arg(warning));

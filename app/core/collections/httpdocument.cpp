@@ -504,14 +504,25 @@ int HttpDocument::insertBlock(QByteArray text, int after)
     return at;
 }
 
-int HttpDocument::appendRequest(const QString &name, const RequestSpec &spec, const QStringList &directives)
+int HttpDocument::appendRequest(const QString &name, const RequestSpec &spec, const BlockExtras &extras)
 {
     const QByteArray nl = m_newline;
     QByteArray head = "### " + name.toUtf8() + nl;
-    for (const QString &directive : directives) {
+    for (const QString &comment : extras.comments) {
+        for (const QString &line : comment.split(QLatin1Char('\n'))) {
+            head += (line.isEmpty() ? QByteArray("#") : "# " + line.toUtf8()) + nl;
+        }
+    }
+    for (const QString &directive : extras.directives) {
         head += "# @" + directive.toUtf8() + nl;
     }
-    HttpDocument block = parse(head + "GET /" + nl);
+    QByteArray tail;
+    if (!extras.responseScript.isEmpty()) {
+        QString script = extras.responseScript;
+        script.replace(QStringLiteral("%}"), QStringLiteral("% }")); // must not end the block early
+        tail = nl + "> {%" + nl + script.toUtf8() + nl + "%}" + nl;
+    }
+    HttpDocument block = parse(head + "GET /" + nl + tail);
     block.replaceRequest(0, spec);
     return insertBlock(block.serialize());
 }

@@ -83,9 +83,15 @@ public:
     // Inserts a block (text as blockText() gives it) after `after` (-1: at the end); a
     // missing ### line is added. Returns the new block's index.
     int insertBlock(QByteArray text, int after = -1);
-    // Appends a new block "### name" holding `spec` (see forHttpFile()), with `directives`
-    // ("no-redirect", "timeout 5") as "# @..." lines; returns its index.
-    int appendRequest(const QString &name, const RequestSpec &spec, const QStringList &directives = {});
+    // What a new block carries besides its request.
+    struct BlockExtras
+    {
+        QStringList directives; // "no-redirect", "timeout 5": written as "# @..." lines
+        QStringList comments;   // written as "# ..." lines before the request
+        QString responseScript; // kept as "> {% ... %}" after it (never run)
+    };
+    // Appends a new block "### name" holding `spec` (see forHttpFile()); returns its index.
+    int appendRequest(const QString &name, const RequestSpec &spec, const BlockExtras &extras = {});
     // Gives block `index` this name: rewrites its "# @name" line, else its "### name" line.
     void renameBlock(int index, const QString &name);
     // The index of the block holding the request named `name`, or the request whose line is

@@ -2,6 +2,7 @@
 
 #include "collections/collection.h"
 #include "collections/httpdocument.h"
+#include "collections/variables.h"
 #include "importer.h"
 
 #include <QDir>
@@ -115,7 +116,8 @@ ImportResult importHar(const QByteArray &json)
                 }
             }
         }
-        result.requests.append({fileNameForHost(QUrl(url).host()), defaultRequestName(spec), spec});
+        result.requests.append(
+            {fileNameForHost(QUrl(url).host()), defaultRequestName(spec), spec, {}, {}, {}});
     }
     if (result.requests.isEmpty() && result.warnings.isEmpty()) {
         result.warnings.append(QStringLiteral("the HAR file has no entries"));
@@ -153,10 +155,33 @@ bool writeImport(const QString &folder, const ImportResult &result, QStringList 
             name = request.name + QStringLiteral(" (%1)").arg(n);
         }
         names[path].append(name);
-        HttpDocument document = HttpDocument::parse(contents.value(path));
+        QByteArray existing = contents.value(path);
+        for (const QString &line : request.fileVariables) {
+            existing += line.toUtf8() + '\n';
+        }
+        if (!request.fileVariables.isEmpty()) {
+            existing += '\n';
+        }
+        HttpDocument document = HttpDocument::parse(existing);
         const HttpFileRequest file = forHttpFile(request.spec);
-        document.appendRequest(name, file.spec, file.directives);
+        document.appendRequest(name, file.spec, {file.directives, request.comments, request.responseScript});
         contents.insert(path, document.serialize());
+    }
+    for (const auto &[relative, bytes] : result.files) {
+        QString path = QDir(folder).filePath(relative);
+        const QFileInfo info(path);
+        for (int n = 2; QFileInfo::exists(path) || contents.contains(path); ++n) {
+            path = info.absolutePath() + QLatin1Char('/') + info.completeBaseName() +
+                   QStringLiteral(" %1.").arg(n) + info.suffix();
+        }
+        contents.insert(path, bytes);
+        order.append(path);
+    }
+    QStringList problems;
+    Environments environments = Environments::load(folder, &problems);
+    if (!problems.isEmpty()) {
+        *error = problems.join(QStringLiteral("; ")); // never overwrite environment files we cannot read
+        return false;
     }
     if (!QDir().mkpath(folder)) {
         *error = QStringLiteral("%1: cannot create the folder").arg(folder);
@@ -168,6 +193,19 @@ bool writeImport(const QString &folder, const ImportResult &result, QStringList 
             return false;
         }
         written->append(path);
+    }
+    if (!result.environments.isEmpty()) {
+        for (const ImportResult::Environment &environment : result.environments) {
+            QHash<QString, QString> values = environments.ownVariables(environment.name, false);
+            QHash<QString, QString> secrets = environments.ownVariables(environment.name, true);
+            values.insert(environment.values);
+            secrets.insert(environment.secrets);
+            environments.setEnvironment(environment.name, values, secrets);
+        }
+        if (!environments.save(folder, error)) {
+            return false;
+        }
+        written->append(QDir(folder).filePath(Environments::publicFileName()));
     }
     return true;
 }

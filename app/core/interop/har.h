@@ -4,6 +4,7 @@
 #include "http/requestspec.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -16,12 +17,26 @@ struct ImportedRequest
     QString file;
     QString name;
     RequestSpec spec;
+    QStringList comments;      // descriptions, scripts that are not run: "# " lines in the block
+    QString responseScript;    // a test script, kept as "> {% %}" (never run)
+    QStringList fileVariables; // "@name = value" lines written before the block
 };
 
 // What an import produced. `error` set: nothing usable; warnings: what was not carried over.
 struct ImportResult
 {
     QList<ImportedRequest> requests;
+    // Other files to write (relative path -> bytes), e.g. saved example responses; a file that
+    // exists already is kept and the new one gets a number.
+    QList<QPair<QString, QByteArray>> files;
+    // Environments to merge into http-client.env.json / http-client.private.env.json.
+    struct Environment
+    {
+        QString name;
+        QHash<QString, QString> values;
+        QHash<QString, QString> secrets;
+    };
+    QList<Environment> environments;
     QStringList warnings;
     QString error;
 

@@ -2,6 +2,7 @@
 
 #include "collections/httpdocument.h"
 #include "curl.h"
+#include "postman.h"
 
 #include <QDir>
 #include <QFile>
@@ -18,6 +19,9 @@ QString defaultRequestName(const RequestSpec &spec)
 QString detectFormat(const QByteArray &bytes, const QString &fileName)
 {
     const QByteArray start = bytes.left(4096).trimmed();
+    if (start.startsWith('{') && isPostmanCollection(bytes)) {
+        return QStringLiteral("Postman collection");
+    }
     if (fileName.endsWith(QLatin1String(".har"), Qt::CaseInsensitive) ||
         (start.startsWith('{') && start.left(200).contains("\"log\""))) {
         return QStringLiteral("HAR 1.2");
@@ -34,10 +38,14 @@ ImportResult importAny(const QByteArray &bytes, const QString &fileName, const Q
     if (format == QLatin1String("HAR 1.2")) {
         return importHar(bytes);
     }
+    if (format == QLatin1String("Postman collection")) {
+        return importPostman(bytes);
+    }
     ImportResult result;
     if (format.isEmpty()) {
         result.error =
-            QStringLiteral("%1 is neither a HAR file nor a curl command, the formats this version imports")
+            QStringLiteral(
+                "%1 is not a Postman collection, HAR file or curl command, the formats this version imports")
                 .arg(fileName);
         return result;
     }
@@ -50,7 +58,7 @@ ImportResult importAny(const QByteArray &bytes, const QString &fileName, const Q
         return result;
     }
     result.requests.append(
-        {QStringLiteral("requests.http"), defaultRequestName(imported.spec), imported.spec});
+        {QStringLiteral("requests.http"), defaultRequestName(imported.spec), imported.spec, {}, {}, {}});
     result.warnings = imported.unknownOptions + forHttpFile(imported.spec).lost;
     return result;
 }

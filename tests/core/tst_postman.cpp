@@ -1,0 +1,193 @@
+#include "collections/collection.h"
+#include "collections/variables.h"
+#include "interop/importer.h"
+#include "interop/postman.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ApiLens::Core;
+
+class tst_Postman : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void collection();
+    void writesAFolderThatReadsBack();
+    void environment();
+    void refusesBrokenFiles_data();
+    void refusesBrokenFiles();
+
+private:
+    static QByteArray data(const char *name)
+    {
+        QFile file(QStringLiteral(APILENS_TEST_DATA_DIR "/interop/") + QLatin1String(name));
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+    static const ImportedRequest *find(const ImportResult &result, const QString &name)
+    {
+        for (const ImportedRequest &request : result.requests) {
+            if (request.name == name) {
+                return &request;
+            }
+        }
+        return nullptr;
+    }
+};
+
+void tst_Postman::collection()
+{
+    const QByteArray json = data("shop.postman_collection.json");
+    QCOMPARE(detectFormat(json, QStringLiteral("shop.json")), QStringLiteral("Postman collection"));
+    const ImportResult result = importPostman(json);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QStringList names;
+    for (const ImportedRequest &request : result.requests) {
+        names.append(request.file + QLatin1Char('#') + request.name);
+    }
+    QCOMPARE(names,
+             (QStringList{QStringLiteral("Shop API.http#Health"), QStringLiteral("Orders.http#Create order"),
+                          QStringLiteral("Orders.http#Get order"),
+                          QStringLiteral("Orders/Admin.http#Import stock"),
+                          QStringLiteral("Orders/Admin.http#Login form"),
+                          QStringLiteral("Shop API.http#Search (GraphQL)"),
+                          QStringLiteral("Shop API.http#Upload image")}));
+
+    // Auth: noauth on the request; the folder's basic; inherit -> the folder's; nested folder's API key.
+    QCOMPARE(find(result, QStringLiteral("Health"))->spec.auth.kind, AuthKind::None);
+    const ImportedRequest *create = find(result, QStringLiteral("Create order"));
+    QCOMPARE(create->spec.auth.kind, AuthKind::Basic);
+    QCOMPARE(create->spec.auth.password, QStringLiteral("{{password}}"));
+    QCOMPARE(find(result, QStringLiteral("Get order"))->spec.auth.kind, AuthKind::Basic);
+    const ImportedRequest *stock = find(result, QStringLiteral("Import stock"));
+    QCOMPARE(stock->spec.auth.kind, AuthKind::ApiKey);
+    QCOMPARE(stock->spec.auth.keyName, QStringLiteral("X-Admin-Key"));
+    QCOMPARE(find(result, QStringLiteral("Search (GraphQL)"))->spec.auth.kind,
+             AuthKind::Bearer); // the collection's
+    QCOMPARE(find(result, QStringLiteral("Search (GraphQL)"))->spec.auth.token, QStringLiteral("{{token}}"));
+
+    // URL: disabled query parameters out, path variables filled in.
+    QCOMPARE(create->spec.url, QStringLiteral("{{baseUrl}}/{{version}}/orders?notify=true"));
+    QCOMPARE(find(result, QStringLiteral("Get order"))->spec.url,
+             QStringLiteral("{{baseUrl}}/{{version}}/orders/17"));
+    // Headers keep their enabled state; bodies of each mode.
+    QCOMPARE(create->spec.headers.size(), 2);
+    QVERIFY(!create->spec.headers[1].enabled);
+    QCOMPARE(create->spec.body.kind, BodyKind::Raw);
+    QCOMPARE(create->spec.body.contentType, QStringLiteral("application/json"));
+    QVERIFY(create->spec.body.raw.contains("\"currency\": \"{{currency}}\""));
+    QCOMPARE(stock->spec.body.kind, BodyKind::Multipart);
+    QCOMPARE(stock->spec.body.parts.size(), 3);
+    QCOMPARE(stock->spec.body.parts[1].filePath, QStringLiteral("stock.csv"));
+    QVERIFY(!stock->spec.body.parts[2].enabled);
+    const ImportedRequest *login = find(result, QStringLiteral("Login form"));
+    QCOMPARE(login->spec.body.kind, BodyKind::UrlEncoded);
+    QVERIFY(!login->spec.body.form[2].enabled);
+    QCOMPARE(login->spec.auth.kind, AuthKind::None);
+    const ImportedRequest *graphql = find(result, QStringLiteral("Search (GraphQL)"));
+    QVERIFY(graphql->spec.body.raw.contains("\"query\": \"query { items { id } }\""));
+    QVERIFY(graphql->spec.body.raw.contains("\"first\": 2"));
+    QCOMPARE(find(result, QStringLiteral("Upload image"))->spec.body.filePath, QStringLiteral("./cat.png"));
+
+    // Scripts and descriptions are kept as text; variables go to the files.
+    QVERIFY(create->responseScript.contains(QStringLiteral("pm.test('created'")));
+    QVERIFY(create->comments.join(QLatin1Char('\n')).contains(QStringLiteral("Places an order.")));
+    QVERIFY(create->comments.join(QLatin1Char('\n')).contains(QStringLiteral("pm.variables.set('stamp'")));
+    QCOMPARE(
+        find(result, QStringLiteral("Health"))->fileVariables,
+        (QStringList{QStringLiteral("@baseUrl = http://127.0.0.1:8080"), QStringLiteral("@version = v2")}));
+    QCOMPARE(create->fileVariables,
+             (QStringList{QStringLiteral("@baseUrl = http://127.0.0.1:8080"), QStringLiteral("@version = v2"),
+                          QStringLiteral("@currency = EUR")}));
+    // The saved example becomes a raw response.
+    QCOMPARE(result.files.size(), 1);
+    QCOMPARE(result.files[0].first, QStringLiteral("examples/Create order - Sold out.response"));
+    QVERIFY(result.files[0].second.startsWith(
+        "HTTP/1.1 409 Conflict\nContent-Type: application/json\n\n{\"error_code\": 42"));
+    // What was not carried over is said.
+    const QString warnings = result.warnings.join(QLatin1Char('\n'));
+    QVERIFY2(warnings.contains(QStringLiteral("the collection's prerequest script is not carried over")),
+             qPrintable(warnings));
+    QVERIFY(warnings.contains(QStringLiteral("\"hawk\" authentication is not carried over")));
+    QVERIFY(
+        warnings.contains(QStringLiteral("(\"Create order\"): the test script is kept as text, not run")));
+}
+
+void tst_Postman::writesAFolderThatReadsBack()
+{
+    QTemporaryDir dir;
+    const ImportResult result = importPostman(data("shop.postman_collection.json"));
+    QStringList written;
+    QString error;
+    QVERIFY2(writeImport(dir.path(), result, &written, &error), qPrintable(error));
+    const Collection collection = Collection::scan(dir.path());
+    QCOMPARE(collection.requestCount(), 7);
+    for (const CollectionFile &file : collection.files()) {
+        QVERIFY2(file.issues.isEmpty(),
+                 qPrintable(file.path + QLatin1Char(' ') + file.issues.value(0).message));
+    }
+    QString readError;
+    QHash<QString, QString> variables;
+    const auto create = Collection::loadRequest(
+        {dir.filePath(QStringLiteral("Orders.http")), QStringLiteral("Create order"), 0}, &readError,
+        &variables);
+    QVERIFY2(create, qPrintable(readError));
+    QCOMPARE(variables.value(QStringLiteral("currency")), QStringLiteral("EUR"));
+    QCOMPARE(create->responseHandlers.size(), 1);
+    const RequestSpec spec = create->toSpec();
+    QCOMPARE(spec.auth.kind, AuthKind::Basic); // "Authorization: Basic shop {{password}}" reads back as Basic
+    QCOMPARE(spec.auth.username, QStringLiteral("shop"));
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("examples/Create order - Sold out.response"))));
+}
+
+void tst_Postman::environment()
+{
+    QTemporaryDir dir;
+    const QByteArray json = data("shop.postman_environment.json");
+    QCOMPARE(detectFormat(json, QStringLiteral("env.json")), QStringLiteral("Postman collection"));
+    const ImportResult result = importAny(json, QStringLiteral("env.json"), dir.path());
+    QVERIFY(result.ok());
+    QCOMPARE(result.environments.size(), 1);
+    QStringList written;
+    QString error;
+    QVERIFY(writeImport(dir.path(), result, &written, &error));
+    QStringList problems;
+    const Environments environments = Environments::load(dir.path(), &problems);
+    QCOMPARE(environments.names(), QStringList{QStringLiteral("Local")});
+    QVERIFY(environments.isSecret(QStringLiteral("Local"), QStringLiteral("token")));
+    QCOMPARE(environments.publicVariables(QStringLiteral("Local")).value(QStringLiteral("baseUrl")),
+             QStringLiteral("http://127.0.0.1:8080"));
+    QVERIFY(!environments.publicVariables(QStringLiteral("Local")).contains(QStringLiteral("off")));
+    QFile gitignore(dir.filePath(QStringLiteral(".gitignore")));
+    QVERIFY(gitignore.open(QIODevice::ReadOnly));
+    QVERIFY(gitignore.readAll().contains("http-client.private.env.json"));
+}
+
+void tst_Postman::refusesBrokenFiles_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("truncated") << data("shop.postman_collection.json").left(500) << "not valid JSON at line ";
+    QTest::newRow("v1")
+        << QByteArray(
+               R"({"info": {"name": "x", "schema": "https://schema.getpostman.com/json/collection/v1.0.0/collection.json"}, "item": []})")
+        << "Postman collection schema https://schema.getpostman.com/json/collection/v1.0.0/collection.json "
+           "is not one";
+    QTest::newRow("not a collection")
+        << QByteArray(R"({"info": {"name": "x"}})") << "not a Postman collection";
+}
+
+void tst_Postman::refusesBrokenFiles()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, message);
+    const ImportResult result = importPostman(json);
+    QVERIFY(!result.ok());
+    QVERIFY2(result.error.startsWith(message), qPrintable(result.error));
+}
+
+QTEST_GUILESS_MAIN(tst_Postman)
+#include "tst_postman.moc"
