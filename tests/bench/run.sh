@@ -7,6 +7,7 @@
 #   tests/bench/run.sh errors     # error analysis: samples per second, a 50 MB body
 #   tests/bench/run.sh history    # history: 100,000 entries, filter times
 #   tests/bench/run.sh collection # opening 5,000 requests in 500 .http files
+#   tests/bench/run.sh interop    # importing a 2,000-request Postman collection and HAR file
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 what="${1:-all}"
@@ -17,7 +18,7 @@ trap 'rm -rf "$bench_home"' EXIT
 export XDG_CONFIG_HOME="$bench_home/config" XDG_DATA_HOME="$bench_home/data"
 
 cmake --preset release >/dev/null
-cmake --build --preset release --target apilens apilens-cli bench_erroranalyzer bench_history bench_collection >/dev/null
+cmake --build --preset release --target apilens apilens-cli bench_erroranalyzer bench_history bench_collection bench_interop >/dev/null
 bin=build-release/app
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -100,4 +101,9 @@ if [[ "$what" == all || "$what" == collection ]]; then
         "$(printf '%s\n' "${models[@]}" | median)" \
         "$(printf '%s\n' "${rss[@]}" | median | awk '{print $1/1024}')" "$runs"
     rm -rf "$big"
+fi
+
+if [[ "$what" == all || "$what" == interop ]]; then
+    echo "== Imports of 2,000 requests (release build) =="
+    build-release/tests/bench/bench_interop
 fi

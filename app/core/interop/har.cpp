@@ -155,17 +155,24 @@ bool writeImport(const QString &folder, const ImportResult &result, QStringList 
             name = request.name + QStringLiteral(" (%1)").arg(n);
         }
         names[path].append(name);
-        QByteArray existing = contents.value(path);
+        // Each block is made on its own and added to the file's bytes: linear in the import's size.
+        QByteArray &content = contents[path];
+        if (!content.isEmpty() && !content.endsWith('\n')) {
+            content += '\n';
+        }
+        if (!content.isEmpty() && !content.endsWith("\n\n")) {
+            content += '\n';
+        }
         for (const QString &line : request.fileVariables) {
-            existing += line.toUtf8() + '\n';
+            content += line.toUtf8() + '\n';
         }
         if (!request.fileVariables.isEmpty()) {
-            existing += '\n';
+            content += '\n';
         }
-        HttpDocument document = HttpDocument::parse(existing);
+        HttpDocument block = HttpDocument::parse(QByteArray());
         const HttpFileRequest file = forHttpFile(request.spec);
-        document.appendRequest(name, file.spec, {file.directives, request.comments, request.responseScript});
-        contents.insert(path, document.serialize());
+        block.appendRequest(name, file.spec, {file.directives, request.comments, request.responseScript});
+        content += block.serialize();
     }
     for (const auto &[relative, bytes] : result.files) {
         QString path = QDir(folder).filePath(relative);
