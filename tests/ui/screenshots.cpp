@@ -3,6 +3,7 @@
 #include "collectionpane.h"
 #include "demoserver.h"
 #include "environmenteditor.h"
+#include "importdialog.h"
 #include "errorinspector.h"
 #include "mainwindow.h"
 #include "requesteditor.h"
@@ -190,5 +191,16 @@ int main(int argc, char *argv[])
                                  QStringLiteral("demo"), &window);
     editor.show();
     settle(300);
-    return save(&editor, QStringLiteral("environments.png")) ? 0 : 1;
+    if (!save(&editor, QStringLiteral("environments.png"))) {
+        return 1;
+    }
+    editor.close();
+    // The import preview of a Postman collection.
+    Ui::ImportDialog import(QStringLiteral(APILENS_TEST_DATA_DIR "/interop/shop.postman_collection.json"),
+                            {scanned.root()}, &window);
+    QSignalSpy previewed(&import, &Ui::ImportDialog::loaded);
+    import.show();
+    previewed.wait(10000);
+    settle(300);
+    return save(&import, QStringLiteral("import.png")) ? 0 : 1;
 }
