@@ -10,6 +10,7 @@
 #include "interop/curl.h"
 #include "interop/har.h"
 #include "interop/importer.h"
+#include "interop/insomnia.h"
 #include "interop/postman.h"
 
 #include <QCommandLineParser>
@@ -84,7 +85,7 @@ int runImport(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Import a request into a collection folder."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("format"), QStringLiteral("curl, har or postman"));
+    parser.addPositionalArgument(QStringLiteral("format"), QStringLiteral("curl, har, postman or insomnia"));
     parser.addPositionalArgument(QStringLiteral("input"),
                                  QStringLiteral("A file holding the command, or - for standard input."));
     const QCommandLineOption out(
@@ -106,8 +107,8 @@ int runImport(const QStringList &arguments)
     const QString format = positional[0];
     if (format != QLatin1String("curl") && format != QLatin1String("har") &&
         format != QLatin1String("postman")) {
-        writeErr(QStringLiteral(
-                     "apilens-cli import: '%1' is not a format this version imports (curl, har, postman)")
+        writeErr(QStringLiteral("apilens-cli import: '%1' is not a format this version imports (curl, har, "
+                                "postman, insomnia)")
                      .arg(format));
         return ExitError;
     }
@@ -120,6 +121,8 @@ int runImport(const QStringList &arguments)
     Core::ImportResult result;
     if (format == QLatin1String("har")) {
         result = Core::importHar(*input);
+    } else if (format == QLatin1String("insomnia")) {
+        result = Core::importInsomnia(*input);
     } else if (format == QLatin1String("postman")) {
         result = Core::importPostman(*input); // a collection (v2.0/v2.1) or an environment
     } else {

@@ -104,7 +104,7 @@ void tst_ImportDialog::brokenFileWritesNothing_data()
     QTest::newRow("truncated HAR") << "capture.har" << QByteArray(R"({"log": {"entries": [)")
                                    << "not valid JSON at line 1";
     QTest::newRow("unknown") << "notes.txt" << QByteArray("just some notes")
-                             << "is not a Postman collection, HAR file or curl command";
+                             << "is not a Postman collection, Insomnia export, HAR file or curl command";
     QTest::newRow("broken curl") << "c.txt" << QByteArray("curl 'https://a.test") << "unterminated ' quote";
 }
 

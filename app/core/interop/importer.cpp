@@ -2,6 +2,7 @@
 
 #include "collections/httpdocument.h"
 #include "curl.h"
+#include "insomnia.h"
 #include "postman.h"
 
 #include <QDir>
@@ -19,6 +20,9 @@ QString defaultRequestName(const RequestSpec &spec)
 QString detectFormat(const QByteArray &bytes, const QString &fileName)
 {
     const QByteArray start = bytes.left(4096).trimmed();
+    if (start.startsWith('{') && isInsomniaExport(bytes)) {
+        return QStringLiteral("Insomnia export");
+    }
     if (start.startsWith('{') && isPostmanCollection(bytes)) {
         return QStringLiteral("Postman collection");
     }
@@ -41,12 +45,14 @@ ImportResult importAny(const QByteArray &bytes, const QString &fileName, const Q
     if (format == QLatin1String("Postman collection")) {
         return importPostman(bytes);
     }
+    if (format == QLatin1String("Insomnia export")) {
+        return importInsomnia(bytes);
+    }
     ImportResult result;
     if (format.isEmpty()) {
-        result.error =
-            QStringLiteral(
-                "%1 is not a Postman collection, HAR file or curl command, the formats this version imports")
-                .arg(fileName);
+        result.error = QStringLiteral("%1 is not a Postman collection, Insomnia export, HAR file or curl "
+                                      "command, the formats this version imports")
+                           .arg(fileName);
         return result;
     }
     const CurlImport imported = parseCurl(QString::fromUtf8(bytes), [&baseDir](const QString &path) {
