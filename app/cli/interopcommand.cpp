@@ -105,8 +105,9 @@ int runImport(const QStringList &arguments)
         return ExitError;
     }
     const QString format = positional[0];
-    if (format != QLatin1String("curl") && format != QLatin1String("har") &&
-        format != QLatin1String("postman")) {
+    static const QStringList formats = {QStringLiteral("curl"), QStringLiteral("har"),
+                                        QStringLiteral("postman"), QStringLiteral("insomnia")};
+    if (!formats.contains(format)) {
         writeErr(QStringLiteral("apilens-cli import: '%1' is not a format this version imports (curl, har, "
                                 "postman, insomnia)")
                      .arg(format));

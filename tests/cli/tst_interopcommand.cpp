@@ -283,6 +283,12 @@ void tst_InteropCommand::importPostman()
     QVERIFY2(
         result.err.contains("not carried over: item[3].request: \"hawk\" authentication is not carried over"),
         result.err.constData());
+    result = cli({QStringLiteral("import"), QStringLiteral("insomnia"),
+                  data + QStringLiteral("shop.insomnia.json"), QStringLiteral("--out"),
+                  QStringLiteral("insomnia")});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.contains("Added \"Login\" to insomnia/Orders/Admin.http"), result.out.constData());
+    QVERIFY(result.out.contains("Added the environment \"Dev\""));
     result = cli({QStringLiteral("import"), QStringLiteral("postman"),
                   data + QStringLiteral("shop.postman_environment.json"), QStringLiteral("--out"),
                   QStringLiteral("shop")});
