@@ -922,6 +922,18 @@ QString jsonQuote(const QString &text)
     return QString::fromUtf8(array.mid(1, array.size() - 2));
 }
 
+// Enabled name/value pairs, each JSON-quoted into `pattern` ("(%1, %2)", "    %1: %2,").
+QStringList quotedPairs(const QList<KeyValue> &pairs, const QString &pattern)
+{
+    QStringList out;
+    for (const KeyValue &pair : pairs) {
+        if (pair.enabled) {
+            out.append(pattern.arg(jsonQuote(pair.name), jsonQuote(pair.value)));
+        }
+    }
+    return out;
+}
+
 // The URL as it goes out: an API key in the query is part of it.
 QString effectiveUrl(const RequestSpec &spec)
 {
@@ -1141,25 +1153,18 @@ QString toPythonRequests(const RequestSpec &spec)
         headers.append(KeyValue{QStringLiteral("Content-Type"), spec.body.contentType, true});
     }
     if (!headers.isEmpty()) {
-        QStringList pairs;
-        for (const KeyValue &header : std::as_const(headers)) {
-            pairs.append(
-                QStringLiteral("        %1: %2,").arg(jsonQuote(header.name), jsonQuote(header.value)));
-        }
-        args.append(QStringLiteral("headers={\n%1\n    }").arg(pairs.join(QLatin1Char('\n'))));
+        args.append(
+            QStringLiteral("headers={\n%1\n    }")
+                .arg(quotedPairs(headers, QStringLiteral("        %1: %2,")).join(QLatin1Char('\n'))));
     }
     switch (spec.body.kind) {
     case BodyKind::Raw:
         args.append(QStringLiteral("data=%1.encode()").arg(jsonQuote(QString::fromUtf8(spec.body.raw))));
         break;
     case BodyKind::UrlEncoded: {
-        QStringList pairs;
-        for (const KeyValue &field : spec.body.form) {
-            if (field.enabled) {
-                pairs.append(QStringLiteral("(%1, %2)").arg(jsonQuote(field.name), jsonQuote(field.value)));
-            }
-        }
-        args.append(QStringLiteral("data=[%1]").arg(pairs.join(QStringLiteral(", "))));
+        args.append(
+            QStringLiteral("data=[%1]")
+                .arg(quotedPairs(spec.body.form, QStringLiteral("(%1, %2)")).join(QStringLiteral(", "))));
         break;
     }
     case BodyKind::Multipart: {
@@ -1221,11 +1226,8 @@ QString toFetch(const RequestSpec &spec)
         headers.append(KeyValue{QStringLiteral("Content-Type"), spec.body.contentType, true});
     }
     if (!headers.isEmpty()) {
-        QStringList pairs;
-        for (const KeyValue &header : std::as_const(headers)) {
-            pairs.append(QStringLiteral("    %1: %2,").arg(jsonQuote(header.name), jsonQuote(header.value)));
-        }
-        options.append(QStringLiteral("headers: {\n%1\n  }").arg(pairs.join(QLatin1Char('\n'))));
+        options.append(QStringLiteral("headers: {\n%1\n  }")
+                           .arg(quotedPairs(headers, QStringLiteral("    %1: %2,")).join(QLatin1Char('\n'))));
     }
     QString prelude;
     switch (spec.body.kind) {
@@ -1233,14 +1235,9 @@ QString toFetch(const RequestSpec &spec)
         options.append(QStringLiteral("body: %1").arg(jsonQuote(QString::fromUtf8(spec.body.raw))));
         break;
     case BodyKind::UrlEncoded: {
-        QStringList pairs;
-        for (const KeyValue &field : spec.body.form) {
-            if (field.enabled) {
-                pairs.append(QStringLiteral("[%1, %2]").arg(jsonQuote(field.name), jsonQuote(field.value)));
-            }
-        }
         options.append(
-            QStringLiteral("body: new URLSearchParams([%1])").arg(pairs.join(QStringLiteral(", "))));
+            QStringLiteral("body: new URLSearchParams([%1])")
+                .arg(quotedPairs(spec.body.form, QStringLiteral("[%1, %2]")).join(QStringLiteral(", "))));
         break;
     }
     case BodyKind::Multipart: {

@@ -35,14 +35,7 @@ ImportResult importHar(const QByteArray &json)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        // Say where: line and column of the offset.
-        const QByteArray before = json.left(parseError.offset);
-        const qsizetype line = before.count('\n') + 1;
-        const qsizetype column = parseError.offset - (before.lastIndexOf('\n') + 1) + 1;
-        result.error = QStringLiteral("not valid JSON at line %1, column %2: %3")
-                           .arg(line)
-                           .arg(column)
-                           .arg(parseError.errorString());
+        result.error = jsonErrorAt(json, parseError);
         return result;
     }
     const QJsonObject log = document.object().value(QStringLiteral("log")).toObject();

@@ -7,9 +7,28 @@
 
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QUrl>
 
 namespace ApiLens::Core {
+
+QString safeFileName(QString name)
+{
+    name.replace(QRegularExpression(QStringLiteral("[/\\\\:*?\"<>|\\x00-\\x1f]")), QStringLiteral("_"));
+    name = name.trimmed();
+    return name.isEmpty() || name == QLatin1String(".") || name == QLatin1String("..")
+               ? QStringLiteral("untitled")
+               : name;
+}
+
+QString jsonErrorAt(const QByteArray &json, const QJsonParseError &error)
+{
+    const QByteArray before = json.left(error.offset);
+    return QStringLiteral("not valid JSON at line %1, column %2: %3")
+        .arg(before.count('\n') + 1)
+        .arg(error.offset - (before.lastIndexOf('\n') + 1) + 1)
+        .arg(error.errorString());
+}
 
 QString defaultRequestName(const RequestSpec &spec)
 {

@@ -2,11 +2,18 @@
 
 #include "har.h"
 
+#include <QJsonParseError>
+
 namespace ApiLens::Core {
 
 // Reads what a user dropped or picked: a HAR file, or a text file holding a curl command.
 // `fileName` helps tell them apart; `baseDir` is where a curl command's @files are.
 ImportResult importAny(const QByteArray &bytes, const QString &fileName, const QString &baseDir);
+// A name usable as a file or folder name (no separators or control characters).
+QString safeFileName(QString name);
+// "not valid JSON at line L, column C: reason" for a failed parse of `json`.
+QString jsonErrorAt(const QByteArray &json, const QJsonParseError &error);
+
 // "METHOD /path": the name an imported request gets when its source has none.
 QString defaultRequestName(const RequestSpec &spec);
 // "HAR 1.2", "curl command", or empty when it is neither.

@@ -13,15 +13,6 @@ namespace ApiLens::Core {
 
 namespace {
 
-QString safeName(QString name)
-{
-    name.replace(QRegularExpression(QStringLiteral("[/\\\\:*?\"<>|\\x00-\\x1f]")), QStringLiteral("_"));
-    name = name.trimmed();
-    return name.isEmpty() || name == QLatin1String(".") || name == QLatin1String("..")
-               ? QStringLiteral("untitled")
-               : name;
-}
-
 // {{ _.baseUrl }} and {{_.api.key}} -> {{baseUrl}}, {{api.key}}; template tags are reported.
 QString variables(const QString &text, QStringList *warnings, const QString &where)
 {
@@ -63,11 +54,7 @@ ImportResult importInsomnia(const QByteArray &json)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        const QByteArray before = json.left(parseError.offset);
-        result.error = QStringLiteral("not valid JSON at line %1, column %2: %3")
-                           .arg(before.count('\n') + 1)
-                           .arg(parseError.offset - (before.lastIndexOf('\n') + 1) + 1)
-                           .arg(parseError.errorString());
+        result.error = jsonErrorAt(json, parseError);
         return result;
     }
     const QJsonObject root = document.object();
@@ -100,13 +87,13 @@ ImportResult importInsomnia(const QByteArray &json)
             const QJsonObject up = byId.value(parent);
             const QString type = up.value(QStringLiteral("_type")).toString();
             if (type == QLatin1String("workspace")) {
-                *workspaceName = safeName(up.value(QStringLiteral("name")).toString());
+                *workspaceName = safeFileName(up.value(QStringLiteral("name")).toString());
                 if (workspaces > 1) {
                     parts.prepend(*workspaceName);
                 }
                 break;
             }
-            parts.prepend(safeName(up.value(QStringLiteral("name")).toString()));
+            parts.prepend(safeFileName(up.value(QStringLiteral("name")).toString()));
             parent = up.value(QStringLiteral("parentId")).toString();
         }
         return parts;
@@ -125,7 +112,7 @@ ImportResult importInsomnia(const QByteArray &json)
                                   .toString() == QLatin1String("workspace");
             ImportResult::Environment environment;
             environment.name = base ? QStringLiteral("$shared")
-                                    : safeName(resource.value(QStringLiteral("name")).toString());
+                                    : safeFileName(resource.value(QStringLiteral("name")).toString());
             (resource.value(QStringLiteral("isPrivate")).toBool() ? environment.secrets
                                                                   : environment.values) = data;
             result.environments.append(environment);

@@ -13,15 +13,6 @@ namespace ApiLens::Core {
 
 namespace {
 
-QString safeName(QString name)
-{
-    name.replace(QRegularExpression(QStringLiteral("[/\\\\:*?\"<>|\\x00-\\x1f]")), QStringLiteral("_"));
-    name = name.trimmed();
-    return name.isEmpty() || name == QLatin1String(".") || name == QLatin1String("..")
-               ? QStringLiteral("untitled")
-               : name;
-}
-
 QString text(const QJsonValue &value)
 {
     // Descriptions are strings in v2.1 and {content, type} objects in v2.0.
@@ -83,8 +74,8 @@ public:
         const QString name = item.value(QStringLiteral("name")).toString();
         if (item.contains(QStringLiteral("item"))) {
             Context inner = context;
-            inner.folder =
-                (context.folder.isEmpty() ? QString() : context.folder + QLatin1Char('/')) + safeName(name);
+            inner.folder = (context.folder.isEmpty() ? QString() : context.folder + QLatin1Char('/')) +
+                           safeFileName(name);
             if (item.contains(QStringLiteral("auth")) && !item.value(QStringLiteral("auth")).isNull()) {
                 const QJsonObject auth = item.value(QStringLiteral("auth")).toObject();
                 if (auth.value(QStringLiteral("type")).toString() != QLatin1String("inherit")) {
@@ -403,8 +394,8 @@ private:
                        header.toObject().value(QStringLiteral("value")).toString().toUtf8() + '\n';
             }
             raw += '\n' + response.value(QStringLiteral("body")).toString().toUtf8();
-            const QString name = safeName(request.name + QStringLiteral(" - ") +
-                                          response.value(QStringLiteral("name")).toString());
+            const QString name = safeFileName(request.name + QStringLiteral(" - ") +
+                                              response.value(QStringLiteral("name")).toString());
             result.files.append({QStringLiteral("examples/%1.response").arg(name), raw});
         }
     }
@@ -414,7 +405,7 @@ ImportResult importEnvironment(const QJsonObject &root)
 {
     ImportResult result;
     ImportResult::Environment environment;
-    environment.name = safeName(root.value(QStringLiteral("name")).toString(QStringLiteral("imported")));
+    environment.name = safeFileName(root.value(QStringLiteral("name")).toString(QStringLiteral("imported")));
     for (const QJsonValue &value : root.value(QStringLiteral("values")).toArray()) {
         const QJsonObject object = value.toObject();
         if (object.contains(QStringLiteral("enabled")) && !object.value(QStringLiteral("enabled")).toBool()) {
@@ -445,11 +436,7 @@ ImportResult importPostman(const QByteArray &json)
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         ImportResult failed;
-        const QByteArray before = json.left(parseError.offset);
-        failed.error = QStringLiteral("not valid JSON at line %1, column %2: %3")
-                           .arg(before.count('\n') + 1)
-                           .arg(parseError.offset - (before.lastIndexOf('\n') + 1) + 1)
-                           .arg(parseError.errorString());
+        failed.error = jsonErrorAt(json, parseError);
         return failed;
     }
     const QJsonObject root = document.object();
@@ -497,7 +484,7 @@ ImportResult importPostman(const QByteArray &json)
         }
     }
     const QString rootFile =
-        safeName(info.value(QStringLiteral("name")).toString(QStringLiteral("collection"))) +
+        safeFileName(info.value(QStringLiteral("name")).toString(QStringLiteral("collection"))) +
         QStringLiteral(".http");
     const QJsonArray items = root.value(QStringLiteral("item")).toArray();
     for (qsizetype i = 0; i < items.size(); ++i) {
