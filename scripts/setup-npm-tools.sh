@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 prefix=build/npm-tools
-if [ -x "$prefix/node_modules/.bin/httpyac" ]; then
+if [ -x "$prefix/node_modules/.bin/httpyac" ] && [ -x "$prefix/node_modules/.bin/newman" ]; then
     exit 0
 fi
 if ! command -v npm >/dev/null 2>&1; then
@@ -12,5 +12,5 @@ if ! command -v npm >/dev/null 2>&1; then
     exit 0
 fi
 mkdir -p "$prefix"
-npm install --prefix "$prefix" --no-audit --no-fund --silent httpyac@6.16.7 >/dev/null 2>&1 ||
-    echo "setup-npm-tools: could not install httpyac; peer-parity tests will be skipped" >&2
+npm install --prefix "$prefix" --no-audit --no-fund --silent httpyac@6.16.7 newman@6.2.1 >/dev/null 2>&1 ||
+    echo "setup-npm-tools: could not install httpyac and newman; peer-parity tests will be skipped" >&2

@@ -78,6 +78,43 @@ int exportHistory(const QString &database, const QString &output, bool includeSe
     return ExitOk;
 }
 
+// A .http file or collection folder as a Postman v2.1 collection; an environment's public
+// values become collection variables (secrets stay out).
+int exportPostman(const QString &path, const QString &environment, const QString &output)
+{
+    if (path.isEmpty() || !QFileInfo::exists(path)) {
+        writeErr(QStringLiteral("apilens-cli export: expected a .http file or collection folder"));
+        return ExitError;
+    }
+    QHash<QString, QString> variables;
+    if (!environment.isEmpty()) {
+        const QString folder = QFileInfo(path).isDir() ? path : QFileInfo(path).absolutePath();
+        QStringList problems;
+        const Core::Environments environments = Core::Environments::load(folder, &problems);
+        if (!environments.contains(environment)) {
+            writeErr(
+                QStringLiteral("apilens-cli export: no environment '%1' in %2").arg(environment, folder));
+            return ExitError;
+        }
+        variables = environments.publicVariables(environment);
+    }
+    QStringList lost;
+    const QByteArray collection = Core::exportPostman(path, variables, &lost);
+    for (const QString &item : std::as_const(lost)) {
+        writeErr(QStringLiteral("apilens-cli export: not carried over: %1").arg(item));
+    }
+    if (output.isEmpty()) {
+        writeOut(collection);
+        return ExitOk;
+    }
+    QString error;
+    if (!Core::writeFileAtomically(output, collection, &error)) {
+        writeErr(QStringLiteral("apilens-cli export: %1").arg(error));
+        return ExitError;
+    }
+    return ExitOk;
+}
+
 } // namespace
 
 int runImport(const QStringList &arguments)
@@ -208,6 +245,9 @@ int runExport(const QStringList &arguments)
         return *stop;
     }
     const QStringList positional = parser.positionalArguments();
+    if (positional.value(0) == QLatin1String("postman")) {
+        return exportPostman(positional.value(1), parser.value(env), parser.value(output));
+    }
     if (positional.value(0) == QLatin1String("har")) {
         return exportHistory(positional.value(1), parser.value(output), parser.isSet(secrets),
                              parser.value(limit).toInt());

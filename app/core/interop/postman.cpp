@@ -2,6 +2,12 @@
 
 #include "importer.h"
 
+#include "collections/collection.h"
+#include "collections/httpdocument.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -504,6 +510,156 @@ ImportResult importPostman(const QByteArray &json)
         request.fileVariables = lines;
     }
     return importer.result;
+}
+
+namespace {
+
+QJsonArray keyValues(const QList<KeyValue> &pairs)
+{
+    QJsonArray array;
+    for (const KeyValue &pair : pairs) {
+        QJsonObject object{{QStringLiteral("key"), pair.name}, {QStringLiteral("value"), pair.value}};
+        if (!pair.enabled) {
+            object.insert(QStringLiteral("disabled"), true);
+        }
+        array.append(object);
+    }
+    return array;
+}
+
+// Dynamic variables under Postman's names.
+QString postmanVariables(QString text)
+{
+    text.replace(QStringLiteral("{{$uuid}}"), QStringLiteral("{{$guid}}"));
+    return text;
+}
+
+// newman does not resolve folder variables, so a .http file's own variables are written into
+// its requests; environment variables stay {{name}} for the collection's variables.
+QString withFileVariables(QString text, const QHash<QString, QString> &fileVariables)
+{
+    for (int pass = 0; pass < 5 && text.contains(QLatin1String("{{")); ++pass) {
+        const QString before = text;
+        for (auto it = fileVariables.cbegin(); it != fileVariables.cend(); ++it) {
+            text.replace(QStringLiteral("{{%1}}").arg(it.key()), it.value());
+        }
+        if (text == before) {
+            break;
+        }
+    }
+    return text;
+}
+
+QJsonObject postmanRequest(const HttpRequestBlock &block, const QHash<QString, QString> &fileVariables,
+                           const QString &where, QStringList *lost)
+{
+    RequestSpec spec = block.toSpec();
+    spec.url = withFileVariables(spec.url, fileVariables);
+    for (KeyValue &header : spec.headers) {
+        header.value = withFileVariables(header.value, fileVariables);
+    }
+    spec.body.raw = withFileVariables(QString::fromUtf8(spec.body.raw), fileVariables).toUtf8();
+    spec.auth.username = withFileVariables(spec.auth.username, fileVariables);
+    spec.auth.password = withFileVariables(spec.auth.password, fileVariables);
+    QJsonObject request{{QStringLiteral("method"), spec.method},
+                        {QStringLiteral("url"), postmanVariables(spec.url)}};
+    QList<KeyValue> headers;
+    for (const KeyValue &header : spec.headers) {
+        headers.append(KeyValue{header.name, postmanVariables(header.value), header.enabled});
+    }
+    request.insert(QStringLiteral("header"), keyValues(headers));
+    if (spec.body.kind == BodyKind::Raw) {
+        QJsonObject body{{QStringLiteral("mode"), QStringLiteral("raw")},
+                         {QStringLiteral("raw"), postmanVariables(QString::fromUtf8(spec.body.raw))}};
+        if (spec.body.contentType.contains(QLatin1String("json"))) {
+            body.insert(QStringLiteral("options"),
+                        QJsonObject{{QStringLiteral("raw"),
+                                     QJsonObject{{QStringLiteral("language"), QStringLiteral("json")}}}});
+        }
+        request.insert(QStringLiteral("body"), body);
+    } else if (spec.body.kind == BodyKind::BinaryFile) {
+        request.insert(
+            QStringLiteral("body"),
+            QJsonObject{{QStringLiteral("mode"), QStringLiteral("file")},
+                        {QStringLiteral("file"), QJsonObject{{QStringLiteral("src"), spec.body.filePath}}}});
+        lost->append(
+            QStringLiteral("%1: the body file %2 is named, not included").arg(where, spec.body.filePath));
+    }
+    if (spec.auth.kind == AuthKind::Basic) {
+        request.insert(
+            QStringLiteral("auth"),
+            QJsonObject{{QStringLiteral("type"), QStringLiteral("basic")},
+                        {QStringLiteral("basic"),
+                         QJsonArray{QJsonObject{{QStringLiteral("key"), QStringLiteral("username")},
+                                                {QStringLiteral("value"), spec.auth.username}},
+                                    QJsonObject{{QStringLiteral("key"), QStringLiteral("password")},
+                                                {QStringLiteral("value"), spec.auth.password}}}}});
+    }
+    if (!block.assertions.isEmpty()) {
+        lost->append(QStringLiteral("%1: %2 assertion(s) (?? lines) are not carried over")
+                         .arg(where)
+                         .arg(block.assertions.size()));
+    }
+    if (!block.responseHandlers.isEmpty()) {
+        lost->append(QStringLiteral("%1: response scripts are not carried over").arg(where));
+    }
+    QJsonObject item{{QStringLiteral("name"), block.name.isEmpty() ? defaultRequestName(spec) : block.name},
+                     {QStringLiteral("request"), request}};
+    if (block.noRedirect) {
+        item.insert(QStringLiteral("protocolProfileBehavior"),
+                    QJsonObject{{QStringLiteral("followRedirects"), false}});
+    }
+    return item;
+}
+
+} // namespace
+
+QByteArray exportPostman(const QString &path, const QHash<QString, QString> &variables, QStringList *lost)
+{
+    const QFileInfo info(path);
+    QList<QPair<QString, QString>> files; // relative name, absolute path
+    if (info.isDir()) {
+        const Collection collection = Collection::scan(path);
+        for (const CollectionFile &file : collection.files()) {
+            files.append({file.path, QDir(path).filePath(file.path)});
+        }
+    } else {
+        files.append({info.fileName(), info.absoluteFilePath()});
+    }
+    QJsonArray folders;
+    for (const auto &[relative, absolute] : std::as_const(files)) {
+        QFile file(absolute);
+        if (!file.open(QIODevice::ReadOnly)) {
+            lost->append(QStringLiteral("%1: %2").arg(relative, file.errorString()));
+            continue;
+        }
+        const HttpDocument document = HttpDocument::parse(file.readAll());
+        QJsonArray items;
+        const QHash<QString, QString> fileVariables = document.fileVariables();
+        const QList<HttpRequestBlock> requests = document.requests();
+        for (const HttpRequestBlock &block : requests) {
+            items.append(postmanRequest(block, fileVariables,
+                                        QStringLiteral("%1:%2").arg(relative).arg(block.requestLine), lost));
+        }
+        QString folderName = relative;
+        folderName.chop(QFileInfo(relative).suffix().size() + 1);
+        folders.append(QJsonObject{{QStringLiteral("name"), folderName}, {QStringLiteral("item"), items}});
+    }
+    QList<KeyValue> collectionVariables;
+    for (auto it = variables.cbegin(); it != variables.cend(); ++it) {
+        collectionVariables.append(KeyValue{it.key(), it.value(), true});
+    }
+    std::sort(collectionVariables.begin(), collectionVariables.end(),
+              [](const KeyValue &a, const KeyValue &b) { return a.name < b.name; });
+    const QJsonObject root{
+        {QStringLiteral("info"),
+         QJsonObject{
+             {QStringLiteral("name"), info.isDir() ? info.fileName() : info.completeBaseName()},
+             {QStringLiteral("schema"),
+              QStringLiteral("https://schema.getpostman.com/json/collection/v2.1.0/collection.json")}}},
+        {QStringLiteral("item"), folders},
+        {QStringLiteral("variable"), keyValues(collectionVariables)}};
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
 } // namespace ApiLens::Core

@@ -14,4 +14,11 @@ namespace ApiLens::Core {
 ImportResult importPostman(const QByteArray &json);
 bool isPostmanCollection(const QByteArray &json);
 
+// A collection folder (or one .http file) as a Postman Collection v2.1 that newman runs:
+// one folder per .http file, file variables written into the requests (newman does not
+// resolve folder variables), `variables` (an environment's values) as collection variables, `# @no-redirect`
+// as the request's redirect setting. What it cannot carry (assertions, scripts, body files' contents) goes to
+// `lost`.
+QByteArray exportPostman(const QString &path, const QHash<QString, QString> &variables, QStringList *lost);
+
 } // namespace ApiLens::Core
