@@ -18,6 +18,7 @@ private Q_SLOTS:
     void collection();
     void writesAFolderThatReadsBack();
     void environment();
+    void exportReadsBack();
     void refusesBrokenFiles_data();
     void refusesBrokenFiles();
 
@@ -187,6 +188,33 @@ void tst_Postman::refusesBrokenFiles()
     const ImportResult result = importPostman(json);
     QVERIFY(!result.ok());
     QVERIFY2(result.error.startsWith(message), qPrintable(result.error));
+}
+
+void tst_Postman::exportReadsBack()
+{
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("api.http")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("@base = {{host}}/v1\n\n### Create\n# @no-redirect\nPOST {{base}}/items\nContent-Type: "
+               "application/json\n"
+               "X-Id: {{$uuid}}\n\n{\"a\": 1}\n\n?? status == 201\n\n### Me\nGET {{host}}/me\nAuthorization: "
+               "Basic ada pw\n");
+    file.close();
+    QStringList lost;
+    const QByteArray json =
+        exportPostman(dir.path(), {{QStringLiteral("host"), QStringLiteral("http://127.0.0.1:9")}}, &lost);
+    QCOMPARE(lost, QStringList{QStringLiteral("api.http:5: 1 assertion(s) (?? lines) are not carried over")});
+    QVERIFY(json.contains("\"followRedirects\": false"));
+    QVERIFY(json.contains("{{$guid}}")); // Postman's name for a UUID
+    const ImportResult back = importPostman(json);
+    QVERIFY2(back.ok(), qPrintable(back.error));
+    QCOMPARE(back.requests.size(), 2);
+    QCOMPARE(back.requests[0].file, QStringLiteral("api.http"));
+    QCOMPARE(back.requests[0].spec.url, QStringLiteral("{{host}}/v1/items")); // the file variable written in
+    QCOMPARE(back.requests[0].spec.body.raw, QByteArray("{\"a\": 1}"));
+    QCOMPARE(back.requests[1].spec.auth.kind, AuthKind::Basic);
+    QVERIFY(back.requests[1].fileVariables.isEmpty()); // a file's variables ride on its first request
+    QCOMPARE(back.requests[0].fileVariables, QStringList{QStringLiteral("@host = http://127.0.0.1:9")});
 }
 
 QTEST_GUILESS_MAIN(tst_Postman)
