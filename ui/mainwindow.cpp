@@ -17,6 +17,7 @@
 #include "catalog/catalog.h"
 #include "http/exchange.h"
 #include "interop/curl.h"
+#include "interop/postman.h"
 
 #include <QAction>
 #include <QApplication>
@@ -180,6 +181,7 @@ void MainWindow::createActions()
         }
     });
     importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    file->addAction(tr("Export Collection as &Postman…"), this, &MainWindow::exportCollectionPostman);
     file->addAction(tr("Export History as &HAR…"), this, &MainWindow::exportHistoryHar);
     file->addSeparator();
     QAction *close = file->addAction(tr("&Close Tab"), this, [this] { closeTab(m_tabs->currentIndex()); });
@@ -935,6 +937,39 @@ void MainWindow::exportHistoryHar()
     }
     // Secrets were never stored; cookies and tokens in what was are redacted too.
     m_history->exportHar(path, 1000, false);
+}
+
+bool MainWindow::exportCollectionPostman()
+{
+    const QString root = currentCollection();
+    if (root.isEmpty()) {
+        statusBar()->showMessage(tr("Open a collection folder first (File › Open Collection…)."), 8000);
+        return false;
+    }
+    const QString path = FilePicker::saveFile(
+        this, tr("Export Collection as Postman"),
+        QDir(root).filePath(QFileInfo(root).fileName() + QStringLiteral(".postman_collection.json")));
+    if (path.isEmpty()) {
+        return false;
+    }
+    const QString environment = m_activeEnvironment.value(root);
+    QStringList lost;
+    const QByteArray json =
+        Core::exportPostman(root,
+                            environment.isEmpty() ? QHash<QString, QString>()
+                                                  : m_environments.value(root).publicVariables(environment),
+                            &lost);
+    QString error;
+    if (!Core::writeFileAtomically(path, json, &error)) {
+        statusBar()->showMessage(error, 15000);
+        return false;
+    }
+    statusBar()->showMessage(lost.isEmpty()
+                                 ? tr("Exported to %1").arg(QDir::toNativeSeparators(path))
+                                 : tr("Exported to %1; not carried over: %2")
+                                       .arg(QDir::toNativeSeparators(path), lost.join(QStringLiteral("; "))),
+                             15000);
+    return true;
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

@@ -68,6 +68,8 @@ public:
     void importFile(const QString &path);
     void openPath(const QString &path);
     void exportHistoryHar();
+    // The current collection as a Postman v2.1 collection (the environment's public values in it).
+    bool exportCollectionPostman();
 
     // Unsaved edits go to this journal every few seconds; restoreJournal() reopens them.
     void setJournal(const QString &path);

@@ -36,6 +36,7 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -72,6 +73,7 @@ private Q_SLOTS:
     void copyAsFillsInVariables();
     void droppedFilesOpenOrImport();
     void historyExportsAsHar();
+    void collectionExportsAsPostman();
 
 private:
     void typeUrlAndSend(const QString &url);
@@ -700,6 +702,21 @@ void tst_MainWindow::historyExportsAsHar()
     m_window->setHistory(nullptr);
     delete m_window;
     m_window = nullptr;
+}
+
+void tst_MainWindow::collectionExportsAsPostman()
+{
+    const QString root = makeCollection();
+    m_window->selectEnvironment(QStringLiteral("local"));
+    m_window->openRequest({root + QStringLiteral("/api/users.http"), QStringLiteral("Whoami"), 0});
+    const QString path = m_dir.filePath(QStringLiteral("exported.postman_collection.json"));
+    FilePicker::setNextAnswer(path);
+    QVERIFY(m_window->exportCollectionPostman());
+    const QByteArray json = read(path);
+    QVERIFY(json.contains("\"name\": \"Whoami\""));
+    QVERIFY(json.contains(m_server->url().toString().toUtf8())); // the environment's host as a variable
+    QVERIFY(!json.contains("t0k3n"));                            // never the private values
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("not carried over")));
 }
 
 QTEST_MAIN(tst_MainWindow)
