@@ -320,7 +320,7 @@ RequestTab *MainWindow::newTab(const Core::RequestSpec &spec, const QString &col
     connect(tab, &RequestTab::titleChanged, this, [this, tab] { updateTabTitle(tab); });
     connect(tab, &RequestTab::exchangeFinished, this, [this, tab](const Core::Exchange &exchange) {
         if (m_history) {
-            m_history->record(exchange, tab->title());
+            m_history->record(exchange, tab->name()); // the list shows the method and URL when unnamed
         }
         if (tab->hasSource()) {
             m_collections->model()->setLastStatus(tab->source(),

@@ -36,6 +36,7 @@ public:
     bool isBusy() const;
     QString title() const;
     void setName(const QString &name) { m_name = name; }
+    QString name() const { return m_name; }
 
     // A tab opened from a collection file: saving writes that request's block back.
     void setSource(const Core::RequestLocation &where, const QByteArray &blockText);

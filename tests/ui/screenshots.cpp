@@ -180,6 +180,26 @@ int main(int argc, char *argv[])
         }
     }
 
+    // A curl command pasted into the URL field, with what it could not carry over.
+    {
+        Ui::RequestTab *pasted = window.newTab();
+        pasted->editor()->importCurl(
+            QStringLiteral(
+                "curl 'http://127.0.0.1:%1/numeric/orders' \\\n  -H 'Content-Type: application/json' \\\n"
+                "  -H 'Accept: application/json' \\\n  --data-raw '{\"item\": \"lens-cap\", \"quantity\": "
+                "1}' \\\n"
+                "  --cert client.pem --compressed")
+                .arg(demo.port()));
+        pasted->editor()->tabs()->setCurrentIndex(2);
+        QSignalSpy analysed(pasted->response(), &Ui::ResponseView::analysisReady);
+        pasted->send();
+        analysed.wait(10000);
+        settle(400);
+        if (!save(&window, QStringLiteral("curl-paste.png"))) {
+            return 1;
+        }
+    }
+
     // The tree with every file open, showing the last status of what ran.
     window.openRequest(locations.value(QStringLiteral("Get a user")));
     window.collectionPane()->view()->expandAll();

@@ -299,6 +299,8 @@ void tst_MainWindow::historyRecordsAndReopens()
     HistoryModel *model = m_window->historyPane()->model();
     QTRY_COMPARE(model->rowCount(), 1);
     QCOMPARE(model->index(0).data(HistoryModel::StatusClassRole).toString(), QStringLiteral("5xx"));
+    QCOMPARE(model->index(0).data().toString(),
+             QStringLiteral("503  GET /status/503")); // no name: method and path once
     const int tabs = m_window->tabWidget()->count();
     Q_EMIT m_window->historyPane()->view()->activated(model->index(0));
     QTRY_COMPARE(m_window->tabWidget()->count(), tabs + 1);
