@@ -32,12 +32,11 @@ QString fileNameForHost(const QString &host)
 ImportResult importHar(const QByteArray &json)
 {
     ImportResult result;
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        result.error = jsonErrorAt(json, parseError);
+    const std::optional<QJsonDocument> parsed = parseJson(json, &result.error);
+    if (!parsed) {
         return result;
     }
+    const QJsonDocument &document = *parsed;
     const QJsonObject log = document.object().value(QStringLiteral("log")).toObject();
     if (log.isEmpty()) {
         result.error = QStringLiteral("not a HAR file: no \"log\" object at the top");

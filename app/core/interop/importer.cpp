@@ -21,13 +21,19 @@ QString safeFileName(QString name)
                : name;
 }
 
-QString jsonErrorAt(const QByteArray &json, const QJsonParseError &error)
+std::optional<QJsonDocument> parseJson(const QByteArray &json, QString *error)
 {
-    const QByteArray before = json.left(error.offset);
-    return QStringLiteral("not valid JSON at line %1, column %2: %3")
-        .arg(before.count('\n') + 1)
-        .arg(error.offset - (before.lastIndexOf('\n') + 1) + 1)
-        .arg(error.errorString());
+    QJsonParseError parseError;
+    QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error == QJsonParseError::NoError) {
+        return document;
+    }
+    const QByteArray before = json.left(parseError.offset);
+    *error = QStringLiteral("not valid JSON at line %1, column %2: %3")
+                 .arg(before.count('\n') + 1)
+                 .arg(parseError.offset - (before.lastIndexOf('\n') + 1) + 1)
+                 .arg(parseError.errorString());
+    return std::nullopt;
 }
 
 QString defaultRequestName(const RequestSpec &spec)

@@ -2,7 +2,9 @@
 
 #include "har.h"
 
-#include <QJsonParseError>
+#include <QJsonDocument>
+
+#include <optional>
 
 namespace ApiLens::Core {
 
@@ -11,8 +13,8 @@ namespace ApiLens::Core {
 ImportResult importAny(const QByteArray &bytes, const QString &fileName, const QString &baseDir);
 // A name usable as a file or folder name (no separators or control characters).
 QString safeFileName(QString name);
-// "not valid JSON at line L, column C: reason" for a failed parse of `json`.
-QString jsonErrorAt(const QByteArray &json, const QJsonParseError &error);
+// A JSON document; nullopt with "not valid JSON at line L, column C: reason" when it is not one.
+std::optional<QJsonDocument> parseJson(const QByteArray &json, QString *error);
 
 // "METHOD /path": the name an imported request gets when its source has none.
 QString defaultRequestName(const RequestSpec &spec);

@@ -51,12 +51,11 @@ bool isInsomniaExport(const QByteArray &json)
 ImportResult importInsomnia(const QByteArray &json)
 {
     ImportResult result;
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        result.error = jsonErrorAt(json, parseError);
+    const std::optional<QJsonDocument> parsed = parseJson(json, &result.error);
+    if (!parsed) {
         return result;
     }
+    const QJsonDocument &document = *parsed;
     const QJsonObject root = document.object();
     if (!root.value(QStringLiteral("resources")).isArray()) {
         result.error = QStringLiteral("not an Insomnia export: no \"resources\" list");

@@ -4,6 +4,7 @@
 
 #include "collections/collection.h"
 #include "collections/httpdocument.h"
+#include "collections/variables.h"
 
 #include <QDir>
 #include <QFile>
@@ -47,17 +48,26 @@ QString authValue(const QJsonObject &auth, const QString &type, const QString &k
     if (params.isArray()) {
         for (const QJsonValue &param : params.toArray()) {
             if (param.toObject().value(QStringLiteral("key")).toString() == key) {
-                const QJsonValue value = param.toObject().value(QStringLiteral("value"));
-                return value.isString() ? value.toString()
-                                        : QString::fromUtf8(
-                                              QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact))
-                                              .mid(1)
-                                              .chopped(1);
+                return jsonValueText(param.toObject().value(QStringLiteral("value")));
             }
         }
         return {};
     }
     return params.toObject().value(key).toString();
+}
+
+// Collection and folder variables, left out when disabled.
+void addVariables(const QJsonArray &array, QList<KeyValue> *variables)
+{
+    for (const QJsonValue &value : array) {
+        const QJsonObject variable = value.toObject();
+        if (variable.value(QStringLiteral("disabled")).toBool()) {
+            continue;
+        }
+        const QString key =
+            variable.value(QStringLiteral("key")).toString(variable.value(QStringLiteral("id")).toString());
+        variables->append(KeyValue{key, jsonValueText(variable.value(QStringLiteral("value"))), true});
+    }
 }
 
 struct Context
@@ -144,26 +154,6 @@ public:
     QHash<QString, QList<KeyValue>> m_fileVariables;
 
 private:
-    static void addVariables(const QJsonArray &array, QList<KeyValue> *variables)
-    {
-        for (const QJsonValue &value : array) {
-            const QJsonObject variable = value.toObject();
-            if (variable.value(QStringLiteral("disabled")).toBool()) {
-                continue;
-            }
-            const QString key = variable.value(QStringLiteral("key"))
-                                    .toString(variable.value(QStringLiteral("id")).toString());
-            const QJsonValue v = variable.value(QStringLiteral("value"));
-            variables->append(KeyValue{
-                key,
-                v.isString() ? v.toString()
-                             : QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact))
-                                   .mid(1)
-                                   .chopped(1),
-                true});
-        }
-    }
-
     void scriptsNotRun(const QJsonObject &item, const QString &where)
     {
         for (const QJsonValue &event : item.value(QStringLiteral("event")).toArray()) {
@@ -438,14 +428,14 @@ bool isPostmanCollection(const QByteArray &json)
 
 ImportResult importPostman(const QByteArray &json)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
+    QString error;
+    const std::optional<QJsonDocument> document = parseJson(json, &error);
+    if (!document) {
         ImportResult failed;
-        failed.error = jsonErrorAt(json, parseError);
+        failed.error = error;
         return failed;
     }
-    const QJsonObject root = document.object();
+    const QJsonObject root = document->object();
     if (root.contains(QStringLiteral("values")) && !root.contains(QStringLiteral("item"))) {
         return importEnvironment(root);
     }
@@ -470,15 +460,7 @@ ImportResult importPostman(const QByteArray &json)
     if (root.contains(QStringLiteral("auth"))) {
         context.auth = root.value(QStringLiteral("auth")).toObject();
     }
-    for (const QJsonValue &value : root.value(QStringLiteral("variable")).toArray()) {
-        const QJsonObject variable = value.toObject();
-        if (!variable.value(QStringLiteral("disabled")).toBool()) {
-            const QJsonValue v = variable.value(QStringLiteral("value"));
-            context.variables.append(KeyValue{variable.value(QStringLiteral("key")).toString(),
-                                              v.isString() ? v.toString() : QString::number(v.toDouble()),
-                                              true});
-        }
-    }
+    addVariables(root.value(QStringLiteral("variable")).toArray(), &context.variables);
     for (const QJsonValue &event : root.value(QStringLiteral("event")).toArray()) {
         if (!scriptText(
                  event.toObject().value(QStringLiteral("script")).toObject().value(QStringLiteral("exec")))
