@@ -214,9 +214,8 @@ void EnvironmentEditor::storeTable()
         }
         const QString value =
             m_table->item(row, ValueColumn) ? m_table->item(row, ValueColumn)->text() : QString();
-        (isMasked(row) || m_table->item(row, SecretColumn)->checkState() == Qt::Checked ? secretValues
-                                                                                        : publicValues)
-            .insert(name, value);
+        const bool secret = m_table->item(row, SecretColumn)->checkState() == Qt::Checked;
+        (secret ? secretValues : publicValues).insert(name, value);
     }
     m_environments.setEnvironment(m_shown, publicValues, secretValues);
 }

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "catalogbrowser.h"
+#include "collectioncommands.h"
 #include "collectionmodel.h"
 #include "collectionpane.h"
 #include "environmenteditor.h"
@@ -628,8 +629,23 @@ Core::VariableResolver MainWindow::resolverFor(const RequestTab *tab) const
     Core::VariableResolver resolver;
     const QString root = collectionOf(tab);
     if (tab->hasSource()) {
-        QString error;
-        Core::Collection::loadRequest(tab->source(), &error, &resolver.requestVariables);
+        // The collection's last scan has every file's variables; read the file only when it is
+        // not in that snapshot yet.
+        const Core::Collection *collection = m_collections->model()->collection(root);
+        const QString relative = QDir(root).relativeFilePath(tab->source().file);
+        bool found = false;
+        for (const Core::CollectionFile &file :
+             collection ? collection->files() : QList<Core::CollectionFile>()) {
+            if (file.path == relative) {
+                resolver.requestVariables = file.variables;
+                found = true;
+                break;
+            }
+        }
+        if (!found) {
+            QString error;
+            Core::Collection::loadRequest(tab->source(), &error, &resolver.requestVariables);
+        }
     }
     const QString environment = m_activeEnvironment.value(root);
     const Core::Environments environments = m_environments.value(root);
@@ -771,13 +787,12 @@ bool MainWindow::saveTab(RequestTab *tab)
         (kind == int(CollectionModel::Kind::File) || kind == int(CollectionModel::Kind::Request))) {
         file = current.data(CollectionModel::PathRole).toString();
     }
-    QFile in(file);
-    QByteArray before;
-    if (in.exists() && (!in.open(QIODevice::ReadOnly) || (before = in.readAll(), false))) {
+    const std::optional<QByteArray> before = DiskCommand::readFile(file);
+    if (!before && QFileInfo::exists(file)) {
         statusBar()->showMessage(tr("Cannot read %1").arg(QDir::toNativeSeparators(file)), 8000);
         return false;
     }
-    Core::HttpDocument document = Core::HttpDocument::parse(before);
+    Core::HttpDocument document = Core::HttpDocument::parse(before.value_or(QByteArray()));
     const int index = document.appendRequest(name, tab->specForFile());
     if (!Core::writeFileAtomically(file, document.serialize(), &error)) {
         statusBar()->showMessage(error, 15000);

@@ -730,8 +730,6 @@ void RequestEditor::refreshVariableMarks()
         }
     }
     m_rawText->setExtraSelections(selections);
-    m_headers->model()->setUnresolvedCheck(m_isDefined ? [this](const QString &text) { return unresolvedIn(text); }
-                                                       : std::function<QStringList(const QString &)>());
 }
 
 QStringList RequestEditor::unresolvedVariables() const

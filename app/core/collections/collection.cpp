@@ -96,6 +96,7 @@ Collection Collection::scan(const QString &folder)
                 }
                 const HttpDocument document = HttpDocument::parse(in.readAll());
                 file.issues = document.issues();
+                file.variables = document.fileVariables();
                 const QList<HttpRequestBlock> &blocks = document.blocks();
                 for (int i = 0; i < blocks.size(); ++i) {
                     if (blocks[i].hasRequest()) {

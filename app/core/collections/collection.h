@@ -32,7 +32,8 @@ struct CollectionFile
     QString path; // relative to the collection folder, with '/'
     QList<CollectionRequest> requests;
     QList<HttpIssue> issues;
-    QString error; // when it could not be read at all
+    QHash<QString, QString> variables; // its file variables (@name = value)
+    QString error;                     // when it could not be read at all
 };
 
 // Where one request lives: a file and the request's name (or, unnamed, its request line).
