@@ -61,12 +61,7 @@ ErrorInspector::ErrorInspector(const Core::Catalog *catalog, QWidget *parent)
     m_layout->setSpacing(4);
 
     m_vendorChoice = new QComboBox(content);
-    m_vendorChoice->addItem(tr("Automatic (by format)"), QString());
-    if (m_catalog) {
-        for (const Core::VendorProfile *vendor : m_catalog->vendors()) {
-            m_vendorChoice->addItem(vendor->name, vendor->id);
-        }
-    }
+    fillVendors();
     m_vendorChoice->setToolTip(tr("Explain this response with one API's catalog"));
     // Long profile names must not widen the pane.
     m_vendorChoice->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -245,6 +240,31 @@ void ErrorInspector::showDetails(const QJsonDocument &document)
     m_details->show();
 }
 
+void ErrorInspector::fillVendors()
+{
+    const QString chosen = m_vendorChoice->currentData().toString();
+    m_vendorChoice->clear();
+    m_vendorChoice->addItem(tr("Automatic (by format)"), QString());
+    if (m_catalog) {
+        for (const Core::VendorProfile *vendor : m_catalog->vendors()) {
+            m_vendorChoice->addItem(vendor->name, vendor->id);
+        }
+    }
+    m_vendorChoice->setCurrentIndex(qMax(0, m_vendorChoice->findData(chosen)));
+}
+
+void ErrorInspector::setCatalog(const Core::Catalog *catalog)
+{
+    m_catalog = catalog;
+    fillVendors();
+}
+
+void ErrorInspector::setRequest(const QString &method, const QUrl &url)
+{
+    m_requestMethod = method;
+    m_requestUrl = url;
+}
+
 void ErrorInspector::showReport(const Core::ErrorReport &report, const Core::HeaderList &headers,
                                 const QString &vendorId)
 {
@@ -255,7 +275,7 @@ void ErrorInspector::showReport(const Core::ErrorReport &report, const Core::Hea
     const QString chosen = vendorId.isEmpty() ? m_vendorChoice->currentData().toString() : vendorId;
     m_vendorChoice->setCurrentIndex(qMax(0, m_vendorChoice->findData(chosen)));
     const Core::Explanation explanation =
-        m_catalog ? m_catalog->explain(report, chosen) : Core::Explanation{};
+        m_catalog ? m_catalog->explain(report, chosen, m_requestMethod, m_requestUrl) : Core::Explanation{};
 
     // What happened: the status, in general and in this API's words.
     QStringList what;
@@ -265,6 +285,33 @@ void ErrorInspector::showReport(const Core::ErrorReport &report, const Core::Hea
                     .arg(esc(style.glyph))
                     .arg(report.status)
                     .arg(esc(reason), style.fill.name(), esc(style.name)));
+    // The API's own description of this operation is the most specific word there is.
+    if (const Core::ApiOperation *operation = explanation.operation) {
+        const QString where = QStringLiteral("<i>%1, %2 %3:</i>")
+                                  .arg(esc(operation->api), esc(operation->method), esc(operation->path));
+        if (const Core::DocumentedResponse *documented = explanation.documented) {
+            QString text = where + QLatin1Char(' ') +
+                           (documented->description.isEmpty() ? tr("documented without a description")
+                                                              : esc(documented->description));
+            if (documented->status != QString::number(report.status)) {
+                text += QLatin1Char(' ') + tr("(documented for %1)").arg(esc(documented->status));
+            }
+            if (!documented->schema.isEmpty()) {
+                text += QLatin1Char(' ') + tr("· body: <code>%1</code>").arg(esc(documented->schema));
+            }
+            what.append(text);
+        } else {
+            QStringList codes;
+            for (const Core::DocumentedResponse &response : operation->responses) {
+                codes.append(response.status);
+            }
+            what.append(where + QLatin1Char(' ') +
+                        (codes.isEmpty() ? tr("the description documents no responses for this operation.")
+                                         : tr("%1 is not among the documented responses (%2).")
+                                               .arg(report.status)
+                                               .arg(esc(codes.join(QStringLiteral(", "))))));
+        }
+    }
     if (const Core::StatusEntry *status = explanation.status) {
         what.append(esc(status->description));
         if (explanation.vendorStatus) {
@@ -348,6 +395,11 @@ void ErrorInspector::showReport(const Core::ErrorReport &report, const Core::Hea
         links.append(QStringLiteral("<a href=\"%1\">%2</a>")
                          .arg(esc(explanation.vendor->docs),
                               tr("%1 error documentation").arg(esc(explanation.vendor->name))));
+    }
+    if (explanation.operation && !explanation.operation->docs.isEmpty()) {
+        links.append(QStringLiteral("<a href=\"%1\">%2</a>")
+                         .arg(esc(explanation.operation->docs),
+                              tr("%1 documentation").arg(esc(explanation.operation->api))));
     }
     if (!links.isEmpty()) {
         m_docs->setText(tr("<b>Documentation:</b> %1").arg(links.join(QStringLiteral("<br>"))));

@@ -2,6 +2,7 @@
 
 #include "errors/erroranalyzer.h"
 
+#include <QUrl>
 #include <QWidget>
 
 class QComboBox;
@@ -32,6 +33,11 @@ public:
     void showReport(const Core::ErrorReport &report, const Core::HeaderList &headers,
                     const QString &vendorId = {});
     void clear();
+    // The request the next reports answer: the collection's API description (an imported
+    // OpenAPI) may document what this status means for its operation.
+    void setRequest(const QString &method, const QUrl &url);
+    // Another catalog (a collection's, once it has one); the vendor list follows.
+    void setCatalog(const Core::Catalog *catalog);
     // The parsed error body as a tree (JSON), shown under "Details".
     void showDetails(const QJsonDocument &document);
     QTreeWidget *detailsTree() const { return m_details; }
@@ -53,12 +59,15 @@ Q_SIGNALS:
 private:
     QLabel *section(const QString &title);
     QLabel *paragraph();
+    void fillVendors();
     void tick();
 
     const Core::Catalog *m_catalog;
     QComboBox *m_vendorChoice;
     Core::ErrorReport m_shownReport;
     Core::HeaderList m_shownHeaders;
+    QString m_requestMethod;
+    QUrl m_requestUrl;
     QVBoxLayout *m_layout;
     QLabel *m_whatTitle;
     QLabel *m_what;

@@ -1,5 +1,7 @@
 #include "importdialog.h"
 
+#include "catalog/catalog.h"
+
 #include "filepicker.h"
 
 #include "interop/importer.h"
@@ -12,6 +14,7 @@
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -101,6 +104,34 @@ void ImportDialog::showResult(const Core::ImportResult &result, const QString &f
             file->setIcon(0, style()->standardIcon(QStyle::SP_FileIcon));
         }
         new QTreeWidgetItem(file, {request.name, request.spec.url});
+    }
+    // What else is written: saved examples, environments, the API's documented responses.
+    for (const auto &[relative, bytes] : result.files) {
+        auto *item = new QTreeWidgetItem(m_preview, {relative, tr("%1 bytes").arg(bytes.size())});
+        item->setIcon(0, style()->standardIcon(QStyle::SP_FileIcon));
+    }
+    if (!result.environments.isEmpty()) {
+        auto *environments = new QTreeWidgetItem(m_preview, {tr("Environments")});
+        environments->setIcon(0, style()->standardIcon(QStyle::SP_DirIcon));
+        for (const Core::ImportResult::Environment &environment : result.environments) {
+            QStringList values;
+            for (auto it = environment.values.begin(); it != environment.values.end(); ++it) {
+                values.append(it.key() + QStringLiteral(" = ") + it.value());
+            }
+            for (auto it = environment.secrets.begin(); it != environment.secrets.end(); ++it) {
+                values.append(it.key() + QStringLiteral(" (secret)"));
+            }
+            values.sort();
+            new QTreeWidgetItem(environments, {environment.name, values.join(QStringLiteral(", "))});
+        }
+    }
+    if (!result.catalog.isEmpty()) {
+        const qsizetype operations = result.catalog.value(QStringLiteral("operations")).toArray().size();
+        auto *catalog = new QTreeWidgetItem(
+            m_preview, {Core::Catalog::collectionFileName(),
+                        tr("what the description documents for the responses of %n operation(s)", nullptr,
+                           int(operations))});
+        catalog->setIcon(0, style()->standardIcon(QStyle::SP_FileDialogInfoView));
     }
     m_preview->expandAll();
     m_summary->setText(tr("%1: %2 in %3. Nothing is written until you press Import.")

@@ -176,7 +176,7 @@ void MainWindow::createActions()
     m_saveAction->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
     file->addSeparator();
     QAction *importAction = file->addAction(tr("&Import…"), this, [this] {
-        const QString path = FilePicker::openFile(this, tr("Import a HAR File or a curl Command"));
+        const QString path = FilePicker::openFile(this, tr("Import Postman, Insomnia, OpenAPI, HAR or curl"));
         if (!path.isEmpty()) {
             importFile(path);
         }
@@ -555,14 +555,7 @@ void MainWindow::onCollectionLoaded(const QString &root)
         }
         m_activeEnvironment.insert(root, chosen);
     }
-    // A collection may document its API's own error codes (apilens-catalog.json).
-    if (m_catalog && !m_catalogs.contains(root) &&
-        QFileInfo::exists(QDir(root).filePath(Core::Catalog::collectionFileName()))) {
-        auto catalog = std::make_shared<Core::Catalog>();
-        catalog->loadBuiltinAndUser(&problems);
-        catalog->loadCollection(root, &problems);
-        m_catalogs.insert(root, catalog);
-    }
+    loadCollectionCatalog(root, &problems);
     if (!problems.isEmpty()) {
         statusBar()->showMessage(problems.join(QStringLiteral("; ")), 15000);
     }
@@ -570,6 +563,35 @@ void MainWindow::onCollectionLoaded(const QString &root)
     for (RequestTab *tab : tabs()) {
         if (collectionOf(tab) == root) {
             tab->refreshVariables();
+        }
+    }
+}
+
+void MainWindow::loadCollectionCatalog(const QString &root, QStringList *problems)
+{
+    // A collection may document its API's own error codes and, once an OpenAPI description is
+    // imported, its operations' responses (apilens-catalog.json). Read again when it changes.
+    const QFileInfo file(QDir(root).filePath(Core::Catalog::collectionFileName()));
+    if (!m_catalog || !file.exists()) {
+        return;
+    }
+    const QString stamp =
+        file.lastModified().toString(Qt::ISODateWithMs) + QLatin1Char(' ') + QString::number(file.size());
+    if (m_catalogs.contains(root) && m_catalogStamps.value(root) == stamp) {
+        return;
+    }
+    std::shared_ptr<Core::Catalog> &catalog = m_catalogs[root];
+    if (catalog) {
+        *catalog = Core::Catalog(); // in place: open tabs keep pointing at it
+    } else {
+        catalog = std::make_shared<Core::Catalog>();
+    }
+    catalog->loadBuiltinAndUser(problems);
+    catalog->loadCollection(root, problems);
+    m_catalogStamps.insert(root, stamp);
+    for (RequestTab *tab : tabs()) {
+        if (collectionOf(tab) == root) {
+            tab->response()->setCatalog(catalog.get());
         }
     }
 }

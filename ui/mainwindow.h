@@ -55,6 +55,7 @@ public:
     RequestTab *openRequest(const Core::RequestLocation &where, bool send = false);
     RequestTab *tabFor(const Core::RequestLocation &where) const;
     QString collectionOf(const RequestTab *tab) const;
+    void loadCollectionCatalog(const QString &root, QStringList *problems);
     // The collection the toolbar's environment switcher is for: the current tab's.
     QString currentCollection() const;
     QComboBox *environmentCombo() const { return m_environmentCombo; }
@@ -120,6 +121,7 @@ private:
     QHash<QString, Core::Environments> m_environments;         // per collection root
     QHash<QString, QString> m_activeEnvironment;               // per collection root
     QHash<QString, std::shared_ptr<Core::Catalog>> m_catalogs; // collections with apilens-catalog.json
+    QHash<QString, QString> m_catalogStamps;                   // when each was read
     QHash<QString, Core::Exchange> m_namedExchanges;           // root + '\n' + name, for chaining
     std::unique_ptr<Core::EditJournal> m_journal;
     class QTimer *m_journalTimer = nullptr;

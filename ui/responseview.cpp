@@ -325,6 +325,12 @@ void ResponseView::updateProgress(double elapsedMs, qint64 bytes)
                                 .arg(m_pendingTarget, humanDuration(elapsedMs), humanSize(bytes)));
 }
 
+void ResponseView::setCatalog(const Core::Catalog *catalog)
+{
+    m_catalog = catalog;
+    m_inspector->setCatalog(catalog);
+}
+
 void ResponseView::showExchange(const Core::Exchange &exchange)
 {
     if (m_formatCancel) {
@@ -362,6 +368,7 @@ void ResponseView::showExchange(const Core::Exchange &exchange)
     // Reading the error runs on a worker too (bodies can be large, or on disk).
     m_inspector->hide();
     m_responseHeaders = exchange.headers;
+    m_inspector->setRequest(QString::fromLatin1(exchange.request.method), exchange.request.url);
     m_analysisWatcher.setFuture(
         QtConcurrent::run([status = exchange.status, headers = exchange.headers, body = exchange.body] {
             const QByteArray bytes = body.bytes();

@@ -63,6 +63,8 @@ public:
     QLabel *failureMessage() const { return m_failureMessage; }
     QLabel *summaryLabel() const { return m_summary; }
     ErrorInspector *inspector() const { return m_inspector; }
+    // The catalog that explains responses from now on (a collection's, once it has one).
+    void setCatalog(const Core::Catalog *catalog);
     QSplitter *inspectorSplitter() const { return m_split; }
     const Core::ErrorReport &report() const { return m_report; }
 

@@ -3,6 +3,7 @@
 #include "sendcommand.h"
 #include "terminal.h"
 
+#include "catalog/catalog.h"
 #include "collections/collection.h"
 #include "collections/httpdocument.h"
 #include "collections/variables.h"
@@ -11,12 +12,14 @@
 #include "interop/har.h"
 #include "interop/importer.h"
 #include "interop/insomnia.h"
+#include "interop/openapi.h"
 #include "interop/postman.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QStandardPaths>
 #include <QUrl>
 
@@ -122,7 +125,8 @@ int runImport(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Import a request into a collection folder."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("format"), QStringLiteral("curl, har, postman or insomnia"));
+    parser.addPositionalArgument(QStringLiteral("format"),
+                                 QStringLiteral("curl, har, postman, insomnia or openapi"));
     parser.addPositionalArgument(QStringLiteral("input"),
                                  QStringLiteral("A file holding the command, or - for standard input."));
     const QCommandLineOption out(
@@ -143,10 +147,11 @@ int runImport(const QStringList &arguments)
     }
     const QString format = positional[0];
     static const QStringList formats = {QStringLiteral("curl"), QStringLiteral("har"),
-                                        QStringLiteral("postman"), QStringLiteral("insomnia")};
+                                        QStringLiteral("postman"), QStringLiteral("insomnia"),
+                                        QStringLiteral("openapi")};
     if (!formats.contains(format)) {
         writeErr(QStringLiteral("apilens-cli import: '%1' is not a format this version imports (curl, har, "
-                                "postman, insomnia)")
+                                "postman, insomnia, openapi)")
                      .arg(format));
         return ExitError;
     }
@@ -161,6 +166,8 @@ int runImport(const QStringList &arguments)
         result = Core::importHar(*input);
     } else if (format == QLatin1String("insomnia")) {
         result = Core::importInsomnia(*input);
+    } else if (format == QLatin1String("openapi")) {
+        result = Core::importOpenApi(*input); // 3.0 or 3.1, JSON or YAML
     } else if (format == QLatin1String("postman")) {
         result = Core::importPostman(*input); // a collection (v2.0/v2.1) or an environment
     } else {
@@ -204,6 +211,12 @@ int runImport(const QStringList &arguments)
         writeOut("Added the environment \"" + environment.name.toUtf8() + "\" (" +
                  QByteArray::number(environment.values.size()) + " values, " +
                  QByteArray::number(environment.secrets.size()) + " secret)\n");
+    }
+    if (!result.catalog.isEmpty()) {
+        writeOut("Added the documented responses of " +
+                 QByteArray::number(result.catalog.value(QStringLiteral("operations")).toArray().size()) +
+                 " operations to " +
+                 QDir(parser.value(out)).filePath(Core::Catalog::collectionFileName()).toUtf8() + '\n');
     }
     for (const QString &warning : std::as_const(result.warnings)) {
         writeErr(QStringLiteral("apilens-cli import: not carried over: %1").arg(warning));

@@ -100,7 +100,17 @@ QByteArray consoleLine(const Core::RunResult &result, const Terminal &terminal, 
             summary += " · " + report.message->left(160).toUtf8();
         }
         line += summary + '\n';
-        const Core::Explanation explanation = catalog.explain(report);
+        const Core::Explanation explanation =
+            catalog.explain(report, {}, QString::fromLatin1(ex.request.method), ex.request.url);
+        if (const Core::DocumentedResponse *documented = explanation.documented) {
+            line += "    spec: " + explanation.operation->api.toUtf8() + ", " +
+                    explanation.operation->method.toUtf8() + ' ' + explanation.operation->path.toUtf8() +
+                    " " + documented->status.toUtf8() + ": " + documented->description.toUtf8() + '\n';
+        } else if (explanation.operation) {
+            line += "    spec: " + explanation.operation->api.toUtf8() + ", " +
+                    explanation.operation->method.toUtf8() + ' ' + explanation.operation->path.toUtf8() +
+                    ": " + QByteArray::number(ex.status) + " is not documented\n";
+        }
         if (explanation.code) {
             line +=
                 "    = " +

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void importHar();
     void exportHistoryAsHar();
     void importPostman();
+    void importOpenApiThenRun();
 
 private:
     CliResult cli(const QStringList &arguments)
@@ -305,6 +306,57 @@ void tst_InteropCommand::importPostman()
     QCOMPARE(result.exitCode, 0);
     QCOMPARE(m_server->requests().size(), 1);
     QCOMPARE(m_server->requests()[0].target, QByteArray("/health"));
+}
+
+void tst_InteropCommand::importOpenApiThenRun()
+{
+    m_server->setHandler([](const ApiLens::Test::ReceivedRequest &request) {
+        ApiLens::Test::Response response;
+        response.status = request.method == "POST" ? 409 : 200;
+        response.headers = {
+            {"Content-Type", request.method == "POST" ? "application/problem+json" : "application/json"}};
+        response.body = request.method == "POST" ? R"({"title":"Conflict","status":409})" : R"({"id":7})";
+        return response;
+    });
+    write(QStringLiteral("shop.yaml"),
+          "openapi: 3.1.0\ninfo: {title: Shop}\nservers:\n  - url: " +
+              m_server->url(QStringLiteral("/v1")).toString().toUtf8() +
+              "\nsecurity: [{bearerAuth: []}]\npaths:\n"
+              "  /orders:\n    post:\n      summary: Place an order\n      requestBody:\n        content:\n"
+              "          application/json:\n            schema:\n              type: object\n"
+              "              properties: {item: {type: integer, example: 42}}\n"
+              "      responses:\n        '201': {description: Placed.}\n"
+              "        '409': {description: The same order was placed a minute ago.}\n"
+              "  /orders/{id}:\n    get:\n      summary: Get an order\n      parameters:\n"
+              "        - {name: id, in: path, required: true, example: 7}\n"
+              "      responses:\n        '200': {description: The order.}\n"
+              "components:\n  securitySchemes:\n    bearerAuth: {type: http, scheme: bearer}\n");
+    CliResult result = cli({QStringLiteral("import"), QStringLiteral("openapi"), QStringLiteral("shop.yaml"),
+                            QStringLiteral("--out"), QStringLiteral("api")});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QVERIFY2(result.out.contains("Added \"Place an order\" to api/Shop.http"), result.out.constData());
+    QVERIFY2(
+        result.out.contains("Added the documented responses of 2 operations to api/apilens-catalog.json"),
+        result.out.constData());
+    QVERIFY2(result.err.contains("set {{bearerAuth}} in an environment's private values"),
+             result.err.constData());
+    // The secret the description cannot hold, as a user would add it.
+    write(QStringLiteral("api/http-client.private.env.json"), R"({"$shared": {"bearerAuth": "t0ken"}})");
+
+    result = cli({QStringLiteral("run"), QStringLiteral("api"), QStringLiteral("--check-status"),
+                  QStringLiteral("--color=never")});
+    QCOMPARE(result.exitCode, 1);
+    QCOMPARE(m_server->requests().size(), 2);
+    const auto place = m_server->requests()[0];
+    QCOMPARE(place.method, QByteArray("POST"));
+    QCOMPARE(place.target, QByteArray("/v1/orders"));
+    QCOMPARE(place.header("Authorization"), QByteArray("Bearer t0ken"));
+    QCOMPARE(place.header("Content-Type"), QByteArray("application/json"));
+    QCOMPARE(QJsonDocument::fromJson(place.body).object().value(QStringLiteral("item")).toInt(), 42);
+    QCOMPARE(m_server->requests()[1].target, QByteArray("/v1/orders/7"));
+    // The failing request is explained with what the description says of its 409.
+    QVERIFY2(result.out.contains("spec: Shop, POST /orders 409: The same order was placed a minute ago."),
+             result.out.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_InteropCommand)

@@ -21,6 +21,8 @@ private Q_SLOTS:
     void invalidDocuments();
     void userCatalogOverridesAndAdds();
     void search();
+    void apiOperations_data();
+    void apiOperations();
 
 private:
     Catalog m_catalog;
@@ -184,7 +186,8 @@ void tst_Catalog::invalidDocuments_data()
     QTest::newRow("wrong version") << QByteArray(R"({"version": 2, "kind": "vendor"})")
                                    << QStringLiteral("team.json: 'version' must be 1");
     QTest::newRow("unknown kind") << QByteArray(R"({"version": 1, "kind": "colours"})")
-                                  << QStringLiteral("team.json: 'kind' must be 'status-codes' or 'vendor'");
+                                  << QStringLiteral(
+                                         "team.json: 'kind' must be 'status-codes', 'vendor' or 'api'");
     QTest::newRow("missing meaning")
         << QByteArray(
                R"({"version":1,"kind":"vendor","id":"t","name":"T","codes":[{"code":"a","meaning":"x"},{"code":"b"}]})")
@@ -193,6 +196,18 @@ void tst_Catalog::invalidDocuments_data()
         << QByteArray(
                R"({"version":1,"kind":"status-codes","statuses":[{"code":700,"reason":"X","description":"d"}]})")
         << QStringLiteral("team.json: statuses[0]: 'code' must be a status code");
+    QTest::newRow("api without a name") << QByteArray(R"({"version":1,"kind":"api","operations":[]})")
+                                        << QStringLiteral("team.json: 'name' is missing");
+    QTest::newRow("operation path")
+        << QByteArray(
+               R"({"version":1,"kind":"api","name":"A","operations":[{"method":"GET","path":"items"}]})")
+        << QStringLiteral("team.json: operations[0]: 'path' must start with '/'");
+    QTest::newRow("documented status")
+        << QByteArray(R"({"version":1,"kind":"api","name":"A","operations":[{"method":"GET","path":"/a",)"
+                      R"("responses":[{"status":"200"},{"status":"4xx!"}]}]})")
+        << QStringLiteral(
+               "team.json: operations[0].responses[1]: 'status' must be a code (409), a class (4XX) or "
+               "'default'");
     QTest::newRow("bad retry")
         << QByteArray(
                R"({"version":1,"kind":"vendor","id":"t","name":"T","codes":[{"code":1,"meaning":"m","retry":"maybe"}]})")
@@ -209,6 +224,7 @@ void tst_Catalog::invalidDocuments()
     QVERIFY(!errors.isEmpty());
     QVERIFY2(errors.first().startsWith(message), qPrintable(errors.first()));
     QVERIFY(catalog.vendors().isEmpty()); // nothing of an invalid document is kept
+    QVERIFY(catalog.operations().isEmpty());
 }
 
 void tst_Catalog::userCatalogOverridesAndAdds()
@@ -242,6 +258,73 @@ void tst_Catalog::search()
     QVERIFY(!found.isEmpty());
     QCOMPARE(found.first()->code, 429);
     QCOMPARE(m_catalog.searchStatuses(QStringLiteral("522")).first()->vendor, QStringLiteral("Cloudflare"));
+}
+
+void tst_Catalog::apiOperations_data()
+{
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("operation");  // "" = none
+    QTest::addColumn<QString>("documented"); // the documented status used, "" = not documented
+
+    const auto row = [](const char *name, const char *method, const char *url, int status,
+                        const char *operation, const char *documented) {
+        QTest::newRow(name) << QString::fromLatin1(method) << QString::fromLatin1(url) << status
+                            << QString::fromLatin1(operation) << QString::fromLatin1(documented);
+    };
+    row("exact code", "POST", "http://127.0.0.1:8080/orders", 409, "placeOrder", "409");
+    row("under a server's base path", "POST", "http://127.0.0.1:8080/v1/orders", 409, "placeOrder", "409");
+    row("class when the code is not listed", "POST", "http://h/orders", 422, "placeOrder", "4XX");
+    row("default last", "POST", "http://h/orders", 503, "placeOrder", "default");
+    row("method must match", "PATCH", "http://h/orders", 409, "", "");
+    row("literal beats parameter", "GET", "http://h/orders/summary", 404, "orderSummary", "404");
+    row("parameter segment", "GET", "http://h/orders/17", 404, "getOrder", "");
+    row("parameter inside a segment", "GET", "http://h/reports/2024.csv", 200, "report", "200");
+    row("wrong suffix inside a segment", "GET", "http://h/reports/2024.pdf", 200, "", "");
+    row("percent-encoded path", "GET", "http://h/orders/a%20b", 200, "getOrder", "200");
+    row("too short", "GET", "http://h/", 200, "", "");
+    row("whole path beats an end match", "GET", "http://h/admin/orders/summary", 200, "adminSummary", "200");
+}
+
+void tst_Catalog::apiOperations()
+{
+    QFETCH(QString, method);
+    QFETCH(QString, url);
+    QFETCH(int, status);
+    QFETCH(QString, operation);
+    QFETCH(QString, documented);
+    const QByteArray json = R"({"version": 1, "kind": "api", "name": "Shop", "docs": "https://shop.test/docs",
+        "operations": [
+          {"method": "POST", "path": "/orders", "id": "placeOrder",
+           "responses": [{"status": "201", "description": "Placed."},
+                         {"status": "409", "description": "A repeat of an order placed a minute ago."},
+                         {"status": "4XX", "description": "The order is wrong."},
+                         {"status": "default", "description": "Something else."}]},
+          {"method": "GET", "path": "/orders/{id}", "id": "getOrder",
+           "responses": [{"status": "200", "description": "The order."}]},
+          {"method": "GET", "path": "/orders/summary", "id": "orderSummary",
+           "responses": [{"status": "404", "description": "No orders yet."}]},
+          {"method": "GET", "path": "/admin/orders/summary", "id": "adminSummary",
+           "responses": [{"status": "200", "description": "For admins."}]},
+          {"method": "get", "path": "/reports/{year}.csv", "id": "report",
+           "responses": [{"status": "200", "description": "CSV."}]}]})";
+    Catalog catalog;
+    QStringList errors;
+    QVERIFY2(catalog.loadBuiltin(&errors) && catalog.loadData(json, QStringLiteral("shop.json"), &errors),
+             qPrintable(errors.join(QLatin1Char('\n'))));
+    ErrorReport report;
+    report.status = status;
+    const Explanation explanation = catalog.explain(report, {}, method, QUrl(url));
+    QCOMPARE(explanation.operation ? explanation.operation->id : QString(), operation);
+    QCOMPARE(explanation.documented ? explanation.documented->status : QString(), documented);
+    if (explanation.operation) {
+        QCOMPARE(explanation.operation->api, QStringLiteral("Shop"));
+        QCOMPARE(explanation.operation->docs, QStringLiteral("https://shop.test/docs"));
+    }
+    QVERIFY(explanation.status); // the general meaning is still there
+    // Without the request, no operation.
+    QVERIFY(!catalog.explain(report).operation);
 }
 
 QTEST_GUILESS_MAIN(tst_Catalog)

@@ -1,5 +1,6 @@
 #include "collections/collection.h"
 #include "collections/variables.h"
+#include "importhelpers.h"
 #include "interop/importer.h"
 #include "interop/postman.h"
 
@@ -25,17 +26,12 @@ private Q_SLOTS:
 private:
     static QByteArray data(const char *name)
     {
-        QFile file(QStringLiteral(APILENS_TEST_DATA_DIR "/interop/") + QLatin1String(name));
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        return ApiLens::Test::readFile(QStringLiteral(APILENS_TEST_DATA_DIR "/interop/") +
+                                       QLatin1String(name));
     }
     static const ImportedRequest *find(const ImportResult &result, const QString &name)
     {
-        for (const ImportedRequest &request : result.requests) {
-            if (request.name == name) {
-                return &request;
-            }
-        }
-        return nullptr;
+        return ApiLens::Test::findImported(result, name);
     }
 };
 

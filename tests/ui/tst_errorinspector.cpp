@@ -30,6 +30,8 @@ private Q_SLOTS:
     void retryCountdownAndRateLimit();
     void detailsTreeAndChallenge();
     void choosingAnApiCatalog();
+    void describesTheRequestsOperation_data();
+    void describesTheRequestsOperation();
 
 private:
     Core::Catalog m_catalog;
@@ -186,6 +188,65 @@ void tst_ErrorInspector::choosingAnApiCatalog()
     // The choice stays for the next response in this inspector.
     inspector.showReport(report(429, QStringLiteral("json"), QJsonValue(), QStringLiteral("slow")), {});
     QVERIFY(inspector.text().contains(QStringLiteral("Exto says: The client has sent too many requests")));
+}
+
+void tst_ErrorInspector::describesTheRequestsOperation_data()
+{
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("shown");
+    QTest::addColumn<QString>("absent");
+
+    QTest::newRow("documented code") << QStringLiteral("POST")
+                                     << QStringLiteral("http://127.0.0.1:9/v1/orders") << 409
+                                     << QStringLiteral(
+                                            "Shop API, POST /orders: A repeat of an order. · body: Problem")
+                                     << QStringLiteral("documented for");
+    QTest::newRow("documented class")
+        << QStringLiteral("POST") << QStringLiteral("http://127.0.0.1:9/orders") << 422
+        << QStringLiteral("Shop API, POST /orders: The order is wrong. (documented for 4XX)") << QString();
+    QTest::newRow("not documented") << QStringLiteral("GET") << QStringLiteral("http://127.0.0.1:9/orders/7")
+                                    << 418
+                                    << QStringLiteral(
+                                           "Shop API, GET /orders/{id}: 418 is not among the documented "
+                                           "responses (200, 404).")
+                                    << QString();
+    QTest::newRow("another endpoint")
+        << QStringLiteral("GET") << QStringLiteral("http://127.0.0.1:9/health") << 503
+        << QStringLiteral("Service Unavailable") << QStringLiteral("Shop API");
+}
+
+void tst_ErrorInspector::describesTheRequestsOperation()
+{
+    QFETCH(QString, method);
+    QFETCH(QString, url);
+    QFETCH(int, status);
+    QFETCH(QString, shown);
+    QFETCH(QString, absent);
+    Core::Catalog catalog;
+    QStringList errors;
+    QVERIFY(catalog.loadBuiltin(&errors));
+    const QByteArray shop =
+        R"({"version": 1, "kind": "api", "name": "Shop API", "docs": "https://shop.test/api",
+        "operations": [
+          {"method": "POST", "path": "/orders", "responses": [
+            {"status": "409", "description": "A repeat of an order.", "schema": "Problem"},
+            {"status": "4XX", "description": "The order is wrong."}]},
+          {"method": "GET", "path": "/orders/{id}", "responses": [
+            {"status": "200", "description": "The order."}, {"status": "404", "description": "No such order."}]}]})";
+    QVERIFY(catalog.loadData(shop, QStringLiteral("shop"), &errors));
+    ErrorInspector inspector(&catalog);
+    inspector.setRequest(method, QUrl(url));
+    inspector.showReport(report(status, QStringLiteral("json"), QJsonValue(), QStringLiteral("no")), {});
+    const QString text = inspector.text();
+    QVERIFY2(text.contains(shown), qPrintable(text));
+    if (!absent.isEmpty()) {
+        QVERIFY2(!text.contains(absent), qPrintable(text));
+    } else {
+        // The description's documentation is linked.
+        QVERIFY2(text.contains(QStringLiteral("Shop API documentation")), qPrintable(text));
+    }
 }
 
 QTEST_MAIN(tst_ErrorInspector)

@@ -62,6 +62,15 @@ void tst_ImportDialog::previewsThenWrites_data()
         << QByteArray(
                "curl -X PUT 'https://a.test/items/7' \\\n  -H 'Accept: text/plain' -d 'x=1' --cert me.pem")
         << 1 << 1 << 1;
+    // Beside its file: an environment with baseUrl, and the documented responses for the catalog.
+    QTest::newRow("OpenAPI YAML")
+        << "openapi.yaml"
+        << QByteArray("openapi: 3.0.3\ninfo: {title: Items}\nservers: [{url: 'https://a.test/v2'}]\n"
+                      "paths:\n  /items:\n    get:\n      responses: {'200': {description: ok}}\n"
+                      "    post:\n      security: [{oauth: []}]\n"
+                      "      responses: {'409': {description: exists}}\n"
+                      "components:\n  securitySchemes:\n    oauth: {type: oauth2, flows: {}}\n")
+        << 3 << 2 << 2;
 }
 
 void tst_ImportDialog::previewsThenWrites()
@@ -81,7 +90,9 @@ void tst_ImportDialog::previewsThenWrites()
     QCOMPARE(dialog.preview()->topLevelItemCount(), files);
     int shown = 0;
     for (int i = 0; i < files; ++i) {
-        shown += dialog.preview()->topLevelItem(i)->childCount();
+        if (dialog.preview()->topLevelItem(i)->text(0).endsWith(QLatin1String(".http"))) {
+            shown += dialog.preview()->topLevelItem(i)->childCount();
+        }
     }
     QCOMPARE(shown, requests);
     QCOMPARE(dialog.warnings()->isVisible(), warnings > 0);
@@ -103,9 +114,15 @@ void tst_ImportDialog::brokenFileWritesNothing_data()
     QTest::addColumn<QString>("message");
     QTest::newRow("truncated HAR") << "capture.har" << QByteArray(R"({"log": {"entries": [)")
                                    << "not valid JSON at line 1";
-    QTest::newRow("unknown") << "notes.txt" << QByteArray("just some notes")
-                             << "is not a Postman collection, Insomnia export, HAR file or curl command";
+    QTest::newRow("unknown")
+        << "notes.txt" << QByteArray("just some notes")
+        << "is not a Postman collection, Insomnia export, OpenAPI description, HAR file or "
+           "curl command";
     QTest::newRow("broken curl") << "c.txt" << QByteArray("curl 'https://a.test") << "unterminated ' quote";
+    QTest::newRow("truncated OpenAPI")
+        << "api.yaml" << QByteArray("openapi: 3.0.0\npaths:\n  /a: {get: [\n") << "not valid YAML at line 4";
+    QTest::newRow("Swagger 2") << "api.json" << QByteArray(R"({"swagger": "2.0", "paths": {}})")
+                               << "this is a Swagger 2.0 description";
 }
 
 void tst_ImportDialog::brokenFileWritesNothing()

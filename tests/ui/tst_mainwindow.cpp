@@ -42,6 +42,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 
 using namespace ApiLens;
 using namespace ApiLens::Ui;
@@ -74,6 +76,7 @@ private Q_SLOTS:
     void droppedFilesOpenOrImport();
     void historyExportsAsHar();
     void collectionExportsAsPostman();
+    void openApiImportExplainsResponses();
 
 private:
     void typeUrlAndSend(const QString &url);
@@ -676,6 +679,75 @@ void tst_MainWindow::droppedFilesOpenOrImport()
         {target + QStringLiteral("/127.0.0.1.http"), QStringLiteral("GET /status/204"), 0}, true);
     QVERIFY(tab);
     QTRY_COMPARE(tab->response()->badge()->status(), 204);
+}
+
+void tst_MainWindow::openApiImportExplainsResponses()
+{
+    m_server->setHandler([](const ApiLens::Test::ReceivedRequest &) {
+        ApiLens::Test::Response response;
+        response.status = 409;
+        response.headers = {{"Content-Type", "application/problem+json"}};
+        response.body = R"({"type":"about:blank","title":"Conflict","status":409})";
+        return response;
+    });
+    const QString root = QDir::cleanPath(m_dir.filePath(QStringLiteral("described")));
+    // A request written by hand before the collection had a description.
+    write(root + QStringLiteral("/mine.http"),
+          "### Mine\nPOST " + m_server->url(QStringLiteral("/v1/orders")).toString().toUtf8() + "\n");
+    QSignalSpy loaded(m_window->collectionPane(), &CollectionPane::collectionLoaded);
+    m_window->openCollection(root);
+    QVERIFY(loaded.wait(5000));
+    RequestTab *mine =
+        m_window->openRequest({root + QStringLiteral("/mine.http"), QStringLiteral("Mine"), 0});
+    QVERIFY(mine);
+
+    const QString description = m_dir.filePath(QStringLiteral("shop-openapi.yaml"));
+    write(description,
+          "openapi: 3.0.3\ninfo: {title: Shop}\nservers:\n  - url: " +
+              m_server->url(QStringLiteral("/v1")).toString().toUtf8() +
+              "\npaths:\n  /orders:\n    post:\n      tags: [orders]\n      summary: Place an order\n"
+              "      requestBody:\n        content:\n          application/json:\n"
+              "            example: {item: 42}\n      responses:\n        '201': {description: Placed.}\n"
+              "        '409': {description: The same order was placed a minute ago.}\n");
+    QSignalSpy shown(m_window, &MainWindow::importDialogShown);
+    m_window->openPath(description);
+    QCOMPARE(shown.size(), 1);
+    auto *dialog = shown[0][0].value<ImportDialog *>();
+    QSignalSpy ready(dialog, &ImportDialog::loaded);
+    QVERIFY(ready.wait(5000));
+    // The preview lists the request, the environment and the catalog entry.
+    QStringList preview;
+    for (QTreeWidgetItemIterator it(dialog->preview()); *it; ++it) {
+        preview.append((*it)->text(0));
+    }
+    QVERIFY2(preview.contains(QStringLiteral("orders.http")) &&
+                 preview.contains(QStringLiteral("Place an order")) &&
+                 preview.contains(QStringLiteral("$shared")) &&
+                 preview.contains(QStringLiteral("apilens-catalog.json")),
+             qPrintable(preview.join(QLatin1Char(','))));
+    dialog->target()->setCurrentIndex(dialog->target()->findData(root));
+    QVERIFY(dialog->import());
+    dialog->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_window->collectionPane()->model()->indexOfPath(root + QStringLiteral("/orders.http")).isValid(),
+        5000);
+
+    // The imported request resolves {{baseUrl}} from $shared; its 409 is explained by the description.
+    RequestTab *tab =
+        m_window->openRequest({root + QStringLiteral("/orders.http"), QStringLiteral("Place an order"), 0});
+    QVERIFY(tab);
+    QSignalSpy analysed(tab->response(), &ResponseView::analysisReady);
+    tab->send();
+    QVERIFY(analysed.wait(10000));
+    const QString expected = QStringLiteral("Shop, POST /orders: The same order was placed a minute ago.");
+    QVERIFY2(tab->response()->inspector()->text().contains(expected),
+             qPrintable(tab->response()->inspector()->text()));
+    // The tab opened before the import now explains with the description too.
+    QSignalSpy mineAnalysed(mine->response(), &ResponseView::analysisReady);
+    mine->send();
+    QVERIFY(mineAnalysed.wait(10000));
+    QVERIFY2(mine->response()->inspector()->text().contains(expected),
+             qPrintable(mine->response()->inspector()->text()));
 }
 
 void tst_MainWindow::historyExportsAsHar()

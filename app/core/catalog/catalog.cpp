@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QStandardPaths>
 
 #include <algorithm>
@@ -311,12 +312,59 @@ bool Catalog::loadData(const QByteArray &json, const QString &source, QStringLis
             vendor.rateLimits.append(
                 {check.string(o, "scope", where, true), check.string(o, "limit", where, true)});
         }
+    } else if (kind == QLatin1String("api")) {
+        check.string(root, "name", {}, true);
     } else if (!check.failed()) {
-        check.fail({}, QStringLiteral("'kind' must be 'status-codes' or 'vendor', not '%1'").arg(kind));
+        check.fail({},
+                   QStringLiteral("'kind' must be 'status-codes', 'vendor' or 'api', not '%1'").arg(kind));
+    }
+    // Any kind may carry an API description's operations (an import adds them to a collection's file).
+    QList<ApiOperation> operations;
+    const QString api = root.value(QStringLiteral("name")).toString();
+    const QString apiDocs = root.value(QStringLiteral("docs")).toString();
+    const QJsonArray operationList = check.array(root, "operations", {});
+    static const QRegularExpression statusKey(QStringLiteral("^([1-5][0-9][0-9]|[1-5]XX|default)$"));
+    for (int i = 0; i < operationList.size(); ++i) {
+        const QString where = QStringLiteral("operations[%1]").arg(i);
+        const QJsonObject o = operationList[i].toObject();
+        ApiOperation operation;
+        operation.api = api;
+        operation.docs = apiDocs;
+        operation.method = check.string(o, "method", where, true).toUpper();
+        operation.path = check.string(o, "path", where, true);
+        if (!operation.path.isEmpty() && !operation.path.startsWith(QLatin1Char('/'))) {
+            check.fail(where, QStringLiteral("'path' must start with '/'"));
+        }
+        operation.id = check.string(o, "id", where, false);
+        operation.summary = check.string(o, "summary", where, false);
+        operation.source = source;
+        const QJsonArray responses = check.array(o, "responses", where);
+        for (int r = 0; r < responses.size(); ++r) {
+            const QString at = where + QStringLiteral(".responses[%1]").arg(r);
+            const QJsonObject ro = responses[r].toObject();
+            DocumentedResponse response;
+            response.status = check.string(ro, "status", at, true);
+            if (!response.status.isEmpty() && !statusKey.match(response.status).hasMatch()) {
+                check.fail(
+                    at, QStringLiteral("'status' must be a code (409), a class (4XX) or 'default', not '%1'")
+                            .arg(response.status));
+            }
+            response.description = check.string(ro, "description", at, false);
+            for (const QJsonValue &type : check.array(ro, "content_types", at)) {
+                response.contentTypes.append(type.toString());
+            }
+            for (const QJsonValue &header : check.array(ro, "headers", at)) {
+                response.headers.append(header.toString());
+            }
+            response.schema = check.string(ro, "schema", at, false);
+            operation.responses.append(response);
+        }
+        operations.append(operation);
     }
     if (check.failed()) {
         return false;
     }
+    m_operations.append(operations);
     m_statuses.append(statuses);
     if (!vendor.id.isEmpty()) {
         // A profile with a known id extends it: its entries are looked up first.
@@ -414,9 +462,99 @@ QList<const VendorProfile *> Catalog::vendors() const
     return result;
 }
 
-Explanation Catalog::explain(const ErrorReport &report, const QString &vendorId) const
+const DocumentedResponse *ApiOperation::response(int status) const
+{
+    const QString code = QString::number(status);
+    const QString range = code.left(1) + QStringLiteral("XX");
+    for (const QString &wanted : {code, range, QStringLiteral("default")}) {
+        for (const DocumentedResponse &entry : responses) {
+            if (entry.status.compare(wanted, Qt::CaseInsensitive) == 0) {
+                return &entry;
+            }
+        }
+    }
+    return nullptr;
+}
+
+int ApiOperation::match(const QString &requestMethod, const QString &requestPath) const
+{
+    if (requestMethod.compare(method, Qt::CaseInsensitive) != 0) {
+        return -1;
+    }
+    const QStringList segments = requestPath.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    const QStringList pattern = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (pattern.size() > segments.size()) {
+        return -1;
+    }
+    const qsizetype offset = segments.size() - pattern.size();
+    int score = 0;
+    for (qsizetype i = 0; i < pattern.size(); ++i) {
+        const QString &want = pattern[i];
+        const QString &have = segments[offset + i];
+        if (!want.contains(QLatin1Char('{'))) {
+            if (want != have) {
+                return -1;
+            }
+            score += 4;
+            continue;
+        }
+        // A segment with parameters ("{id}", "{name}.json", "v{version}"): its literal parts in order.
+        QString expression = QStringLiteral("^");
+        qsizetype at = 0;
+        while (at < want.size()) {
+            const qsizetype open = want.indexOf(QLatin1Char('{'), at);
+            const qsizetype close = open < 0 ? -1 : want.indexOf(QLatin1Char('}'), open);
+            if (open < 0 || close < 0) {
+                expression += QRegularExpression::escape(want.mid(at));
+                break;
+            }
+            expression += QRegularExpression::escape(want.mid(at, open - at)) + QStringLiteral("[^/]+");
+            at = close + 1;
+        }
+        if (!QRegularExpression(expression + QLatin1Char('$')).match(have).hasMatch()) {
+            return -1;
+        }
+        score += 1;
+    }
+    // A template that covers the whole path beats one that matches only its end.
+    return score * 2 + (offset == 0 ? 1 : 0);
+}
+
+const ApiOperation *Catalog::operation(const QString &method, const QUrl &url) const
+{
+    const QString path = url.path(QUrl::FullyDecoded);
+    const ApiOperation *best = nullptr;
+    int bestScore = -1;
+    // Later files override earlier ones: on a tie the last loaded wins.
+    for (const ApiOperation &candidate : m_operations) {
+        const int score = candidate.match(method, path);
+        if (score >= 0 && score >= bestScore) {
+            best = &candidate;
+            bestScore = score;
+        }
+    }
+    return best;
+}
+
+QList<const ApiOperation *> Catalog::operations() const
+{
+    QList<const ApiOperation *> result;
+    for (const ApiOperation &operation : m_operations) {
+        result.append(&operation);
+    }
+    return result;
+}
+
+Explanation Catalog::explain(const ErrorReport &report, const QString &vendorId, const QString &method,
+                             const QUrl &url) const
 {
     Explanation explanation;
+    if (!method.isEmpty() && url.isValid()) {
+        explanation.operation = operation(method, url);
+        if (explanation.operation) {
+            explanation.documented = explanation.operation->response(report.status);
+        }
+    }
     explanation.status = status(report.status);
     explanation.alternatives = alternatives(report.status);
     explanation.vendor = vendorId.isEmpty() ? vendorForFormat(report.format) : vendor(vendorId);

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 namespace ApiLens::Core {
 
@@ -68,6 +69,36 @@ struct VendorProfile
     const CodeEntry *code(const QJsonValue &value) const;
 };
 
+// What an API description (OpenAPI) documents for one response of one operation.
+struct DocumentedResponse
+{
+    QString status; // "409", "4XX" or "default"
+    QString description;
+    QStringList contentTypes;
+    QStringList headers;
+    QString schema; // the name of its body's schema, when it has one
+};
+
+// One operation of an API description and its documented responses.
+struct ApiOperation
+{
+    QString api; // the description's title
+    QString docs;
+    QString method;
+    QString path; // the path template, "/orders/{id}"
+    QString id;   // operationId
+    QString summary;
+    QList<DocumentedResponse> responses;
+    QString source;
+
+    // The response documented for this status: the code itself, else its class ("4XX"), else
+    // "default"; null when none.
+    const DocumentedResponse *response(int status) const;
+    // How well a request path fits the template: -1 when not at all. The template may match the
+    // end of the path (servers add a base path such as /v1); literal segments count most.
+    int match(const QString &method, const QString &path) const;
+};
+
 // Everything the catalog says about one error report.
 struct Explanation
 {
@@ -76,6 +107,8 @@ struct Explanation
     const VendorProfile *vendor = nullptr;
     const VendorStatus *vendorStatus = nullptr;
     const CodeEntry *code = nullptr;
+    const ApiOperation *operation = nullptr;        // the request's operation in an API description
+    const DocumentedResponse *documented = nullptr; // what that description says of this status
 };
 
 // The embedded catalog of HTTP status codes and vendor error codes, plus what users add.
@@ -112,7 +145,12 @@ public:
     QList<const VendorProfile *> vendors() const;
 
     // vendorId picks a profile (the CLI's --catalog); empty: the one that reads this format.
-    Explanation explain(const ErrorReport &report, const QString &vendorId = {}) const;
+    // With the request's method and URL, the operation an API description documents is added.
+    Explanation explain(const ErrorReport &report, const QString &vendorId = {}, const QString &method = {},
+                        const QUrl &url = {}) const;
+    // The operation of a loaded API description that best fits a request; null when none does.
+    const ApiOperation *operation(const QString &method, const QUrl &url) const;
+    QList<const ApiOperation *> operations() const;
 
     // Entries whose code, reason or text contain every word of `query`.
     QList<const StatusEntry *> searchStatuses(const QString &query) const;
@@ -120,6 +158,7 @@ public:
 private:
     QList<StatusEntry> m_statuses; // in load order; lookups take the last match
     QList<VendorProfile> m_vendors;
+    QList<ApiOperation> m_operations;
 };
 
 } // namespace ApiLens::Core

@@ -575,6 +575,29 @@ int HttpDocument::findRequest(const QString &name, int requestLine) const
     return -1;
 }
 
+namespace {
+
+QByteArray percentEncode(const QString &text)
+{
+    return QUrl::toPercentEncoding(text);
+}
+
+// Encodes text for a URL or a form body, leaving {{variables}} as written so they still resolve.
+QByteArray encodeKeepingVariables(const QString &text, QByteArray (*encode)(const QString &))
+{
+    static const QRegularExpression variable(QStringLiteral("\\{\\{[^{}]*\\}\\}"));
+    QByteArray out;
+    qsizetype at = 0;
+    for (auto it = variable.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        out += encode(text.mid(at, match.capturedStart() - at)) + match.captured().toUtf8();
+        at = match.capturedEnd();
+    }
+    return out + encode(text.mid(at));
+}
+
+} // namespace
+
 HttpFileRequest forHttpFile(const RequestSpec &source)
 {
     HttpFileRequest out;
@@ -614,8 +637,9 @@ HttpFileRequest forHttpFile(const RequestSpec &source)
             addHeader(source.auth.keyName, source.auth.keyValue);
         } else {
             spec.url += (spec.url.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) +
-                        QString::fromUtf8(QUrl::toPercentEncoding(source.auth.keyName)) + QLatin1Char('=') +
-                        QString::fromUtf8(QUrl::toPercentEncoding(source.auth.keyValue));
+                        QString::fromUtf8(encodeKeepingVariables(source.auth.keyName, percentEncode)) +
+                        QLatin1Char('=') +
+                        QString::fromUtf8(encodeKeepingVariables(source.auth.keyValue, percentEncode));
         }
         break;
     case AuthKind::Digest:
@@ -630,7 +654,8 @@ HttpFileRequest forHttpFile(const RequestSpec &source)
         QByteArrayList pairs;
         for (const KeyValue &field : source.body.form) {
             if (field.enabled) {
-                pairs.append(formEncode(field.name) + '=' + formEncode(field.value));
+                pairs.append(encodeKeepingVariables(field.name, formEncode) + '=' +
+                             encodeKeepingVariables(field.value, formEncode));
             }
         }
         spec.body.kind = BodyKind::Raw;

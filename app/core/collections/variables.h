@@ -44,6 +44,8 @@ public:
 
     static QString publicFileName() { return QStringLiteral("http-client.env.json"); }
     static QString privateFileName() { return QStringLiteral("http-client.private.env.json"); }
+    // The environment whose values every environment inherits (and the one used with none chosen).
+    static QString sharedName() { return QStringLiteral("$shared"); }
 
 private:
     QHash<QString, QHash<QString, QString>> m_public;

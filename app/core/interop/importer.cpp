@@ -3,6 +3,7 @@
 #include "collections/httpdocument.h"
 #include "curl.h"
 #include "insomnia.h"
+#include "openapi.h"
 #include "postman.h"
 
 #include <QDir>
@@ -51,6 +52,9 @@ QString detectFormat(const QByteArray &bytes, const QString &fileName)
     if (start.startsWith('{') && isPostmanCollection(bytes)) {
         return QStringLiteral("Postman collection");
     }
+    if (isOpenApi(bytes)) {
+        return QStringLiteral("OpenAPI");
+    }
     if (fileName.endsWith(QLatin1String(".har"), Qt::CaseInsensitive) ||
         (start.startsWith('{') && start.left(200).contains("\"log\""))) {
         return QStringLiteral("HAR 1.2");
@@ -73,11 +77,15 @@ ImportResult importAny(const QByteArray &bytes, const QString &fileName, const Q
     if (format == QLatin1String("Insomnia export")) {
         return importInsomnia(bytes);
     }
+    if (format == QLatin1String("OpenAPI")) {
+        return importOpenApi(bytes);
+    }
     ImportResult result;
     if (format.isEmpty()) {
-        result.error = QStringLiteral("%1 is not a Postman collection, Insomnia export, HAR file or curl "
-                                      "command, the formats this version imports")
-                           .arg(fileName);
+        result.error =
+            QStringLiteral("%1 is not a Postman collection, Insomnia export, OpenAPI description, HAR "
+                           "file or curl command, the formats this version imports")
+                .arg(fileName);
         return result;
     }
     const CurlImport imported = parseCurl(QString::fromUtf8(bytes), [&baseDir](const QString &path) {

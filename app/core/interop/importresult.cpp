@@ -1,0 +1,164 @@
+#include "importresult.h"
+
+#include "catalog/catalog.h"
+#include "collections/collection.h"
+#include "collections/httpdocument.h"
+#include "collections/variables.h"
+#include "importer.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+
+namespace ApiLens::Core {
+
+namespace {
+
+// `added`'s operations replace those of `existing` with the same method and path.
+QJsonObject mergeCatalog(QJsonObject existing, const QJsonObject &added)
+{
+    const QJsonArray addedOperations = added.value(QStringLiteral("operations")).toArray();
+    QSet<QString> replaced;
+    for (const QJsonValue &operation : addedOperations) {
+        replaced.insert(operation[QStringLiteral("method")].toString() + QLatin1Char(' ') +
+                        operation[QStringLiteral("path")].toString());
+    }
+    QJsonArray operations;
+    for (const QJsonValue &operation : existing.value(QStringLiteral("operations")).toArray()) {
+        if (!replaced.contains(operation[QStringLiteral("method")].toString() + QLatin1Char(' ') +
+                               operation[QStringLiteral("path")].toString())) {
+            operations.append(operation);
+        }
+    }
+    for (const QJsonValue &operation : addedOperations) {
+        operations.append(operation);
+    }
+    existing.insert(QStringLiteral("operations"), operations);
+    for (const char *key : {"version", "kind", "name", "docs"}) {
+        if (!existing.contains(QLatin1String(key)) && added.contains(QLatin1String(key))) {
+            existing.insert(QLatin1String(key), added.value(QLatin1String(key)));
+        }
+    }
+    return existing;
+}
+
+} // namespace
+
+bool writeImport(const QString &folder, const ImportResult &result, QStringList *written, QString *error)
+{
+    // Prepare every file's new bytes first.
+    QHash<QString, QByteArray> contents;
+    QStringList order;
+    QHash<QString, QStringList> names;
+    for (const ImportedRequest &request : result.requests) {
+        const QString path = QDir(folder).filePath(request.file);
+        if (!contents.contains(path)) {
+            QFile existing(path);
+            QByteArray before;
+            if (existing.exists()) {
+                if (!existing.open(QIODevice::ReadOnly)) {
+                    *error = QStringLiteral("%1: %2").arg(path, existing.errorString());
+                    return false;
+                }
+                before = existing.readAll();
+                for (const HttpRequestBlock &block : HttpDocument::parse(before).requests()) {
+                    names[path].append(block.name);
+                }
+            }
+            contents.insert(path, before);
+            order.append(path);
+        }
+        // Names stay unique in a file, so chaining and --request can find each one.
+        QString name = request.name;
+        for (int n = 2; names.value(path).contains(name); ++n) {
+            name = request.name + QStringLiteral(" (%1)").arg(n);
+        }
+        names[path].append(name);
+        // Each block is made on its own and added to the file's bytes: linear in the import's size.
+        QByteArray &content = contents[path];
+        if (!content.isEmpty() && !content.endsWith('\n')) {
+            content += '\n';
+        }
+        if (!content.isEmpty() && !content.endsWith("\n\n")) {
+            content += '\n';
+        }
+        for (const QString &line : request.fileVariables) {
+            content += line.toUtf8() + '\n';
+        }
+        if (!request.fileVariables.isEmpty()) {
+            content += '\n';
+        }
+        HttpDocument block = HttpDocument::parse(QByteArray());
+        const HttpFileRequest file = forHttpFile(request.spec);
+        block.appendRequest(name, file.spec, {file.directives, request.comments, request.responseScript});
+        content += block.serialize();
+    }
+    for (const auto &[relative, bytes] : result.files) {
+        QString path = QDir(folder).filePath(relative);
+        const QFileInfo info(path);
+        for (int n = 2; QFileInfo::exists(path) || contents.contains(path); ++n) {
+            path = info.absolutePath() + QLatin1Char('/') + info.completeBaseName() +
+                   QStringLiteral(" %1.").arg(n) + info.suffix();
+        }
+        contents.insert(path, bytes);
+        order.append(path);
+    }
+    if (!result.catalog.isEmpty()) {
+        // The collection's catalog gets the documented responses; its other entries stay.
+        const QString path = QDir(folder).filePath(Catalog::collectionFileName());
+        QJsonObject catalog = result.catalog;
+        if (QFileInfo::exists(path)) {
+            QFile existing(path);
+            if (!existing.open(QIODevice::ReadOnly)) {
+                *error = QStringLiteral("%1: %2").arg(path, existing.errorString());
+                return false;
+            }
+            QString problem;
+            const std::optional<QJsonDocument> parsed = parseJson(existing.readAll(), &problem);
+            if (!parsed || !parsed->isObject()) {
+                *error = QStringLiteral("%1: %2; the import adds to this file, so nothing was written")
+                             .arg(path, parsed ? QStringLiteral("not a catalog (a JSON object)") : problem);
+                return false;
+            }
+            catalog = mergeCatalog(parsed->object(), result.catalog);
+        }
+        contents.insert(path, QJsonDocument(catalog).toJson(QJsonDocument::Indented));
+        order.append(path);
+    }
+    QStringList problems;
+    Environments environments = Environments::load(folder, &problems);
+    if (!problems.isEmpty()) {
+        *error = problems.join(QStringLiteral("; ")); // never overwrite environment files we cannot read
+        return false;
+    }
+    if (!QDir().mkpath(folder)) {
+        *error = QStringLiteral("%1: cannot create the folder").arg(folder);
+        return false;
+    }
+    for (const QString &path : std::as_const(order)) {
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        if (!writeFileAtomically(path, contents.value(path), error)) {
+            return false;
+        }
+        written->append(path);
+    }
+    if (!result.environments.isEmpty()) {
+        for (const ImportResult::Environment &environment : result.environments) {
+            QHash<QString, QString> values = environments.ownVariables(environment.name, false);
+            QHash<QString, QString> secrets = environments.ownVariables(environment.name, true);
+            values.insert(environment.values);
+            secrets.insert(environment.secrets);
+            environments.setEnvironment(environment.name, values, secrets);
+        }
+        if (!environments.save(folder, error)) {
+            return false;
+        }
+        written->append(QDir(folder).filePath(Environments::publicFileName()));
+    }
+    return true;
+}
+
+} // namespace ApiLens::Core
