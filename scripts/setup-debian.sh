@@ -7,7 +7,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev
     libqt6sql6-sqlite libgl-dev zlib1g-dev libyaml-dev
     python3-httpbin nghttp2-server openssl curl
-    xvfb xauth imagemagick fonts-dejavu-core hyperfine
+    xvfb xauth imagemagick fonts-dejavu-core hyperfine time
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -7,7 +7,8 @@
 #   tests/bench/run.sh errors     # error analysis: samples per second, a 50 MB body
 #   tests/bench/run.sh history    # history: 100,000 entries, filter times
 #   tests/bench/run.sh collection # opening 5,000 requests in 500 .http files
-#   tests/bench/run.sh interop    # importing a 2,000-request Postman collection and HAR file
+#   tests/bench/run.sh interop    # importing a 2,000-request Postman collection and HAR file, and a
+#                                 # 1 MB OpenAPI YAML (apilens-cli vs Postman's openapi2postmanv2)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 what="${1:-all}"
@@ -105,5 +106,38 @@ fi
 
 if [[ "$what" == all || "$what" == interop ]]; then
     echo "== Imports of 2,000 requests (release build) =="
-    build-release/tests/bench/bench_interop
+    spec=$(mktemp -d)
+    build-release/tests/bench/bench_interop --save-openapi "$spec/big.yaml"
+    # The whole command, process start to files written, beside the converter Postman uses for
+    # OpenAPI imports (openapi-to-postmanv2 from npm, pinned; skipped when npm cannot get it).
+    echo "-- the same 1 MB OpenAPI YAML: apilens-cli import openapi vs openapi2postmanv2 (wall, peak RSS) --"
+    peer=build-release/npm-bench/node_modules/.bin/openapi2postmanv2
+    if [ ! -x "$peer" ] && command -v npm >/dev/null 2>&1; then
+        npm install --prefix build-release/npm-bench --no-audit --no-fund --silent openapi-to-postmanv2@6.3.3 \
+            >/dev/null 2>&1 || true
+    fi
+    timed() { # $1 = runs, then the command; prints "median_ms median_rss_kb"
+        local n=$1 ms=() kb=(); shift
+        for _ in $(seq "$n"); do
+            rm -rf "$spec/out" "$spec/out.json"
+            local t0; t0=$(date +%s%N)
+            /usr/bin/time -o "$spec/rss" -f '%M' "$@" >/dev/null 2>&1
+            kb+=("$(tail -1 "$spec/rss")")
+            ms+=("$(( ($(date +%s%N) - t0) / 1000 ))")
+        done
+        echo "$(printf '%s\n' "${ms[@]}" | median | awk '{print $1/1000}') $(printf '%s\n' "${kb[@]}" | median)"
+    }
+    read -r a_ms a_kb < <(timed 5 "$bin/cli/apilens-cli" import openapi "$spec/big.yaml" --out "$spec/out")
+    printf '%-34s %8.1f ms median, peak RSS %6.1f MB (5 runs)\n' "apilens-cli import openapi" "$a_ms" \
+        "$(awk "BEGIN {print $a_kb/1024}")"
+    if [ -x "$peer" ]; then
+        read -r p_ms p_kb < <(timed 3 "$peer" -s "$spec/big.yaml" -o "$spec/out.json")
+        printf '%-34s %8.1f ms median, peak RSS %6.1f MB (3 runs)\n' "openapi2postmanv2 6.3.3" "$p_ms" \
+            "$(awk "BEGIN {print $p_kb/1024}")"
+        printf '%-34s %8.2fx time, %.2fx memory\n' "ratio apilens-cli / peer" \
+            "$(awk "BEGIN {print $a_ms/$p_ms}")" "$(awk "BEGIN {print $a_kb/$p_kb}")"
+    else
+        echo "openapi2postmanv2: not installed (no npm or registry); no peer figure"
+    fi
+    rm -rf "$spec"
 fi

@@ -91,7 +91,8 @@ QStringList jsonKeyOrder(const QByteArray &json, const QByteArray &key)
 QString variableName(const QString &name)
 {
     QString out = name;
-    out.replace(QRegularExpression(QStringLiteral("[^\\w.-]")), QStringLiteral("_"));
+    static const QRegularExpression invalid(QStringLiteral("[^\\w.-]"));
+    out.replace(invalid, QStringLiteral("_"));
     if (out.isEmpty() || !(out.at(0).isLetter() || out.at(0) == QLatin1Char('_'))) {
         out.prepend(QLatin1Char('_'));
     }
