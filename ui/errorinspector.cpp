@@ -287,7 +287,7 @@ void ErrorInspector::showReport(const Core::ErrorReport &report, const Core::Hea
                     .arg(esc(reason), style.fill.name(), esc(style.name)));
     // The API's own description of this operation is the most specific word there is.
     if (const Core::ApiOperation *operation = explanation.operation) {
-        const QString where = QStringLiteral("<i>%1, %2 %3:</i>")
+        const QString where = tr("<b>Documented:</b> <i>%1, %2 %3:</i>")
                                   .arg(esc(operation->api), esc(operation->method), esc(operation->path));
         if (const Core::DocumentedResponse *documented = explanation.documented) {
             QString text = where + QLatin1Char(' ') +

@@ -40,7 +40,11 @@ ImportDialog::ImportDialog(const QString &path, const QStringList &collections, 
     m_preview->setHeaderLabels({tr("Will be created"), tr("URL")});
     m_preview->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_preview->setRootIsDecorated(true);
-    m_warnings->setMaximumHeight(110);
+    m_warnings->setMaximumHeight(130);
+    // Long notes wrap instead of hiding behind a horizontal scroll bar.
+    m_warnings->setWordWrap(true);
+    m_warnings->setResizeMode(QListView::Adjust);
+    m_warnings->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_warnings->hide();
     for (const QString &collection : collections) {
         m_target->addItem(QDir::toNativeSeparators(collection), collection);

@@ -379,6 +379,8 @@ bool DemoServer::writeCollection(const QString &folder, QString *error) const
     const QDir dir(folder);
     QStringList files = collectionFiles();
     files.append(QStringLiteral(":/demo/apilens-catalog.json"));
+    files.append(
+        QStringLiteral(":/demo/numeric-shop.openapi.yaml")); // what the catalog's operations come from
     for (const QString &resource : std::as_const(files)) {
         const QString target = dir.filePath(QFileInfo(resource).fileName());
         if (QFileInfo::exists(target)) {

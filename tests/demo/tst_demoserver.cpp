@@ -5,7 +5,10 @@
 #include "collections/variables.h"
 #include "errors/erroranalyzer.h"
 #include "http/httpclient.h"
+#include "interop/openapi.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QSignalSpy>
@@ -209,6 +212,22 @@ void tst_DemoServer::collectionOnDisk()
     const Core::Explanation explanation = catalog.explain(report);
     QVERIFY(explanation.code);
     QCOMPARE(explanation.code->name, QStringLiteral("NO STOCK"));
+    // ... and what the shop's OpenAPI description (written beside it) says of each operation's
+    // responses: exactly what importing that description makes, so the two never drift apart.
+    const Core::Explanation documented =
+        catalog.explain(report, {}, QStringLiteral("POST"),
+                        m_server.baseUrl().resolved(QUrl(QStringLiteral("/numeric/orders"))));
+    QVERIFY(documented.documented);
+    QVERIFY(documented.documented->description.startsWith(
+        QStringLiteral("The item is out of stock (error_code 42)")));
+    QFile description(dir.filePath(QStringLiteral("numeric-shop.openapi.yaml")));
+    QVERIFY(description.open(QIODevice::ReadOnly));
+    const Core::ImportResult imported = Core::importOpenApi(description.readAll());
+    QVERIFY2(imported.ok(), qPrintable(imported.error));
+    QFile catalogFile(dir.filePath(Core::Catalog::collectionFileName()));
+    QVERIFY(catalogFile.open(QIODevice::ReadOnly));
+    QCOMPARE(QJsonDocument::fromJson(catalogFile.readAll()).object().value(QStringLiteral("operations")),
+             imported.catalog.value(QStringLiteral("operations")));
 
     // Writing again (another port) keeps the user's edits and updates the environment.
     QFile edited(dir.filePath(QStringLiteral("basics.http")));

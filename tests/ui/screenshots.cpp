@@ -222,5 +222,16 @@ int main(int argc, char *argv[])
     import.show();
     previewed.wait(10000);
     settle(300);
-    return save(&import, QStringLiteral("import.png")) ? 0 : 1;
+    if (!save(&import, QStringLiteral("import.png"))) {
+        return 1;
+    }
+    import.close();
+    // The import preview of an OpenAPI description: requests, environments, documented responses.
+    Ui::ImportDialog openApi(QStringLiteral(APILENS_TEST_DATA_DIR "/interop/openapi/shop.yaml"),
+                             {scanned.root()}, &window);
+    QSignalSpy openApiPreviewed(&openApi, &Ui::ImportDialog::loaded);
+    openApi.show();
+    openApiPreviewed.wait(10000);
+    settle(300);
+    return save(&openApi, QStringLiteral("openapi-import.png")) ? 0 : 1;
 }
