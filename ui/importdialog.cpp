@@ -132,9 +132,11 @@ void ImportDialog::showResult(const Core::ImportResult &result, const QString &f
     if (!result.catalog.isEmpty()) {
         const qsizetype operations = result.catalog.value(QStringLiteral("operations")).toArray().size();
         auto *catalog = new QTreeWidgetItem(
-            m_preview, {Core::Catalog::collectionFileName(),
-                        tr("what the description documents for the responses of %n operation(s)", nullptr,
-                           int(operations))});
+            m_preview,
+            {Core::Catalog::collectionFileName(),
+             operations == 1
+                 ? tr("what the description documents for the responses of 1 operation")
+                 : tr("what the description documents for the responses of %1 operations").arg(operations)});
         catalog->setIcon(0, style()->standardIcon(QStyle::SP_FileDialogInfoView));
     }
     m_preview->expandAll();

@@ -183,6 +183,7 @@ void MainWindow::createActions()
     });
     importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     file->addAction(tr("Export Collection as &Postman…"), this, &MainWindow::exportCollectionPostman);
+    file->addAction(tr("Export Collection as &curl Script…"), this, &MainWindow::exportCollectionCurl);
     file->addAction(tr("Export History as &HAR…"), this, &MainWindow::exportHistoryHar);
     file->addSeparator();
     QAction *close = file->addAction(tr("&Close Tab"), this, [this] { closeTab(m_tabs->currentIndex()); });
@@ -1006,6 +1007,44 @@ bool MainWindow::exportCollectionPostman()
                                  : tr("Exported to %1; not carried over: %2")
                                        .arg(QDir::toNativeSeparators(path), lost.join(QStringLiteral("; "))),
                              15000);
+    return true;
+}
+
+bool MainWindow::exportCollectionCurl()
+{
+    const QString root = currentCollection();
+    if (root.isEmpty()) {
+        statusBar()->showMessage(tr("Open a collection folder first (File › Open Collection…)."), 8000);
+        return false;
+    }
+    const QString path =
+        FilePicker::saveFile(this, tr("Export Collection as curl Script"),
+                             QDir(root).filePath(QFileInfo(root).fileName() + QStringLiteral(".sh")));
+    if (path.isEmpty()) {
+        return false;
+    }
+    // The chosen environment's public values; secrets stay {{name}} rather than land in a file.
+    Core::VariableResolver resolver;
+    const QString environment = m_activeEnvironment.value(root);
+    resolver.publicEnvironment = m_environments.value(root).publicVariables(environment);
+    QStringList unresolved;
+    int requests = 0;
+    QString error;
+    const std::optional<QByteArray> script =
+        Core::toCurlScript(root, resolver, &unresolved, &requests, &error);
+    if (!script || !Core::writeFileAtomically(path, *script, &error)) {
+        statusBar()->showMessage(error, 15000);
+        return false;
+    }
+    QFile::setPermissions(path, QFile::permissions(path) | QFile::ExeOwner | QFile::ExeUser);
+    const QString done =
+        (requests == 1 ? tr("Exported 1 request to %1") : tr("Exported %1 requests to %2").arg(requests))
+            .arg(QDir::toNativeSeparators(path));
+    statusBar()->showMessage(
+        unresolved.isEmpty()
+            ? done
+            : done + tr("; left as {{variables}}: %1").arg(unresolved.join(QStringLiteral(", "))),
+        15000);
     return true;
 }
 

@@ -71,6 +71,8 @@ public:
     void exportHistoryHar();
     // The current collection as a Postman v2.1 collection (the environment's public values in it).
     bool exportCollectionPostman();
+    // The collection's requests as a shell script of curl commands (public values filled in).
+    bool exportCollectionCurl();
 
     // Unsaved edits go to this journal every few seconds; restoreJournal() reopens them.
     void setJournal(const QString &path);

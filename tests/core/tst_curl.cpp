@@ -1,13 +1,17 @@
+#include "collections/variables.h"
 #include "interop/curl.h"
 
 #include "http/httpclient.h"
 #include "testserver.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -51,6 +55,7 @@ private Q_SLOTS:
     void sameRequestAsCurl();
     void copyAsCurlSendsTheSameRequest_data();
     void copyAsCurlSendsTheSameRequest();
+    void collectionAsCurlScript();
 
 private:
     // Sends `spec` with ApiLens and `command` with curl (through bash) to `server`; returns both receipts.
@@ -644,6 +649,73 @@ void tst_Curl::copyAsCurlSendsTheSameRequest()
     for (const QByteArray &name : std::as_const(headers)) {
         QCOMPARE(byCurl.header(name), byApiLens.header(name));
     }
+}
+
+void tst_Curl::collectionAsCurlScript()
+{
+    const QString curl = QStandardPaths::findExecutable(QStringLiteral("curl"));
+    if (curl.isEmpty()) {
+        QSKIP("curl is not installed (scripts/setup-debian.sh installs it)");
+    }
+    TestServer server;
+    QVERIFY(server.listen());
+    QTemporaryDir dir;
+    const auto write = [&dir](const QString &name, const QByteArray &bytes) {
+        QDir().mkpath(QFileInfo(dir.filePath(name)).absolutePath());
+        QFile file(dir.filePath(name));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(bytes);
+    };
+    write(QStringLiteral("a.http"),
+          "@path = items\n\n### List\nGET {{baseUrl}}/{{path}}?q=1\nAccept: application/json\n\n"
+          "### Create\nPOST {{baseUrl}}/items\nContent-Type: application/json\n\n"
+          "{\"name\": \"it's\"}\n");
+    write(QStringLiteral("sub/b.http"), "### Me\nGET {{baseUrl}}/me\nAuthorization: Bearer {{token}}\n");
+    VariableResolver resolver;
+    resolver.publicEnvironment.insert(QStringLiteral("baseUrl"), server.url().toString());
+    QStringList unresolved;
+    int requests = 0;
+    QString error;
+    const std::optional<QByteArray> script =
+        toCurlScript(dir.path(), resolver, &unresolved, &requests, &error);
+    QVERIFY2(script, qPrintable(error));
+    QCOMPARE(requests, 3);
+    QCOMPARE(unresolved, QStringList{QStringLiteral("token")}); // a secret not given stays {{token}}
+    QVERIFY2(script->startsWith("#!/bin/sh\n") && script->contains("\n# a.http · List\n") &&
+                 script->contains("\n# sub/b.http · Me\n"),
+             script->constData());
+    // One file on its own.
+    QStringList none;
+    QCOMPARE(
+        toCurlScript(dir.filePath(QStringLiteral("a.http")), resolver, &none, &requests, &error).has_value(),
+        true);
+    QCOMPARE(requests, 2);
+    QVERIFY(!toCurlScript(dir.filePath(QStringLiteral("missing.http")), resolver, &none, &requests, &error));
+    QVERIFY2(error.contains(QStringLiteral("missing.http")), qPrintable(error));
+
+    // The script, run by sh with curl, sends the three requests.
+    QFile file(dir.filePath(QStringLiteral("export.sh")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(*script);
+    file.close();
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("NO_PROXY"), QStringLiteral("*"));
+    environment.insert(QStringLiteral("PATH"),
+                       QFileInfo(curl).absolutePath() + QStringLiteral(":/usr/bin:/bin"));
+    process.setProcessEnvironment(environment);
+    QSignalSpy done(&process, &QProcess::finished);
+    process.start(QStringLiteral("/bin/sh"), {file.fileName()});
+    QVERIFY(done.wait(10000));
+    QCOMPARE(process.exitCode(), 0);
+    QTRY_COMPARE(server.requests().size(), 3);
+    const QList<ReceivedRequest> received = server.requests();
+    QCOMPARE(received[0].target, QByteArray("/items?q=1"));
+    QCOMPARE(received[0].header("Accept"), QByteArray("application/json"));
+    QCOMPARE(received[1].method, QByteArray("POST"));
+    QCOMPARE(received[1].body, QByteArray("{\"name\": \"it's\"}"));
+    QCOMPARE(received[2].target, QByteArray("/me"));
+    QCOMPARE(received[2].header("Authorization"), QByteArray("Bearer {{token}}"));
 }
 
 QTEST_GUILESS_MAIN(tst_Curl)

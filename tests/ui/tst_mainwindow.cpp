@@ -76,6 +76,7 @@ private Q_SLOTS:
     void droppedFilesOpenOrImport();
     void historyExportsAsHar();
     void collectionExportsAsPostman();
+    void collectionExportsAsCurlScript();
     void openApiImportExplainsResponses();
 
 private:
@@ -791,6 +792,35 @@ void tst_MainWindow::collectionExportsAsPostman()
     QVERIFY(json.contains(m_server->url().toString().toUtf8())); // the environment's host as a variable
     QVERIFY(!json.contains("t0k3n"));                            // never the private values
     QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("not carried over")));
+}
+
+void tst_MainWindow::collectionExportsAsCurlScript()
+{
+    const QString root = makeCollection();
+    m_window->selectEnvironment(QStringLiteral("local"));
+    m_window->openRequest({root + QStringLiteral("/api/users.http"), QStringLiteral("Whoami"), 0});
+    const QString path = m_dir.filePath(QStringLiteral("exported.sh"));
+    FilePicker::setNextAnswer(path);
+    bool triggered = false;
+    for (QAction *action : m_window->findChildren<QAction *>()) {
+        if (action->text() == QStringLiteral("Export Collection as &curl Script…")) {
+            action->trigger();
+            triggered = true;
+        }
+    }
+    QVERIFY(triggered);
+    const QByteArray script = read(path);
+    QVERIFY2(script.startsWith("#!/bin/sh\n"), script.constData());
+    const QByteArray first = "# api/users.http · Missing user\ncurl " +
+                             m_server->url(QStringLiteral("/status/404")).toString().toUtf8();
+    QVERIFY2(script.contains(first), script.constData());
+    QVERIFY(script.contains("{{token}}")); // the secret stays a variable
+    QVERIFY(!script.contains("t0k3n"));
+    QVERIFY(QFileInfo(path).isExecutable());
+    const QString message = m_window->statusBar()->currentMessage();
+    QVERIFY2(message.contains(QStringLiteral("Exported 2 requests")) &&
+                 message.contains(QStringLiteral("token")),
+             qPrintable(message));
 }
 
 QTEST_MAIN(tst_MainWindow)

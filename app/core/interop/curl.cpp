@@ -1,8 +1,13 @@
 #include "curl.h"
 
+#include "collections/collection.h"
+#include "collections/httpdocument.h"
+#include "collections/variables.h"
 #include "http/requestbuilder.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -1266,6 +1271,49 @@ QString toFetch(const RequestSpec &spec)
     return prelude + QStringLiteral("const response = await fetch(%1, {\n  "
                                     "%2,\n});\nconsole.log(response.status, await response.text());")
                          .arg(jsonQuote(effectiveUrl(spec)), options.join(QStringLiteral(",\n  ")));
+}
+
+std::optional<QByteArray> toCurlScript(const QString &path, const VariableResolver &resolver,
+                                       QStringList *unresolved, int *requests, QString *error)
+{
+    const QFileInfo info(path);
+    QStringList files;
+    QString base = info.absolutePath();
+    if (info.isDir()) {
+        base = info.absoluteFilePath();
+        const Collection collection = Collection::scan(base);
+        for (const CollectionFile &file : collection.files()) {
+            files.append(file.path);
+        }
+    } else {
+        files.append(info.fileName());
+    }
+    QByteArray script = "#!/bin/sh\n# Exported by ApiLens from " + info.fileName().toUtf8() + "\n";
+    *requests = 0;
+    for (const QString &relative : std::as_const(files)) {
+        QFile file(QDir(base).filePath(relative));
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("%1: %2").arg(file.fileName(), file.errorString());
+            return std::nullopt;
+        }
+        const HttpDocument document = HttpDocument::parse(file.readAll());
+        VariableResolver own = resolver;
+        own.requestVariables = document.fileVariables();
+        for (const HttpRequestBlock &block : document.requests()) {
+            QStringList left;
+            const RequestSpec spec = own.resolve(block.toSpec(), &left);
+            for (const QString &name : std::as_const(left)) {
+                if (!unresolved->contains(name)) {
+                    unresolved->append(name);
+                }
+            }
+            script += "\n# " + relative.toUtf8() +
+                      (block.name.isEmpty() ? QByteArray() : " · " + block.name.toUtf8()) + '\n' +
+                      toCurl(spec).toUtf8() + '\n';
+            ++*requests;
+        }
+    }
+    return script;
 }
 
 } // namespace ApiLens::Core

@@ -42,4 +42,12 @@ QString toHttpie(const RequestSpec &spec);
 QString toPythonRequests(const RequestSpec &spec);
 QString toFetch(const RequestSpec &spec);
 
+class VariableResolver;
+// The requests of a .http file, or of every .http file in a collection folder, as a shell
+// script of curl commands (a comment names each file and request). Variables resolve with
+// `resolver` and each file's own; those left (secrets not given) stay {{name}} and are listed
+// in `unresolved`. Nullopt with `error` when the path cannot be read.
+std::optional<QByteArray> toCurlScript(const QString &path, const VariableResolver &resolver,
+                                       QStringList *unresolved, int *requests, QString *error);
+
 } // namespace ApiLens::Core
