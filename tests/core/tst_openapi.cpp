@@ -26,6 +26,7 @@ private Q_SLOTS:
     void documentsEachOperationsResponses();
     void writesAFolderThatReadsBack();
     void addsToAnExistingCatalog();
+    void boundsWhatItMakesFromHostileSchemas();
     void refusesBrokenFiles_data();
     void refusesBrokenFiles();
 
@@ -351,6 +352,62 @@ void tst_OpenApi::addsToAnExistingCatalog()
     QVERIFY2(error.contains(QStringLiteral("not valid JSON at line 2")), qPrintable(error));
     QVERIFY(written.isEmpty());
     QCOMPARE(QDir(broken.path()).entryList(QDir::Files), QStringList{Catalog::collectionFileName()});
+}
+
+void tst_OpenApi::boundsWhatItMakesFromHostileSchemas()
+{
+    // Twelve schemas, each with ten properties that all use the next one: 10^12 values if
+    // expanded. And $refs that go round in circles (a parameter, a response, a schema).
+    QJsonObject schemas;
+    for (int level = 0; level < 12; ++level) {
+        QJsonObject properties;
+        for (int p = 0; p < 10; ++p) {
+            properties.insert(QStringLiteral("p%1").arg(p),
+                              level == 11
+                                  ? QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}
+                                  : QJsonObject{{QStringLiteral("$ref"),
+                                                 QStringLiteral("#/components/schemas/S%1").arg(level + 1)}});
+        }
+        schemas.insert(QStringLiteral("S%1").arg(level),
+                       QJsonObject{{QStringLiteral("type"), QStringLiteral("object")},
+                                   {QStringLiteral("properties"), properties}});
+    }
+    schemas.insert(QStringLiteral("Loop"),
+                   QJsonObject{{QStringLiteral("$ref"), QStringLiteral("#/components/schemas/Loop")}});
+    const auto refTo = [](const char *to) {
+        return QJsonObject{{QStringLiteral("$ref"), QLatin1String(to)}};
+    };
+    const QJsonObject document{
+        {QStringLiteral("openapi"), QStringLiteral("3.0.3")},
+        {QStringLiteral("info"), QJsonObject{{QStringLiteral("title"), QStringLiteral("Hostile")}}},
+        {QStringLiteral("paths"),
+         QJsonObject{
+             {QStringLiteral("/a"),
+              QJsonObject{
+                  {QStringLiteral("post"),
+                   QJsonObject{
+                       {QStringLiteral("parameters"), QJsonArray{refTo("#/components/parameters/P")}},
+                       {QStringLiteral("requestBody"),
+                        QJsonObject{{QStringLiteral("content"),
+                                     QJsonObject{{QStringLiteral("application/json"),
+                                                  QJsonObject{{QStringLiteral("schema"),
+                                                               refTo("#/components/schemas/S0")}}}}}}},
+                       {QStringLiteral("responses"),
+                        QJsonObject{{QStringLiteral("200"), refTo("#/components/responses/R")},
+                                    {QStringLiteral("400"), refTo("#/components/schemas/Loop")}}}}}}}}},
+        {QStringLiteral("components"),
+         QJsonObject{{QStringLiteral("schemas"), schemas},
+                     {QStringLiteral("parameters"),
+                      QJsonObject{{QStringLiteral("P"), refTo("#/components/parameters/Q")},
+                                  {QStringLiteral("Q"), refTo("#/components/parameters/P")}}},
+                     {QStringLiteral("responses"),
+                      QJsonObject{{QStringLiteral("R"), refTo("#/components/responses/R")}}}}}};
+    const ImportResult result = importOpenApi(QJsonDocument(document).toJson());
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.requests.size(), 1);
+    const QByteArray body = result.requests[0].spec.body.raw;
+    QVERIFY(body.startsWith('{'));
+    QVERIFY2(body.count(':') <= 5000, qPrintable(QString::number(body.count(':'))));
 }
 
 void tst_OpenApi::refusesBrokenFiles_data()

@@ -190,10 +190,21 @@ public:
     }
 
     // An example value made from a schema: its example, default, const or first enum value, else
-    // one made from its type and properties (readOnly ones are left out of requests).
-    QJsonValue example(const QJsonValue &schemaValue, bool forRequest, int depth = 0,
-                       QSet<QString> refs = {}) const
+    // one made from its type and properties (readOnly ones are left out of requests). At most
+    // MaxExampleValues values: schemas that share parts many times over cannot blow it up.
+    QJsonValue example(const QJsonValue &schemaValue, bool forRequest) const
     {
+        m_budget = MaxExampleValues;
+        return exampleAt(schemaValue, forRequest, 0, {});
+    }
+
+    static constexpr int MaxExampleValues = 5000;
+
+    QJsonValue exampleAt(const QJsonValue &schemaValue, bool forRequest, int depth, QSet<QString> refs) const
+    {
+        if (--m_budget < 0) {
+            return QJsonValue(QJsonValue::Undefined);
+        }
         QJsonObject schema = schemaValue.toObject();
         if (schema.contains(QStringLiteral("$ref"))) {
             const QString ref = str(schema, "$ref");
@@ -210,7 +221,7 @@ public:
             QJsonObject merged;
             QJsonValue other;
             for (const QJsonValue &part : schema.value(QStringLiteral("allOf")).toArray()) {
-                const QJsonValue value = example(part, forRequest, depth + 1, refs);
+                const QJsonValue value = exampleAt(part, forRequest, depth + 1, refs);
                 if (value.isObject()) {
                     const QJsonObject object = value.toObject();
                     for (auto it = object.begin(); it != object.end(); ++it) {
@@ -236,7 +247,7 @@ public:
         for (const char *choice : {"oneOf", "anyOf"}) {
             const QJsonArray options = schema.value(QLatin1String(choice)).toArray();
             if (!options.isEmpty()) {
-                return example(options.first(), forRequest, depth + 1, refs);
+                return exampleAt(options.first(), forRequest, depth + 1, refs);
             }
         }
         QString type;
@@ -260,7 +271,7 @@ public:
                 return QJsonArray();
             }
             const QJsonValue item =
-                example(schema.value(QStringLiteral("items")), forRequest, depth + 1, refs);
+                exampleAt(schema.value(QStringLiteral("items")), forRequest, depth + 1, refs);
             return item.isUndefined() ? QJsonArray() : QJsonArray{item};
         }
         if (type == QLatin1String("integer") || type == QLatin1String("number")) {
@@ -337,7 +348,7 @@ private:
                 (!forRequest && property.value(QStringLiteral("writeOnly")).toBool())) {
                 continue;
             }
-            const QJsonValue value = example(it.value(), forRequest, depth + 1, refs);
+            const QJsonValue value = exampleAt(it.value(), forRequest, depth + 1, refs);
             if (!value.isUndefined()) {
                 out.insert(it.key(), value);
             }
@@ -349,6 +360,7 @@ private:
     QStringList *m_warnings;
     mutable QSet<QString> m_external;
     mutable QSet<QString> m_broken;
+    mutable int m_budget = 0;
 };
 
 struct Server
