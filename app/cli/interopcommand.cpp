@@ -280,9 +280,7 @@ int runExport(const QStringList &arguments)
         writeErr(QStringLiteral("apilens-cli export: %1").arg(error));
         return ExitError;
     }
-    const Core::HttpDocument document = Core::HttpDocument::parse(*input);
     Core::VariableResolver resolver;
-    resolver.requestVariables = document.fileVariables();
     if (parser.isSet(env)) {
         QStringList problems;
         const Core::Environments environments =
@@ -295,16 +293,16 @@ int runExport(const QStringList &arguments)
         resolver.privateEnvironment = environments.privateVariables(parser.value(env));
         resolver.publicEnvironment = environments.publicVariables(parser.value(env));
     }
+    QStringList unresolved;
     QByteArrayList commands;
-    for (const Core::HttpRequestBlock &block : document.requests()) {
-        if (parser.isSet(request) && block.name != parser.value(request)) {
+    for (const Core::CurlCommand &command :
+         Core::curlCommands(Core::HttpDocument::parse(*input), resolver, &unresolved)) {
+        if (parser.isSet(request) && command.name != parser.value(request)) {
             continue;
         }
-        QStringList unresolved;
-        const Core::RequestSpec spec = resolver.resolve(block.toSpec(), &unresolved);
-        QByteArray text = Core::toCurl(spec).toUtf8();
-        if (!block.name.isEmpty()) {
-            text.prepend("# " + block.name.toUtf8() + '\n');
+        QByteArray text = command.command.toUtf8();
+        if (!command.name.isEmpty()) {
+            text.prepend("# " + command.name.toUtf8() + '\n');
         }
         commands.append(text);
     }

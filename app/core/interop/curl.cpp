@@ -1273,6 +1273,24 @@ QString toFetch(const RequestSpec &spec)
                          .arg(jsonQuote(effectiveUrl(spec)), options.join(QStringLiteral(",\n  ")));
 }
 
+QList<CurlCommand> curlCommands(const HttpDocument &document, const VariableResolver &resolver,
+                                QStringList *unresolved)
+{
+    VariableResolver own = resolver;
+    own.requestVariables = document.fileVariables();
+    QList<CurlCommand> commands;
+    for (const HttpRequestBlock &block : document.requests()) {
+        QStringList left;
+        commands.append({block.name, toCurl(own.resolve(block.toSpec(), &left))});
+        for (const QString &name : std::as_const(left)) {
+            if (!unresolved->contains(name)) {
+                unresolved->append(name);
+            }
+        }
+    }
+    return commands;
+}
+
 std::optional<QByteArray> toCurlScript(const QString &path, const VariableResolver &resolver,
                                        QStringList *unresolved, int *requests, QString *error)
 {
@@ -1296,20 +1314,11 @@ std::optional<QByteArray> toCurlScript(const QString &path, const VariableResolv
             *error = QStringLiteral("%1: %2").arg(file.fileName(), file.errorString());
             return std::nullopt;
         }
-        const HttpDocument document = HttpDocument::parse(file.readAll());
-        VariableResolver own = resolver;
-        own.requestVariables = document.fileVariables();
-        for (const HttpRequestBlock &block : document.requests()) {
-            QStringList left;
-            const RequestSpec spec = own.resolve(block.toSpec(), &left);
-            for (const QString &name : std::as_const(left)) {
-                if (!unresolved->contains(name)) {
-                    unresolved->append(name);
-                }
-            }
+        for (const CurlCommand &command :
+             curlCommands(HttpDocument::parse(file.readAll()), resolver, unresolved)) {
             script += "\n# " + relative.toUtf8() +
-                      (block.name.isEmpty() ? QByteArray() : " · " + block.name.toUtf8()) + '\n' +
-                      toCurl(spec).toUtf8() + '\n';
+                      (command.name.isEmpty() ? QByteArray() : " · " + command.name.toUtf8()) + '\n' +
+                      command.command.toUtf8() + '\n';
             ++*requests;
         }
     }

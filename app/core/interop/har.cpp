@@ -1,14 +1,8 @@
 #include "har.h"
 
-#include "collections/collection.h"
-#include "collections/httpdocument.h"
 #include "collections/variables.h"
 #include "importer.h"
 
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
-#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
