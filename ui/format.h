@@ -1,14 +1,12 @@
 #pragma once
 
-#include <QString>
+#include "util/format.h"
 
 namespace ApiLens::Ui {
 
-// "171 B", "12.4 KB", "3.1 MB"
-QString humanSize(qint64 bytes);
-// "84 ms", "1.25 s"
-QString humanDuration(double milliseconds);
-// "1 assertion", "3 assertions" (English plurals without a translation file)
-QString countOf(qsizetype count, const QString &singular, const QString &plural);
+// The views format sizes and durations as the core does (one formatter).
+using Core::countOf;
+using Core::humanDuration;
+using Core::humanSize;
 
 } // namespace ApiLens::Ui

@@ -73,32 +73,6 @@ QString kindName(Core::ContentKind kind)
     return QObject::tr("no body");
 }
 
-QString sentText(const Core::SentRequest &sent)
-{
-    QString text = QStringLiteral("%1 %2 %3\n")
-                       .arg(QString::fromLatin1(sent.method),
-                            QString::fromUtf8(sent.url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority)),
-                            sent.httpVersion.isEmpty() ? QStringLiteral("HTTP/1.1") : sent.httpVersion);
-    for (const auto &header : sent.headers) {
-        text += QString::fromLatin1(header.first) + QStringLiteral(": ") + QString::fromUtf8(header.second) +
-                QLatin1Char('\n');
-    }
-    if (sent.bodySize > 0) {
-        text += QLatin1Char('\n');
-        if (!sent.bodyDescription.isEmpty()) {
-            text += QStringLiteral("[%1]\n").arg(sent.bodyDescription);
-        } else if (sent.bodyPreview.contains('\0')) {
-            text += Core::hexDump(sent.bodyPreview);
-        } else {
-            text += QString::fromUtf8(sent.bodyPreview);
-            if (sent.bodyPreview.size() < sent.bodySize) {
-                text += QObject::tr("\n[… %1 more]").arg(humanSize(sent.bodySize - sent.bodyPreview.size()));
-            }
-        }
-    }
-    return text;
-}
-
 } // namespace
 
 QString transportHint(Core::TransportError error)
@@ -339,7 +313,7 @@ void ResponseView::showExchange(const Core::Exchange &exchange)
     m_tlsOff->setVisible(exchange.tlsVerificationDisabled &&
                          exchange.request.url.scheme() == QLatin1String("https"));
     m_strip->show();
-    m_sent->setPlainText(sentText(exchange.request));
+    m_sent->setPlainText(Core::sentExchangeText(exchange));
     m_timing->setTimings(exchange.timings);
     if (!exchange.hasResponse()) {
         showFailure(exchange);
@@ -354,9 +328,8 @@ void ResponseView::showExchange(const Core::Exchange &exchange)
     const Core::ContentKind kind = Core::detectContentKind(contentType, exchange.body.bytes(4096));
     QStringList summary{humanDuration(exchange.timings.totalMs()), humanSize(exchange.body.size()),
                         exchange.httpVersion, kindName(kind)};
-    if (!exchange.redirects.isEmpty()) {
-        summary.append(exchange.redirects.size() == 1 ? tr("1 redirect")
-                                                      : tr("%1 redirects").arg(exchange.redirects.size()));
+    if (const int redirects = exchange.redirectCount(); redirects > 0) {
+        summary.append(redirects == 1 ? tr("1 redirect") : tr("%1 redirects").arg(redirects));
     }
     if (exchange.error != Core::TransportError::None) {
         summary.append(exchange.errorMessage); // e.g. the body was cut off

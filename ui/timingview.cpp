@@ -26,13 +26,17 @@ QList<TimingView::Phase> TimingView::phasesOf(const Core::Timings &t)
             cursor = end;
         }
     };
+    // Redirects and authentication challenges come first; the rest is the final request.
+    add(tr("Redirects"), t.lastHopMs);
     if (t.connectStartMs >= 0) {
         add(tr("Queued"), t.connectStartMs);
-        if (t.encryptedMs >= 0) {
-            add(tr("Connect + TLS"), t.encryptedMs);
-        } else {
-            // Without a request sent, the connection itself failed and took the rest.
-            add(tr("Connect"), t.requestSentMs >= 0 ? t.requestSentMs : t.finishedMs);
+        add(tr("DNS"), t.resolvedMs);
+        add(tr("Connect"), t.connectedMs);
+        add(tr("TLS"), t.encryptedMs);
+        if (t.requestSentMs < 0) {
+            // Nothing was sent: setting up the connection failed, in the phase after the last one done.
+            add(t.connectedMs < 0 ? tr("Connect") : tr("TLS"), t.finishedMs);
+            return phases;
         }
     }
     if (t.requestSentMs < 0) {

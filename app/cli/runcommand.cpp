@@ -13,7 +13,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QSaveFile>
 #include <QXmlStreamWriter>
 
@@ -271,8 +270,7 @@ int runRun(const QStringList &arguments)
     const Terminal terminal(toFile ? Terminal::ColorMode::Never : colorMode,
                             !toFile && isatty(STDOUT_FILENO) != 0);
 
-    QNetworkAccessManager manager;
-    Core::HttpClient client(&manager);
+    Core::HttpClient client;
     Core::CollectionRunner runner(&client);
     Core::RunOptions options;
     options.environment = parser.value(env);

@@ -11,7 +11,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
+#include <QRegularExpression>
 
 #include <cstdio>
 #include <unistd.h>
@@ -78,19 +78,18 @@ void printHead(const Core::Exchange &exchange, const Terminal &terminal)
     writeOut("\n");
 }
 
-void printSent(const Core::SentRequest &sent, const Terminal &terminal)
+// The requests exactly as they went out (redirects and challenges first), request lines bold.
+void printSent(const Core::Exchange &exchange, const Terminal &terminal)
 {
-    writeOut(terminal.bold() + sent.method + ' ' +
-             sent.url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority) + ' ' +
-             sent.httpVersion.toLatin1() + terminal.reset() + '\n');
-    for (const auto &header : sent.headers) {
-        writeOut(terminal.bold() + header.first + terminal.reset() + ": " + header.second + '\n');
+    for (const QString &line : Core::sentExchangeText(exchange).split(QLatin1Char('\n'))) {
+        static const QRegularExpression requestLine(
+            QStringLiteral("^[!#$%&'*+.^_`|~0-9A-Za-z-]+ \\S+ HTTP/"));
+        const QByteArray bytes = line.toUtf8();
+        writeOut(requestLine.match(line).hasMatch()
+                     ? QByteArray(terminal.bold() + bytes + terminal.reset() + '\n')
+                     : QByteArray(bytes + '\n'));
     }
     writeOut("\n");
-    if (sent.bodySize > 0) {
-        writeOut(sent.bodyPreview);
-        writeOut("\n\n");
-    }
 }
 
 int exitCodeFor(const Core::Exchange &exchange, bool checkStatus)
@@ -221,8 +220,7 @@ int runSend(const QStringList &arguments)
     spec.settings.followRedirects = !parser.isSet(noRedirect);
     spec.settings.maxRedirects = parser.value(maxRedirects).toInt();
 
-    QNetworkAccessManager manager;
-    Core::HttpClient client(&manager);
+    Core::HttpClient client;
     Core::PendingExchange *pending = client.send(spec);
     QEventLoop loop;
     QObject::connect(pending, &Core::PendingExchange::finished, &loop, &QEventLoop::quit);
@@ -241,7 +239,7 @@ int runSend(const QStringList &arguments)
                  '\n');
     } else {
         if (parser.isSet(verbose) && exchange.error != Core::TransportError::InvalidRequest) {
-            printSent(exchange.request, terminal);
+            printSent(exchange, terminal);
         }
         if (exchange.hasResponse()) {
             printHead(exchange, terminal);

@@ -16,8 +16,6 @@
 #include <QEvent>
 #include <QFile>
 #include <QFileInfo>
-#include <QNetworkAccessManager>
-#include <QNetworkProxyFactory>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -115,9 +113,7 @@ int main(int argc, char *argv[])
     parser.addOption(demo);
     parser.process(app);
 
-    QNetworkProxyFactory::setUseSystemConfiguration(true);
-    QNetworkAccessManager manager;
-    Core::HttpClient client(&manager);
+    Core::HttpClient client;
     QSettings settings;
 
     Core::Catalog catalog;

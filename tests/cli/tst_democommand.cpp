@@ -1,6 +1,5 @@
 #include "http/httpclient.h"
 
-#include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QProcess>
 #include <QRegularExpression>
@@ -31,9 +30,7 @@ void tst_DemoCommand::servesUntilStopped()
     QTRY_VERIFY_WITH_TIMEOUT((out += demo.readAllStandardOutput(), out.contains("/text/crash")), 5000);
     QVERIFY(out.contains("Netilion\n"));
 
-    QNetworkAccessManager manager;
-    manager.setProxy(QNetworkProxy::NoProxy);
-    ApiLens::Core::HttpClient client(&manager);
+    ApiLens::Core::HttpClient client;
     ApiLens::Core::RequestSpec spec;
     spec.method = QStringLiteral("PATCH");
     spec.url = base + QStringLiteral("/netilion/assets/17");

@@ -1,4 +1,5 @@
 #include "cliprocess.h"
+#include "peers.h"
 #include "testserver.h"
 
 #include <QFile>
@@ -30,9 +31,8 @@ private:
 void tst_HttpyacParity::initTestCase()
 {
     m_httpyac = QStringLiteral(APILENS_HTTPYAC_PATH);
-    if (!QFileInfo(m_httpyac).isExecutable()) {
-        QSKIP("httpyac is not installed (scripts/setup-npm-tools.sh installs it from npm)");
-    }
+    APILENS_REQUIRE_PEER(QFileInfo(m_httpyac).isExecutable(),
+                         "httpyac is not installed (scripts/setup-npm-tools.sh installs it from npm)");
 }
 
 QList<ReceivedRequest> tst_HttpyacParity::send(const QString &program, const QStringList &arguments,

@@ -1,4 +1,5 @@
 #include "cliprocess.h"
+#include "peers.h"
 #include "testserver.h"
 
 #include "history/historystore.h"
@@ -165,9 +166,7 @@ void tst_InteropCommand::exportCurlRunsWithCurl()
     QCOMPARE(result.exitCode, 1);
     QVERIFY(result.err.contains("no request named 'Nope'"));
 
-    if (curl.isEmpty()) {
-        QSKIP("curl is not installed (scripts/setup-debian.sh installs it)");
-    }
+    APILENS_REQUIRE_PEER(!curl.isEmpty(), "curl is not installed (scripts/setup-debian.sh installs it)");
     // What was printed runs in a shell and reaches the server as apilens-cli run sends it.
     write(QStringLiteral("order.sh"), result.out);
     result = cli({QStringLiteral("export"), QStringLiteral("curl"), QStringLiteral("api.http"),

@@ -1,4 +1,5 @@
 #include "cliprocess.h"
+#include "peers.h"
 #include "testserver.h"
 
 #include <QDir>
@@ -27,9 +28,8 @@ private:
 void tst_NewmanParity::initTestCase()
 {
     m_newman = QStringLiteral(APILENS_NEWMAN_PATH);
-    if (!QFileInfo(m_newman).isExecutable()) {
-        QSKIP("newman is not installed (scripts/setup-npm-tools.sh installs it from npm)");
-    }
+    APILENS_REQUIRE_PEER(QFileInfo(m_newman).isExecutable(),
+                         "newman is not installed (scripts/setup-npm-tools.sh installs it from npm)");
 }
 
 void tst_NewmanParity::sameRequests()

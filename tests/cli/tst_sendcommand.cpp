@@ -1,6 +1,7 @@
 #include "cliprocess.h"
 #include "testserver.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -20,6 +21,8 @@ private Q_SLOTS:
     void printsStatusHeadersAndBody();
     void jsonRecord();
     void sendsBodyAndHeaders();
+    void verboseAndJsonShowWhatTheServerReceived_data();
+    void verboseAndJsonShowWhatTheServerReceived();
     void colors_data();
     void colors();
     void badArguments_data();
@@ -161,6 +164,59 @@ void tst_SendCommand::sendsBodyAndHeaders()
     // A body without a method means POST.
     QCOMPARE(run({url(QStringLiteral("/echo")), QStringLiteral("-d"), QStringLiteral("a=1")}).exitCode, 0);
     QCOMPARE(m_server->lastRequest().method, QByteArray("POST"));
+}
+
+void tst_SendCommand::verboseAndJsonShowWhatTheServerReceived_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("requests");
+    QTest::newRow("GET with its own headers")
+        << QStringList{QStringLiteral("@/echo?a=1"), QStringLiteral("-H"),
+                       QStringLiteral("Cache-Control: no-store"), QStringLiteral("-H"),
+                       QStringLiteral("X-Trace: 7")}
+        << 1;
+    QTest::newRow("POST") << QStringList{QStringLiteral("POST"), QStringLiteral("@/echo"),
+                                         QStringLiteral("-d"), QStringLiteral("{\"a\":1}")}
+                          << 1;
+    QTest::newRow("a redirect chain") << QStringList{QStringLiteral("@/redirect/2")} << 3;
+}
+
+void tst_SendCommand::verboseAndJsonShowWhatTheServerReceived()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, requests);
+    for (QString &argument : arguments) {
+        if (argument.startsWith(QLatin1Char('@'))) {
+            argument = url(argument.mid(1));
+        }
+    }
+    // --verbose prints each request head exactly as the server read it (LF for CRLF).
+    const Result verbose = run(arguments + QStringList{QStringLiteral("--verbose")});
+    QCOMPARE(verbose.exitCode, 0);
+    const QList<ApiLens::Test::ReceivedRequest> received = m_server->requests();
+    QCOMPARE(received.size(), requests);
+    for (const auto &request : received) {
+        QByteArray head = request.rawHead;
+        head.replace("\r\n", "\n");
+        QVERIFY2(verbose.out.contains(head), verbose.out.constData());
+    }
+    // --json lists the same requests, header for header.
+    m_server->clearRequests();
+    const Result json = run(arguments + QStringList{QStringLiteral("--json")});
+    QCOMPARE(json.exitCode, 0);
+    const QJsonArray sent =
+        QJsonDocument::fromJson(json.out).object().value(QStringLiteral("sent")).toArray();
+    const QList<ApiLens::Test::ReceivedRequest> again = m_server->requests();
+    QCOMPARE(sent.size(), again.size());
+    for (qsizetype i = 0; i < sent.size(); ++i) {
+        const QJsonArray headers = sent.at(i).toObject().value(QStringLiteral("headers")).toArray();
+        QCOMPARE(headers.size(), again[i].headers.size());
+        for (qsizetype h = 0; h < headers.size(); ++h) {
+            QCOMPARE(headers.at(h).toArray().at(0).toString().toLatin1(), again[i].headers[h].first);
+            QCOMPARE(headers.at(h).toArray().at(1).toString().toUtf8(), again[i].headers[h].second);
+        }
+        QCOMPARE(sent.at(i).toObject().value(QStringLiteral("target")).toString().toUtf8(), again[i].target);
+    }
 }
 
 void tst_SendCommand::colors_data()

@@ -1,5 +1,6 @@
 #include "collections/variables.h"
 #include "interop/curl.h"
+#include "peers.h"
 
 #include "http/httpclient.h"
 #include "testserver.h"
@@ -504,9 +505,7 @@ void tst_Curl::sameRequestAsCurl()
 {
     QFETCH(QString, arguments);
     const QString curl = QStandardPaths::findExecutable(QStringLiteral("curl"));
-    if (curl.isEmpty()) {
-        QSKIP("curl is not installed (scripts/setup-debian.sh installs it)");
-    }
+    APILENS_REQUIRE_PEER(!curl.isEmpty(), "curl is not installed (scripts/setup-debian.sh installs it)");
     TestServer server;
     QVERIFY(server.listen());
     const QString base = server.url().toString(); // "http://127.0.0.1:PORT", no trailing slash
@@ -632,9 +631,7 @@ void tst_Curl::copyAsCurlSendsTheSameRequest()
     QFETCH(RequestSpec, spec);
     QFETCH(QList<QByteArray>, headers);
     const QString curl = QStandardPaths::findExecutable(QStringLiteral("curl"));
-    if (curl.isEmpty()) {
-        QSKIP("curl is not installed (scripts/setup-debian.sh installs it)");
-    }
+    APILENS_REQUIRE_PEER(!curl.isEmpty(), "curl is not installed (scripts/setup-debian.sh installs it)");
     TestServer server;
     QVERIFY(server.listen());
     spec.url.replace(QStringLiteral("PATH"), server.url().toString());
@@ -654,9 +651,7 @@ void tst_Curl::copyAsCurlSendsTheSameRequest()
 void tst_Curl::collectionAsCurlScript()
 {
     const QString curl = QStandardPaths::findExecutable(QStringLiteral("curl"));
-    if (curl.isEmpty()) {
-        QSKIP("curl is not installed (scripts/setup-debian.sh installs it)");
-    }
+    APILENS_REQUIRE_PEER(!curl.isEmpty(), "curl is not installed (scripts/setup-debian.sh installs it)");
     TestServer server;
     QVERIFY(server.listen());
     QTemporaryDir dir;

@@ -13,6 +13,7 @@ private Q_SLOTS:
     void record();
     void repeatedHeadersAreJoined();
     void errorRecord();
+    void sentRequests();
 };
 
 void tst_ExchangeJson::record_data()
@@ -45,10 +46,10 @@ void tst_ExchangeJson::record()
     ex.timings.requestSentMs = 1.5;
     ex.timings.finishedMs = 12.25;
     const QJsonObject json = exchangeToJson(ex);
-    const QStringList keys{QStringLiteral("body_size"),  QStringLiteral("error"),
-                           QStringLiteral("headers"),    QStringLiteral("reason"),
-                           QStringLiteral("status"),     QStringLiteral("status_class"),
-                           QStringLiteral("timings_ms"), QStringLiteral("transport_error")};
+    const QStringList keys{
+        QStringLiteral("body_size"),    QStringLiteral("error"),      QStringLiteral("headers"),
+        QStringLiteral("reason"),       QStringLiteral("sent"),       QStringLiteral("status"),
+        QStringLiteral("status_class"), QStringLiteral("timings_ms"), QStringLiteral("transport_error")};
     QCOMPARE(json.keys(), keys);
     QCOMPARE(json.value(QStringLiteral("status_class")).toString(), statusClass);
     QCOMPARE(json.value(QStringLiteral("status")).isNull(), status == 0);
@@ -92,6 +93,51 @@ void tst_ExchangeJson::errorRecord()
     ex.status = 200;
     report.format = QStringLiteral("json");
     QVERIFY(exchangeToJson(ex, &report).value(QStringLiteral("error")).isNull());
+}
+
+void tst_ExchangeJson::sentRequests()
+{
+    Exchange ex;
+    ex.status = 200;
+    Hop hop;
+    hop.request.method = "POST";
+    hop.request.url = QUrl(QStringLiteral("http://h/a"));
+    hop.request.target = "/a";
+    hop.request.httpVersion = QStringLiteral("HTTP/1.1");
+    hop.request.headers = {{"Host", "h"}, {"X-A", "1"}, {"X-A", "2"}};
+    hop.request.bodySize = 3;
+    hop.response.status = 302;
+    hop.response.reason = "Found";
+    hop.response.headers = {{"Location", "/b"}};
+    ex.hops = {hop};
+    ex.request.method = "GET";
+    ex.request.url = QUrl(QStringLiteral("http://h/b"));
+    ex.request.target = "/b";
+    ex.request.httpVersion = QStringLiteral("HTTP/2");
+    ex.request.headers = {{":method", "GET"}, {":path", "/b"}};
+    const QJsonArray sent = exchangeToJson(ex).value(QStringLiteral("sent")).toArray();
+    QCOMPARE(sent.size(), 2);
+    const QJsonObject first = sent.at(0).toObject();
+    QCOMPARE(first.value(QStringLiteral("method")).toString(), QStringLiteral("POST"));
+    // Headers are pairs in order: repeated ones stay apart, as they went out.
+    QCOMPARE(first.value(QStringLiteral("headers")).toArray(),
+             (QJsonArray{QJsonArray{QStringLiteral("Host"), QStringLiteral("h")},
+                         QJsonArray{QStringLiteral("X-A"), QStringLiteral("1")},
+                         QJsonArray{QStringLiteral("X-A"), QStringLiteral("2")}}));
+    QCOMPARE(first.value(QStringLiteral("response")).toObject().value(QStringLiteral("status")).toInt(), 302);
+    QCOMPARE(first.value(QStringLiteral("body_size")).toInt(), 3);
+    const QJsonObject last = sent.at(1).toObject();
+    QCOMPARE(last.value(QStringLiteral("http_version")).toString(), QStringLiteral("HTTP/2"));
+    QCOMPARE(last.value(QStringLiteral("target")).toString(), QStringLiteral("/b"));
+    QVERIFY(!last.contains(QStringLiteral("response")));
+    ex.request.httpVersion.clear(); // never reached the wire
+    QVERIFY(exchangeToJson(ex)
+                .value(QStringLiteral("sent"))
+                .toArray()
+                .at(1)
+                .toObject()
+                .value(QStringLiteral("http_version"))
+                .isNull());
 }
 
 QTEST_GUILESS_MAIN(tst_ExchangeJson)

@@ -5,6 +5,8 @@
 
 using namespace ApiLens::Core;
 
+Q_DECLARE_METATYPE(HeaderList)
+
 class tst_RequestBuilder : public QObject
 {
     Q_OBJECT
@@ -15,7 +17,13 @@ private Q_SLOTS:
     void auth();
     void bodies_data();
     void bodies();
+    void defaultsAndOverrides_data();
     void defaultsAndOverrides();
+    void framing_data();
+    void framing();
+    void userInfoAndExpect();
+    void hostHeader_data();
+    void hostHeader();
     void normalizeUserUrl_data();
     void normalizeUserUrl();
 };
@@ -108,11 +116,10 @@ void tst_RequestBuilder::auth()
     const BuiltRequest built = buildRequest(spec);
     QVERIFY2(built.isValid(), qPrintable(built.error));
     if (!header.isEmpty()) {
-        QCOMPARE(built.request.rawHeader(header), value);
-        QCOMPARE(headerValue(built.sent.headers, header), value);
+        QCOMPARE(headerValue(built.request.headers, header), value);
     }
     if (!query.isEmpty()) {
-        QCOMPARE(built.request.url().query(QUrl::FullyEncoded), query);
+        QCOMPARE(built.request.url.query(QUrl::FullyEncoded), query);
     }
 }
 
@@ -147,29 +154,163 @@ void tst_RequestBuilder::bodies()
     spec.body = body;
     const BuiltRequest built = buildRequest(spec);
     QVERIFY2(built.isValid(), qPrintable(built.error));
-    QCOMPARE(built.verb, QByteArray("POST"));
-    QCOMPARE(built.body, expectedBody);
-    QCOMPARE(built.request.rawHeader("Content-Type"), contentType);
-    QCOMPARE(built.sent.bodySize, expectedBody.size());
+    QCOMPARE(built.request.method, QByteArray("POST"));
+    QCOMPARE(built.request.body, expectedBody);
+    QCOMPARE(headerValue(built.request.headers, "Content-Type"), contentType);
+    QCOMPARE(built.request.bodySize, expectedBody.size());
+    // POST gives a body meaning: its length is said, even when it is empty.
+    QCOMPARE(headerValue(built.request.headers, "Content-Length"), QByteArray::number(expectedBody.size()));
+}
+
+void tst_RequestBuilder::defaultsAndOverrides_data()
+{
+    QTest::addColumn<QList<KeyValue>>("headers");
+    QTest::addColumn<QStringList>("omitted");
+    QTest::addColumn<HeaderList>("expected"); // the whole list, in order
+    const QByteArray agent = "ApiLens/" APILENS_VERSION;
+    const QByteArray encodings = "gzip, deflate, br, zstd";
+    QTest::newRow("the defaults") << QList<KeyValue>() << QStringList()
+                                  << HeaderList{{"User-Agent", agent},
+                                                {"Accept", "*/*"},
+                                                {"Accept-Encoding", encodings},
+                                                {"Connection", "keep-alive"}};
+    QTest::newRow("two switched off")
+        << QList<KeyValue>() << QStringList{QStringLiteral("user-agent"), QStringLiteral("Connection")}
+        << HeaderList{{"Accept", "*/*"}, {"Accept-Encoding", encodings}};
+    QTest::newRow("written ones win, once, as written")
+        << QList<KeyValue>{{QStringLiteral("accept"), QStringLiteral("application/json")},
+                           {QStringLiteral("Cache-Control"), QStringLiteral("no-store")},
+                           {QStringLiteral("User-Agent"), QStringLiteral("off/1"), false}}
+        << QStringList()
+        << HeaderList{{"User-Agent", agent},
+                      {"Accept-Encoding", encodings},
+                      {"Connection", "keep-alive"},
+                      {"accept", "application/json"},
+                      {"Cache-Control", "no-store"}};
+    QTest::newRow("all off, nothing added")
+        << QList<KeyValue>{{QStringLiteral("X-Only"), QStringLiteral("1")}}
+        << QStringList{QStringLiteral("User-Agent"), QStringLiteral("Accept"),
+                       QStringLiteral("Accept-Encoding"), QStringLiteral("Connection")}
+        << HeaderList{{"X-Only", "1"}};
 }
 
 void tst_RequestBuilder::defaultsAndOverrides()
 {
+    QFETCH(QList<KeyValue>, headers);
+    QFETCH(QStringList, omitted);
+    QFETCH(HeaderList, expected);
     RequestSpec spec = get(QStringLiteral("http://127.0.0.1/"));
-    BuiltRequest built = buildRequest(spec);
-    QVERIFY(built.request.rawHeader("User-Agent").startsWith("ApiLens/"));
-    QCOMPARE(built.request.rawHeader("Accept"), QByteArray("*/*"));
-    spec.headers = {{QStringLiteral("user-agent"), QStringLiteral("mine/1")},
-                    {QStringLiteral("X-Off"), QStringLiteral("1"), false}};
-    spec.body.kind = BodyKind::Raw;
-    spec.body.raw = "x";
-    spec.body.contentType = QStringLiteral("text/plain");
-    spec.headers.append({QStringLiteral("Content-Type"), QStringLiteral("text/csv")});
-    built = buildRequest(spec);
-    QCOMPARE(built.request.rawHeader("User-Agent"), QByteArray("mine/1"));
-    QVERIFY(!built.request.hasRawHeader("X-Off"));
-    // An explicit header wins over the body kind's content type.
-    QCOMPARE(built.request.rawHeader("Content-Type"), QByteArray("text/csv"));
+    spec.headers = headers;
+    spec.omittedDefaults = omitted;
+    const BuiltRequest built = buildRequest(spec);
+    QVERIFY2(built.isValid(), qPrintable(built.error));
+    QCOMPARE(built.request.headers, expected);
+    for (const DefaultHeader &header : defaultHeaders()) {
+        QCOMPARE(sendsDefault(spec, header.name),
+                 !headerValue(expected, header.name.toLatin1()).isNull() &&
+                     headerValue(expected, header.name.toLatin1()) == header.value.toUtf8());
+    }
+}
+
+void tst_RequestBuilder::framing_data()
+{
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QList<KeyValue>>("headers");
+    QTest::addColumn<QByteArray>("contentLength"); // null: none
+    QTest::addColumn<bool>("chunked");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("GET without body")
+        << QStringLiteral("GET") << QByteArray() << QList<KeyValue>() << QByteArray() << false << QString();
+    QTest::newRow("POST without body") << QStringLiteral("POST") << QByteArray() << QList<KeyValue>()
+                                       << QByteArray("0") << false << QString();
+    QTest::newRow("DELETE with body") << QStringLiteral("DELETE") << QByteArray("x") << QList<KeyValue>()
+                                      << QByteArray("1") << false << QString();
+    QTest::newRow("written length that is right")
+        << QStringLiteral("PUT") << QByteArray("abc")
+        << QList<KeyValue>{{QStringLiteral("content-length"), QStringLiteral("3")}} << QByteArray("3")
+        << false << QString();
+    QTest::newRow("written length that is wrong")
+        << QStringLiteral("PUT") << QByteArray("abc")
+        << QList<KeyValue>{{QStringLiteral("Content-Length"), QStringLiteral("9")}} << QByteArray() << false
+        << QStringLiteral("Content-Length says 9, but the body is 3 bytes");
+    QTest::newRow("chunked as asked")
+        << QStringLiteral("POST") << QByteArray("abc")
+        << QList<KeyValue>{{QStringLiteral("Transfer-Encoding"), QStringLiteral("chunked")}} << QByteArray()
+        << true << QString();
+    QTest::newRow("another transfer coding")
+        << QStringLiteral("POST") << QByteArray("abc")
+        << QList<KeyValue>{{QStringLiteral("Transfer-Encoding"), QStringLiteral("gzip")}} << QByteArray()
+        << false << QStringLiteral("Transfer-Encoding 'gzip' cannot be sent");
+    QTest::newRow("both") << QStringLiteral("POST") << QByteArray("abc")
+                          << QList<KeyValue>{{QStringLiteral("Transfer-Encoding"), QStringLiteral("chunked")},
+                                             {QStringLiteral("Content-Length"), QStringLiteral("3")}}
+                          << QByteArray() << false
+                          << QStringLiteral("both Content-Length and Transfer-Encoding");
+}
+
+void tst_RequestBuilder::framing()
+{
+    QFETCH(QString, method);
+    QFETCH(QByteArray, body);
+    QFETCH(QList<KeyValue>, headers);
+    QFETCH(QByteArray, contentLength);
+    QFETCH(bool, chunked);
+    QFETCH(QString, error);
+    RequestSpec spec = get(QStringLiteral("http://127.0.0.1/"));
+    spec.method = method;
+    spec.headers = headers;
+    if (!body.isEmpty()) {
+        spec.body.kind = BodyKind::Raw;
+        spec.body.raw = body;
+    }
+    const BuiltRequest built = buildRequest(spec);
+    if (!error.isEmpty()) {
+        QVERIFY(!built.isValid());
+        QVERIFY2(built.error.contains(error), qPrintable(built.error));
+        return;
+    }
+    QVERIFY2(built.isValid(), qPrintable(built.error));
+    QCOMPARE(headerValue(built.request.headers, "Content-Length"), contentLength);
+    QCOMPARE(built.request.chunked, chunked);
+    int lengths = 0;
+    for (const Header &header : built.request.headers) {
+        lengths += header.first.compare("Content-Length", Qt::CaseInsensitive) == 0 ? 1 : 0;
+    }
+    QVERIFY(lengths <= 1); // a written one is not doubled
+}
+
+void tst_RequestBuilder::userInfoAndExpect()
+{
+    RequestSpec spec = get(QStringLiteral("http://ada:s%20cret@127.0.0.1:8080/x#frag"));
+    spec.headers = {{QStringLiteral("Expect"), QStringLiteral("100-continue")}};
+    const BuiltRequest built = buildRequest(spec);
+    QVERIFY2(built.isValid(), qPrintable(built.error));
+    // user:password@ becomes Basic auth, as curl sends it, and never goes out in the URL.
+    QCOMPARE(headerValue(built.request.headers, "Authorization"),
+             "Basic " + QByteArray("ada:s cret").toBase64());
+    QVERIFY(built.request.url.userInfo().isEmpty());
+    QVERIFY(built.request.expectContinue);
+}
+
+void tst_RequestBuilder::hostHeader_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QByteArray>("host");
+    QTest::newRow("default http port")
+        << QStringLiteral("http://example.test:80/") << QByteArray("example.test");
+    QTest::newRow("default https port")
+        << QStringLiteral("https://example.test/") << QByteArray("example.test");
+    QTest::newRow("other port") << QStringLiteral("http://127.0.0.1:8080/") << QByteArray("127.0.0.1:8080");
+    QTest::newRow("ipv6") << QStringLiteral("http://[::1]:9/") << QByteArray("[::1]:9");
+    QTest::newRow("idn") << QStringLiteral("http://bücher.test/") << QByteArray("xn--bcher-kva.test");
+}
+
+void tst_RequestBuilder::hostHeader()
+{
+    QFETCH(QString, url);
+    QFETCH(QByteArray, host);
+    QCOMPARE(hostHeaderValue(QUrl(url)), host);
 }
 
 void tst_RequestBuilder::normalizeUserUrl_data()

@@ -9,7 +9,6 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -34,7 +33,6 @@ private:
     Core::Exchange run(const Core::RequestSpec &spec);
 
     Demo::DemoServer m_server;
-    QNetworkAccessManager m_manager;
     Core::HttpClient *m_client = nullptr;
     Core::Catalog m_catalog;
 };
@@ -42,8 +40,7 @@ private:
 void tst_DemoServer::initTestCase()
 {
     QVERIFY(m_server.start() > 0);
-    m_manager.setProxy(QNetworkProxy::NoProxy);
-    m_client = new Core::HttpClient(&m_manager, this);
+    m_client = new Core::HttpClient(this);
     QStringList errors;
     QVERIFY(m_catalog.loadBuiltin(&errors));
 }

@@ -47,14 +47,19 @@ bool ExternalServer::start(const QString &program, const QStringList &arguments,
             return true;
         }
         if (m_process.state() == QProcess::NotRunning) {
-            m_error =
-                QStringLiteral("%1 exited: %2").arg(program, QString::fromLocal8Bit(m_process.readAll()));
+            m_error = QStringLiteral("%1 exited: %2").arg(program, QString::fromLocal8Bit(output()));
             return false;
         }
         QThread::msleep(50);
     }
     m_error = QStringLiteral("%1 did not listen on port %2 in time").arg(program).arg(m_port);
     return false;
+}
+
+QByteArray ExternalServer::output()
+{
+    m_output += m_process.readAll();
+    return m_output;
 }
 
 bool ExternalServer::httpbinAvailable()

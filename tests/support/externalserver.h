@@ -21,12 +21,15 @@ public:
                int timeoutMs = 15000);
     quint16 port() const { return m_port; }
     QString errorString() const { return m_error; }
+    // Everything the program printed so far (stdout and stderr together).
+    QByteArray output();
 
     static bool httpbinAvailable();
     static bool nghttpdAvailable();
 
 private:
     QProcess m_process;
+    QByteArray m_output;
     quint16 m_port = 0;
     QString m_error;
 };

@@ -15,7 +15,9 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <brotli/encode.h>
 #include <zlib.h>
+#include <zstd.h>
 
 namespace ApiLens::Test {
 
@@ -255,6 +257,44 @@ QByteArray TestServer::gzipCompress(const QByteArray &data)
     return out;
 }
 
+QByteArray TestServer::encode(const QByteArray &data, const QByteArray &codings)
+{
+    QByteArray out = data;
+    for (const QByteArray &token : codings.split(',')) {
+        const QByteArray coding = token.trimmed();
+        if (coding == "gzip") {
+            out = gzipCompress(out);
+        } else if (coding == "deflate" || coding == "raw-deflate") {
+            z_stream stream{};
+            deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, coding == "deflate" ? 15 : -15, 9,
+                         Z_DEFAULT_STRATEGY);
+            QByteArray packed(int(deflateBound(&stream, uLong(out.size()))) + 32, Qt::Uninitialized);
+            stream.next_in = reinterpret_cast<Bytef *>(out.data());
+            stream.avail_in = uInt(out.size());
+            stream.next_out = reinterpret_cast<Bytef *>(packed.data());
+            stream.avail_out = uInt(packed.size());
+            deflate(&stream, Z_FINISH);
+            packed.resize(qsizetype(stream.total_out));
+            deflateEnd(&stream);
+            out = packed;
+        } else if (coding == "br") {
+            std::size_t size = BrotliEncoderMaxCompressedSize(std::size_t(out.size())) + 64;
+            QByteArray packed(qsizetype(size), Qt::Uninitialized);
+            BrotliEncoderCompress(5, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_GENERIC, std::size_t(out.size()),
+                                  reinterpret_cast<const uint8_t *>(out.constData()), &size,
+                                  reinterpret_cast<uint8_t *>(packed.data()));
+            packed.resize(qsizetype(size));
+            out = packed;
+        } else if (coding == "zstd") {
+            QByteArray packed(qsizetype(ZSTD_compressBound(std::size_t(out.size()))), Qt::Uninitialized);
+            packed.resize(qsizetype(ZSTD_compress(packed.data(), std::size_t(packed.size()), out.constData(),
+                                                  std::size_t(out.size()), 3)));
+            out = packed;
+        }
+    }
+    return out;
+}
+
 Response TestServer::route(const ReceivedRequest &request)
 {
     if (request.method == "PRI") {
@@ -290,6 +330,18 @@ Response TestServer::route(const ReceivedRequest &request)
         response.status = 302;
         response.headers = {
             {"Location", hops <= 1 ? QByteArray("/echo") : "/redirect/" + QByteArray::number(hops - 1)}};
+        return response;
+    }
+    if (first == "cookies" && parts.value(1) == "set") {
+        // Sets each name=value of the query as a cookie, then sends the client to /echo.
+        Response response;
+        response.status = 302;
+        response.headers = {{"Location", "/echo"}};
+        for (const QByteArray &pair : request.query().split('&')) {
+            if (!pair.isEmpty()) {
+                response.headers.append({"Set-Cookie", pair + "; Path=/"});
+            }
+        }
         return response;
     }
     if (first == "redirect-loop") {
@@ -386,6 +438,7 @@ void TestServer::onReadyRead(QTcpSocket *socket)
         }
         const QList<QByteArray> lines = buffer.left(headEnd).split('\n');
         ReceivedRequest request;
+        request.rawHead = buffer.left(headEnd + 4);
         const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
         request.method = requestLine.value(0);
         request.target = requestLine.value(1);
@@ -470,15 +523,16 @@ void TestServer::reply(QTcpSocket *socket, const ReceivedRequest &request)
 
 void TestServer::write(QTcpSocket *socket, const Response &response, bool headOnly)
 {
-    QByteArray body = response.gzip ? gzipCompress(response.body) : response.body;
+    const QByteArray codings = response.gzip ? QByteArray("gzip") : response.encoding;
+    QByteArray body = codings.isEmpty() ? response.body : encode(response.body, codings);
     QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
                       (response.reason.isEmpty() ? QByteArray(phrase(response.status)) : response.reason) +
                       "\r\n";
     for (const auto &header : response.headers) {
         head += header.first + ": " + header.second + "\r\n";
     }
-    if (response.gzip) {
-        head += "Content-Encoding: gzip\r\n";
+    if (!codings.isEmpty()) {
+        head += "Content-Encoding: " + QByteArray(codings).replace("raw-deflate", "deflate") + "\r\n";
     }
     const bool noBody = response.status == 204 || response.status == 304 || response.status < 200;
     if (response.chunked) {

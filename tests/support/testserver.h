@@ -25,6 +25,7 @@ struct ReceivedRequest
     QByteArray version;
     Headers headers;
     QByteArray body;
+    QByteArray rawHead; // the request line and header fields exactly as received, up to the blank line
 
     QByteArray header(const QByteArray &name) const;
     QByteArray path() const;  // target without the query
@@ -42,6 +43,7 @@ struct Response
     bool chunked = false; // Transfer-Encoding: chunked, in several chunks
     int chunkDelayMs = 0;
     bool gzip = false;              // Content-Encoding: gzip
+    QByteArray encoding;            // or any chain: "br", "zstd", "deflate", "gzip, br"…
     bool closeWithoutReply = false; // drop the connection instead of answering
     bool hang = false;              // never answer
     QByteArray rawReply;            // written as is instead of a well-formed reply
@@ -53,6 +55,7 @@ struct Response
 //   /echo                      a JSON description of the request
 //   /delay/MS                  answer after MS milliseconds
 //   /redirect/N                302 chain of N hops to /echo; /redirect-loop never ends
+//   /cookies/set?a=1&b=2       Set-Cookie a=1 and b=2, then 302 to /echo
 //   /gzip, /chunked            a JSON body gzip-encoded / chunked
 //   /bytes/N                   N bytes
 //   /basic-auth/U/P            200 with the right Basic credentials, else 401 + challenge
@@ -83,6 +86,8 @@ public:
 
     static Response route(const ReceivedRequest &request);
     static QByteArray gzipCompress(const QByteArray &data);
+    // The body encoded with a Content-Encoding chain (gzip, deflate as zlib, raw-deflate, br, zstd).
+    static QByteArray encode(const QByteArray &data, const QByteArray &codings);
     // A port on 127.0.0.1 that nothing listens on (bound, then released).
     static quint16 unusedPort();
 

@@ -19,7 +19,6 @@
 #include <QComboBox>
 #include <QDir>
 #include <QEventLoop>
-#include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QPalette>
 #include <QSettings>
@@ -82,9 +81,7 @@ int main(int argc, char *argv[])
     }
     QTemporaryDir settingsDir;
     QSettings settings(settingsDir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
-    QNetworkAccessManager manager;
-    manager.setProxy(QNetworkProxy::NoProxy);
-    Core::HttpClient client(&manager);
+    Core::HttpClient client;
     Core::Catalog catalog;
     QStringList errors;
     catalog.loadBuiltin(&errors);

@@ -28,7 +28,6 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMimeData>
-#include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QPlainTextEdit>
 #include <QSettings>
@@ -87,7 +86,6 @@ private:
     static void write(const QString &path, const QByteArray &bytes);
 
     QTemporaryDir m_dir;
-    QNetworkAccessManager *m_manager = nullptr;
     Core::HttpClient *m_client = nullptr;
     QSettings *m_settings = nullptr;
     Core::Catalog *m_catalog = nullptr;
@@ -106,9 +104,7 @@ void tst_MainWindow::initTestCase()
 
 void tst_MainWindow::init()
 {
-    m_manager = new QNetworkAccessManager;
-    m_manager->setProxy(QNetworkProxy::NoProxy);
-    m_client = new Core::HttpClient(m_manager);
+    m_client = new Core::HttpClient;
     m_settings = new QSettings(m_dir.filePath(QStringLiteral("apilens.ini")), QSettings::IniFormat);
     m_window = new MainWindow(m_client, m_catalog, m_settings);
     m_window->newTab();
@@ -123,7 +119,6 @@ void tst_MainWindow::cleanup()
 {
     delete m_window;
     delete m_client;
-    delete m_manager;
     delete m_settings;
     delete m_server;
 }

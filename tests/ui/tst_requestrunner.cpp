@@ -2,7 +2,6 @@
 
 #include "testserver.h"
 
-#include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QSignalSpy>
 #include <QTest>
@@ -23,7 +22,6 @@ private Q_SLOTS:
 
 private:
     TestServer *m_server = nullptr;
-    QNetworkAccessManager *m_manager = nullptr;
     Core::HttpClient *m_client = nullptr;
 };
 
@@ -31,15 +29,12 @@ void tst_RequestRunner::init()
 {
     m_server = new TestServer;
     QVERIFY(m_server->listen());
-    m_manager = new QNetworkAccessManager;
-    m_manager->setProxy(QNetworkProxy::NoProxy);
-    m_client = new Core::HttpClient(m_manager);
+    m_client = new Core::HttpClient;
 }
 
 void tst_RequestRunner::cleanup()
 {
     delete m_client;
-    delete m_manager;
     delete m_server;
 }
 

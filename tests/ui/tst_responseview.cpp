@@ -38,6 +38,8 @@ static Core::Exchange response(int status, const QByteArray &type, const QByteAr
     ex.timings.finishedMs = 22;
     ex.request.method = "GET";
     ex.request.url = QUrl(QStringLiteral("http://127.0.0.1/users/1"));
+    ex.request.target = "/users/1";
+    ex.request.httpVersion = QStringLiteral("HTTP/1.1");
     ex.request.headers = {{"Host", "127.0.0.1"}, {"Accept", "*/*"}};
     return ex;
 }

@@ -13,10 +13,14 @@ private Q_SLOTS:
     void phases();
 };
 
-static Core::Timings timings(double connect, double tls, double sent, double first, double done)
+static Core::Timings timings(double connect, double resolved, double connected, double tls, double sent,
+                             double first, double done, double lastHop = 0)
 {
     Core::Timings t;
+    t.lastHopMs = lastHop;
     t.connectStartMs = connect;
+    t.resolvedMs = resolved;
+    t.connectedMs = connected;
     t.encryptedMs = tls;
     t.requestSentMs = sent;
     t.firstByteMs = first;
@@ -28,23 +32,27 @@ void tst_TimingView::phases_data()
 {
     QTest::addColumn<Core::Timings>("timings");
     QTest::addColumn<QStringList>("names");
+    const QString queued = QStringLiteral("Queued"), dns = QStringLiteral("DNS"),
+                  connect = QStringLiteral("Connect"), tls = QStringLiteral("TLS"),
+                  send = QStringLiteral("Send"), wait = QStringLiteral("Wait for server"),
+                  download = QStringLiteral("Download");
     QTest::newRow("new plain connection")
-        << timings(1, -1, 3, 50, 60)
-        << QStringList{QStringLiteral("Queued"), QStringLiteral("Connect"), QStringLiteral("Wait for server"),
-                       QStringLiteral("Download")};
-    QTest::newRow("tls") << timings(1, 20, 21, 50, 60)
-                         << QStringList{QStringLiteral("Queued"), QStringLiteral("Connect + TLS"),
-                                        QStringLiteral("Send"), QStringLiteral("Wait for server"),
-                                        QStringLiteral("Download")};
+        << timings(1, 1.5, 2, -1, 3, 50, 60) << QStringList{queued, dns, connect, send, wait, download};
+    QTest::newRow("tls") << timings(1, 2, 5, 20, 21, 50, 60)
+                         << QStringList{queued, dns, connect, tls, send, wait, download};
+    QTest::newRow("an address, no lookup")
+        << timings(1, -1, 2, -1, 3, 50, 60) << QStringList{queued, connect, send, wait, download};
     QTest::newRow("reused connection")
-        << timings(-1, -1, 2, 30, 31)
-        << QStringList{QStringLiteral("Send"), QStringLiteral("Wait for server"), QStringLiteral("Download")};
+        << timings(-1, -1, -1, -1, 2, 30, 31) << QStringList{send, wait, download};
+    QTest::newRow("after two redirects") << timings(-1, -1, -1, -1, 42, 50, 51, 40)
+                                         << QStringList{QStringLiteral("Redirects"), send, wait, download};
     QTest::newRow("refused: nothing sent")
-        << timings(1, -1, -1, -1, 2) << QStringList{QStringLiteral("Queued"), QStringLiteral("Connect")};
-    QTest::newRow("timed out waiting") << timings(1, -1, 3, -1, 300)
-                                       << QStringList{QStringLiteral("Queued"), QStringLiteral("Connect"),
-                                                      QStringLiteral("Wait for server")};
-    QTest::newRow("not sent at all") << timings(-1, -1, -1, -1, -1) << QStringList{};
+        << timings(1, 1.2, -1, -1, -1, -1, 2) << QStringList{queued, dns, connect};
+    QTest::newRow("TLS handshake failed")
+        << timings(1, 1.2, 1.5, -1, -1, -1, 9) << QStringList{queued, dns, connect, tls};
+    QTest::newRow("timed out waiting")
+        << timings(1, -1, 2, -1, 3, -1, 300) << QStringList{queued, connect, send, wait};
+    QTest::newRow("not sent at all") << timings(-1, -1, -1, -1, -1, -1, -1) << QStringList{};
 }
 
 void tst_TimingView::phases()

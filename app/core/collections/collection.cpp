@@ -7,46 +7,6 @@
 
 namespace ApiLens::Core {
 
-bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *error)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
-        return false;
-    }
-    if (file.write(bytes) != bytes.size() || !file.commit()) {
-        *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
-}
-
-bool ensureIgnoredByGit(const QString &folder, const QString &entry, QString *error)
-{
-    const QString path = QDir(folder).filePath(QStringLiteral(".gitignore"));
-    QByteArray content;
-    QFile file(path);
-    if (file.exists()) {
-        if (!file.open(QIODevice::ReadOnly)) {
-            *error = QStringLiteral("%1: cannot read: %2").arg(path, file.errorString());
-            return false;
-        }
-        content = file.readAll();
-        file.close();
-    }
-    for (const QByteArray &line : content.split('\n')) {
-        const QByteArray trimmed = line.trimmed();
-        if (trimmed == entry.toUtf8() || trimmed == '/' + entry.toUtf8()) {
-            return true;
-        }
-    }
-    if (!content.isEmpty() && !content.endsWith('\n')) {
-        content += '\n';
-    }
-    content += entry.toUtf8() + '\n';
-    return writeFileAtomically(path, content, error);
-}
-
 bool Collection::isRequestFile(const QString &fileName)
 {
     return fileName.endsWith(QLatin1String(".http"), Qt::CaseInsensitive) ||

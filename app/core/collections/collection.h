@@ -1,6 +1,7 @@
 #pragma once
 
 #include "httpdocument.h"
+#include "util/fileutil.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -11,11 +12,6 @@
 #include <optional>
 
 namespace ApiLens::Core {
-
-// Writes a user file all at once (QSaveFile): a crash or a full disk leaves the old file.
-bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *error);
-// Adds `entry` to FOLDER/.gitignore unless a line already says it.
-bool ensureIgnoredByGit(const QString &folder, const QString &entry, QString *error);
 
 // One request of a collection file, as the tree shows it.
 struct CollectionRequest

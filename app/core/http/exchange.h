@@ -23,9 +23,12 @@ QByteArray headerValue(const HeaderList &headers, const QByteArray &name);
 struct Timings
 {
     QDateTime started;
-    double connectStartMs = -1; // socket started connecting (new connection only)
+    double lastHopMs = 0;       // when the final request began (after redirects and challenges)
+    double connectStartMs = -1; // a new connection began: name lookup (new connection only)
+    double resolvedMs = -1;     // the host name was resolved
+    double connectedMs = -1;    // TCP connected (to the server, or to the proxy)
     double encryptedMs = -1;    // TLS handshake done
-    double requestSentMs = -1;  // request written
+    double requestSentMs = -1;  // the last byte of the request was written
     double firstByteMs = -1;    // response headers received
     double finishedMs = -1;     // last byte received, or failure
 
@@ -53,15 +56,38 @@ QString transportErrorId(TransportError error);
 // "Connection refused", ... a short title for views.
 QString transportErrorTitle(TransportError error);
 
+// A request as it went out, recorded by the connection from the values it wrote: the Sent
+// tab, `send --verbose`, the history and HAR show this, never a reconstruction.
 struct SentRequest
 {
     QByteArray method;
     QUrl url;
-    QString httpVersion;
-    HeaderList headers;
+    QByteArray target;      // as on the request line (absolute-form through a proxy); :path in HTTP/2
+    QString httpVersion;    // "HTTP/1.1", "HTTP/2"
+    HeaderList headers;     // every field in the order written; HTTP/2: pseudo-headers first, lower case
     QByteArray bodyPreview; // the first bytes of the body as sent
     qint64 bodySize = 0;
     QString bodyDescription; // e.g. "file report.pdf (1.2 MB)" when not all bytes are kept
+    QString via;             // "proxy host:port" when it went through a proxy
+};
+
+// A response's status line and header fields as received.
+struct ResponseHead
+{
+    QByteArray version; // "HTTP/1.1", "HTTP/2"
+    int status = 0;
+    QByteArray reason;
+    HeaderList headers;
+};
+
+// An earlier request of one exchange and what it got back: a redirect that was followed, or an
+// authentication challenge (Digest) that was answered with a second request.
+struct Hop
+{
+    enum class Kind { Redirect, Challenge };
+    Kind kind = Kind::Redirect;
+    SentRequest request;
+    ResponseHead response;
 };
 
 // One request and what came back: the record every view, the history and the CLI read.
@@ -73,18 +99,28 @@ struct Exchange
     QString httpVersion; // "HTTP/1.1", "HTTP/2"
     HeaderList headers;
     ResponseBody body;
+    QByteArray contentEncoding;  // the codings undone ("gzip"); the body is the decoded bytes
+    qint64 encodedBodySize = -1; // bytes received before decoding; -1 when not encoded
     Timings timings;
-    QList<QUrl> redirects; // each hop followed, in order
+    QList<Hop> hops; // the requests before `request`, in order
     TransportError error = TransportError::None;
     QString errorMessage;
     bool tlsVerificationDisabled = false;
     QStringList ignoredTlsErrors;
 
     bool hasResponse() const { return status > 0; }
+    int redirectCount() const;
     StatusClass statusClass() const { return statusClassOf(status); }
     QByteArray header(const QByteArray &name) const { return headerValue(headers, name); }
     // The reason phrase the server sent, or the standard one (HTTP/2 sends none).
     QString displayReason() const;
 };
+
+// The request as text, as it went out (HTTP/1.1 style; HTTP/2 with its pseudo-headers), with
+// its body or a note of it. A request that never reached the wire says so.
+QString sentRequestText(const SentRequest &sent);
+// Every request of the exchange in order (redirects and challenges first, each with the status
+// that led on), for the Sent tab and `send --verbose`.
+QString sentExchangeText(const Exchange &exchange);
 
 } // namespace ApiLens::Core

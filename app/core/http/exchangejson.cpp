@@ -11,7 +11,46 @@ QJsonValue ms(double value)
     return value < 0 ? QJsonValue() : QJsonValue(qRound64(value * 1000.0) / 1000.0);
 }
 
+QJsonArray headerPairs(const HeaderList &headers)
+{
+    QJsonArray pairs;
+    for (const Header &header : headers) {
+        pairs.append(QJsonArray{QString::fromLatin1(header.first), QString::fromUtf8(header.second)});
+    }
+    return pairs;
+}
+
+QJsonObject sentJson(const SentRequest &sent)
+{
+    QJsonObject object{{QStringLiteral("method"), QString::fromLatin1(sent.method)},
+                       {QStringLiteral("url"), sent.url.toString(QUrl::FullyEncoded)},
+                       {QStringLiteral("target"), QString::fromUtf8(sent.target)},
+                       {QStringLiteral("http_version"),
+                        sent.httpVersion.isEmpty() ? QJsonValue() : QJsonValue(sent.httpVersion)},
+                       {QStringLiteral("headers"), headerPairs(sent.headers)},
+                       {QStringLiteral("body_size"), sent.bodySize}};
+    if (!sent.via.isEmpty()) {
+        object.insert(QStringLiteral("via"), sent.via);
+    }
+    return object;
+}
+
 } // namespace
+
+QJsonArray sentRequestsJson(const Exchange &exchange)
+{
+    QJsonArray requests;
+    for (const Hop &hop : exchange.hops) {
+        QJsonObject object = sentJson(hop.request);
+        object.insert(QStringLiteral("response"),
+                      QJsonObject{{QStringLiteral("status"), hop.response.status},
+                                  {QStringLiteral("reason"), QString::fromUtf8(hop.response.reason)},
+                                  {QStringLiteral("headers"), headerPairs(hop.response.headers)}});
+        requests.append(object);
+    }
+    requests.append(sentJson(exchange.request));
+    return requests;
+}
 
 QJsonObject exchangeToJson(const Exchange &exchange, const ErrorReport *report)
 {
@@ -30,6 +69,8 @@ QJsonObject exchangeToJson(const Exchange &exchange, const ErrorReport *report)
     }
     const Timings &t = exchange.timings;
     const QJsonObject timings{{QStringLiteral("connect_start"), ms(t.connectStartMs)},
+                              {QStringLiteral("dns_done"), ms(t.resolvedMs)},
+                              {QStringLiteral("connected"), ms(t.connectedMs)},
                               {QStringLiteral("tls_done"), ms(t.encryptedMs)},
                               {QStringLiteral("request_sent"), ms(t.requestSentMs)},
                               {QStringLiteral("first_byte"), ms(t.firstByteMs)},
@@ -44,6 +85,7 @@ QJsonObject exchangeToJson(const Exchange &exchange, const ErrorReport *report)
         {QStringLiteral("timings_ms"), timings},
         {QStringLiteral("error"), report && report->isError() ? QJsonValue(report->toJson()) : QJsonValue()},
         {QStringLiteral("transport_error"), QJsonValue()},
+        {QStringLiteral("sent"), sentRequestsJson(exchange)},
     };
     if (exchange.error != TransportError::None) {
         record.insert(QStringLiteral("transport_error"),

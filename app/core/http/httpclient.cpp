@@ -1,93 +1,118 @@
 #include "httpclient.h"
 
-#include "requestbuilder.h"
+#include "contentdecoder.h"
+#include "http1.h"
+#include "httpauth.h"
 
-#include <QAuthenticator>
-#include <QBuffer>
-#include <QFile>
-#include <QLocale>
-#include <QNetworkAccessManager>
+#include <QHostAddress>
+#include <QNetworkCookie>
 #include <QNetworkCookieJar>
-#include <QNetworkProxy>
-#include <QNetworkReply>
-#include <QSslError>
+#include <QNetworkProxyFactory>
+#include <QRandomGenerator>
 #include <QTimer>
 
 namespace ApiLens::Core {
 
 namespace {
 
-QString hostAndPort(const QUrl &url)
+constexpr qint64 MaxDiscardedBody = 1024 * 1024; // of a redirect's or challenge's own body
+
+// The request as it is about to go: what a view shows when it never reached the wire.
+SentRequest unsentRecord(const WireRequest &request)
 {
-    const int port =
-        url.port(url.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0 ? 443 : 80);
-    return QStringLiteral("%1:%2").arg(url.host()).arg(port);
+    SentRequest record;
+    record.method = request.method;
+    record.url = request.url;
+    record.target = request.url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment);
+    record.headers = request.headers;
+    record.bodyPreview = request.bodyPreview;
+    record.bodySize = request.bodySize;
+    record.bodyDescription = request.bodyDescription;
+    return record;
 }
 
-QByteArray qtAcceptEncoding()
+void removeHeaders(HeaderList *headers, const QByteArrayList &names)
 {
-    QByteArrayList encodings;
-#ifdef APILENS_QT_DECODES_ZSTD
-    encodings.append("zstd");
-#endif
-#if QT_CONFIG(brotli)
-    encodings.append("br");
-#endif
-    encodings.append("gzip");
-    encodings.append("deflate");
-    return encodings.join(", ");
-}
-
-// Qt writes a few headers of its own; add them so "the request as sent" is complete.
-void addQtHeaders(SentRequest *sent, bool http2, bool decompress)
-{
-    auto add = [sent](const QByteArray &name, const QByteArray &value) {
-        if (headerValue(sent->headers, name).isNull()) {
-            sent->headers.append({name, value});
+    headers->removeIf([&names](const Header &header) {
+        for (const QByteArray &name : names) {
+            if (header.first.compare(name, Qt::CaseInsensitive) == 0) {
+                return true;
+            }
         }
+        return false;
+    });
+}
+
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
+    const auto port = [](const QUrl &url) {
+        return url.port(url.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0 ? 443 : 80);
     };
-    if (!http2) {
-        QByteArray host = sent->url.host(QUrl::FullyEncoded).toLatin1();
-        if (sent->url.host().contains(QLatin1Char(':'))) {
-            host = '[' + host + ']';
-        }
-        if (sent->url.port() != -1) {
-            host += ':' + QByteArray::number(sent->url.port());
-        }
-        sent->headers.prepend(Header("Host", host));
-        add("Connection", "Keep-Alive");
-    }
-    // Qt's own rule for the language header it adds.
-    QString locale = QLocale::system().name().replace(QLatin1Char('_'), QLatin1Char('-'));
-    if (locale == QLatin1String("C")) {
-        add("Accept-Language", "en,*");
-    } else if (locale.startsWith(QLatin1String("en-"))) {
-        add("Accept-Language", (locale + QStringLiteral(",*")).toLatin1());
-    } else {
-        add("Accept-Language", (locale + QStringLiteral(",en,*")).toLatin1());
-    }
-    if (decompress) {
-        add("Accept-Encoding", qtAcceptEncoding());
-    }
-    if (sent->bodySize > 0 || !sent->bodyDescription.isEmpty()) {
-        add("Content-Length", QByteArray::number(sent->bodySize));
-    }
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0 &&
+           a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && port(a) == port(b);
 }
 
-bool isHttpStatusError(QNetworkReply::NetworkError error)
+// The request a redirect asks for (RFC 9110 §15.4, as browsers and curl do it): 303, and
+// 301/302 after a POST, become a GET without the body; credentials do not cross origins.
+WireRequest redirected(const WireRequest &from, const QUrl &to, int status, const Auth &auth)
 {
-    // Content (201-299) and server (401-499) error ranges, plus the codes Qt uses for 400/407.
-    return (error >= QNetworkReply::ContentAccessDenied && error <= QNetworkReply::UnknownContentError) ||
-           (error >= QNetworkReply::InternalServerError && error <= QNetworkReply::UnknownServerError) ||
-           error == QNetworkReply::ProtocolInvalidOperationError ||
-           error == QNetworkReply::ProxyAuthenticationRequiredError;
+    WireRequest next = from;
+    next.url = to;
+    next.url.setUserInfo(QString());
+    next.url.setFragment(QString());
+    const bool toGet = (status == 303 && from.method != "HEAD") ||
+                       ((status == 301 || status == 302) && from.method == "POST");
+    if (toGet) {
+        next.method = "GET";
+        next.body.clear();
+        next.bodyFilePath.clear();
+        next.bodySize = 0;
+        next.bodyPreview.clear();
+        next.bodyDescription.clear();
+        next.chunked = false;
+        next.expectContinue = false;
+        removeHeaders(&next.headers, {"Content-Length", "Content-Type", "Transfer-Encoding", "Expect",
+                                      "Content-Encoding", "Content-Language", "Content-Location"});
+    }
+    if (!sameOrigin(from.url, to)) {
+        QByteArrayList secrets{"Authorization", "Cookie", "Host"};
+        if (auth.kind == AuthKind::ApiKey && auth.keyLocation == ApiKeyLocation::Header) {
+            secrets.append(auth.keyName.trimmed().toLatin1());
+        }
+        removeHeaders(&next.headers, secrets);
+    }
+    return next;
+}
+
+Endpoint::Proxy systemProxy(const QUrl &url, Endpoint *endpoint)
+{
+    const QHostAddress address(url.host());
+    if (address.isLoopback() || url.host().compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0) {
+        return Endpoint::Proxy::None; // a local server is never reached through a proxy
+    }
+    const QList<QNetworkProxy> proxies = QNetworkProxyFactory::systemProxyForQuery(QNetworkProxyQuery(url));
+    const QNetworkProxy proxy = proxies.value(0);
+    endpoint->proxyHost = proxy.hostName();
+    endpoint->proxyPort = proxy.port();
+    endpoint->proxyUser = proxy.user();
+    endpoint->proxyPassword = proxy.password();
+    switch (proxy.type()) {
+    case QNetworkProxy::HttpProxy:
+    case QNetworkProxy::HttpCachingProxy:
+        return Endpoint::Proxy::Http;
+    case QNetworkProxy::Socks5Proxy:
+        return Endpoint::Proxy::Socks5;
+    default:
+        return Endpoint::Proxy::None;
+    }
 }
 
 } // namespace
 
-PendingExchange::PendingExchange(const RequestSpec &spec, QObject *parent)
-    : QObject(parent)
+PendingExchange::PendingExchange(const RequestSpec &spec, HttpClient *client)
+    : QObject(client)
     , m_spec(spec)
+    , m_client(client)
 {
     m_clock.start();
     m_exchange.timings.started = QDateTime::currentDateTimeUtc();
@@ -96,10 +121,8 @@ PendingExchange::PendingExchange(const RequestSpec &spec, QObject *parent)
 
 PendingExchange::~PendingExchange()
 {
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
+    if (m_inPool) {
+        m_client->m_pool->withdraw(this);
     }
 }
 
@@ -118,261 +141,293 @@ qint64 PendingExchange::bytesReceived() const
     return m_writer ? m_writer->size() : m_exchange.body.size();
 }
 
-void PendingExchange::start(QNetworkAccessManager *manager, qint64 memoryThreshold, qint64 maxBodyBytes)
+Endpoint PendingExchange::endpointFor(const QUrl &url) const
 {
-    BuiltRequest built = buildRequest(m_spec);
-    m_exchange.request = built.sent;
+    Endpoint endpoint;
+    endpoint.scheme = url.scheme().toLower();
+    endpoint.host = url.host(QUrl::FullyEncoded);
+    endpoint.port = quint16(url.port(endpoint.isTls() ? 443 : 80));
+    const RequestSettings &settings = m_spec.settings;
+    endpoint.verifyTls = settings.verifyTls;
+    endpoint.allowHttp2 = settings.allowHttp2;
+    endpoint.http2PriorKnowledge = settings.http2PriorKnowledge;
+    switch (settings.proxy.mode) {
+    case ProxyMode::None:
+        break;
+    case ProxyMode::Manual:
+        endpoint.proxy = Endpoint::Proxy::Http;
+        endpoint.proxyHost = settings.proxy.host;
+        endpoint.proxyPort = settings.proxy.port;
+        endpoint.proxyUser = settings.proxy.user;
+        endpoint.proxyPassword = settings.proxy.password;
+        break;
+    case ProxyMode::System:
+        endpoint.proxy = systemProxy(url, &endpoint);
+        break;
+    }
+    return endpoint;
+}
+
+void PendingExchange::start()
+{
+    const BuiltRequest built = buildRequest(m_spec);
+    m_base = built.request;
+    m_exchange.request = unsentRecord(m_base);
     if (!built.isValid()) {
-        // Report asynchronously so callers see the same signal flow as for a real failure.
+        // Reported asynchronously so callers see the same signal flow as for a real failure.
         QTimer::singleShot(0, this,
                            [this, error = built.error] { fail(TransportError::InvalidRequest, error); });
         return;
     }
-    m_writer = std::make_unique<ResponseBody::Writer>(memoryThreshold);
-    m_maxBodyBytes = maxBodyBytes;
-
-    if (!built.bodyFilePath.isEmpty()) {
-        auto *file = new QFile(built.bodyFilePath, this);
-        if (!file->open(QIODevice::ReadOnly)) {
-            QTimer::singleShot(0, this, [this, path = built.bodyFilePath] {
-                fail(TransportError::InvalidRequest,
-                     QStringLiteral("Cannot read the body file '%1'").arg(path));
-            });
-            return;
-        }
-        m_upload = file;
-    } else if (!built.body.isEmpty() || m_spec.body.kind != BodyKind::None) {
-        auto *buffer = new QBuffer(this);
-        buffer->setData(built.body);
-        buffer->open(QIODevice::ReadOnly);
-        m_upload = buffer;
-    }
-
-    if (built.verb == "HEAD") {
-        m_reply = manager->head(built.request);
-    } else if (built.verb == "GET" && !m_upload) {
-        m_reply = manager->get(built.request);
-    } else {
-        m_reply = manager->sendCustomRequest(built.request, built.verb, m_upload);
-    }
-
-    QNetworkReply *reply = m_reply;
-    Timings *timings = &m_exchange.timings;
-    connect(reply, &QNetworkReply::socketStartedConnecting, this, [this, timings] {
-        if (timings->connectStartMs < 0) {
-            timings->connectStartMs = now();
-        }
-    });
-    connect(reply, &QNetworkReply::encrypted, this, [this, timings] { timings->encryptedMs = now(); });
-    connect(reply, &QNetworkReply::requestSent, this, [this, timings] { timings->requestSentMs = now(); });
-    connect(reply, &QNetworkReply::metaDataChanged, this, [this, timings] {
-        if (timings->firstByteMs < 0) {
-            timings->firstByteMs = now();
-        }
-    });
-    connect(reply, &QNetworkReply::redirected, this,
-            [this](const QUrl &url) { m_exchange.redirects.append(url); });
-    connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
-        if (m_spec.settings.verifyTls) {
-            return;
-        }
-        for (const QSslError &error : errors) {
-            m_exchange.ignoredTlsErrors.append(error.errorString());
-        }
-        reply->ignoreSslErrors();
-    });
-    connect(reply, &QNetworkReply::readyRead, this, &PendingExchange::onReadyRead);
-    connect(reply, &QNetworkReply::downloadProgress, this, &PendingExchange::progress);
-    connect(reply, &QNetworkReply::finished, this, &PendingExchange::onFinished);
-
     if (m_spec.settings.timeoutMs > 0) {
         m_timeout = new QTimer(this);
         m_timeout->setSingleShot(true);
         connect(m_timeout, &QTimer::timeout, this, [this] {
-            m_timedOut = true;
-            if (m_reply) {
-                m_reply->abort();
-            }
+            const QString where = endpointFor(m_wire.url).origin();
+            const int seconds = m_spec.settings.timeoutMs / 1000;
+            fail(TransportError::Timeout,
+                 seconds > 0
+                     ? QStringLiteral("No complete response from %1 within %2 s").arg(where).arg(seconds)
+                     : QStringLiteral("No complete response from %1 within %2 ms")
+                           .arg(where)
+                           .arg(m_spec.settings.timeoutMs));
         });
         m_timeout->start(m_spec.settings.timeoutMs);
     }
+    m_wire = m_base;
+    QTimer::singleShot(0, this, &PendingExchange::startHop);
 }
 
-void PendingExchange::cancel()
+void PendingExchange::startHop()
 {
     if (m_finished) {
         return;
     }
-    m_cancelled = true;
-    if (m_reply) {
-        m_reply->abort();
-    } else {
-        fail(TransportError::Cancelled, QStringLiteral("Cancelled before it was sent"));
-    }
-}
+    m_outcome = Outcome::Final;
+    m_hopWritten = false;
+    m_hopRecord = SentRequest();
+    m_hopHead = ResponseHead();
+    m_discarded = 0;
+    Timings &t = m_exchange.timings;
+    t.lastHopMs = m_exchange.hops.isEmpty() ? 0 : now();
+    t.connectStartMs = t.resolvedMs = t.connectedMs = t.encryptedMs = t.requestSentMs = t.firstByteMs = -1;
 
-void PendingExchange::onReadyRead()
-{
-    if (!m_reply || m_tooLarge) {
-        return;
+    m_wire = m_base;
+    if (!m_digestAnswer.isEmpty()) {
+        m_wire.headers.append({"Authorization", m_digestAnswer});
     }
-    const QByteArray chunk = m_reply->readAll();
-    if (m_writer->size() + chunk.size() > m_maxBodyBytes) {
-        m_tooLarge = true;
-        m_reply->abort();
-        return;
-    }
-    if (!m_writer->append(chunk, &m_bodyError)) {
-        m_reply->abort();
-    }
-}
-
-void PendingExchange::onAuthenticationRequired(QAuthenticator *authenticator)
-{
-    // Answer one challenge only: a second one means the credentials were refused, and the
-    // 401 must reach the user rather than loop.
-    const Auth &auth = m_spec.auth;
-    if (m_answeredChallenge || (auth.kind != AuthKind::Digest && auth.kind != AuthKind::Basic)) {
-        return;
-    }
-    m_answeredChallenge = true;
-    authenticator->setUser(auth.username);
-    authenticator->setPassword(auth.password);
-}
-
-void PendingExchange::onProxyAuthenticationRequired(QAuthenticator *authenticator)
-{
-    const ProxySettings &proxy = m_spec.settings.proxy;
-    if (proxy.mode == ProxyMode::Manual && !proxy.user.isEmpty()) {
-        authenticator->setUser(proxy.user);
-        authenticator->setPassword(proxy.password);
-    }
-}
-
-void PendingExchange::onFinished()
-{
-    QNetworkReply *reply = m_reply;
-    if (!reply || m_finished) {
-        return;
-    }
-    if (reply->bytesAvailable() > 0) {
-        onReadyRead();
-    }
-    Exchange &ex = m_exchange;
-    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    const bool http2 = reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool();
-    ex.request.url = reply->url();
-    addQtHeaders(&ex.request, http2, true);
-    ex.request.httpVersion = http2 ? QStringLiteral("HTTP/2") : QStringLiteral("HTTP/1.1");
-    if (status.isValid()) {
-        ex.status = status.toInt();
-        ex.reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
-        ex.httpVersion = ex.request.httpVersion;
-        ex.headers = reply->rawHeaderPairs();
-    }
-    ex.body = m_writer->finish();
-
-    const QNetworkReply::NetworkError error = reply->error();
-    const QUrl url = reply->url();
-    const QString where = hostAndPort(url);
-    const int timeoutSeconds = m_spec.settings.timeoutMs / 1000;
-    if (m_tooLarge) {
-        ex.error = TransportError::BodyTooLarge;
-        ex.errorMessage = QStringLiteral("The response body exceeded %1 MB and was cut off")
-                              .arg(m_maxBodyBytes / (1024 * 1024));
-    } else if (!m_bodyError.isEmpty()) {
-        ex.error = TransportError::Other;
-        ex.errorMessage = m_bodyError;
-    } else if (m_timedOut) {
-        ex.error = TransportError::Timeout;
-        ex.errorMessage =
-            timeoutSeconds > 0
-                ? QStringLiteral("No complete response from %1 within %2 s").arg(where).arg(timeoutSeconds)
-                : QStringLiteral("No complete response from %1 within %2 ms")
-                      .arg(where)
-                      .arg(m_spec.settings.timeoutMs);
-    } else if (m_cancelled) {
-        ex.error = TransportError::Cancelled;
-        ex.errorMessage = QStringLiteral("Cancelled");
-    } else if (ex.hasResponse() && isHttpStatusError(error)) {
-        // Qt reports 4xx/5xx answers as errors too; they are responses, not failures.
-    } else {
-        switch (error) {
-        case QNetworkReply::NoError:
-            break;
-        case QNetworkReply::ConnectionRefusedError:
-            if (m_spec.settings.proxy.mode == ProxyMode::Manual) {
-                ex.error = TransportError::Proxy;
-                ex.errorMessage =
-                    QStringLiteral("Connection refused by the proxy %1:%2 — is the proxy running?")
-                        .arg(m_spec.settings.proxy.host)
-                        .arg(m_spec.settings.proxy.port);
-                break;
-            }
-            ex.error = TransportError::ConnectionRefused;
-            ex.errorMessage = QStringLiteral("Connection refused by %1 — is the server running?").arg(where);
-            break;
-        case QNetworkReply::HostNotFoundError:
-            ex.error = TransportError::HostNotFound;
-            ex.errorMessage = QStringLiteral("Could not resolve host '%1' — check the spelling and your DNS")
-                                  .arg(url.host());
-            break;
-        case QNetworkReply::TimeoutError:
-            ex.error = TransportError::Timeout;
-            ex.errorMessage = QStringLiteral("The connection to %1 timed out").arg(where);
-            break;
-        case QNetworkReply::SslHandshakeFailedError:
-            ex.error = TransportError::Tls;
-            ex.errorMessage =
-                QStringLiteral("TLS handshake with %1 failed: %2").arg(where, reply->errorString());
-            break;
-        case QNetworkReply::TooManyRedirectsError:
-            ex.error = TransportError::TooManyRedirects;
-            ex.errorMessage = QStringLiteral("Stopped after %1 redirects (the limit); last location %2")
-                                  .arg(m_spec.settings.maxRedirects)
-                                  .arg(url.toDisplayString());
-            break;
-        case QNetworkReply::InsecureRedirectError:
-            ex.error = TransportError::TooManyRedirects;
-            ex.errorMessage =
-                QStringLiteral("Refused a redirect from https to http (%1)").arg(url.toDisplayString());
-            break;
-        case QNetworkReply::RemoteHostClosedError:
-            ex.error = TransportError::RemoteClosed;
-            ex.errorMessage =
-                ex.hasResponse()
-                    ? QStringLiteral("%1 closed the connection before the body was complete").arg(where)
-                    : QStringLiteral("%1 closed the connection without a valid HTTP response").arg(where);
-            break;
-        case QNetworkReply::ProxyConnectionRefusedError:
-        case QNetworkReply::ProxyConnectionClosedError:
-        case QNetworkReply::ProxyNotFoundError:
-        case QNetworkReply::ProxyTimeoutError:
-        case QNetworkReply::ProxyAuthenticationRequiredError:
-            ex.error = TransportError::Proxy;
-            ex.errorMessage = QStringLiteral("Proxy %1:%2 failed: %3")
-                                  .arg(m_spec.settings.proxy.host)
-                                  .arg(m_spec.settings.proxy.port)
-                                  .arg(reply->errorString());
-            break;
-        case QNetworkReply::ProtocolUnknownError:
-        case QNetworkReply::ProtocolInvalidOperationError:
-        case QNetworkReply::ProtocolFailure:
-            ex.error = TransportError::Protocol;
-            ex.errorMessage =
-                QStringLiteral("%1 sent an invalid HTTP response: %2").arg(where, reply->errorString());
-            break;
-        case QNetworkReply::OperationCanceledError:
-            ex.error = TransportError::Cancelled;
-            ex.errorMessage = QStringLiteral("Cancelled");
-            break;
-        default:
-            ex.error = TransportError::Other;
-            ex.errorMessage = QStringLiteral("%1: %2").arg(where, reply->errorString());
-            break;
+    QNetworkCookieJar *jar = m_client->m_jar;
+    if (jar && headerValue(m_wire.headers, "Cookie").isNull()) {
+        QByteArrayList pairs;
+        for (const QNetworkCookie &cookie : jar->cookiesForUrl(m_wire.url)) {
+            pairs.append(cookie.toRawForm(QNetworkCookie::NameAndValueOnly));
+        }
+        if (!pairs.isEmpty()) {
+            m_wire.headers.append({"Cookie", pairs.join("; ")});
         }
     }
+    m_exchange.request = unsentRecord(m_wire);
+    m_inPool = true;
+    m_client->m_pool->submit(endpointFor(m_wire.url), this);
+}
+
+void PendingExchange::wireConnecting()
+{
+    m_exchange.timings.connectStartMs = now();
+}
+
+void PendingExchange::wireResolved()
+{
+    m_exchange.timings.resolvedMs = now();
+}
+
+void PendingExchange::wireConnected()
+{
+    m_exchange.timings.connectedMs = now();
+}
+
+void PendingExchange::wireEncrypted(const QStringList &ignoredTlsErrors)
+{
+    m_exchange.timings.encryptedMs = now();
+    m_exchange.ignoredTlsErrors = ignoredTlsErrors;
+}
+
+void PendingExchange::wireWritten(const SentRequest &record)
+{
+    m_hopRecord = record;
+    m_hopWritten = true;
+    m_exchange.request = record;
+}
+
+void PendingExchange::wireSent()
+{
+    m_exchange.timings.requestSentMs = now();
+}
+
+void PendingExchange::wireHead(const ResponseHead &head)
+{
+    m_exchange.timings.firstByteMs = now();
+    m_hopHead = head;
+    if (QNetworkCookieJar *jar = m_client->m_jar) {
+        for (const QByteArray &value : Http1::headerValues(head.headers, "Set-Cookie")) {
+            jar->setCookiesFromUrl(QNetworkCookie::parseCookies(value), m_wire.url);
+        }
+    }
+    decide(head);
+}
+
+bool PendingExchange::decide(const ResponseHead &head)
+{
+    const int status = head.status;
+    const QByteArray location = headerValue(head.headers, "Location");
+    const bool redirect = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    if (m_spec.settings.followRedirects && redirect && !location.trimmed().isEmpty()) {
+        const QUrl next =
+            m_wire.url.resolved(QUrl(QString::fromUtf8(location.trimmed()), QUrl::TolerantMode));
+        const QString scheme = next.scheme().toLower();
+        if (m_exchange.redirectCount() >= m_spec.settings.maxRedirects) {
+            fail(TransportError::TooManyRedirects,
+                 QStringLiteral("Stopped after %1 redirects (the limit); the next one goes to %2")
+                     .arg(m_exchange.redirectCount())
+                     .arg(next.toDisplayString()));
+            return false;
+        }
+        if (scheme != QLatin1String("http") && scheme != QLatin1String("https")) {
+            fail(TransportError::InvalidRequest,
+                 QStringLiteral("Redirected to %1, which is not an http or https URL")
+                     .arg(next.toDisplayString()));
+            return false;
+        }
+        if (m_wire.url.scheme().toLower() == QLatin1String("https") && scheme == QLatin1String("http")) {
+            fail(TransportError::TooManyRedirects,
+                 QStringLiteral("Refused a redirect from https to http (%1)").arg(next.toDisplayString()));
+            return false;
+        }
+        m_outcome = Outcome::Redirect;
+        m_nextUrl = next;
+        return true;
+    }
+    if (status == 401 && m_spec.auth.kind == AuthKind::Digest && !m_answeredChallenge &&
+        headerValue(m_base.headers, "Authorization").isNull()) {
+        DigestInput input;
+        input.method = m_wire.method;
+        input.uri = m_hopRecord.target;
+        input.body = m_wire.body;
+        input.user = m_spec.auth.username;
+        input.password = m_spec.auth.password;
+        input.cnonce = QByteArray::number(QRandomGenerator::global()->generate64(), 16);
+        QString error;
+        const QByteArray answer = digestAuthorization(
+            parseChallenges(Http1::headerValues(head.headers, "WWW-Authenticate")), input, &error);
+        if (!answer.isEmpty()) {
+            m_answeredChallenge = true;
+            m_digestAnswer = answer;
+            m_outcome = Outcome::Challenge;
+            return true;
+        }
+    }
+    m_exchange.status = status;
+    m_exchange.reason = head.reason;
+    m_exchange.httpVersion = QString::fromLatin1(head.version);
+    m_exchange.headers = head.headers;
+    bool ok = false;
+    const qint64 length = headerValue(head.headers, "Content-Length").toLongLong(&ok);
+    m_expectedBytes = ok ? length : -1;
+    m_decoder = ContentDecoder::forEncoding(headerValue(head.headers, "Content-Encoding"));
+    if (m_decoder) {
+        m_exchange.contentEncoding = m_decoder->codings();
+    }
+    m_writer = std::make_unique<ResponseBody::Writer>(m_client->m_memoryThreshold);
+    return true;
+}
+
+bool PendingExchange::takeBody(const char *data, qsizetype size)
+{
+    if (m_writer->size() + size > m_client->m_maxBodyBytes) {
+        m_tooLarge = true;
+        return false;
+    }
+    return m_writer->append(QByteArray(data, size), &m_bodyError);
+}
+
+bool PendingExchange::wireBody(const char *data, qsizetype size)
+{
+    if (m_outcome != Outcome::Final) {
+        // The body of a redirect or a challenge is read and dropped, so the connection can
+        // carry the next request; a large one is not worth waiting for.
+        m_discarded += size;
+        if (m_discarded <= MaxDiscardedBody) {
+            return true;
+        }
+        m_inPool = false;
+        QTimer::singleShot(0, this, &PendingExchange::nextHop);
+        return false;
+    }
+    m_encodedBytes += size;
+    Q_EMIT progress(m_encodedBytes, m_expectedBytes);
+    const bool ok =
+        m_decoder
+            ? m_decoder->write(data, size, [this](const char *d, qsizetype n) { return takeBody(d, n); })
+            : takeBody(data, size);
+    if (!ok) {
+        if (m_decoder && !m_decoder->stopped() && m_bodyError.isEmpty()) {
+            m_bodyError =
+                QStringLiteral("The response body could not be decoded: %1").arg(m_decoder->error());
+        }
+        m_inPool = false;
+        QTimer::singleShot(0, this, &PendingExchange::complete);
+    }
+    return ok;
+}
+
+void PendingExchange::wireFinished()
+{
+    m_inPool = false;
+    if (m_outcome != Outcome::Final) {
+        nextHop();
+        return;
+    }
+    if (m_decoder && !m_decoder->finish([this](const char *d, qsizetype n) { return takeBody(d, n); }) &&
+        !m_decoder->stopped() && m_bodyError.isEmpty()) {
+        m_bodyError = QStringLiteral("The response body could not be decoded: %1").arg(m_decoder->error());
+    }
     complete();
+}
+
+void PendingExchange::nextHop()
+{
+    if (m_finished) {
+        return;
+    }
+    m_exchange.hops.append({m_outcome == Outcome::Redirect ? Hop::Kind::Redirect : Hop::Kind::Challenge,
+                            m_hopRecord, m_hopHead});
+    if (m_outcome == Outcome::Redirect) {
+        m_base = redirected(m_base, m_nextUrl, m_hopHead.status, m_spec.auth);
+        m_digestAnswer.clear(); // an answer is for one URI; a new one may challenge again
+        m_answeredChallenge = false;
+    }
+    m_retried = false;
+    startHop();
+}
+
+void PendingExchange::wireFailed(TransportError error, const QString &message, bool retry)
+{
+    m_inPool = false;
+    if (retry && !m_retried) {
+        m_retried = true;
+        QTimer::singleShot(0, this, &PendingExchange::startHop);
+        return;
+    }
+    fail(error, message);
+}
+
+void PendingExchange::cancel()
+{
+    if (!m_finished) {
+        fail(TransportError::Cancelled, m_hopWritten || !m_exchange.hops.isEmpty()
+                                            ? QStringLiteral("Cancelled")
+                                            : QStringLiteral("Cancelled before it was sent"));
+    }
 }
 
 void PendingExchange::fail(TransportError error, const QString &message)
@@ -380,101 +435,59 @@ void PendingExchange::fail(TransportError error, const QString &message)
     if (m_finished) {
         return;
     }
+    if (m_inPool) {
+        m_inPool = false;
+        m_client->m_pool->withdraw(this);
+    }
     m_exchange.error = error;
     m_exchange.errorMessage = message;
-    if (m_writer) {
-        m_exchange.body = m_writer->finish();
-    }
     complete();
 }
 
 void PendingExchange::complete()
 {
+    if (m_finished) {
+        return;
+    }
     m_finished = true;
+    if (m_writer) {
+        m_exchange.body = m_writer->finish();
+        m_writer.reset();
+    }
+    if (m_exchange.error == TransportError::None && m_tooLarge) {
+        m_exchange.error = TransportError::BodyTooLarge;
+        m_exchange.errorMessage = QStringLiteral("The response body exceeded %1 MB and was cut off")
+                                      .arg(m_client->m_maxBodyBytes / (1024 * 1024));
+    } else if (m_exchange.error == TransportError::None && !m_bodyError.isEmpty()) {
+        m_exchange.error = TransportError::Protocol;
+        m_exchange.errorMessage = m_bodyError;
+    }
+    if (m_decoder) {
+        m_exchange.encodedBodySize = m_encodedBytes;
+    }
     m_exchange.timings.finishedMs = now();
     if (m_timeout) {
         m_timeout->stop();
     }
-    m_writer.reset();
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->deleteLater();
-        m_reply = nullptr;
-    }
     Q_EMIT finished();
 }
 
-HttpClient::HttpClient(QNetworkAccessManager *manager, QObject *parent)
+HttpClient::HttpClient(QObject *parent)
     : QObject(parent)
-    , m_manager(manager)
-{
-    Q_ASSERT(manager);
-    watch(manager);
-}
+    , m_pool(new ConnectionPool(this))
+    , m_jar(new QNetworkCookieJar(this))
+{}
 
 HttpClient::~HttpClient()
 {
-    // Pending exchanges are children; abort them before the sibling managers go.
+    // Pending exchanges are children; they leave the pool before it goes.
     qDeleteAll(findChildren<PendingExchange *>(Qt::FindDirectChildrenOnly));
-}
-
-void HttpClient::watch(QNetworkAccessManager *manager)
-{
-    connect(manager, &QNetworkAccessManager::authenticationRequired, this,
-            [this](QNetworkReply *reply, QAuthenticator *authenticator) {
-                if (PendingExchange *pending = m_inFlight.value(reply)) {
-                    pending->onAuthenticationRequired(authenticator);
-                }
-            });
-    connect(manager, &QNetworkAccessManager::proxyAuthenticationRequired, this,
-            [this](const QNetworkProxy &, QAuthenticator *authenticator) {
-                // Qt does not say which reply asked; every manual-proxy request of a manager
-                // shares one proxy, so the first one in flight on it answers.
-                for (const auto &pending : std::as_const(m_inFlight)) {
-                    if (pending && pending->m_spec.settings.proxy.mode == ProxyMode::Manual) {
-                        pending->onProxyAuthenticationRequired(authenticator);
-                        return;
-                    }
-                }
-            });
-}
-
-QNetworkAccessManager *HttpClient::managerFor(const ProxySettings &proxy)
-{
-    if (proxy.mode == ProxyMode::System) {
-        return m_manager;
-    }
-    for (const auto &entry : std::as_const(m_proxyManagers)) {
-        if (entry.first == proxy) {
-            return entry.second;
-        }
-    }
-    auto *manager = new QNetworkAccessManager(this);
-    if (proxy.mode == ProxyMode::None) {
-        manager->setProxy(QNetworkProxy::NoProxy);
-    } else {
-        manager->setProxy(
-            QNetworkProxy(QNetworkProxy::HttpProxy, proxy.host, proxy.port, proxy.user, proxy.password));
-    }
-    if (QNetworkCookieJar *jar = m_manager->cookieJar()) {
-        manager->setCookieJar(jar);
-        jar->setParent(m_manager); // shared: the injected manager keeps owning it
-    }
-    watch(manager);
-    m_proxyManagers.append({proxy, manager});
-    return manager;
 }
 
 PendingExchange *HttpClient::send(const RequestSpec &spec)
 {
     auto *pending = new PendingExchange(spec, this);
-    pending->start(managerFor(spec.settings.proxy), m_memoryThreshold, m_maxBodyBytes);
-    if (pending->m_reply) {
-        QNetworkReply *reply = pending->m_reply;
-        m_inFlight.insert(reply, pending);
-        connect(pending, &PendingExchange::finished, this, [this, reply] { m_inFlight.remove(reply); });
-        connect(pending, &QObject::destroyed, this, [this, reply] { m_inFlight.remove(reply); });
-    }
+    pending->start();
     return pending;
 }
 

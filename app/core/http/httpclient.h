@@ -1,29 +1,28 @@
 #pragma once
 
+#include "connection.h"
 #include "exchange.h"
+#include "requestbuilder.h"
 #include "requestspec.h"
 
 #include <QElapsedTimer>
-#include <QHash>
+#include <QNetworkCookieJar>
 #include <QObject>
 #include <QPointer>
 
 #include <memory>
 
-class QAuthenticator;
-class QNetworkAccessManager;
-class QNetworkProxy;
-class QNetworkReply;
-class QIODevice;
 class QTimer;
 
 namespace ApiLens::Core {
 
+class ContentDecoder;
 class HttpClient;
 
-// One request in flight. Emits finished() exactly once, also for requests that were never
-// sent (invalid input) and for cancelled ones; exchange() is complete from then on.
-class PendingExchange : public QObject
+// One request in flight, with the redirects and authentication challenges it leads to.
+// Emits finished() exactly once, also for requests that were never sent (invalid input) and
+// for cancelled ones; exchange() is complete from then on.
+class PendingExchange : public QObject, private WireStream
 {
     Q_OBJECT
 public:
@@ -41,41 +40,69 @@ Q_SIGNALS:
 
 private:
     friend class HttpClient;
-    PendingExchange(const RequestSpec &spec, QObject *parent);
+    PendingExchange(const RequestSpec &spec, HttpClient *client);
 
-    void start(QNetworkAccessManager *manager, qint64 memoryThreshold, qint64 maxBodyBytes);
+    void start();
+    void startHop();
+    void nextHop();
+    bool decide(const ResponseHead &head);
+    bool takeBody(const char *data, qsizetype size);
     void fail(TransportError error, const QString &message);
-    void onReadyRead();
-    void onFinished();
-    void onAuthenticationRequired(QAuthenticator *authenticator);
-    void onProxyAuthenticationRequired(QAuthenticator *authenticator);
     void complete();
     double now() const;
+    Endpoint endpointFor(const QUrl &url) const;
+
+    // WireStream
+    const WireRequest &wireRequest() const override { return m_wire; }
+    void wireConnecting() override;
+    void wireResolved() override;
+    void wireConnected() override;
+    void wireEncrypted(const QStringList &ignoredTlsErrors) override;
+    void wireWritten(const SentRequest &record) override;
+    void wireSent() override;
+    void wireHead(const ResponseHead &head) override;
+    bool wireBody(const char *data, qsizetype size) override;
+    void wireFinished() override;
+    void wireFailed(TransportError error, const QString &message, bool retry) override;
+
+    enum class Outcome { Final, Redirect, Challenge };
 
     RequestSpec m_spec;
+    HttpClient *m_client;
+    WireRequest m_base; // the current hop's request, before cookies and a Digest answer
+    WireRequest m_wire; // what the connection sends for this hop
     Exchange m_exchange;
-    QPointer<QNetworkReply> m_reply;
-    QIODevice *m_upload = nullptr;
+    SentRequest m_hopRecord;
+    ResponseHead m_hopHead;
+    bool m_hopWritten = false;
+    Outcome m_outcome = Outcome::Final;
+    QUrl m_nextUrl;
+    QByteArray m_digestAnswer;
+    bool m_answeredChallenge = false;
+    bool m_retried = false;
+    bool m_inPool = false;
     QTimer *m_timeout = nullptr;
     QElapsedTimer m_clock;
     std::unique_ptr<ResponseBody::Writer> m_writer;
-    qint64 m_maxBodyBytes = 0;
+    std::unique_ptr<ContentDecoder> m_decoder;
+    qint64 m_discarded = 0;
+    qint64 m_encodedBytes = 0;
+    qint64 m_expectedBytes = -1;
     bool m_finished = false;
-    bool m_cancelled = false;
-    bool m_timedOut = false;
     bool m_tooLarge = false;
-    bool m_answeredChallenge = false;
     QString m_bodyError;
 };
 
-// Sends RequestSpecs over the QNetworkAccessManager it is given (connection reuse, cookies
-// and the system proxy come from it). Requests with their own proxy setting go through a
-// sibling manager per proxy, created on demand and sharing the cookie jar.
+// Sends RequestSpecs over its own connections (ConnectionPool): HTTP/1.1 kept alive and
+// HTTP/2 (ALPN, or h2c with prior knowledge), TLS, HTTP and SOCKS5 proxies, redirects, Digest,
+// Content-Encoding, cookies. It adds no header the request does not list (see buildRequest)
+// except Host, the cookies of its jar and a Digest answer, and records each request as the
+// connection wrote it.
 class HttpClient : public QObject
 {
     Q_OBJECT
 public:
-    explicit HttpClient(QNetworkAccessManager *manager, QObject *parent = nullptr);
+    explicit HttpClient(QObject *parent = nullptr);
     ~HttpClient() override;
 
     // The caller owns nothing: the PendingExchange is a child of the client; delete it
@@ -85,16 +112,18 @@ public:
     // Bodies up to this size stay in memory; larger ones stream to a temporary file.
     void setMemoryThreshold(qint64 bytes) { m_memoryThreshold = bytes; }
     qint64 memoryThreshold() const { return m_memoryThreshold; }
-    // Larger responses are cut off with TransportError::BodyTooLarge.
+    // Larger responses (after decoding) are cut off with TransportError::BodyTooLarge.
     void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
+    // Cookies set by responses are kept here and sent back (a jar of its own by default;
+    // null keeps none). Not owned.
+    void setCookieJar(QNetworkCookieJar *jar) { m_jar = jar; }
+    QNetworkCookieJar *cookieJar() const { return m_jar; }
+    ConnectionPool *pool() const { return m_pool; }
 
 private:
-    QNetworkAccessManager *managerFor(const ProxySettings &proxy);
-    void watch(QNetworkAccessManager *manager);
-
-    QNetworkAccessManager *m_manager;
-    QList<QPair<ProxySettings, QNetworkAccessManager *>> m_proxyManagers;
-    QHash<QNetworkReply *, QPointer<PendingExchange>> m_inFlight;
+    friend class PendingExchange;
+    ConnectionPool *m_pool;
+    QPointer<QNetworkCookieJar> m_jar;
     qint64 m_memoryThreshold = 8 * 1024 * 1024;
     qint64 m_maxBodyBytes = 2LL * 1024 * 1024 * 1024;
 };

@@ -1,11 +1,11 @@
 #include "requestbuilder.h"
 
+#include "util/format.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-#include <QSslConfiguration>
-#include <QSslSocket>
 
 namespace ApiLens::Core {
 
@@ -37,17 +37,6 @@ QString unresolvedVariable(const QString &text)
     static const QRegularExpression variable(QStringLiteral("\\{\\{\\s*([^}]*?)\\s*\\}\\}"));
     const QRegularExpressionMatch match = variable.match(text);
     return match.hasMatch() ? match.captured(1) : QString();
-}
-
-QString humanSize(qint64 bytes)
-{
-    if (bytes < 1024) {
-        return QStringLiteral("%1 B").arg(bytes);
-    }
-    if (bytes < 1024 * 1024) {
-        return QStringLiteral("%1 KB").arg(double(bytes) / 1024.0, 0, 'f', 1);
-    }
-    return QStringLiteral("%1 MB").arg(double(bytes) / (1024.0 * 1024.0), 0, 'f', 1);
 }
 
 QString quoteForMultipart(const QString &value)
@@ -105,6 +94,200 @@ bool buildMultipart(const QList<MultipartPart> &parts, const BuildOptions &optio
     return true;
 }
 
+bool hasLineBreak(const QString &text)
+{
+    return text.contains(QLatin1Char('\r')) || text.contains(QLatin1Char('\n')) || text.contains(QChar(0));
+}
+
+// The URL: normalized, API-key-in-query added, checked. Empty with `error` when unusable.
+QUrl requestUrl(const RequestSpec &spec, QString *error)
+{
+    QString urlText = normalizeUserUrl(spec.url);
+    if (urlText.isEmpty()) {
+        *error = QStringLiteral("Enter a URL to send the request to");
+        return {};
+    }
+    if (const QString name = unresolvedVariable(urlText); !name.isNull()) {
+        *error = QStringLiteral("Unresolved variable {{%1}} in the URL").arg(name);
+        return {};
+    }
+    if (spec.auth.kind == AuthKind::ApiKey && spec.auth.keyLocation == ApiKeyLocation::Query) {
+        QList<KeyValue> params = UrlQuery::parse(urlText);
+        params.append({QString::fromUtf8(QUrl::toPercentEncoding(spec.auth.keyName)),
+                       QString::fromUtf8(QUrl::toPercentEncoding(spec.auth.keyValue)), true});
+        urlText = UrlQuery::withParams(urlText, params);
+    }
+    const QUrl url(urlText, QUrl::TolerantMode);
+    if (!url.isValid()) {
+        *error = QStringLiteral("Malformed URL '%1': %2").arg(spec.url.trimmed(), url.errorString());
+        return {};
+    }
+    const QString scheme = url.scheme().toLower();
+    if (scheme != QLatin1String("http") && scheme != QLatin1String("https")) {
+        *error = QStringLiteral("Unsupported scheme '%1' in '%2': use http:// or https://")
+                     .arg(url.scheme(), spec.url.trimmed());
+        return {};
+    }
+    if (url.host().isEmpty()) {
+        *error = QStringLiteral("The URL '%1' names no host").arg(spec.url.trimmed());
+        return {};
+    }
+    return url;
+}
+
+bool addUserHeaders(const RequestSpec &spec, HeaderList *headers, QString *error)
+{
+    for (const KeyValue &header : spec.headers) {
+        if (!header.enabled || (header.name.trimmed().isEmpty() && header.value.isEmpty())) {
+            continue;
+        }
+        const QByteArray name = header.name.trimmed().toLatin1();
+        if (!isToken(name) || header.name.trimmed().toLatin1() != header.name.trimmed().toUtf8()) {
+            *error = QStringLiteral("Invalid header name '%1'").arg(header.name);
+            return false;
+        }
+        if (hasLineBreak(header.value)) {
+            *error = QStringLiteral("Header '%1' contains a line break; refused").arg(header.name);
+            return false;
+        }
+        if (const QString var = unresolvedVariable(header.name + header.value); !var.isNull()) {
+            *error = QStringLiteral("Unresolved variable {{%1}} in header '%2'").arg(var, header.name);
+            return false;
+        }
+        headers->append({name, header.value.trimmed().toUtf8()});
+    }
+    return true;
+}
+
+bool addAuthHeader(const RequestSpec &spec, const QUrl &url, HeaderList *headers, QString *error)
+{
+    const Auth &auth = spec.auth;
+    const bool written = hasHeader(*headers, "Authorization");
+    switch (auth.kind) {
+    case AuthKind::Basic:
+        if (!written) {
+            const QByteArray credentials = (auth.username + QLatin1Char(':') + auth.password).toUtf8();
+            headers->append(Header("Authorization", "Basic " + credentials.toBase64()));
+        }
+        return true;
+    case AuthKind::Bearer:
+        if (hasLineBreak(auth.token)) {
+            *error = QStringLiteral("The bearer token contains a line break; refused");
+            return false;
+        }
+        if (!written) {
+            headers->append(Header("Authorization", "Bearer " + auth.token.trimmed().toUtf8()));
+        }
+        return true;
+    case AuthKind::ApiKey:
+        if (auth.keyLocation == ApiKeyLocation::Header) {
+            const QByteArray name = auth.keyName.trimmed().toLatin1();
+            if (!isToken(name)) {
+                *error = QStringLiteral("Invalid API key header name '%1'").arg(auth.keyName);
+                return false;
+            }
+            if (hasLineBreak(auth.keyValue)) {
+                *error = QStringLiteral("The API key contains a line break; refused");
+                return false;
+            }
+            headers->append({name, auth.keyValue.trimmed().toUtf8()});
+        }
+        return true;
+    case AuthKind::None:
+        // user:password@ in the URL is Basic auth, as curl and browsers send it.
+        if (!written && !url.userName().isEmpty()) {
+            const QByteArray credentials =
+                (url.userName(QUrl::FullyDecoded) + QLatin1Char(':') + url.password(QUrl::FullyDecoded))
+                    .toUtf8();
+            headers->append(Header("Authorization", "Basic " + credentials.toBase64()));
+        }
+        return true;
+    case AuthKind::Digest: // answered when the server challenges (HttpClient)
+        return true;
+    }
+    return true;
+}
+
+// The body and its Content-Type; false with `error` when a file cannot be read.
+bool buildBody(const RequestSpec &spec, const BuildOptions &options, WireRequest *out,
+               QByteArray *contentType, QString *error)
+{
+    switch (spec.body.kind) {
+    case BodyKind::None:
+        return true;
+    case BodyKind::Raw:
+        out->body = spec.body.raw;
+        *contentType = spec.body.contentType.toUtf8();
+        return true;
+    case BodyKind::UrlEncoded: {
+        QList<QByteArray> pairs;
+        for (const KeyValue &field : spec.body.form) {
+            if (field.enabled && !(field.name.isEmpty() && field.value.isEmpty())) {
+                pairs.append(formEncode(field.name) + '=' + formEncode(field.value));
+            }
+        }
+        out->body = pairs.join('&');
+        *contentType = QByteArrayLiteral("application/x-www-form-urlencoded");
+        return true;
+    }
+    case BodyKind::Multipart:
+        return buildMultipart(spec.body.parts, options, &out->body, contentType, error);
+    case BodyKind::BinaryFile: {
+        const QFileInfo info(spec.body.filePath);
+        if (spec.body.filePath.isEmpty() || !info.isFile() || !info.isReadable()) {
+            *error = QStringLiteral("Cannot read the body file '%1'").arg(spec.body.filePath);
+            return false;
+        }
+        out->bodyFilePath = info.absoluteFilePath();
+        *contentType = spec.body.contentType.isEmpty() ? QByteArrayLiteral("application/octet-stream")
+                                                       : spec.body.contentType.toUtf8();
+        out->bodySize = info.size();
+        out->bodyDescription = QStringLiteral("file %1 (%2)").arg(info.fileName(), humanSize(info.size()));
+        QFile file(out->bodyFilePath);
+        if (file.open(QIODevice::ReadOnly)) {
+            out->bodyPreview = file.read(options.bodyPreviewBytes);
+        }
+        return true;
+    }
+    }
+    return true;
+}
+
+// Content-Length or chunked framing, as HTTP needs it; what the request wrote is kept if true.
+bool addFraming(const RequestSpec &spec, WireRequest *out, QString *error)
+{
+    const QByteArray written = headerValue(out->headers, "Content-Length");
+    const QByteArray coding = headerValue(out->headers, "Transfer-Encoding").trimmed().toLower();
+    if (!coding.isNull()) {
+        if (coding != "chunked") {
+            *error =
+                QStringLiteral("Transfer-Encoding '%1' cannot be sent: ApiLens sends bodies whole or chunked")
+                    .arg(QString::fromLatin1(coding));
+            return false;
+        }
+        if (!written.isNull()) {
+            *error = QStringLiteral("The request has both Content-Length and Transfer-Encoding; keep one");
+            return false;
+        }
+        out->chunked = true;
+        return true;
+    }
+    if (!written.isNull()) {
+        if (written.trimmed() != QByteArray::number(out->bodySize)) {
+            *error = QStringLiteral("Content-Length says %1, but the body is %2 bytes")
+                         .arg(QString::fromLatin1(written), QString::number(out->bodySize));
+            return false;
+        }
+        return true;
+    }
+    // RFC 9110 §8.6: a request whose method gives the body a meaning says its length, even 0.
+    static const QByteArrayList bodyMethods = {"POST", "PUT", "PATCH"};
+    if (spec.body.kind != BodyKind::None || out->bodySize > 0 || bodyMethods.contains(out->method)) {
+        out->headers.append(Header("Content-Length", QByteArray::number(out->bodySize)));
+    }
+    return true;
+}
+
 } // namespace
 
 QString normalizeUserUrl(const QString &typed)
@@ -122,190 +305,64 @@ QByteArray formEncode(const QString &text)
     return QUrl::toPercentEncoding(text, QByteArrayLiteral(" ")).replace(' ', '+');
 }
 
+QByteArray hostHeaderValue(const QUrl &url)
+{
+    QByteArray host = url.host(QUrl::FullyEncoded).toLatin1();
+    if (host.contains(':')) {
+        host = '[' + host + ']';
+    }
+    const int defaultPort = url.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0 ? 443 : 80;
+    if (url.port() != -1 && url.port() != defaultPort) {
+        host += ':' + QByteArray::number(url.port());
+    }
+    return host;
+}
+
 BuiltRequest buildRequest(const RequestSpec &spec, const BuildOptions &options)
 {
     BuiltRequest built;
+    WireRequest &out = built.request;
     const QString method = spec.method.trimmed().toUpper();
     if (!isValidMethod(method)) {
         built.error = QStringLiteral("Invalid method '%1': a method is a single word such as GET or PATCH")
                           .arg(spec.method);
         return built;
     }
-    built.verb = method.toLatin1();
-
-    QString urlText = normalizeUserUrl(spec.url);
-    if (urlText.isEmpty()) {
-        built.error = QStringLiteral("Enter a URL to send the request to");
-        return built;
-    }
-    if (const QString name = unresolvedVariable(urlText); !name.isNull()) {
-        built.error = QStringLiteral("Unresolved variable {{%1}} in the URL").arg(name);
-        return built;
-    }
-    if (spec.auth.kind == AuthKind::ApiKey && spec.auth.keyLocation == ApiKeyLocation::Query) {
-        QList<KeyValue> params = UrlQuery::parse(urlText);
-        params.append({QString::fromUtf8(QUrl::toPercentEncoding(spec.auth.keyName)),
-                       QString::fromUtf8(QUrl::toPercentEncoding(spec.auth.keyValue)), true});
-        urlText = UrlQuery::withParams(urlText, params);
-    }
-    const QUrl url(urlText, QUrl::TolerantMode);
-    if (!url.isValid()) {
-        built.error = QStringLiteral("Malformed URL '%1': %2").arg(spec.url.trimmed(), url.errorString());
-        return built;
-    }
-    const QString scheme = url.scheme().toLower();
-    if (scheme != QLatin1String("http") && scheme != QLatin1String("https")) {
-        built.error = QStringLiteral("Unsupported scheme '%1' in '%2': use http:// or https://")
-                          .arg(url.scheme(), spec.url.trimmed());
-        return built;
-    }
-    if (url.host().isEmpty()) {
-        built.error = QStringLiteral("The URL '%1' names no host").arg(spec.url.trimmed());
+    out.method = method.toLatin1();
+    QUrl url = requestUrl(spec, &built.error);
+    if (!built.isValid()) {
         return built;
     }
 
-    HeaderList headers;
-    for (const KeyValue &header : spec.headers) {
-        if (!header.enabled || (header.name.trimmed().isEmpty() && header.value.isEmpty())) {
-            continue;
-        }
-        const QByteArray name = header.name.trimmed().toLatin1();
-        if (!isToken(name) || header.name.trimmed().toLatin1() != header.name.trimmed().toUtf8()) {
-            built.error = QStringLiteral("Invalid header name '%1'").arg(header.name);
-            return built;
-        }
-        if (header.value.contains(QLatin1Char('\r')) || header.value.contains(QLatin1Char('\n'))) {
-            built.error = QStringLiteral("Header '%1' contains a line break; refused").arg(header.name);
-            return built;
-        }
-        if (const QString var = unresolvedVariable(header.name + header.value); !var.isNull()) {
-            built.error = QStringLiteral("Unresolved variable {{%1}} in header '%2'").arg(var, header.name);
-            return built;
-        }
-        headers.append({name, header.value.trimmed().toUtf8()});
+    // The defaults first (as curl and browsers order them), then what the request wrote.
+    HeaderList written;
+    if (!addUserHeaders(spec, &written, &built.error) || !addAuthHeader(spec, url, &written, &built.error)) {
+        return built;
     }
-
-    switch (spec.auth.kind) {
-    case AuthKind::Basic:
-        if (!hasHeader(headers, "Authorization")) {
-            const QByteArray credentials =
-                (spec.auth.username + QLatin1Char(':') + spec.auth.password).toUtf8();
-            headers.append(Header("Authorization", "Basic " + credentials.toBase64()));
+    for (const DefaultHeader &header : defaultHeaders()) {
+        if (sendsDefault(spec, header.name)) {
+            out.headers.append({header.name.toLatin1(), header.value.toUtf8()});
         }
-        break;
-    case AuthKind::Bearer:
-        if (spec.auth.token.contains(QLatin1Char('\r')) || spec.auth.token.contains(QLatin1Char('\n'))) {
-            built.error = QStringLiteral("The bearer token contains a line break; refused");
-            return built;
-        }
-        if (!hasHeader(headers, "Authorization")) {
-            headers.append(Header("Authorization", "Bearer " + spec.auth.token.trimmed().toUtf8()));
-        }
-        break;
-    case AuthKind::ApiKey:
-        if (spec.auth.keyLocation == ApiKeyLocation::Header) {
-            const QByteArray name = spec.auth.keyName.trimmed().toLatin1();
-            if (!isToken(name)) {
-                built.error = QStringLiteral("Invalid API key header name '%1'").arg(spec.auth.keyName);
-                return built;
-            }
-            if (spec.auth.keyValue.contains(QLatin1Char('\r')) ||
-                spec.auth.keyValue.contains(QLatin1Char('\n'))) {
-                built.error = QStringLiteral("The API key contains a line break; refused");
-                return built;
-            }
-            headers.append({name, spec.auth.keyValue.trimmed().toUtf8()});
-        }
-        break;
-    case AuthKind::None:
-    case AuthKind::Digest: // answered when the server challenges (HttpClient)
-        break;
     }
+    out.headers += written;
 
     QByteArray contentType;
-    switch (spec.body.kind) {
-    case BodyKind::None:
-        break;
-    case BodyKind::Raw:
-        built.body = spec.body.raw;
-        contentType = spec.body.contentType.toUtf8();
-        break;
-    case BodyKind::UrlEncoded: {
-        QList<QByteArray> pairs;
-        for (const KeyValue &field : spec.body.form) {
-            if (field.enabled && !(field.name.isEmpty() && field.value.isEmpty())) {
-                pairs.append(formEncode(field.name) + '=' + formEncode(field.value));
-            }
-        }
-        built.body = pairs.join('&');
-        contentType = QByteArrayLiteral("application/x-www-form-urlencoded");
-        break;
+    if (!buildBody(spec, options, &out, &contentType, &built.error)) {
+        return built;
     }
-    case BodyKind::Multipart:
-        if (!buildMultipart(spec.body.parts, options, &built.body, &contentType, &built.error)) {
-            return built;
-        }
-        break;
-    case BodyKind::BinaryFile: {
-        const QFileInfo info(spec.body.filePath);
-        if (spec.body.filePath.isEmpty() || !info.isFile() || !info.isReadable()) {
-            built.error = QStringLiteral("Cannot read the body file '%1'").arg(spec.body.filePath);
-            return built;
-        }
-        built.bodyFilePath = info.absoluteFilePath();
-        contentType = spec.body.contentType.isEmpty() ? QByteArrayLiteral("application/octet-stream")
-                                                      : spec.body.contentType.toUtf8();
-        built.sent.bodySize = info.size();
-        built.sent.bodyDescription =
-            QStringLiteral("file %1 (%2)").arg(info.fileName(), humanSize(info.size()));
-        QFile file(built.bodyFilePath);
-        if (file.open(QIODevice::ReadOnly)) {
-            built.sent.bodyPreview = file.read(options.bodyPreviewBytes);
-        }
-        break;
+    if (out.bodyFilePath.isEmpty()) {
+        out.bodySize = out.body.size();
+        out.bodyPreview = out.body.left(options.bodyPreviewBytes);
     }
+    if (!contentType.isEmpty() && !hasHeader(out.headers, "Content-Type")) {
+        out.headers.append(Header("Content-Type", contentType));
     }
-    if (!contentType.isEmpty() && !hasHeader(headers, "Content-Type")) {
-        headers.append(Header("Content-Type", contentType));
+    if (!addFraming(spec, &out, &built.error)) {
+        return built;
     }
-    if (!hasHeader(headers, "User-Agent")) {
-        headers.append(Header("User-Agent", options.userAgent));
-    }
-    if (!hasHeader(headers, "Accept")) {
-        headers.append(Header("Accept", "*/*"));
-    }
-
-    QNetworkRequest &request = built.request;
-    request.setUrl(url);
-    for (const auto &header : headers) {
-        request.setRawHeader(header.first, header.second);
-    }
-    const RequestSettings &settings = spec.settings;
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         settings.followRedirects ? QNetworkRequest::NoLessSafeRedirectPolicy
-                                                  : QNetworkRequest::ManualRedirectPolicy);
-    request.setMaximumRedirectsAllowed(qMax(0, settings.maxRedirects));
-    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, settings.allowHttp2);
-    request.setAttribute(QNetworkRequest::Http2DirectAttribute,
-                         settings.allowHttp2 && settings.http2PriorKnowledge);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
-    request.setDecompressedSafetyCheckThreshold(options.decompressionLimitBytes);
-    if (scheme == QLatin1String("https") && QSslSocket::supportsSsl()) {
-        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        if (settings.allowHttp2) {
-            ssl.setAllowedNextProtocols({QSslConfiguration::ALPNProtocolHTTP2, "http/1.1"});
-        }
-        request.setSslConfiguration(ssl);
-    }
-
-    built.sent.method = built.verb;
-    built.sent.url = url;
-    built.sent.headers = headers;
-    if (built.bodyFilePath.isEmpty()) {
-        built.sent.bodySize = built.body.size();
-        built.sent.bodyPreview = built.body.left(options.bodyPreviewBytes);
-    }
+    out.expectContinue = headerValue(out.headers, "Expect").trimmed().toLower() == "100-continue";
+    url.setUserInfo(QString());
+    out.url = url;
     return built;
 }
 

@@ -3,29 +3,40 @@
 #include "exchange.h"
 #include "requestspec.h"
 
-#include <QNetworkRequest>
+#include <QUrl>
 
 namespace ApiLens::Core {
 
-// Everything needed to hand a RequestSpec to QNetworkAccessManager, made in one place.
+// A request ready for the wire: every header field the request itself sends, in order, and
+// its body. The connection adds only what depends on it: Host (HTTP/1.1) or the pseudo-headers
+// (HTTP/2), and it records exactly what it wrote (SentRequest).
+struct WireRequest
+{
+    QByteArray method;
+    QUrl url;             // without user info
+    HeaderList headers;   // without Host unless the request wrote one
+    QByteArray body;      // in memory (raw, form, multipart), or
+    QString bodyFilePath; // streamed (binary file)
+    qint64 bodySize = 0;
+    QByteArray bodyPreview;      // the first bytes, for the record
+    QString bodyDescription;     // for bodies not kept whole in the record
+    bool chunked = false;        // the request wrote "Transfer-Encoding: chunked"
+    bool expectContinue = false; // the request wrote "Expect: 100-continue"
+};
+
+// Everything needed to send a RequestSpec, made in one place.
 struct BuiltRequest
 {
-    QNetworkRequest request;
-    QByteArray verb;
-    QByteArray body;      // in-memory body (raw, form, multipart)
-    QString bodyFilePath; // streamed body (binary file)
-    SentRequest sent;     // what we know we send, before Qt adds its own headers
-    QString error;        // non-empty: the request must not be sent, and this says why
+    WireRequest request;
+    QString error; // non-empty: the request must not be sent, and this says why
 
     bool isValid() const { return error.isEmpty(); }
 };
 
 struct BuildOptions
 {
-    QByteArray userAgent = QByteArrayLiteral("ApiLens/" APILENS_VERSION);
     qint64 maxInMemoryBodyBytes = 256 * 1024 * 1024; // multipart files are read into memory
     qint64 bodyPreviewBytes = 64 * 1024;
-    qint64 decompressionLimitBytes = 512LL * 1024 * 1024; // gzip bomb guard
 };
 
 // Pure apart from reading body files named by the spec.
@@ -36,5 +47,8 @@ QString normalizeUserUrl(const QString &typed);
 // application/x-www-form-urlencoded encoding of one name or value (space as '+'), as curl's
 // --data-urlencode does too.
 QByteArray formEncode(const QString &text);
+// "Host" for a URL: the host (IPv6 in brackets, IDN in ACE form) and the port when it is not
+// the scheme's default, as browsers and curl write it.
+QByteArray hostHeaderValue(const QUrl &url);
 
 } // namespace ApiLens::Core

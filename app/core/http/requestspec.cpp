@@ -1,5 +1,7 @@
 #include "requestspec.h"
 
+#include "contentdecoder.h"
+
 #include <QStringList>
 
 namespace ApiLens::Core {
@@ -9,6 +11,32 @@ QStringList standardMethods()
     return {QStringLiteral("GET"),     QStringLiteral("POST"),   QStringLiteral("PUT"),
             QStringLiteral("PATCH"),   QStringLiteral("DELETE"), QStringLiteral("HEAD"),
             QStringLiteral("OPTIONS"), QStringLiteral("TRACE")};
+}
+
+QList<DefaultHeader> defaultHeaders()
+{
+    return {
+        {QStringLiteral("User-Agent"), QStringLiteral("ApiLens/" APILENS_VERSION),
+         QStringLiteral("Names the client; some APIs refuse requests without one")},
+        {QStringLiteral("Accept"), QStringLiteral("*/*"), QStringLiteral("Any media type is welcome")},
+        {QStringLiteral("Accept-Encoding"), QString::fromLatin1(ContentDecoder::acceptEncoding()),
+         QStringLiteral("Compressed responses ApiLens can decode; the body is shown decoded")},
+        {QStringLiteral("Connection"), QStringLiteral("keep-alive"),
+         QStringLiteral("Keeps the connection open for the next request (not sent over HTTP/2)")},
+    };
+}
+
+bool sendsDefault(const RequestSpec &spec, const QString &name)
+{
+    if (spec.omittedDefaults.contains(name, Qt::CaseInsensitive)) {
+        return false;
+    }
+    for (const KeyValue &header : spec.headers) {
+        if (header.enabled && header.name.trimmed().compare(name, Qt::CaseInsensitive) == 0) {
+            return false;
+        }
+    }
+    return true;
 }
 
 bool isValidMethod(const QString &method)

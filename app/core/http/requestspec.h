@@ -90,7 +90,20 @@ struct RequestSpec
     RequestBody body;
     Auth auth;
     RequestSettings settings;
+    QStringList omittedDefaults; // default headers switched off, by name
 };
+
+// A header ApiLens sends unless the request writes its own or switches it off (as Postman's
+// "hidden headers"). The Headers tab lists them under the request's own headers.
+struct DefaultHeader
+{
+    QString name;
+    QString value;
+    QString purpose; // one line for the tooltip
+};
+QList<DefaultHeader> defaultHeaders();
+// Whether `spec` sends this default: not switched off and not written by the request itself.
+bool sendsDefault(const RequestSpec &spec, const QString &name);
 
 // Methods offered in editors; any other token is accepted as a custom verb.
 QStringList standardMethods();

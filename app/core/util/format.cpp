@@ -1,6 +1,6 @@
 #include "format.h"
 
-namespace ApiLens::Ui {
+namespace ApiLens::Core {
 
 QString humanSize(qint64 bytes)
 {
@@ -35,4 +35,4 @@ QString countOf(qsizetype count, const QString &singular, const QString &plural)
     return QStringLiteral("%1 %2").arg(count).arg(count == 1 ? singular : plural);
 }
 
-} // namespace ApiLens::Ui
+} // namespace ApiLens::Core
