@@ -9,6 +9,9 @@ packages=(
     python3-httpbin nghttp2-server openssl curl
     xvfb xauth imagemagick fonts-dejavu-core hyperfine time
 )
+# Node.js and npm run the peers the tests compare with (httpyac, newman; see setup-npm-tools.sh).
+# A machine that already has npm (say from NodeSource) keeps it.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
