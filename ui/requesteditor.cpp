@@ -1,5 +1,6 @@
 #include "requesteditor.h"
 
+#include "defaultheadersview.h"
 #include "filepicker.h"
 #include "keyvalueeditor.h"
 #include "statusstyle.h"
@@ -120,6 +121,7 @@ RequestEditor::RequestEditor(QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_params(new KeyValueEditor(tr("Parameter"), this))
     , m_headers(new KeyValueEditor(tr("Header"), this))
+    , m_defaults(new DefaultHeadersView(this))
 {
     m_method->setEditable(true);
     m_method->addItems(Core::standardMethods());
@@ -143,7 +145,11 @@ RequestEditor::RequestEditor(QWidget *parent)
 
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_params, tr("Params"));
-    m_tabs->addTab(m_headers, tr("Headers"));
+    auto *headersLayout = new QVBoxLayout;
+    headersLayout->setContentsMargins(0, 0, 0, 0);
+    headersLayout->addWidget(m_headers, 1);
+    headersLayout->addWidget(m_defaults);
+    m_tabs->addTab(page(headersLayout), tr("Headers"));
     m_tabs->addTab(buildBodyPage(), tr("Body"));
     m_tabs->addTab(scrollable(buildAuthPage()), tr("Auth"));
     m_tabs->addTab(scrollable(buildSettingsPage()), tr("Settings"));
@@ -195,7 +201,12 @@ RequestEditor::RequestEditor(QWidget *parent)
         Q_EMIT changed();
     });
     connect(m_headers->model(), &KeyValueModel::edited, this, [this] {
+        m_defaults->setState(m_headers->model()->rows(), m_defaults->omitted());
         updateTabTitles();
+        Q_EMIT changed();
+    });
+    connect(m_defaults, &DefaultHeadersView::changed, this, [this] {
+        m_defaults->setState(m_headers->model()->rows(), m_defaults->omitted());
         Q_EMIT changed();
     });
     updateTabTitles();
@@ -539,6 +550,7 @@ Core::RequestSpec RequestEditor::spec() const
     spec.method = m_method->currentText().trimmed().toUpper();
     spec.url = m_url->text().trimmed();
     spec.headers = m_headers->model()->rows();
+    spec.omittedDefaults = m_defaults->omitted();
 
     spec.body.kind = Core::BodyKind(m_bodyKind->currentData().toInt());
     spec.body.raw = m_rawText->toPlainText().toUtf8();
@@ -588,6 +600,7 @@ void RequestEditor::setSpec(const Core::RequestSpec &spec)
     m_url->setText(spec.url);
     m_params->model()->setRows(Core::UrlQuery::parse(spec.url));
     m_headers->model()->setRows(spec.headers);
+    m_defaults->setState(spec.headers, spec.omittedDefaults);
 
     m_bodyKind->setCurrentIndex(m_bodyKind->findData(int(spec.body.kind)));
     m_rawText->setPlainText(QString::fromUtf8(spec.body.raw));

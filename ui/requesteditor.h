@@ -19,6 +19,7 @@ class QTabWidget;
 
 namespace ApiLens::Ui {
 
+class DefaultHeadersView;
 class KeyValueEditor;
 
 // Edits one RequestSpec: method, URL (with a params table kept in sync both ways),
@@ -39,6 +40,7 @@ public:
     QPushButton *sendButton() const { return m_send; }
     KeyValueEditor *paramsEditor() const { return m_params; }
     KeyValueEditor *headersEditor() const { return m_headers; }
+    DefaultHeadersView *defaultHeaders() const { return m_defaults; }
     QTabWidget *tabs() const { return m_tabs; }
     QPlainTextEdit *rawBodyEdit() const { return m_rawText; }
 
@@ -85,6 +87,7 @@ private:
     QTabWidget *m_tabs;
     KeyValueEditor *m_params;
     KeyValueEditor *m_headers;
+    DefaultHeadersView *m_defaults;
 
     QComboBox *m_bodyKind = nullptr;
     QStackedWidget *m_bodyPages = nullptr;

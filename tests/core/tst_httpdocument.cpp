@@ -15,6 +15,8 @@ private Q_SLOTS:
     void issuesHaveLinesAndTheRestLoads();
     void replaceRewritesOnlyThatBlock_data();
     void replaceRewritesOnlyThatBlock();
+    void settingsDirectivesFollowTheRequest_data();
+    void settingsDirectivesFollowTheRequest();
     void blockEdits_data();
     void blockEdits();
     void renameBlock_data();
@@ -208,6 +210,61 @@ void tst_HttpDocument::replaceRewritesOnlyThatBlock()
     // Saving the edited document again gives the same bytes.
     QCOMPARE(HttpDocument::parse(edited).serialize(), edited);
     QVERIFY(!document.replaceRequest(99, spec));
+}
+
+void tst_HttpDocument::settingsDirectivesFollowTheRequest_data()
+{
+    QTest::addColumn<bool>("follow");
+    QTest::addColumn<int>("timeoutMs");
+    QTest::addColumn<QStringList>("omitted");
+    QTest::addColumn<QList<QByteArray>>("present");
+    QTest::addColumn<QList<QByteArray>>("absent");
+    QTest::newRow("unchanged: kept as written")
+        << false << 2500 << QStringList()
+        << QList<QByteArray>{"// @no-redirect\n# @timeout 2.5\n# @apilens-catalog netilion\nPOST"}
+        << QList<QByteArray>{"@apilens-omit-headers"};
+    QTest::newRow("redirects followed again")
+        << true << 2500 << QStringList() << QList<QByteArray>{"# @timeout 2.5\n"}
+        << QList<QByteArray>{"@no-redirect"};
+    QTest::newRow("another timeout") << false << 5000 << QStringList()
+                                     << QList<QByteArray>{"# @timeout 5\nPOST", "// @no-redirect\n"}
+                                     << QList<QByteArray>{"@timeout 2.5"};
+    QTest::newRow("the default timeout: no directive")
+        << false << 30000 << QStringList() << QList<QByteArray>{"// @no-redirect\n"}
+        << QList<QByteArray>{"@timeout"};
+    QTest::newRow("defaults switched off")
+        << false << 2500 << QStringList{QStringLiteral("User-Agent"), QStringLiteral("Connection")}
+        << QList<QByteArray>{"# @apilens-omit-headers User-Agent, Connection\nPOST"} << QList<QByteArray>();
+}
+
+void tst_HttpDocument::settingsDirectivesFollowTheRequest()
+{
+    QFETCH(bool, follow);
+    QFETCH(int, timeoutMs);
+    QFETCH(QStringList, omitted);
+    QFETCH(QList<QByteArray>, present);
+    QFETCH(QList<QByteArray>, absent);
+    HttpDocument document = HttpDocument::parse(sample);
+    const int index = document.findRequest(QStringLiteral("create"));
+    RequestSpec spec = document.blocks()[index].toSpec();
+    QCOMPARE(spec.settings.timeoutMs, 2500);
+    QVERIFY(!spec.settings.followRedirects);
+    spec.settings.followRedirects = follow;
+    spec.settings.timeoutMs = timeoutMs;
+    spec.omittedDefaults = omitted;
+    QVERIFY(document.replaceRequest(index, spec));
+    const QByteArray text = document.blockText(index);
+    for (const QByteArray &part : present) {
+        QVERIFY2(text.contains(part), text.constData());
+    }
+    for (const QByteArray &part : absent) {
+        QVERIFY2(!text.contains(part), text.constData());
+    }
+    // Read back, the settings are what was saved.
+    const RequestSpec again = HttpDocument::parse(document.serialize()).blocks()[index].toSpec();
+    QCOMPARE(again.settings.followRedirects, follow);
+    QCOMPARE(again.settings.timeoutMs, timeoutMs);
+    QCOMPARE(again.omittedDefaults, omitted);
 }
 
 void tst_HttpDocument::blockEdits_data()

@@ -1,12 +1,15 @@
 #include "collectionmodel.h"
 #include "collectionpane.h"
+#include "defaultheadersview.h"
 #include "errorinspector.h"
 #include "filepicker.h"
 #include "historypane.h"
 #include "importdialog.h"
+#include "keyvalueeditor.h"
 #include "mainwindow.h"
 #include "prompt.h"
 #include "requesteditor.h"
+#include "requestrunner.h"
 #include "requesttab.h"
 #include "responseview.h"
 #include "statusbadge.h"
@@ -40,6 +43,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
@@ -59,6 +63,7 @@ private Q_SLOTS:
     void sendShowsStatusOnBadge_data();
     void sendShowsStatusOnBadge();
     void escapeCancels();
+    void sentTabShowsWhatTheServerReceived();
     void inspectorExplainsErrorsAndRevealsFields();
     void collectionCatalogExplainsItsCodes();
     void historyRecordsAndReopens();
@@ -133,6 +138,39 @@ void tst_MainWindow::typeUrlAndSend(const QString &url)
     // Focus elsewhere, so the window's Ctrl+Enter shortcut sends, not the line edit.
     tab->response()->setFocus();
     QTest::keyClick(m_window, Qt::Key_Return, Qt::ControlModifier);
+}
+
+void tst_MainWindow::sentTabShowsWhatTheServerReceived()
+{
+    RequestTab *tab = m_window->currentTab();
+    // A header of the user's own and one default switched off, through the real widgets.
+    KeyValueModel *headers = tab->editor()->headersEditor()->model();
+    QVERIFY(headers->setData(headers->index(0, KeyValueModel::NameColumn), QStringLiteral("Cache-Control"),
+                             Qt::EditRole));
+    QVERIFY(headers->setData(headers->index(0, KeyValueModel::ValueColumn), QStringLiteral("no-store"),
+                             Qt::EditRole));
+    tab->editor()->tabs()->setCurrentIndex(1);
+    tab->editor()->defaultHeaders()->toggle()->click();
+    QTreeWidget *defaults = tab->editor()->defaultHeaders()->tree();
+    defaults->setFocus();
+    defaults->setCurrentItem(defaults->topLevelItem(0)); // User-Agent
+    QTest::keyClick(defaults, Qt::Key_Space);
+    typeUrlAndSend(m_server->url(QStringLiteral("/redirect/1")).toString());
+    QTRY_VERIFY_WITH_TIMEOUT(!tab->isBusy() && tab->runner()->hasExchange(), 10000);
+    QCOMPARE(tab->runner()->lastExchange().status, 200);
+    const QList<ApiLens::Test::ReceivedRequest> received = m_server->requests();
+    QCOMPARE(received.size(), 2);
+    const QString sent = tab->response()->sentView()->toPlainText();
+    for (const auto &request : received) {
+        QByteArray head = request.rawHead;
+        head.replace("\r\n", "\n");
+        head.chop(1); // the blank line ending the head
+        QVERIFY2(sent.contains(QString::fromUtf8(head)), qPrintable(sent));
+        QCOMPARE(request.header("User-Agent"), QByteArray());
+        QCOMPARE(request.header("Cache-Control"), QByteArray("no-store"));
+        QCOMPARE(request.header("Pragma"), QByteArray());
+    }
+    QVERIFY(sent.contains(QStringLiteral("302 Found, Location: /echo (followed)")));
 }
 
 void tst_MainWindow::sendShowsStatusOnBadge_data()

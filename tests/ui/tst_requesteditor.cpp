@@ -1,3 +1,4 @@
+#include "defaultheadersview.h"
 #include "filepicker.h"
 #include "keyvalueeditor.h"
 #include "keyvaluemodel.h"
@@ -13,6 +14,8 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTest>
+#include <QToolButton>
+#include <QTreeWidget>
 
 using namespace ApiLens;
 using namespace ApiLens::Ui;
@@ -33,6 +36,7 @@ private Q_SLOTS:
     void multipartAddFileUsesPicker();
     void revealField_data();
     void revealField();
+    void defaultHeadersCanBeSwitchedOffOrReplaced();
 };
 
 void tst_RequestEditor::typingUrlFillsParams()
@@ -321,6 +325,50 @@ void tst_RequestEditor::variablesAreMarked()
     QVERIFY(editor.unresolvedVariables().contains(QStringLiteral("apiKey")));
     QVERIFY(editor.urlEdit()->toolTip().contains(QStringLiteral("{{apiKey}}")));
     QCOMPARE(editor.urlEdit()->text(), url + QStringLiteral("?k={{apiKey}}")); // marks never change the text
+}
+
+void tst_RequestEditor::defaultHeadersCanBeSwitchedOffOrReplaced()
+{
+    RequestEditor editor;
+    editor.show();
+    QSignalSpy changed(&editor, &RequestEditor::changed);
+    QTreeWidget *tree = editor.defaultHeaders()->tree();
+    QCOMPARE(tree->topLevelItemCount(), int(Core::defaultHeaders().size()));
+    QCOMPARE(tree->topLevelItem(0)->text(0), QStringLiteral("User-Agent"));
+    QVERIFY(editor.spec().omittedDefaults.isEmpty());
+
+    // Collapsed to one line at first; opened, Space on a row switches that default off.
+    editor.tabs()->setCurrentIndex(1);
+    QVERIFY(!tree->isVisible());
+    QCOMPARE(editor.defaultHeaders()->toggle()->text(), QStringLiteral("4 default headers sent"));
+    editor.defaultHeaders()->toggle()->click();
+    QVERIFY(tree->isVisible());
+    tree->setFocus();
+    tree->setCurrentItem(tree->topLevelItem(3)); // Connection
+    QTest::keyClick(tree, Qt::Key_Space);
+    QCOMPARE(editor.spec().omittedDefaults, QStringList{QStringLiteral("Connection")});
+    QVERIFY(!changed.isEmpty());
+    QVERIFY(!Core::sendsDefault(editor.spec(), QStringLiteral("Connection")));
+
+    // A header of the request's own replaces its default, and the list says so.
+    KeyValueModel *headers = editor.headersEditor()->model();
+    QVERIFY(headers->setData(headers->index(0, KeyValueModel::NameColumn), QStringLiteral("accept"),
+                             Qt::EditRole));
+    QVERIFY(headers->setData(headers->index(0, KeyValueModel::ValueColumn),
+                             QStringLiteral("application/json"), Qt::EditRole));
+    QCOMPARE(tree->topLevelItem(1)->text(2), QStringLiteral("replaced by your header"));
+    QVERIFY(tree->topLevelItem(0)->text(2).isEmpty());
+    QCOMPARE(editor.defaultHeaders()->toggle()->text(),
+             QStringLiteral("2 default headers sent · 1 replaced · 1 switched off"));
+
+    // The state goes with the request, and comes back with it.
+    Core::RequestSpec spec = editor.spec();
+    RequestEditor other;
+    other.setSpec(spec);
+    QCOMPARE(other.spec().omittedDefaults, QStringList{QStringLiteral("Connection")});
+    QCOMPARE(other.defaultHeaders()->tree()->topLevelItem(3)->checkState(0), Qt::Unchecked);
+    QCOMPARE(other.defaultHeaders()->tree()->topLevelItem(1)->text(2),
+             QStringLiteral("replaced by your header"));
 }
 
 QTEST_MAIN(tst_RequestEditor)

@@ -2,9 +2,9 @@
 
 #include "http/requestbuilder.h"
 
-#include <QUrl>
-
 #include <QRegularExpression>
+#include <QSet>
+#include <QUrl>
 
 namespace ApiLens::Core {
 
@@ -126,6 +126,7 @@ RequestSpec HttpRequestBlock::toSpec() const
     if (timeoutMs >= 0) {
         spec.settings.timeoutMs = timeoutMs;
     }
+    spec.omittedDefaults = omittedDefaults;
     return spec;
 }
 
@@ -245,6 +246,10 @@ void HttpDocument::parseBlock(int index)
                     block.noRedirect = true;
                 } else if (key == QLatin1String("no-cookie-jar")) {
                     block.noCookieJar = true;
+                } else if (key == QLatin1String("apilens-omit-headers")) {
+                    for (const QString &name : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                        block.omittedDefaults.append(name.trimmed());
+                    }
                 } else if (key == QLatin1String("timeout")) {
                     bool ok = false;
                     block.timeoutMs = parseTimeoutMs(value, &ok);
@@ -392,8 +397,43 @@ bool HttpDocument::replaceRequest(int index, const RequestSpec &spec)
     const QList<Line> lines = splitLines(m_segments[index]);
     const QByteArray nl = m_newline;
     QByteArray out;
+    // The preamble as it was, but for the directives the request's settings decide: a line
+    // that still says what the settings say stays as written ("@timeout 2.5" for 2,500 ms), the
+    // others go, and what is missing comes just before the request line.
+    static const QRegularExpression managed(
+        QStringLiteral("^\\s*(?:#|//)\\s*@(no-redirect|timeout|apilens-omit-headers)\\b\\s*(?:=\\s*)?(.*)$"));
+    QSet<QString> keptDirectives;
+    const auto sameNames = [](QStringList a, QStringList b) {
+        for (QStringList *list : {&a, &b}) {
+            for (QString &name : *list) {
+                name = name.trimmed().toLower();
+            }
+            list->sort();
+        }
+        return a == b;
+    };
     for (int i = 0; i < layout.requestStart; ++i) {
-        out += lines[i].raw + (lines[i].eol.isEmpty() ? nl : lines[i].eol); // preamble, as it was
+        const QRegularExpressionMatch m = managed.match(QString::fromUtf8(lines[i].raw));
+        if (m.hasMatch()) {
+            const QString key = m.captured(1);
+            const QString value = m.captured(2).trimmed();
+            bool ok = false;
+            const bool holds =
+                key == QLatin1String("no-redirect") ? !spec.settings.followRedirects
+                : key == QLatin1String("timeout")
+                    ? parseTimeoutMs(value, &ok) == spec.settings.timeoutMs && ok
+                    : sameNames(value.split(QLatin1Char(','), Qt::SkipEmptyParts), spec.omittedDefaults);
+            if (!holds || keptDirectives.contains(key)) {
+                continue;
+            }
+            keptDirectives.insert(key);
+        }
+        out += lines[i].raw + (lines[i].eol.isEmpty() ? nl : lines[i].eol);
+    }
+    for (const QString &directive : fileDirectives(spec)) {
+        if (!keptDirectives.contains(directive.section(QLatin1Char(' '), 0, 0))) {
+            out += "# @" + directive.toUtf8() + nl;
+        }
     }
     out += spec.method.toUtf8() + ' ' + spec.url.toUtf8();
     if (layout.hadHttpVersion) {
@@ -513,8 +553,11 @@ int HttpDocument::appendRequest(const QString &name, const RequestSpec &spec, co
             head += (line.isEmpty() ? QByteArray("#") : "# " + line.toUtf8()) + nl;
         }
     }
+    const QStringList managed = fileDirectives(spec);
     for (const QString &directive : extras.directives) {
-        head += "# @" + directive.toUtf8() + nl;
+        if (!managed.contains(directive)) { // replaceRequest() writes the settings' own
+            head += "# @" + directive.toUtf8() + nl;
+        }
     }
     QByteArray tail;
     if (!extras.responseScript.isEmpty()) {
@@ -597,6 +640,25 @@ QByteArray encodeKeepingVariables(const QString &text, QByteArray (*encode)(cons
 }
 
 } // namespace
+
+QStringList fileDirectives(const RequestSpec &spec)
+{
+    QStringList directives;
+    const RequestSettings defaults;
+    if (!spec.settings.followRedirects) {
+        directives.append(QStringLiteral("no-redirect"));
+    }
+    if (spec.settings.timeoutMs != defaults.timeoutMs && spec.settings.timeoutMs > 0) {
+        directives.append(spec.settings.timeoutMs % 1000 == 0
+                              ? QStringLiteral("timeout %1").arg(spec.settings.timeoutMs / 1000)
+                              : QStringLiteral("timeout %1 ms").arg(spec.settings.timeoutMs));
+    }
+    if (!spec.omittedDefaults.isEmpty()) {
+        directives.append(QStringLiteral("apilens-omit-headers ") +
+                          spec.omittedDefaults.join(QStringLiteral(", ")));
+    }
+    return directives;
+}
 
 HttpFileRequest forHttpFile(const RequestSpec &source)
 {
@@ -701,15 +763,7 @@ HttpFileRequest forHttpFile(const RequestSpec &source)
     case BodyKind::None:
         break;
     }
-    const RequestSettings defaults;
-    if (!source.settings.followRedirects) {
-        out.directives.append(QStringLiteral("no-redirect"));
-    }
-    if (source.settings.timeoutMs != defaults.timeoutMs && source.settings.timeoutMs > 0) {
-        out.directives.append(source.settings.timeoutMs % 1000 == 0
-                                  ? QStringLiteral("timeout %1").arg(source.settings.timeoutMs / 1000)
-                                  : QStringLiteral("timeout %1 ms").arg(source.settings.timeoutMs));
-    }
+    out.directives = fileDirectives(source);
     if (!source.settings.verifyTls) {
         out.lost.append(QStringLiteral("TLS verification off"));
     }

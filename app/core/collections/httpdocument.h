@@ -33,6 +33,7 @@ struct HttpRequestBlock
     bool noRedirect = false;
     bool noCookieJar = false;
     int timeoutMs = -1;           // "# @timeout 5" (seconds, or with ms/s/m)
+    QStringList omittedDefaults;  // "# @apilens-omit-headers User-Agent, Connection"
     QStringList otherDirectives;  // kept as written, e.g. "@apilens-catalog netilion"
     QStringList assertions;       // httpyac "?? status == 200" -> "status == 200"
     QStringList responseHandlers; // "> {% ... %}" scripts and "> ./file.js", kept, never run
@@ -54,6 +55,9 @@ struct HttpFileRequest
     QStringList lost;
 };
 HttpFileRequest forHttpFile(const RequestSpec &spec);
+// The directives a request's settings need in a .http block ("no-redirect", "timeout 5",
+// "apilens-omit-headers User-Agent"), as forHttpFile() writes them.
+QStringList fileDirectives(const RequestSpec &spec);
 
 // A .http file, lossless: serialize() gives back the exact bytes parse() was given, and
 // replacing one request rewrites only that block's request lines, keeping its comments,
@@ -71,7 +75,8 @@ public:
     // The file variables (@name = value) of every block, later ones winning.
     QHash<QString, QString> fileVariables() const;
 
-    // Rewrites the request of block `index` from `spec` (method, URL, headers, raw body).
+    // Rewrites the request of block `index` from `spec` (method, URL, headers, raw body) and
+    // the directives its settings need (fileDirectives()); other lines stay as they were.
     // False when the block has no request (nothing is changed then).
     bool replaceRequest(int index, const RequestSpec &spec);
 
