@@ -16,6 +16,7 @@
 #include "statusstyle.h"
 
 #include "catalog/catalog.h"
+#include "collections/bodyfiles.h"
 #include "http/exchange.h"
 #include "interop/curl.h"
 #include "interop/postman.h"
@@ -287,25 +288,24 @@ RequestTab *MainWindow::newTab(const Core::RequestSpec &spec, const QString &col
     auto *tab = new RequestTab(m_client, collectionCatalog ? collectionCatalog.get() : m_catalog, m_tabs);
     tab->setResolverFactory([this](const RequestTab *t) { return resolverFor(t); });
     tab->setSendPreparer([this, tab](Core::RequestSpec *spec, QString *reason) {
-        if (spec->body.kind != Core::BodyKind::BinaryFile || spec->body.filePath.isEmpty() ||
-            !tab->hasSource()) {
-            return true;
-        }
-        // "< ./file" is relative to the .http file; one outside the collection needs a yes.
-        const QFileInfo body(QFileInfo(tab->source().file).dir(), spec->body.filePath);
-        spec->body.filePath = body.absoluteFilePath();
+        // Body files ("< ./file", multipart "< ./file" lines and file parts) are relative to
+        // the .http file, or to the collection for a request in none; one outside the
+        // collection needs a yes.
         const QString root = collectionOf(tab);
-        const QString path = QDir::cleanPath(body.absoluteFilePath());
-        if (!root.isEmpty() && !path.startsWith(root + QLatin1Char('/')) &&
-            Prompt::choose(this, tr("Body File Outside the Collection"),
-                           tr("This request sends %1, which is outside the collection folder.")
-                               .arg(QDir::toNativeSeparators(path)),
-                           {tr("Send It")}) != 0) {
-            *reason = tr("The body file %1 is outside the collection; sending it was not confirmed.")
-                          .arg(QDir::toNativeSeparators(path));
-            return false;
+        const QString base = tab->hasSource() ? QFileInfo(tab->source().file).absolutePath() : root;
+        for (const Core::BodyFile &file :
+             Core::bodyFiles(*spec, base.isEmpty() ? QDir::currentPath() : base)) {
+            if (!root.isEmpty() && !file.absolute.startsWith(root + QLatin1Char('/')) &&
+                Prompt::choose(this, tr("Body File Outside the Collection"),
+                               tr("This request sends %1, which is outside the collection folder.")
+                                   .arg(QDir::toNativeSeparators(file.absolute)),
+                               {tr("Send It")}) != 0) {
+                *reason = tr("The body file %1 is outside the collection; sending it was not confirmed.")
+                              .arg(QDir::toNativeSeparators(file.absolute));
+                return false;
+            }
         }
-        return true;
+        return Core::inlineBodyFiles(spec, base.isEmpty() ? QDir::currentPath() : base, reason);
     });
     tab->setName(spec.name);
     if (!spec.url.isEmpty() || spec.method != QLatin1String("GET")) {

@@ -85,6 +85,31 @@ Content-Type: text/plain
 DELETE {{host}}/echo/users/42
 X-Reason: cleanup
 )");
+    QTest::newRow("multipart with a file part and text parts") << QByteArray(R"(### upload
+POST {{host}}/echo/upload
+Content-Type: multipart/form-data; boundary=WebAppBoundary
+
+--WebAppBoundary
+Content-Disposition: form-data; name="title"
+
+Quarterly report
+--WebAppBoundary
+Content-Disposition: form-data; name="file"; filename="report.csv"
+Content-Type: text/csv
+
+< ./report.csv
+--WebAppBoundary--
+
+### text parts only
+POST {{host}}/echo/fields
+Content-Type: multipart/form-data; boundary=B
+
+--B
+Content-Disposition: form-data; name="a"
+
+1
+--B--
+)");
     QTest::newRow("several requests, names, short GET") << QByteArray(R"(# @name first
 GET {{host}}/echo/a?x=1
 
@@ -114,6 +139,7 @@ void tst_HttpyacParity::sameRequests()
           QByteArray(R"({"local": {"host": "http://127.0.0.1:)" + QByteArray::number(server.port()) +
                      R"(", "token": "tok-1"}})"));
     write(QStringLiteral("body.txt"), "plain text from a file");
+    write(QStringLiteral("report.csv"), "id,name\n1,Ada\n2,Grace\n");
     write(QStringLiteral("parity.http"), http);
     const QString file = dir.filePath(QStringLiteral("parity.http"));
 
@@ -132,7 +158,8 @@ void tst_HttpyacParity::sameRequests()
         QCOMPARE(ours[i].path(), peer[i].path());
         QCOMPARE(ours[i].query(), peer[i].query());
         QCOMPARE(ours[i].body, peer[i].body);
-        for (const char *name : {"Content-Type", "Authorization", "Accept", "X-Trace", "X-Reason"}) {
+        for (const char *name :
+             {"Content-Type", "Content-Length", "Authorization", "Accept", "X-Trace", "X-Reason"}) {
             QCOMPARE(ours[i].header(name), peer[i].header(name));
         }
     }

@@ -443,12 +443,13 @@ void tst_HttpDocument::forHttpFile_data()
     multipart.body.parts = {
         MultipartPart{QStringLiteral("title"), QStringLiteral("Hi"), {}, {}, true},
         MultipartPart{QStringLiteral("file"), {}, QStringLiteral("/tmp/a.png"), {}, true}};
-    QTest::newRow("multipart text kept, file lost")
+    QTest::newRow("multipart: a file part as the JetBrains client writes it")
         << multipart
         << QStringList{QStringLiteral("Content-Type: multipart/form-data; boundary=ApiLensBoundary")}
-        << QByteArray(
-               "--ApiLensBoundary\nContent-Disposition: form-data; name=\"title\"\n\nHi\n--ApiLensBoundary--")
-        << QStringList{} << QStringList{QStringLiteral("the file part \"file\" (/tmp/a.png)")};
+        << QByteArray("--ApiLensBoundary\nContent-Disposition: form-data; name=\"title\"\n\nHi\n"
+                      "--ApiLensBoundary\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\n"
+                      "Content-Type: application/octet-stream\n\n< /tmp/a.png\n--ApiLensBoundary--")
+        << QStringList{} << QStringList{};
 }
 
 void tst_HttpDocument::forHttpFile()

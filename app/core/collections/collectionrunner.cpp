@@ -1,10 +1,12 @@
 #include "collectionrunner.h"
 
+#include "bodyfiles.h"
 #include "httpdocument.h"
 #include "variables.h"
 
 #include "errors/erroranalyzer.h"
 #include "http/httpclient.h"
+#include "util/fileutil.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -169,23 +171,26 @@ void CollectionRunner::runNext(FileRun *run)
             QStringLiteral("unresolved variable%1 %2")
                 .arg(unresolved.size() > 1 ? QStringLiteral("s") : QString(),
                      QStringLiteral("{{") + unresolved.join(QStringLiteral("}}, {{")) + QStringLiteral("}}"));
-    } else if (spec.body.kind == BodyKind::BinaryFile) {
+    } else {
         // Body files are relative to the .http file and must stay inside the collection.
-        const QString file =
-            QFileInfo(QFileInfo(run->path).absoluteDir().filePath(spec.body.filePath)).absoluteFilePath();
-        if (!file.startsWith(m_root + QLatin1Char('/'))) {
-            result.problem = QStringLiteral("body file %1 is outside the collection folder; not sent")
-                                 .arg(spec.body.filePath);
-        } else if (block.bodyFileHasVariables) {
-            QFile in(file);
-            if (in.open(QIODevice::ReadOnly)) {
-                spec.body.kind = BodyKind::Raw;
-                spec.body.raw = resolver.resolve(QString::fromUtf8(in.readAll()), &unresolved).toUtf8();
-            } else {
-                spec.body.filePath = file;
+        const QString base = QFileInfo(run->path).absolutePath();
+        for (const BodyFile &file : bodyFiles(spec, base)) {
+            if (!file.absolute.startsWith(m_root + QLatin1Char('/'))) {
+                result.problem = QStringLiteral("body file %1 is outside the collection folder; not sent")
+                                     .arg(file.written);
+                break;
             }
-        } else {
-            spec.body.filePath = file;
+        }
+        QString error;
+        if (result.problem.isEmpty() && !inlineBodyFiles(&spec, base, &error)) {
+            result.problem = error;
+        } else if (result.problem.isEmpty() && spec.body.kind == BodyKind::BinaryFile &&
+                   block.bodyFileHasVariables) {
+            // "<@ ./file": the file's {{variables}} are resolved too.
+            if (const std::optional<QByteArray> bytes = readFile(spec.body.filePath, &error)) {
+                spec.body.kind = BodyKind::Raw;
+                spec.body.raw = resolver.resolve(QString::fromUtf8(*bytes), &unresolved).toUtf8();
+            }
         }
     }
     if (!result.problem.isEmpty()) {

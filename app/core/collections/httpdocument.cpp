@@ -2,6 +2,7 @@
 
 #include "http/requestbuilder.h"
 
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
@@ -732,12 +733,17 @@ HttpFileRequest forHttpFile(const RequestSpec &source)
             if (!part.enabled) {
                 continue;
             }
+            body += "--" + boundary + "\nContent-Disposition: form-data; name=\"" + part.name.toUtf8() + '"';
             if (part.isFile()) {
-                out.lost.append(QStringLiteral("the file part \"%1\" (%2)").arg(part.name, part.filePath));
+                // The JetBrains client's and httpyac's form: the file's bytes in place of "< path".
+                body += "; filename=\"" + QFileInfo(part.filePath).fileName().toUtf8() +
+                        "\"\nContent-Type: " +
+                        (part.contentType.isEmpty() ? QByteArray("application/octet-stream")
+                                                    : part.contentType.toUtf8()) +
+                        "\n\n< " + part.filePath.toUtf8() + '\n';
                 continue;
             }
-            body +=
-                "--" + boundary + "\nContent-Disposition: form-data; name=\"" + part.name.toUtf8() + "\"\n";
+            body += '\n';
             if (!part.contentType.isEmpty()) {
                 body += "Content-Type: " + part.contentType.toUtf8() + '\n';
             }
