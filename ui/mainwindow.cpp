@@ -18,6 +18,7 @@
 #include "catalog/catalog.h"
 #include "collections/bodyfiles.h"
 #include "http/exchange.h"
+#include "interop/commandexport.h"
 #include "interop/curl.h"
 #include "interop/postman.h"
 

@@ -8,6 +8,7 @@
 #include "collections/httpdocument.h"
 #include "collections/variables.h"
 #include "history/historystore.h"
+#include "interop/commandexport.h"
 #include "interop/curl.h"
 #include "interop/har.h"
 #include "interop/importer.h"
@@ -171,15 +172,9 @@ int runImport(const QStringList &arguments)
     } else if (format == QLatin1String("postman")) {
         result = Core::importPostman(*input); // a collection (v2.0/v2.1) or an environment
     } else {
-        // Files the command names (-d @file, -F x=<file) are next to the input file.
-        const QDir base =
-            positional[1] == QLatin1String("-") ? QDir::current() : QFileInfo(positional[1]).absoluteDir();
-        const Core::CurlImport imported =
-            Core::parseCurl(QString::fromUtf8(*input), [&base](const QString &path) {
-                QFile file(base.filePath(path));
-                return file.open(QIODevice::ReadOnly) ? std::optional<QByteArray>(file.readAll())
-                                                      : std::nullopt;
-            });
+        // Files the command names (-d @file, -F x=@file) are where curl would look: in the
+        // working directory, wherever the command itself was saved.
+        const Core::CurlImport imported = Core::parseCurl(QString::fromUtf8(*input), QDir::currentPath());
         result.error = imported.error;
         result.warnings = imported.unknownOptions;
         if (imported.ok()) {

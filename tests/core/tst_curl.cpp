@@ -1,5 +1,7 @@
 #include "collections/variables.h"
+#include "interop/commandexport.h"
 #include "interop/curl.h"
+#include "interop/shellwords.h"
 #include "peers.h"
 
 #include "http/httpclient.h"
@@ -65,10 +67,11 @@ private:
     static CurlFileReader files()
     {
         return [](const QString &path) -> std::optional<QByteArray> {
-            if (path == QLatin1String("body.json")) {
+            // curl reads files from its working directory.
+            if (path == QLatin1String("/cwd/body.json")) {
                 return QByteArray("{\n  \"a\": 1\r\n}\n");
             }
-            if (path == QLatin1String("note.txt")) {
+            if (path == QLatin1String("/cwd/note.txt")) {
                 return QByteArray("a b&c");
             }
             return std::nullopt;
@@ -228,11 +231,11 @@ void tst_Curl::parse_data()
         << "curl -F name=Ada -F 'photo=@me.png;type=image/png' -F 'note=<note.txt' https://h/up"
         << "POST"
         << "https://h/up" << QStringList{} << QByteArray() << ""
-        << "parts=name:Ada,photo@me.png(image/png),note:a b&c";
+        << "parts=name:Ada,photo@/cwd/me.png(image/png),note:a b&c";
     QTest::newRow("-T uploads with PUT") << "curl -T ./data.bin https://h/u"
                                          << "PUT"
                                          << "https://h/u" << QStringList{} << QByteArray() << ""
-                                         << "file=./data.bin";
+                                         << "file=/cwd/data.bin";
     QTest::newRow("-x proxy") << "curl -x http://user:pw@127.0.0.1:3128 https://h/"
                               << "GET"
                               << "https://h/" << QStringList{} << QByteArray() << ""
@@ -259,7 +262,7 @@ void tst_Curl::parse()
     QFETCH(QByteArray, body);
     QFETCH(QString, contentType);
     QFETCH(QString, extra);
-    const CurlImport imported = parseCurl(command, files());
+    const CurlImport imported = parseCurl(command, QStringLiteral("/cwd"), files());
     QVERIFY2(imported.ok(), qPrintable(imported.error));
     const RequestSpec &spec = imported.spec;
     QCOMPARE(spec.method, method);
@@ -352,7 +355,7 @@ void tst_Curl::refusesWhatIsNotARequest()
 {
     QFETCH(QString, command);
     QFETCH(QString, message);
-    const CurlImport imported = parseCurl(command, files());
+    const CurlImport imported = parseCurl(command, QStringLiteral("/cwd"), files());
     QVERIFY(!imported.ok());
     QVERIFY2(imported.error.contains(message), qPrintable(imported.error));
 }
@@ -394,9 +397,13 @@ void tst_Curl::exportParsesBack_data()
     multipart.url = QStringLiteral("https://h/up");
     multipart.body.kind = BodyKind::Multipart;
     multipart.body.parts = {
-        MultipartPart{QStringLiteral("title"), QStringLiteral("@not a file;x"), {}, {}, true},
-        MultipartPart{
-            QStringLiteral("photo"), {}, QStringLiteral("/tmp/me.png"), QStringLiteral("image/png"), true}};
+        MultipartPart{QStringLiteral("title"), QStringLiteral("@not a file;x"), {}, {}, true, {}},
+        MultipartPart{QStringLiteral("photo"),
+                      {},
+                      QStringLiteral("/tmp/me.png"),
+                      QStringLiteral("image/png"),
+                      true,
+                      {}}};
     QTest::newRow("multipart") << multipart;
 }
 
@@ -404,7 +411,7 @@ void tst_Curl::exportParsesBack()
 {
     QFETCH(RequestSpec, spec);
     const QString command = toCurl(spec);
-    const CurlImport back = parseCurl(command, files());
+    const CurlImport back = parseCurl(command, QStringLiteral("/cwd"), files());
     QVERIFY2(back.ok(), qPrintable(back.error + QLatin1Char('\n') + command));
     QVERIFY2(back.unknownOptions.isEmpty(), qPrintable(back.unknownOptions.join(QLatin1Char(','))));
     QCOMPARE(back.spec.method, spec.method);

@@ -189,9 +189,9 @@ void tst_HttpClient::bodyKinds_data()
     RequestBody multipart;
     multipart.kind = BodyKind::Multipart;
     multipart.parts = {
-        {QStringLiteral("title"), QStringLiteral("Report"), QString(), QString(), true},
-        {QStringLiteral("file"), QString(), QStringLiteral("@upload"), QStringLiteral("text/csv"), true},
-        {QStringLiteral("skipped"), QStringLiteral("no"), QString(), QString(), false}};
+        {QStringLiteral("title"), QStringLiteral("Report"), QString(), QString(), true, {}},
+        {QStringLiteral("file"), QString(), QStringLiteral("@upload"), QStringLiteral("text/csv"), true, {}},
+        {QStringLiteral("skipped"), QStringLiteral("no"), QString(), QString(), false, {}}};
     QTest::newRow("multipart with file")
         << multipart << QByteArray("multipart/form-data; boundary=")
         << QList<QByteArray>{"name=\"title\"\r\n\r\nReport\r\n", "name=\"file\"; filename=\"upload.csv\"",
@@ -272,8 +272,8 @@ void tst_HttpClient::sentRecordIsWhatTheServerReceived_data()
     RequestBody multipart;
     multipart.kind = BodyKind::Multipart;
     multipart.parts = {
-        {QStringLiteral("title"), QStringLiteral("Report"), QString(), QString(), true},
-        {QStringLiteral("file"), QString(), QStringLiteral("@upload"), QStringLiteral("text/csv"), true}};
+        {QStringLiteral("title"), QStringLiteral("Report"), QString(), QString(), true, {}},
+        {QStringLiteral("file"), QString(), QStringLiteral("@upload"), QStringLiteral("text/csv"), true, {}}};
     QTest::newRow("POST multipart with a file")
         << QStringLiteral("POST") << QStringLiteral("/echo") << multipart << none << noAuth << 1;
     RequestBody binary;

@@ -441,8 +441,8 @@ void tst_HttpDocument::forHttpFile_data()
     multipart.url = QStringLiteral("http://h/");
     multipart.body.kind = BodyKind::Multipart;
     multipart.body.parts = {
-        MultipartPart{QStringLiteral("title"), QStringLiteral("Hi"), {}, {}, true},
-        MultipartPart{QStringLiteral("file"), {}, QStringLiteral("/tmp/a.png"), {}, true}};
+        MultipartPart{QStringLiteral("title"), QStringLiteral("Hi"), {}, {}, true, {}},
+        MultipartPart{QStringLiteral("file"), {}, QStringLiteral("/tmp/a.png"), {}, true, {}}};
     QTest::newRow("multipart: a file part as the JetBrains client writes it")
         << multipart
         << QStringList{QStringLiteral("Content-Type: multipart/form-data; boundary=ApiLensBoundary")}

@@ -62,7 +62,7 @@ void tst_RequestBuilder::rejects_data()
     RequestSpec part = get(QStringLiteral("http://h/"));
     part.body.kind = BodyKind::Multipart;
     part.body.parts = {
-        {QStringLiteral("doc"), QString(), QStringLiteral("/nonexistent/doc.pdf"), QString(), true}};
+        {QStringLiteral("doc"), QString(), QStringLiteral("/nonexistent/doc.pdf"), QString(), true, {}}};
     QTest::newRow("missing part file") << part << QStringLiteral("multipart field 'doc'");
 }
 

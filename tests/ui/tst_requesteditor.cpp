@@ -113,8 +113,8 @@ void tst_RequestEditor::specRoundTrip_data()
     multipart.url = QStringLiteral("http://h/upload");
     multipart.body.kind = Core::BodyKind::Multipart;
     multipart.body.parts = {
-        {QStringLiteral("title"), QStringLiteral("T"), QString(), QString(), true},
-        {QStringLiteral("doc"), QString(), QStringLiteral("/data/doc.pdf"), QString(), true}};
+        {QStringLiteral("title"), QStringLiteral("T"), QString(), QString(), true, {}},
+        {QStringLiteral("doc"), QString(), QStringLiteral("/data/doc.pdf"), QString(), true, {}}};
     multipart.auth.kind = Core::AuthKind::Digest;
     multipart.auth.username = QStringLiteral("u");
     multipart.auth.password = QStringLiteral("p");

@@ -736,8 +736,7 @@ HttpFileRequest forHttpFile(const RequestSpec &source)
             body += "--" + boundary + "\nContent-Disposition: form-data; name=\"" + part.name.toUtf8() + '"';
             if (part.isFile()) {
                 // The JetBrains client's and httpyac's form: the file's bytes in place of "< path".
-                body += "; filename=\"" + QFileInfo(part.filePath).fileName().toUtf8() +
-                        "\"\nContent-Type: " +
+                body += "; filename=\"" + part.sentFileName().toUtf8() + "\"\nContent-Type: " +
                         (part.contentType.isEmpty() ? QByteArray("application/octet-stream")
                                                     : part.contentType.toUtf8()) +
                         "\n\n< " + part.filePath.toUtf8() + '\n';

@@ -73,7 +73,7 @@ bool buildMultipart(const QList<MultipartPart> &parts, const BuildOptions &optio
                 return false;
             }
             disposition +=
-                "; filename=\"" + quoteForMultipart(QFileInfo(part.filePath).fileName()).toUtf8() + '"';
+                "; filename=\"" + quoteForMultipart(part.sentFileName()).toUtf8() + '"';
             body->append(disposition + "\r\n");
             const QByteArray type = part.contentType.isEmpty() ? QByteArrayLiteral("application/octet-stream")
                                                                : part.contentType.toUtf8();

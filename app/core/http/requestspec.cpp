@@ -2,6 +2,7 @@
 
 #include "contentdecoder.h"
 
+#include <QFileInfo>
 #include <QStringList>
 
 namespace ApiLens::Core {
@@ -26,17 +27,24 @@ QList<DefaultHeader> defaultHeaders()
     };
 }
 
-bool sendsDefault(const RequestSpec &spec, const QString &name)
+QString MultipartPart::sentFileName() const
 {
-    if (spec.omittedDefaults.contains(name, Qt::CaseInsensitive)) {
-        return false;
-    }
-    for (const KeyValue &header : spec.headers) {
+    return fileName.isEmpty() ? QFileInfo(filePath).fileName() : fileName;
+}
+
+bool hasHeader(const QList<KeyValue> &headers, const QString &name)
+{
+    for (const KeyValue &header : headers) {
         if (header.enabled && header.name.trimmed().compare(name, Qt::CaseInsensitive) == 0) {
-            return false;
+            return true;
         }
     }
-    return true;
+    return false;
+}
+
+bool sendsDefault(const RequestSpec &spec, const QString &name)
+{
+    return !spec.omittedDefaults.contains(name, Qt::CaseInsensitive) && !hasHeader(spec.headers, name);
 }
 
 bool isValidMethod(const QString &method)

@@ -23,8 +23,10 @@ struct MultipartPart
     QString filePath;    // non-empty: a file part
     QString contentType; // optional; files default to application/octet-stream
     bool enabled = true;
+    QString fileName; // the name the server is told; empty: the file's own
 
     bool isFile() const { return !filePath.isEmpty(); }
+    QString sentFileName() const;
 };
 
 struct RequestBody
@@ -104,6 +106,9 @@ struct DefaultHeader
 QList<DefaultHeader> defaultHeaders();
 // Whether `spec` sends this default: not switched off and not written by the request itself.
 bool sendsDefault(const RequestSpec &spec, const QString &name);
+
+// Whether an enabled header of this name (any case) is among `headers`.
+bool hasHeader(const QList<KeyValue> &headers, const QString &name);
 
 // Methods offered in editors; any other token is accepted as a custom verb.
 QStringList standardMethods();

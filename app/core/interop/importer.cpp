@@ -88,10 +88,7 @@ ImportResult importAny(const QByteArray &bytes, const QString &fileName, const Q
                 .arg(fileName);
         return result;
     }
-    const CurlImport imported = parseCurl(QString::fromUtf8(bytes), [&baseDir](const QString &path) {
-        QFile file(QDir(baseDir).filePath(path));
-        return file.open(QIODevice::ReadOnly) ? std::optional<QByteArray>(file.readAll()) : std::nullopt;
-    });
+    const CurlImport imported = parseCurl(QString::fromUtf8(bytes), baseDir);
     if (!imported.ok()) {
         result.error = imported.error;
         return result;

@@ -9,7 +9,8 @@
 namespace ApiLens::Core {
 
 // Reads what a user dropped or picked: a HAR file, or a text file holding a curl command.
-// `fileName` helps tell them apart; `baseDir` is where a curl command's @files are.
+// `fileName` helps tell them apart; `baseDir` is where a curl command's @files are (curl's
+// working directory; the GUI passes the collection the import goes to).
 ImportResult importAny(const QByteArray &bytes, const QString &fileName, const QString &baseDir);
 // A name usable as a file or folder name (no separators or control characters).
 QString safeFileName(QString name);

@@ -917,7 +917,7 @@ ImportResult importOpenApi(const QByteArray &bytes)
                         const QString value =
                             it.value().isString() ? it.value().toString() : jsonText(it.value());
                         if (multipart) {
-                            spec.body.parts.append({it.key(), file ? QString() : value, {}, {}, true});
+                            spec.body.parts.append({it.key(), file ? QString() : value, {}, {}, true, {}});
                             if (file) {
                                 comments.append(
                                     QStringLiteral("The part \"%1\" is a file: choose it in the editor.")
