@@ -6,6 +6,7 @@
 #include "requestrunner.h"
 #include "responseview.h"
 
+#include <QFileInfo>
 #include <QLabel>
 #include <QSplitter>
 #include <QUrl>
@@ -176,7 +177,9 @@ void RequestTab::load(const Core::RequestSpec &spec)
 
 Core::RequestSpec RequestTab::specForFile() const
 {
-    return Core::forHttpFile(m_editor->spec()).spec;
+    return Core::forHttpFile(m_editor->spec(),
+                             hasSource() ? QFileInfo(m_source.file).absolutePath() : QString())
+        .spec;
 }
 
 bool RequestTab::save(QString *error)

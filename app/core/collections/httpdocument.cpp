@@ -2,6 +2,7 @@
 
 #include "http/requestbuilder.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSet>
@@ -661,8 +662,29 @@ QStringList fileDirectives(const RequestSpec &spec)
     return directives;
 }
 
-HttpFileRequest forHttpFile(const RequestSpec &source)
+namespace {
+
+QString relativeTo(const QString &fileDir, const QString &path)
 {
+    if (fileDir.isEmpty() || !QFileInfo(path).isAbsolute()) {
+        return path;
+    }
+    const QString relative = QDir(fileDir).relativeFilePath(path);
+    return relative.startsWith(QLatin1String("../")) ? relative : QStringLiteral("./") + relative;
+}
+
+} // namespace
+
+HttpFileRequest forHttpFile(const RequestSpec &original, const QString &fileDir)
+{
+    RequestSpec source = original;
+    source.body.filePath =
+        source.body.filePath.isEmpty() ? QString() : relativeTo(fileDir, source.body.filePath);
+    for (MultipartPart &part : source.body.parts) {
+        if (part.isFile()) {
+            part.filePath = relativeTo(fileDir, part.filePath);
+        }
+    }
     HttpFileRequest out;
     RequestSpec &spec = out.spec;
     spec = source;

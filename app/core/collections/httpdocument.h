@@ -54,7 +54,9 @@ struct HttpFileRequest
     QStringList directives;
     QStringList lost;
 };
-HttpFileRequest forHttpFile(const RequestSpec &spec);
+// `fileDir`, the folder of the .http file it goes into: absolute body-file paths become relative
+// to it ("./data/report.csv"), as the file's readers resolve them.
+HttpFileRequest forHttpFile(const RequestSpec &spec, const QString &fileDir = {});
 // The directives a request's settings need in a .http block ("no-redirect", "timeout 5",
 // "apilens-omit-headers User-Agent"), as forHttpFile() writes them.
 QStringList fileDirectives(const RequestSpec &spec);

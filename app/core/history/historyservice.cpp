@@ -7,6 +7,12 @@
 
 namespace ApiLens::Core {
 
+template<typename Emit> void HistoryService::deliver(Emit emit)
+{
+    // Signals come from the service's own thread, as any QObject's do, never from the worker.
+    QMetaObject::invokeMethod(this, std::move(emit), Qt::QueuedConnection);
+}
+
 HistoryService::HistoryService(QObject *parent)
     : QObject(parent)
     , m_worker(new QObject)
@@ -43,7 +49,7 @@ void HistoryService::open(const QString &path)
             delete m_store;
             m_store = nullptr;
         }
-        Q_EMIT opened(ok, error);
+        deliver([=] { Q_EMIT opened(ok, error); });
     });
 }
 
@@ -58,7 +64,7 @@ void HistoryService::record(const Exchange &exchange, const QString &name)
             report = analyzeError(exchange.status, exchange.headers, exchange.body.bytes(4 * 1024 * 1024));
         }
         const qint64 id = m_store->record(exchange, name, report ? &*report : nullptr);
-        Q_EMIT recorded(id);
+        deliver([=] { Q_EMIT recorded(id); });
     });
 }
 
@@ -66,7 +72,8 @@ quint64 HistoryService::find(const HistoryFilter &filter)
 {
     const quint64 ticket = ++m_nextTicket;
     QMetaObject::invokeMethod(m_worker, [this, filter, ticket] {
-        Q_EMIT found(ticket, m_store ? m_store->find(filter) : QList<HistoryEntry>{});
+        const QList<HistoryEntry> entries = m_store ? m_store->find(filter) : QList<HistoryEntry>{};
+        deliver([=] { Q_EMIT found(ticket, entries); });
     });
     return ticket;
 }
@@ -76,7 +83,7 @@ void HistoryService::load(qint64 id)
     QMetaObject::invokeMethod(m_worker, [this, id] {
         if (m_store) {
             if (const auto stored = m_store->load(id)) {
-                Q_EMIT loaded(*stored);
+                deliver([=, exchange = *stored] { Q_EMIT loaded(exchange); });
             }
         }
     });
@@ -88,7 +95,7 @@ void HistoryService::clear()
         if (m_store) {
             m_store->clear();
         }
-        Q_EMIT cleared();
+        deliver([=] { Q_EMIT cleared(); });
     });
 }
 
@@ -98,7 +105,7 @@ void HistoryService::setRetention(int maxEntries)
         if (m_store) {
             m_store->setRetention(maxEntries);
         }
-        Q_EMIT cleared(); // the list may have lost its oldest rows
+        deliver([=] { Q_EMIT cleared(); }); // the list may have lost its oldest rows
     });
 }
 
@@ -106,7 +113,7 @@ void HistoryService::exportHar(const QString &path, int limit, bool includeSecre
 {
     QMetaObject::invokeMethod(m_worker, [this, path, limit, includeSecrets] {
         if (!m_store) {
-            Q_EMIT exported(false, 0, QStringLiteral("the history is not open"));
+            deliver([=] { Q_EMIT exported(false, 0, QStringLiteral("the history is not open")); });
             return;
         }
         HarOptions options;
@@ -116,7 +123,7 @@ void HistoryService::exportHar(const QString &path, int limit, bool includeSecre
         const QByteArray har = exportHistoryHar(*m_store, limit, options, &count);
         QString error;
         const bool ok = writeFileAtomically(path, har, &error);
-        Q_EMIT exported(ok, count, ok ? path : error);
+        deliver([=] { Q_EMIT exported(ok, count, ok ? path : error); });
     });
 }
 

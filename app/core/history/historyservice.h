@@ -36,6 +36,8 @@ Q_SIGNALS:
     void exported(bool ok, int count, const QString &message);
 
 private:
+    template<typename Emit> void deliver(Emit emit);
+
     QThread m_thread;
     QObject *m_worker; // lives on m_thread and owns the store
     HistoryStore *m_store = nullptr;

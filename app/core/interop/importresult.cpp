@@ -92,7 +92,7 @@ bool writeImport(const QString &folder, const ImportResult &result, QStringList 
             content += '\n';
         }
         HttpDocument block = HttpDocument::parse(QByteArray());
-        const HttpFileRequest file = forHttpFile(request.spec);
+        const HttpFileRequest file = forHttpFile(request.spec, QFileInfo(path).absolutePath());
         block.appendRequest(name, file.spec, {file.directives, request.comments, request.responseScript});
         content += block.serialize();
     }
