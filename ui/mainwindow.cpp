@@ -993,11 +993,9 @@ bool MainWindow::exportCollectionPostman()
     }
     const QString environment = m_activeEnvironment.value(root);
     QStringList lost;
+    // $shared and the chosen environment's public values become collection variables.
     const QByteArray json =
-        Core::exportPostman(root,
-                            environment.isEmpty() ? QHash<QString, QString>()
-                                                  : m_environments.value(root).publicVariables(environment),
-                            &lost);
+        Core::exportPostman(root, m_environments.value(root).publicVariables(environment), &lost);
     QString error;
     if (!Core::writeFileAtomically(path, json, &error)) {
         statusBar()->showMessage(error, 15000);

@@ -5,6 +5,7 @@
 #include "keyvalueeditor.h"
 #include "statusstyle.h"
 
+#include "collections/variablesyntax.h"
 #include "interop/curl.h"
 
 #include <QCheckBox>
@@ -19,6 +20,7 @@
 #include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeDatabase>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -275,12 +277,17 @@ QWidget *RequestEditor::buildBodyPage()
     m_binaryPath = new QLineEdit;
     m_binaryPath->setPlaceholderText(tr("Path of the file to send"));
     m_binaryType = new QLineEdit;
-    m_binaryType->setPlaceholderText(QStringLiteral("application/octet-stream"));
+    m_binaryType->setPlaceholderText(tr("none: no Content-Type is sent"));
     auto *choose = new QPushButton(tr("Choose…"));
     connect(choose, &QPushButton::clicked, this, [this] {
         const QString path = FilePicker::openFile(this, tr("Choose the file to send"));
         if (!path.isEmpty()) {
             m_binaryPath->setText(path);
+            if (m_binaryType->text().isEmpty()) {
+                // The type the file's name suggests; the user can change or clear it.
+                m_binaryType->setText(
+                    QMimeDatabase().mimeTypeForFile(path, QMimeDatabase::MatchExtension).name());
+            }
             Q_EMIT changed();
         }
     });
@@ -644,12 +651,6 @@ void RequestEditor::setSpec(const Core::RequestSpec &spec)
 
 namespace {
 
-const QRegularExpression &variablePattern()
-{
-    static const QRegularExpression pattern(QStringLiteral("\\{\\{\\s*([^{}\\s][^{}]*?)\\s*\\}\\}"));
-    return pattern;
-}
-
 // The raw body is only scanned this far for marks: a huge body stays cheap to type in.
 constexpr qsizetype MaxMarkedBody = 256 * 1024;
 
@@ -657,14 +658,7 @@ constexpr qsizetype MaxMarkedBody = 256 * 1024;
 
 QStringList RequestEditor::variablesIn(const QString &text)
 {
-    QStringList names;
-    for (auto it = variablePattern().globalMatch(text); it.hasNext();) {
-        const QString name = it.next().captured(1);
-        if (!names.contains(name)) {
-            names.append(name);
-        }
-    }
-    return names;
+    return Core::variableNames(text);
 }
 
 QStringList RequestEditor::unresolvedIn(const QString &text) const
@@ -713,11 +707,9 @@ void RequestEditor::refreshVariableMarks()
     QList<QInputMethodEvent::Attribute> attributes;
     const QString url = m_url->text();
     if (m_isDefined) {
-        for (auto it = variablePattern().globalMatch(url); it.hasNext();) {
-            const QRegularExpressionMatch match = it.next();
-            attributes.append(
-                {QInputMethodEvent::TextFormat, int(match.capturedStart() - m_url->cursorPosition()),
-                 int(match.capturedLength()), m_isDefined(match.captured(1)) ? known : missing});
+        for (const Core::VariableReference &reference : Core::variableReferences(url)) {
+            attributes.append({QInputMethodEvent::TextFormat, int(reference.start - m_url->cursorPosition()),
+                               int(reference.length), m_isDefined(reference.expression) ? known : missing});
         }
     }
     QInputMethodEvent event(QString(), attributes);
@@ -732,13 +724,12 @@ void RequestEditor::refreshVariableMarks()
     QList<QTextEdit::ExtraSelection> selections;
     const QString body = m_rawText->toPlainText().left(MaxMarkedBody);
     if (m_isDefined && body.contains(QLatin1String("{{"))) {
-        for (auto it = variablePattern().globalMatch(body); it.hasNext();) {
-            const QRegularExpressionMatch match = it.next();
+        for (const Core::VariableReference &reference : Core::variableReferences(body)) {
             QTextEdit::ExtraSelection selection;
             selection.cursor = QTextCursor(m_rawText->document());
-            selection.cursor.setPosition(int(match.capturedStart()));
-            selection.cursor.setPosition(int(match.capturedEnd()), QTextCursor::KeepAnchor);
-            selection.format = m_isDefined(match.captured(1)) ? known : missing;
+            selection.cursor.setPosition(int(reference.start));
+            selection.cursor.setPosition(int(reference.start + reference.length), QTextCursor::KeepAnchor);
+            selection.format = m_isDefined(reference.expression) ? known : missing;
             selections.append(selection);
         }
     }

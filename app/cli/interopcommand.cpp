@@ -90,18 +90,15 @@ int exportPostman(const QString &path, const QString &environment, const QString
         writeErr(QStringLiteral("apilens-cli export: expected a .http file or collection folder"));
         return ExitError;
     }
-    QHash<QString, QString> variables;
-    if (!environment.isEmpty()) {
-        const QString folder = QFileInfo(path).isDir() ? path : QFileInfo(path).absolutePath();
-        QStringList problems;
-        const Core::Environments environments = Core::Environments::load(folder, &problems);
-        if (!environments.contains(environment)) {
-            writeErr(
-                QStringLiteral("apilens-cli export: no environment '%1' in %2").arg(environment, folder));
-            return ExitError;
-        }
-        variables = environments.publicVariables(environment);
+    // The $shared values, and the chosen environment's public ones, go in as collection variables.
+    const QString folder = QFileInfo(path).isDir() ? path : QFileInfo(path).absolutePath();
+    QStringList problems;
+    const Core::Environments environments = Core::Environments::load(folder, &problems);
+    if (!environment.isEmpty() && !environments.contains(environment)) {
+        writeErr(QStringLiteral("apilens-cli export: no environment '%1' in %2").arg(environment, folder));
+        return ExitError;
     }
+    const QHash<QString, QString> variables = environments.publicVariables(environment);
     QStringList lost;
     const QByteArray collection = Core::exportPostman(path, variables, &lost);
     for (const QString &item : std::as_const(lost)) {
@@ -170,7 +167,8 @@ int runImport(const QStringList &arguments)
     } else if (format == QLatin1String("openapi")) {
         result = Core::importOpenApi(*input); // 3.0 or 3.1, JSON or YAML
     } else if (format == QLatin1String("postman")) {
-        result = Core::importPostman(*input); // a collection (v2.0/v2.1) or an environment
+        // A collection (v2.0/v2.1) or an environment; its files are where newman would look.
+        result = Core::importPostman(*input, QDir::currentPath());
     } else {
         // Files the command names (-d @file, -F x=@file) are where curl would look: in the
         // working directory, wherever the command itself was saved.
@@ -203,6 +201,12 @@ int runImport(const QStringList &arguments)
                  QDir(parser.value(out)).filePath(request.file).toUtf8() + '\n');
     }
     for (const Core::ImportResult::Environment &environment : std::as_const(result.environments)) {
+        if (environment.name == Core::Environments::sharedName()) {
+            // Collection-wide defaults: every environment inherits them and may override them.
+            writeOut("Added " + QByteArray::number(environment.values.size()) +
+                     " variables to $shared (every environment can override them)\n");
+            continue;
+        }
         writeOut("Added the environment \"" + environment.name.toUtf8() + "\" (" +
                  QByteArray::number(environment.values.size()) + " values, " +
                  QByteArray::number(environment.secrets.size()) + " secret)\n");

@@ -7,7 +7,6 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QNetworkAccessManager>
 #include <QTemporaryDir>
 
 #include <cstdio>
@@ -70,9 +69,7 @@ int main(int argc, char *argv[])
     }
     std::printf("%-34s %8lld ms (%d requests in %d files, %.1f MB)\n", "read + parse every file",
                 timer.elapsed(), requests, files, double(bytes) / (1024 * 1024));
-
-    QNetworkAccessManager manager;
-    HttpClient client(&manager);
+    HttpClient client;
     CollectionRunner runner(&client);
     RunOptions options;
     options.environment = QStringLiteral("dev");

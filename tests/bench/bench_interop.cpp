@@ -198,7 +198,8 @@ void measure(const char *label, const QByteArray &input, ImportResult (*import)(
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    measure("Postman v2.1, 100 folders", postmanCollection(100, 20), &importPostman);
+    measure("Postman v2.1, 100 folders", postmanCollection(100, 20),
+            [](const QByteArray &json) { return importPostman(json); });
     measure("HAR 1.2, 20 hosts", har(2000), &importHar);
     const QByteArray yaml = openApiYaml(430);
     QElapsedTimer timer;

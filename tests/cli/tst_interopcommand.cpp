@@ -299,12 +299,17 @@ void tst_InteropCommand::importPostman()
     QVERIFY2(result.out.contains("Added the environment \"Local\" (1 values, 1 secret)"),
              result.out.constData());
     QVERIFY(read(QStringLiteral("shop/http-client.private.env.json")).contains("s3cret"));
-    // The health check runs against the local server (its URL is a file variable; point it here).
-    QByteArray health = read(QStringLiteral("shop/Shop API.http"));
-    health.replace("http://127.0.0.1:8080", m_server->url().toString().toUtf8());
-    write(QStringLiteral("shop/Shop API.http"), health);
+    // The collection's baseUrl is in $shared, and the Postman environment "Local" overrides it
+    // (as in Postman): point the environment here, and the health check reaches this server.
+    QByteArray environments = read(QStringLiteral("shop/http-client.env.json"));
+    QVERIFY(environments.contains("\"$shared\""));
+    const qsizetype local = environments.indexOf("\"Local\"");
+    QVERIFY(local > 0);
+    environments.replace(environments.indexOf("http://127.0.0.1:8080", local), 21,
+                         m_server->url().toString().toUtf8());
+    write(QStringLiteral("shop/http-client.env.json"), environments);
     result = cli({QStringLiteral("run"), QStringLiteral("shop/Shop API.http"), QStringLiteral("--request"),
-                  QStringLiteral("Health")});
+                  QStringLiteral("Health"), QStringLiteral("--env"), QStringLiteral("Local")});
     QCOMPARE(result.exitCode, 0);
     QCOMPARE(m_server->requests().size(), 1);
     QCOMPARE(m_server->requests()[0].target, QByteArray("/health"));

@@ -20,10 +20,54 @@ class tst_NewmanParity : public QObject
 private Q_SLOTS:
     void initTestCase();
     void sameRequests();
+    void postmanImportRunsAsNewmanRan();
+    void postmanImportExportRoundTrip();
 
 private:
+    // A Postman collection and environment, run by newman and, imported, by apilens-cli.
+    void writePostmanFiles(const QTemporaryDir &dir, const TestServer &server);
+    QList<ReceivedRequest> runNewman(const QString &collection, const QTemporaryDir &dir, TestServer *server);
     QString m_newman;
 };
+
+namespace {
+
+// Sorted by method, target and body: the two tools may run the folders in another order.
+QList<ReceivedRequest> sorted(QList<ReceivedRequest> requests)
+{
+    std::sort(requests.begin(), requests.end(), [](const ReceivedRequest &a, const ReceivedRequest &b) {
+        return std::tie(a.method, a.target, a.body) < std::tie(b.method, b.target, b.body);
+    });
+    return requests;
+}
+
+void compareRequests(const QList<ReceivedRequest> &oursIn, const QList<ReceivedRequest> &theirsIn)
+{
+    const QList<ReceivedRequest> ours = sorted(oursIn);
+    const QList<ReceivedRequest> theirs = sorted(theirsIn);
+    QCOMPARE(ours.size(), theirs.size());
+    for (int i = 0; i < ours.size(); ++i) {
+        const ReceivedRequest &a = ours[i];
+        const ReceivedRequest &n = theirs[i];
+        QCOMPARE(a.method, n.method);
+        QCOMPARE(a.target, n.target);
+        if (n.header("Content-Type").startsWith("multipart/form-data")) {
+            QVERIFY(a.header("Content-Type").startsWith("multipart/form-data; boundary="));
+            QCOMPARE(a.multipartParts(), n.multipartParts());
+        } else {
+            QCOMPARE(a.body, n.body);
+            QCOMPARE(a.header("Content-Type"), n.header("Content-Type"));
+            QCOMPARE(a.header("Content-Length"), n.header("Content-Length"));
+        }
+        for (const char *name : {"Authorization", "X-Trace", "X-Off", "Accept"}) {
+            QCOMPARE(a.header(name), n.header(name));
+        }
+        // A system header switched off in Postman is switched off here too.
+        QCOMPARE(a.header("User-Agent").isEmpty(), n.header("User-Agent").isEmpty());
+    }
+}
+
+} // namespace
 
 void tst_NewmanParity::initTestCase()
 {
@@ -116,6 +160,155 @@ Authorization: Basic {{user}} s3cret
         }
     }
     QCOMPARE(newman[5].header("Authorization"), QByteArray("Basic YWRhOnMzY3JldA==")); // ada:s3cret
+}
+
+void tst_NewmanParity::writePostmanFiles(const QTemporaryDir &dir, const TestServer &server)
+{
+    const auto write = [&dir](const QString &name, const QByteArray &bytes) {
+        QFile file(dir.filePath(name));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(bytes);
+    };
+    write(QStringLiteral("report.csv"), "id,name\n1,Ada\n");
+    // The collection's baseUrl points nowhere: the environment overrides it, as people use them.
+    write(QStringLiteral("shop.postman_collection.json"), R"({
+  "info": {"name": "Shop", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+  "auth": {"type": "bearer", "bearer": [{"key": "token", "value": "{{token}}"}]},
+  "variable": [{"key": "baseUrl", "value": "http://127.0.0.1:1"}, {"key": "version", "value": "v2"},
+               {"key": "who", "value": "collection"}],
+  "item": [
+    {"name": "List items",
+     "request": {"method": "GET",
+                 "header": [{"key": "X-Trace", "value": "t-{{version}}"}, {"key": "X-Off", "value": "1", "disabled": true}],
+                 "url": {"raw": "{{baseUrl}}/{{version}}/items?page=2&who={{who}}&off=1",
+                         "host": ["{{baseUrl}}"], "path": ["{{version}}", "items"],
+                         "query": [{"key": "page", "value": "2"}, {"key": "who", "value": "{{who}}"},
+                                   {"key": "off", "value": "1", "disabled": true}]}}},
+    {"name": "Orders",
+     "auth": {"type": "basic", "basic": [{"key": "username", "value": "shop"}, {"key": "password", "value": "{{token}}"}]},
+     "variable": [{"key": "currency", "value": "EUR"}],
+     "item": [
+       {"name": "Create order",
+        "event": [{"listen": "prerequest", "script": {"exec": ["pm.variables.set('stamp', '1');"]}},
+                  {"listen": "test", "script": {"exec": ["pm.test('ok', () => pm.response.to.have.status(200));"]}}],
+        "request": {"method": "POST", "header": [{"key": "Content-Type", "value": "application/json"}],
+                    "body": {"mode": "raw", "raw": "{\n  \"item\": \"lens cap\",\n  \"api\": \"{{version}}\"\n}",
+                             "options": {"raw": {"language": "json"}}},
+                    "url": "{{baseUrl}}/orders"}},
+       {"name": "Login form",
+        "request": {"method": "POST",
+                    "body": {"mode": "urlencoded", "urlencoded": [{"key": "user", "value": "ada"},
+                             {"key": "pw", "value": "a b&c"}, {"key": "skip", "value": "x", "disabled": true}]},
+                    "url": "{{baseUrl}}/login"}},
+       {"name": "Upload stock",
+        "request": {"method": "POST",
+                    "body": {"mode": "formdata", "formdata": [{"key": "title", "value": "Stock", "type": "text"},
+                             {"key": "file", "type": "file", "src": "report.csv"}]},
+                    "url": "{{baseUrl}}/stock"}}]},
+    {"name": "Moved, not followed, no user agent",
+     "protocolProfileBehavior": {"followRedirects": false, "disabledSystemHeaders": {"user-agent": true}},
+     "request": {"method": "GET", "auth": {"type": "noauth"}, "url": "{{baseUrl}}/redirect/1"}},
+    {"name": "One item",
+     "request": {"method": "DELETE", "url": {"raw": "{{baseUrl}}/items/:id", "host": ["{{baseUrl}}"],
+                 "path": ["items", ":id"], "variable": [{"key": "id", "value": "7"}]}}}
+  ]
+})");
+    write(QStringLiteral("local.postman_environment.json"),
+          R"({"name": "Local", "values": [
+               {"key": "baseUrl", "value": ")" +
+              server.url().toString().toUtf8() + R"(", "enabled": true},
+               {"key": "who", "value": "environment", "enabled": true},
+               {"key": "token", "value": "s3cret", "type": "secret", "enabled": true}]})");
+}
+
+QList<ReceivedRequest> tst_NewmanParity::runNewman(const QString &collection, const QTemporaryDir &dir,
+                                                   TestServer *server)
+{
+    server->clearRequests();
+    const auto result = runProcess(m_newman,
+                                   {QStringLiteral("run"), collection, QStringLiteral("-e"),
+                                    dir.filePath(QStringLiteral("local.postman_environment.json")),
+                                    QStringLiteral("--working-dir"), dir.path(),
+                                    QStringLiteral("--reporters"), QStringLiteral("cli")},
+                                   dir.path());
+    if (result.exitCode != 0) {
+        qWarning("newman: %s", result.out.constData());
+    }
+    return server->requests();
+}
+
+void tst_NewmanParity::postmanImportRunsAsNewmanRan()
+{
+    TestServer server;
+    QVERIFY(server.listen());
+    QTemporaryDir dir;
+    writePostmanFiles(dir, server);
+    const QList<ReceivedRequest> newman =
+        runNewman(dir.filePath(QStringLiteral("shop.postman_collection.json")), dir, &server);
+    QCOMPARE(newman.size(), 6);
+    // The environment's baseUrl and who won over the collection's, as Postman orders them.
+    QCOMPARE(newman[0].target, QByteArray("/v2/items?page=2&who=environment"));
+
+    for (const char *input : {"shop.postman_collection.json", "local.postman_environment.json"}) {
+        const auto imported =
+            runProcess(QStringLiteral(APILENS_CLI_PATH),
+                       {QStringLiteral("import"), QStringLiteral("postman"), QString::fromLatin1(input),
+                        QStringLiteral("--out"), QStringLiteral("shop")},
+                       dir.path());
+        QVERIFY2(imported.exitCode == 0, imported.err.constData());
+    }
+    server.clearRequests();
+    const auto run = runProcess(
+        QStringLiteral(APILENS_CLI_PATH),
+        {QStringLiteral("run"), QStringLiteral("shop"), QStringLiteral("--env"), QStringLiteral("Local")},
+        dir.path());
+    QVERIFY2(run.exitCode == 0, run.out.constData());
+    compareRequests(server.requests(), newman);
+}
+
+void tst_NewmanParity::postmanImportExportRoundTrip()
+{
+    // Imported, then exported again: newman sends with the export what it sent with the original.
+    TestServer server;
+    QVERIFY(server.listen());
+    QTemporaryDir dir;
+    writePostmanFiles(dir, server);
+    const QList<ReceivedRequest> original =
+        runNewman(dir.filePath(QStringLiteral("shop.postman_collection.json")), dir, &server);
+    const auto imported = runProcess(QStringLiteral(APILENS_CLI_PATH),
+                                     {QStringLiteral("import"), QStringLiteral("postman"),
+                                      QStringLiteral("shop.postman_collection.json"), QStringLiteral("--out"),
+                                      QStringLiteral("shop")},
+                                     dir.path());
+    QVERIFY2(imported.exitCode == 0, imported.err.constData());
+    const QString exported = dir.filePath(QStringLiteral("again.postman_collection.json"));
+    const auto exporting =
+        runProcess(QStringLiteral(APILENS_CLI_PATH),
+                   {QStringLiteral("export"), QStringLiteral("postman"), dir.filePath(QStringLiteral("shop")),
+                    QStringLiteral("--output"), exported},
+                   dir.path());
+    QVERIFY2(exporting.exitCode == 0, exporting.err.constData());
+    QFile file(exported);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray json = file.readAll();
+    QVERIFY(json.contains("{{baseUrl}}/{{version}}/items")); // variables kept, not written out
+    QVERIFY(json.contains("pm.test('ok'"));                  // the scripts the import kept
+    QVERIFY(json.contains("pm.variables.set('stamp'"));
+    // The files of form data are relative to the collection: newman runs in that folder.
+    const QList<ReceivedRequest> again = [&] {
+        server.clearRequests();
+        const auto result = runProcess(m_newman,
+                                       {QStringLiteral("run"), exported, QStringLiteral("-e"),
+                                        dir.filePath(QStringLiteral("local.postman_environment.json")),
+                                        QStringLiteral("--working-dir"), dir.filePath(QStringLiteral("shop")),
+                                        QStringLiteral("--reporters"), QStringLiteral("cli")},
+                                       dir.path());
+        if (result.exitCode != 0) {
+            qWarning("newman: %s", result.out.constData());
+        }
+        return server.requests();
+    }();
+    compareRequests(again, original);
 }
 
 QTEST_GUILESS_MAIN(tst_NewmanParity)

@@ -4,7 +4,6 @@
 #include "testserver.h"
 
 #include <QDir>
-#include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -33,7 +32,6 @@ private:
 
     QTemporaryDir *m_dir = nullptr;
     TestServer *m_server = nullptr;
-    QNetworkAccessManager *m_manager = nullptr;
     HttpClient *m_client = nullptr;
 };
 
@@ -42,9 +40,7 @@ void tst_CollectionRunner::init()
     m_dir = new QTemporaryDir;
     m_server = new TestServer;
     QVERIFY(m_server->listen());
-    m_manager = new QNetworkAccessManager;
-    m_manager->setProxy(QNetworkProxy::NoProxy);
-    m_client = new HttpClient(m_manager);
+    m_client = new HttpClient;
     write(QStringLiteral("http-client.env.json"),
           QByteArray(R"({"local": {"host": "http://127.0.0.1:)" + QByteArray::number(m_server->port()) +
                      R"("}})"));
@@ -54,7 +50,6 @@ void tst_CollectionRunner::init()
 void tst_CollectionRunner::cleanup()
 {
     delete m_client;
-    delete m_manager;
     delete m_server;
     delete m_dir;
 }

@@ -200,8 +200,11 @@ void tst_HttpClient::bodyKinds_data()
     RequestBody binary;
     binary.kind = BodyKind::BinaryFile;
     binary.filePath = QStringLiteral("@upload");
-    QTest::newRow("binary file") << binary << QByteArray("application/octet-stream")
-                                 << QList<QByteArray>{"id,name\n1,Ada\n"};
+    QTest::newRow("binary file, no type: none sent")
+        << binary << QByteArray() << QList<QByteArray>{"id,name\n1,Ada\n"};
+    binary.contentType = QStringLiteral("text/csv");
+    QTest::newRow("binary file with its type")
+        << binary << QByteArray("text/csv") << QList<QByteArray>{"id,name\n1,Ada\n"};
 }
 
 void tst_HttpClient::bodyKinds()
@@ -217,6 +220,7 @@ void tst_HttpClient::bodyKinds()
     const auto received = m_server->lastRequest();
     QVERIFY2(received.header("Content-Type").startsWith(contentTypePrefix),
              received.header("Content-Type").constData());
+    QCOMPARE(received.header("Content-Type").isEmpty(), contentTypePrefix.isEmpty());
     for (const QByteArray &part : mustContain) {
         QVERIFY2(received.body.contains(part), received.body.constData());
     }

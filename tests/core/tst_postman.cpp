@@ -81,24 +81,29 @@ void tst_Postman::collection()
     QCOMPARE(stock->spec.body.parts[1].filePath, QStringLiteral("stock.csv"));
     QVERIFY(!stock->spec.body.parts[2].enabled);
     const ImportedRequest *login = find(result, QStringLiteral("Login form"));
-    QCOMPARE(login->spec.body.kind, BodyKind::UrlEncoded);
-    QVERIFY(!login->spec.body.form[2].enabled);
+    // Encoded as newman encodes it; the disabled field is left out.
+    QCOMPARE(login->spec.body.kind, BodyKind::Raw);
+    QCOMPARE(login->spec.body.raw, QByteArray("user=ada&pw=a%20b"));
+    QCOMPARE(login->spec.body.contentType, QStringLiteral("application/x-www-form-urlencoded"));
     QCOMPARE(login->spec.auth.kind, AuthKind::None);
     const ImportedRequest *graphql = find(result, QStringLiteral("Search (GraphQL)"));
     QVERIFY(graphql->spec.body.raw.contains("\"query\": \"query { items { id } }\""));
     QVERIFY(graphql->spec.body.raw.contains("\"first\": 2"));
     QCOMPARE(find(result, QStringLiteral("Upload image"))->spec.body.filePath, QStringLiteral("./cat.png"));
 
-    // Scripts and descriptions are kept as text; variables go to the files.
+    // Scripts and descriptions are kept as text.
     QVERIFY(create->responseScript.contains(QStringLiteral("pm.test('created'")));
     QVERIFY(create->comments.join(QLatin1Char('\n')).contains(QStringLiteral("Places an order.")));
     QVERIFY(create->comments.join(QLatin1Char('\n')).contains(QStringLiteral("pm.variables.set('stamp'")));
-    QCOMPARE(
-        find(result, QStringLiteral("Health"))->fileVariables,
-        (QStringList{QStringLiteral("@baseUrl = http://127.0.0.1:8080"), QStringLiteral("@version = v2")}));
-    QCOMPARE(create->fileVariables,
-             (QStringList{QStringLiteral("@baseUrl = http://127.0.0.1:8080"), QStringLiteral("@version = v2"),
-                          QStringLiteral("@currency = EUR")}));
+    // Collection variables go to $shared, where any environment can override them (as in
+    // Postman); folder variables, which Postman and newman do not use, are only a comment.
+    QVERIFY(find(result, QStringLiteral("Health"))->fileVariables.isEmpty());
+    QCOMPARE(result.environments.size(), 1);
+    QCOMPARE(result.environments[0].name, QStringLiteral("$shared"));
+    QCOMPARE(result.environments[0].values,
+             (QHash<QString, QString>{{QStringLiteral("baseUrl"), QStringLiteral("http://127.0.0.1:8080")},
+                                      {QStringLiteral("version"), QStringLiteral("v2")}}));
+    QVERIFY(create->comments.first().contains(QStringLiteral("currency = EUR")));
     // The saved example becomes a raw response.
     QCOMPARE(result.files.size(), 1);
     QCOMPARE(result.files[0].first, QStringLiteral("examples/Create order - Sold out.response"));
@@ -111,6 +116,8 @@ void tst_Postman::collection()
     QVERIFY(warnings.contains(QStringLiteral("\"hawk\" authentication is not carried over")));
     QVERIFY(
         warnings.contains(QStringLiteral("(\"Create order\"): the test script is kept as text, not run")));
+    QVERIFY(warnings.contains(
+        QStringLiteral("(\"Orders\"): folder variables are not used by Postman or newman")));
 }
 
 void tst_Postman::writesAFolderThatReadsBack()
@@ -132,8 +139,12 @@ void tst_Postman::writesAFolderThatReadsBack()
         {dir.filePath(QStringLiteral("Orders.http")), QStringLiteral("Create order"), 0}, &readError,
         &variables);
     QVERIFY2(create, qPrintable(readError));
-    QCOMPARE(variables.value(QStringLiteral("currency")), QStringLiteral("EUR"));
+    QVERIFY(!variables.contains(QStringLiteral("currency")));
     QCOMPARE(create->responseHandlers.size(), 1);
+    QStringList problems;
+    const Environments environments = Environments::load(dir.path(), &problems);
+    QCOMPARE(environments.publicVariables(QString()).value(QStringLiteral("baseUrl")),
+             QStringLiteral("http://127.0.0.1:8080"));
     const RequestSpec spec = create->toSpec();
     QCOMPARE(spec.auth.kind, AuthKind::Basic); // "Authorization: Basic shop {{password}}" reads back as Basic
     QCOMPARE(spec.auth.username, QStringLiteral("shop"));
@@ -206,11 +217,13 @@ void tst_Postman::exportReadsBack()
     QVERIFY2(back.ok(), qPrintable(back.error));
     QCOMPARE(back.requests.size(), 2);
     QCOMPARE(back.requests[0].file, QStringLiteral("api.http"));
-    QCOMPARE(back.requests[0].spec.url, QStringLiteral("{{host}}/v1/items")); // the file variable written in
+    QCOMPARE(back.requests[0].spec.url, QStringLiteral("{{base}}/items")); // {{variables}} stay
     QCOMPARE(back.requests[0].spec.body.raw, QByteArray("{\"a\": 1}"));
     QCOMPARE(back.requests[1].spec.auth.kind, AuthKind::Basic);
-    QVERIFY(back.requests[1].fileVariables.isEmpty()); // a file's variables ride on its first request
-    QCOMPARE(back.requests[0].fileVariables, QStringList{QStringLiteral("@host = http://127.0.0.1:9")});
+    // The file's own variables and the environment's are collection variables: $shared once back.
+    QCOMPARE(back.environments.value(0).values,
+             (QHash<QString, QString>{{QStringLiteral("host"), QStringLiteral("http://127.0.0.1:9")},
+                                      {QStringLiteral("base"), QStringLiteral("{{host}}/v1")}}));
 }
 
 QTEST_GUILESS_MAIN(tst_Postman)

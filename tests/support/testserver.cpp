@@ -154,6 +154,30 @@ QByteArray ReceivedRequest::path() const
     return q < 0 ? t : t.left(q);
 }
 
+QList<QPair<QByteArray, QByteArray>> ReceivedRequest::multipartParts() const
+{
+    const QByteArray type = header("Content-Type");
+    const QByteArray boundary = "--" + type.mid(type.indexOf("boundary=") + 9).replace('"', QByteArray());
+    QList<QPair<QByteArray, QByteArray>> parts;
+    qsizetype at = body.indexOf(boundary);
+    while (at >= 0) {
+        const qsizetype next = body.indexOf(boundary, at + boundary.size());
+        if (next < 0) {
+            break;
+        }
+        const QByteArray piece = body.mid(at + boundary.size() + 2, next - at - boundary.size() - 4);
+        const qsizetype split = piece.indexOf("\r\n\r\n");
+        QByteArrayList lines = piece.left(split).toLower().split('\n');
+        for (QByteArray &line : lines) {
+            line = line.trimmed();
+        }
+        std::sort(lines.begin(), lines.end());
+        parts.append({lines.join('|'), piece.mid(split + 4)});
+        at = next;
+    }
+    return parts;
+}
+
 QByteArray ReceivedRequest::query() const
 {
     const qsizetype q = target.indexOf('?');

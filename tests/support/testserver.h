@@ -30,6 +30,9 @@ struct ReceivedRequest
     QByteArray header(const QByteArray &name) const;
     QByteArray path() const;  // target without the query
     QByteArray query() const; // raw query, without '?'
+    // A multipart body as its parts: each part's header lines (lower case, sorted, joined by
+    // '|') and its content, so two clients' bodies compare although their boundaries differ.
+    QList<QPair<QByteArray, QByteArray>> multipartParts() const;
 };
 
 // What the server answers. The defaults are a 200 with an empty body.

@@ -3,6 +3,7 @@
 #include "util/fileutil.h"
 
 #include <QDir>
+#include <QRegularExpression>
 
 namespace ApiLens::Core {
 
@@ -112,6 +113,85 @@ bool inlineBodyFiles(RequestSpec *spec, const QString &baseDir, QString *error)
     }
     body.raw = lines.join("\r\n");
     return true;
+}
+
+namespace {
+
+// A parameter of a header value: name="x" or name=x.
+QString headerParameter(const QString &value, const QString &name)
+{
+    const QRegularExpression pattern(QStringLiteral("(?:^|;)\\s*%1=(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^;]*))")
+                                         .arg(QRegularExpression::escape(name)),
+                                     QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch match = pattern.match(value);
+    if (!match.hasMatch()) {
+        return {};
+    }
+    return match.capturedStart(1) >= 0 ? match.captured(1) : match.captured(2).trimmed();
+}
+
+} // namespace
+
+std::optional<QList<MultipartPart>> multipartTextParts(const RequestSpec &spec)
+{
+    const QString boundary = headerParameter(contentTypeOf(spec), QStringLiteral("boundary"));
+    if (!isMultipartText(spec) || boundary.isEmpty()) {
+        return std::nullopt;
+    }
+    const QByteArray delimiter = "--" + boundary.toUtf8();
+    QList<MultipartPart> parts;
+    MultipartPart *part = nullptr;
+    bool inHeaders = false;
+    QByteArrayList content;
+    const auto close = [&] {
+        if (part) {
+            const QByteArray text = content.join('\n');
+            const QString file = content.size() == 1 ? fileLine(content.first()) : QString();
+            if (!file.isEmpty()) {
+                part->filePath = file;
+            } else {
+                part->value = QString::fromUtf8(text);
+            }
+        }
+        content.clear();
+    };
+    for (QByteArray line : spec.body.raw.split('\n')) {
+        if (line.endsWith('\r')) {
+            line.chop(1);
+        }
+        if (line == delimiter || line == delimiter + "--") {
+            close();
+            if (line != delimiter) {
+                return parts;
+            }
+            parts.append(MultipartPart());
+            part = &parts.last();
+            inHeaders = true;
+            continue;
+        }
+        if (!part) {
+            continue; // the preamble before the first boundary
+        }
+        if (inHeaders) {
+            if (line.trimmed().isEmpty()) {
+                inHeaders = false;
+                continue;
+            }
+            const QString header = QString::fromUtf8(line);
+            const QString name = header.section(QLatin1Char(':'), 0, 0).trimmed();
+            const QString value = header.section(QLatin1Char(':'), 1).trimmed();
+            if (name.compare(QLatin1String("Content-Disposition"), Qt::CaseInsensitive) == 0) {
+                part->name = headerParameter(value, QStringLiteral("name"));
+                part->fileName = headerParameter(value, QStringLiteral("filename"));
+            } else if (name.compare(QLatin1String("Content-Type"), Qt::CaseInsensitive) == 0) {
+                part->contentType = value;
+            }
+            continue;
+        }
+        content.append(line);
+    }
+    close();
+    return parts;
 }
 
 } // namespace ApiLens::Core

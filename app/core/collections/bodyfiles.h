@@ -5,6 +5,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace ApiLens::Core {
 
 // A file a request's body reads: a "< ./file" body, a "< ./file" line in a multipart body as
@@ -26,5 +28,9 @@ QList<BodyFile> bodyFiles(const RequestSpec &spec, const QString &baseDir);
 // the JetBrains client and httpyac send it: its lines joined by CRLF, each "< ./file" line
 // replaced by that file's bytes. False, with the file and the reason, when one cannot be read.
 bool inlineBodyFiles(RequestSpec *spec, const QString &baseDir, QString *error);
+
+// The parts of multipart text as a .http file holds it (the boundary from its Content-Type): a
+// part whose content is one "< path" line is a file part. nullopt when it is not multipart text.
+std::optional<QList<MultipartPart>> multipartTextParts(const RequestSpec &spec);
 
 } // namespace ApiLens::Core

@@ -1,5 +1,7 @@
 #include "httpdocument.h"
 
+#include "variablesyntax.h"
+
 #include "http/requestbuilder.h"
 
 #include <QDir>
@@ -267,6 +269,9 @@ void HttpDocument::parseBlock(int index)
                 continue;
             }
             if (isComment(text)) {
+                // The comment's text, without its marker and one space after it.
+                QString comment = trimmed.mid(trimmed.startsWith(QLatin1Char('#')) ? 1 : 2);
+                block.comments.append(comment.startsWith(QLatin1Char(' ')) ? comment.mid(1) : comment);
                 continue;
             }
             if (const QRegularExpressionMatch m = variable.match(text); m.hasMatch()) {
@@ -625,20 +630,6 @@ namespace {
 QByteArray percentEncode(const QString &text)
 {
     return QUrl::toPercentEncoding(text);
-}
-
-// Encodes text for a URL or a form body, leaving {{variables}} as written so they still resolve.
-QByteArray encodeKeepingVariables(const QString &text, QByteArray (*encode)(const QString &))
-{
-    static const QRegularExpression variable(QStringLiteral("\\{\\{[^{}]*\\}\\}"));
-    QByteArray out;
-    qsizetype at = 0;
-    for (auto it = variable.globalMatch(text); it.hasNext();) {
-        const QRegularExpressionMatch match = it.next();
-        out += encode(text.mid(at, match.capturedStart() - at)) + match.captured().toUtf8();
-        at = match.capturedEnd();
-    }
-    return out + encode(text.mid(at));
 }
 
 } // namespace

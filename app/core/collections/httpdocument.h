@@ -38,6 +38,7 @@ struct HttpRequestBlock
     QStringList assertions;       // httpyac "?? status == 200" -> "status == 200"
     QStringList responseHandlers; // "> {% ... %}" scripts and "> ./file.js", kept, never run
     QList<KeyValue> variables;    // "@host = https://api.example.com"
+    QStringList comments;         // "# text" lines before the request, without the marker
 
     bool hasRequest() const { return requestLine > 0; }
     // The request as the engine takes it (variables still unresolved).

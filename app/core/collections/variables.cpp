@@ -1,6 +1,7 @@
 #include "variables.h"
 
 #include "collection.h"
+#include "variablesyntax.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -316,23 +317,13 @@ QString VariableResolver::resolve(const QString &text, QStringList *unresolved) 
 
 QString VariableResolver::resolveText(const QString &text, QStringList *unresolved, int depth) const
 {
-    static const QRegularExpression reference(QStringLiteral("\\{\\{\\s*([^{}]+?)\\s*\\}\\}"));
-    QString out;
-    qsizetype last = 0;
-    for (auto it = reference.globalMatch(text); it.hasNext();) {
-        const QRegularExpressionMatch m = it.next();
-        out += text.mid(last, m.capturedStart() - last);
-        if (const std::optional<QString> resolved = value(m.captured(1), depth)) {
-            out += *resolved;
-        } else {
-            out += m.captured(0);
-            if (unresolved && !unresolved->contains(m.captured(1))) {
-                unresolved->append(m.captured(1));
-            }
+    return replaceVariables(text, [&](const QString &expression) {
+        std::optional<QString> resolved = value(expression, depth);
+        if (!resolved && unresolved && !unresolved->contains(expression)) {
+            unresolved->append(expression);
         }
-        last = m.capturedEnd();
-    }
-    return out + text.mid(last);
+        return resolved;
+    });
 }
 
 RequestSpec VariableResolver::resolve(const RequestSpec &spec, QStringList *unresolved) const

@@ -1,5 +1,6 @@
 #include "requestbuilder.h"
 
+#include "collections/variablesyntax.h"
 #include "util/format.h"
 
 #include <QFile>
@@ -34,9 +35,8 @@ bool hasHeader(const HeaderList &headers, const QByteArray &name)
 
 QString unresolvedVariable(const QString &text)
 {
-    static const QRegularExpression variable(QStringLiteral("\\{\\{\\s*([^}]*?)\\s*\\}\\}"));
-    const QRegularExpressionMatch match = variable.match(text);
-    return match.hasMatch() ? match.captured(1) : QString();
+    const QList<VariableReference> references = variableReferences(text);
+    return references.isEmpty() ? QString() : references.first().expression;
 }
 
 QString quoteForMultipart(const QString &value)
@@ -72,8 +72,7 @@ bool buildMultipart(const QList<MultipartPart> &parts, const BuildOptions &optio
                              .arg(humanSize(options.maxInMemoryBodyBytes), part.filePath);
                 return false;
             }
-            disposition +=
-                "; filename=\"" + quoteForMultipart(part.sentFileName()).toUtf8() + '"';
+            disposition += "; filename=\"" + quoteForMultipart(part.sentFileName()).toUtf8() + '"';
             body->append(disposition + "\r\n");
             const QByteArray type = part.contentType.isEmpty() ? QByteArrayLiteral("application/octet-stream")
                                                                : part.contentType.toUtf8();
@@ -239,8 +238,7 @@ bool buildBody(const RequestSpec &spec, const BuildOptions &options, WireRequest
             return false;
         }
         out->bodyFilePath = info.absoluteFilePath();
-        *contentType = spec.body.contentType.isEmpty() ? QByteArrayLiteral("application/octet-stream")
-                                                       : spec.body.contentType.toUtf8();
+        *contentType = spec.body.contentType.toUtf8(); // none unless given, as curl and httpyac send it
         out->bodySize = info.size();
         out->bodyDescription = QStringLiteral("file %1 (%2)").arg(info.fileName(), humanSize(info.size()));
         QFile file(out->bodyFilePath);

@@ -92,8 +92,7 @@ QString defaultContentType(const RequestSpec &spec)
     case BodyKind::UrlEncoded:
         return QStringLiteral("application/x-www-form-urlencoded");
     case BodyKind::BinaryFile:
-        return spec.body.contentType.isEmpty() ? QStringLiteral("application/octet-stream")
-                                               : spec.body.contentType;
+        return spec.body.contentType; // none unless given
     default:
         return {};
     }
@@ -114,6 +113,12 @@ QString toCurl(const RequestSpec &spec)
     const QList<KeyValue> headers = effectiveHeaders(spec, true);
     for (const KeyValue &header : headers) {
         lines.append(QStringLiteral("-H ") + shellQuote(header.name + QStringLiteral(": ") + header.value));
+    }
+    // Defaults ApiLens leaves out that curl would send by itself.
+    for (const QString &name : {QStringLiteral("User-Agent"), QStringLiteral("Accept")}) {
+        if (!sendsDefault(spec, name) && !hasHeader(headers, name)) {
+            lines.append(QStringLiteral("-H ") + shellQuote(name + QLatin1Char(':')));
+        }
     }
     const QString type = defaultContentType(spec);
     if (hasBody && spec.body.kind != BodyKind::Multipart &&

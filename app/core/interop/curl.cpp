@@ -708,6 +708,10 @@ void CurlParser::finishBody()
     } else if (!m_uploadFile.isEmpty()) {
         spec.body.kind = BodyKind::BinaryFile;
         spec.body.filePath = m_uploadFile;
+        if (!hasHeader(spec.headers, QStringLiteral("Expect"))) {
+            // curl asks before an upload and waits for 100 Continue (a second at most), as ApiLens does.
+            spec.headers.append(KeyValue{QStringLiteral("Expect"), QStringLiteral("100-continue"), true});
+        }
     }
     for (const KeyValue &header : std::as_const(spec.headers)) {
         if (header.name.compare(QLatin1String("Content-Type"), Qt::CaseInsensitive) == 0 &&

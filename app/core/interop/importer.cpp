@@ -72,7 +72,7 @@ ImportResult importAny(const QByteArray &bytes, const QString &fileName, const Q
         return importHar(bytes);
     }
     if (format == QLatin1String("Postman collection")) {
-        return importPostman(bytes);
+        return importPostman(bytes, baseDir);
     }
     if (format == QLatin1String("Insomnia export")) {
         return importInsomnia(bytes);

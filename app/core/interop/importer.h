@@ -9,8 +9,9 @@
 namespace ApiLens::Core {
 
 // Reads what a user dropped or picked: a HAR file, or a text file holding a curl command.
-// `fileName` helps tell them apart; `baseDir` is where a curl command's @files are (curl's
-// working directory; the GUI passes the collection the import goes to).
+// `fileName` helps tell them apart; `baseDir` is where the files a curl command or a Postman
+// collection names are (curl's and newman's working directory; the GUI, which has none, passes
+// the folder of the imported file).
 ImportResult importAny(const QByteArray &bytes, const QString &fileName, const QString &baseDir);
 // A name usable as a file or folder name (no separators or control characters).
 QString safeFileName(QString name);

@@ -5,6 +5,7 @@
 #include "collections/httpdocument.h"
 #include "collections/variables.h"
 #include "importer.h"
+#include "util/fileutil.h"
 
 #include <QDir>
 #include <QFile>
@@ -45,6 +46,49 @@ QJsonObject mergeCatalog(QJsonObject existing, const QJsonObject &added)
     return existing;
 }
 
+constexpr qint64 MaxCopiedFile = 16 * 1024 * 1024;
+
+// Files a request names from outside the collection (an imported collection's attachments)
+// are copied into its files/ folder: the collection is whole, and its requests send them
+// without asking. Larger files, or ones that cannot be read, stay where they are.
+void copyAttachments(RequestSpec *spec, const QString &folder, QHash<QString, QByteArray> *contents,
+                     QStringList *order)
+{
+    const QString root = QDir::cleanPath(QDir(folder).absolutePath());
+    const auto take = [&](QString *path) {
+        const QFileInfo info(*path);
+        if (path->isEmpty() || !info.isAbsolute() ||
+            QDir::cleanPath(*path).startsWith(root + QLatin1Char('/')) || !info.isFile() ||
+            info.size() > MaxCopiedFile) {
+            return;
+        }
+        const std::optional<QByteArray> bytes = readFile(info.absoluteFilePath());
+        if (!bytes) {
+            return;
+        }
+        QString target = root + QStringLiteral("/files/") + info.fileName();
+        for (int n = 2; (QFileInfo::exists(target) && readFile(target) != bytes) ||
+                        (contents->contains(target) && contents->value(target) != *bytes);
+             ++n) {
+            target = root + QStringLiteral("/files/") + info.completeBaseName() +
+                     QStringLiteral(" %1.").arg(n) + info.suffix();
+        }
+        if (!contents->contains(target)) {
+            contents->insert(target, *bytes);
+            order->append(target);
+        }
+        *path = target;
+    };
+    if (spec->body.kind == BodyKind::BinaryFile) {
+        take(&spec->body.filePath);
+    }
+    for (MultipartPart &part : spec->body.parts) {
+        if (part.isFile()) {
+            take(&part.filePath);
+        }
+    }
+}
+
 } // namespace
 
 bool writeImport(const QString &folder, const ImportResult &result, QStringList *written, QString *error)
@@ -77,6 +121,8 @@ bool writeImport(const QString &folder, const ImportResult &result, QStringList 
             name = request.name + QStringLiteral(" (%1)").arg(n);
         }
         names[path].append(name);
+        RequestSpec spec = request.spec;
+        copyAttachments(&spec, folder, &contents, &order); // before `content`: it may grow the table
         // Each block is made on its own and added to the file's bytes: linear in the import's size.
         QByteArray &content = contents[path];
         if (!content.isEmpty() && !content.endsWith('\n')) {
@@ -92,7 +138,7 @@ bool writeImport(const QString &folder, const ImportResult &result, QStringList 
             content += '\n';
         }
         HttpDocument block = HttpDocument::parse(QByteArray());
-        const HttpFileRequest file = forHttpFile(request.spec, QFileInfo(path).absolutePath());
+        const HttpFileRequest file = forHttpFile(spec, QFileInfo(path).absolutePath());
         block.appendRequest(name, file.spec, {file.directives, request.comments, request.responseScript});
         content += block.serialize();
     }

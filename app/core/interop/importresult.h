@@ -48,7 +48,8 @@ struct ImportResult
 };
 
 // Writes an import into a collection folder: each file gets its requests appended (created
-// when new), each write atomic. Every file is prepared first, so a problem writes nothing.
+// when new), each write atomic; files the requests name from outside the folder (up to 16 MB)
+// are copied into its files/ folder. Every file is prepared first, so a problem writes nothing.
 bool writeImport(const QString &folder, const ImportResult &result, QStringList *written, QString *error);
 
 } // namespace ApiLens::Core

@@ -2,9 +2,12 @@
 
 #include "importer.h"
 
+#include "collections/bodyfiles.h"
 #include "collections/collection.h"
 #include "collections/httpdocument.h"
 #include "collections/variables.h"
+#include "collections/variablesyntax.h"
+#include "util/fileutil.h"
 
 #include <QDir>
 #include <QFile>
@@ -12,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMimeDatabase>
 #include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
@@ -19,6 +23,11 @@
 namespace ApiLens::Core {
 
 namespace {
+
+// How imported Postman scripts are kept in a .http block, so an export gives them back.
+const QString TestScriptMarker =
+    QStringLiteral("// Postman test script, kept as text: ApiLens does not run it.");
+const QString PreRequestMarker = QStringLiteral("Postman pre-request script, kept as text (not run):");
 
 QString text(const QJsonValue &value)
 {
@@ -56,6 +65,12 @@ QString authValue(const QJsonObject &auth, const QString &type, const QString &k
     return params.toObject().value(key).toString();
 }
 
+// JavaScript's encodeURIComponent, which newman uses for URL-encoded bodies.
+QByteArray uriComponent(const QString &text)
+{
+    return QUrl::toPercentEncoding(text, QByteArrayLiteral("!'()*"));
+}
+
 // Collection and folder variables, left out when disabled.
 void addVariables(const QJsonArray &array, QList<KeyValue> *variables)
 {
@@ -72,15 +87,24 @@ void addVariables(const QJsonArray &array, QList<KeyValue> *variables)
 
 struct Context
 {
-    QString folder;            // relative path of the folder ("" at the top)
-    QJsonObject auth;          // the nearest auth that is not "inherit"
-    QList<KeyValue> variables; // collection, then folder variables
+    QString folder;                  // relative path of the folder ("" at the top)
+    QJsonObject auth;                // the nearest auth that is not "inherit"
+    QList<KeyValue> folderVariables; // Postman and newman do not use them (kept as a comment)
+    QJsonObject behavior;            // protocolProfileBehavior, the nearest one wins
 };
 
 class Importer
 {
 public:
     ImportResult result;
+    QString workingDirectory;
+
+    QString filePath(const QString &src) const
+    {
+        return workingDirectory.isEmpty() || src.isEmpty() || QFileInfo(src).isAbsolute()
+                   ? src
+                   : QDir::cleanPath(QDir(workingDirectory).absoluteFilePath(src));
+    }
 
     void item(const QJsonObject &item, const Context &context, const QString &where, const QString &rootFile)
     {
@@ -98,7 +122,15 @@ public:
                     inner.auth = auth;
                 }
             }
-            addVariables(item.value(QStringLiteral("variable")).toArray(), &inner.variables);
+            const qsizetype before = inner.folderVariables.size();
+            addVariables(item.value(QStringLiteral("variable")).toArray(), &inner.folderVariables);
+            if (inner.folderVariables.size() > before) {
+                result.warnings.append(
+                    QStringLiteral("%1 (\"%2\"): folder variables are not used by Postman or newman, so "
+                                   "they are kept as a comment only")
+                        .arg(where, name));
+            }
+            mergeBehavior(item, &inner.behavior);
             scriptsNotRun(item, where);
             const QJsonArray children = item.value(QStringLiteral("item")).toArray();
             for (qsizetype i = 0; i < children.size(); ++i) {
@@ -131,27 +163,62 @@ public:
                 continue;
             }
             if (object.value(QStringLiteral("listen")).toString() == QLatin1String("test")) {
-                imported.responseScript =
-                    QStringLiteral("// Postman test script, kept as text: ApiLens does not run it.\n") +
-                    script;
+                imported.responseScript = TestScriptMarker + QLatin1Char('\n') + script;
             } else {
-                comments.append(QStringLiteral("Postman pre-request script, kept as text (not run):\n") +
-                                script);
+                comments.append(PreRequestMarker + QLatin1Char('\n') + script);
             }
             result.warnings.append(
                 QStringLiteral("%1 (\"%2\"): the %3 script is kept as text, not run")
                     .arg(where, imported.name, object.value(QStringLiteral("listen")).toString()));
         }
-        imported.comments = comments;
-        // Variables go in as file variables; a file gets them once, from its first request.
-        if (!m_fileVariables.contains(imported.file)) {
-            m_fileVariables.insert(imported.file, context.variables);
+        if (!context.folderVariables.isEmpty() && !m_commentedFolders.contains(imported.file)) {
+            m_commentedFolders.insert(imported.file);
+            QStringList lines{
+                QStringLiteral("Postman folder variables (Postman and newman do not use them):")};
+            for (const KeyValue &variable : context.folderVariables) {
+                lines.append(QStringLiteral("  %1 = %2").arg(variable.name, variable.value));
+            }
+            comments.prepend(lines.join(QLatin1Char('\n')));
         }
+        imported.comments = comments;
+        QJsonObject behavior = context.behavior;
+        mergeBehavior(item, &behavior);
+        applyBehavior(behavior, &imported.spec);
         examples(item.value(QStringLiteral("response")).toArray(), imported);
         result.requests.append(imported);
     }
 
-    QHash<QString, QList<KeyValue>> m_fileVariables;
+    static void mergeBehavior(const QJsonObject &item, QJsonObject *behavior)
+    {
+        const QJsonObject own = item.value(QStringLiteral("protocolProfileBehavior")).toObject();
+        for (auto it = own.begin(); it != own.end(); ++it) {
+            behavior->insert(it.key(), it.value());
+        }
+    }
+
+    // Postman's per-request settings: redirects, TLS, and the headers it adds itself that a
+    // request switches off (the same switch as ApiLens's defaults).
+    void applyBehavior(const QJsonObject &behavior, RequestSpec *spec)
+    {
+        if (behavior.contains(QStringLiteral("followRedirects"))) {
+            spec->settings.followRedirects = behavior.value(QStringLiteral("followRedirects")).toBool(true);
+        }
+        if (behavior.contains(QStringLiteral("maxRedirects"))) {
+            spec->settings.maxRedirects =
+                qBound(0, behavior.value(QStringLiteral("maxRedirects")).toInt(10), 1000);
+        }
+        if (behavior.value(QStringLiteral("strictSSL")).toBool(true) == false) {
+            spec->settings.verifyTls = false;
+        }
+        const QJsonObject disabled = behavior.value(QStringLiteral("disabledSystemHeaders")).toObject();
+        for (const DefaultHeader &header : defaultHeaders()) {
+            if (disabled.value(header.name.toLower()).toBool()) {
+                spec->omittedDefaults.append(header.name);
+            }
+        }
+    }
+
+    QSet<QString> m_commentedFolders;
 
 private:
     void scriptsNotRun(const QJsonObject &item, const QString &where)
@@ -300,13 +367,22 @@ private:
                 {QStringLiteral("text"), QStringLiteral("text/plain")}};
             spec->body.contentType = types.value(language);
         } else if (mode == QLatin1String("urlencoded")) {
-            spec->body.kind = BodyKind::UrlEncoded;
+            // Encoded as newman encodes it (space as %20, as encodeURIComponent does), so the
+            // server gets the same bytes; {{variables}} stay to be resolved when sent.
+            QByteArrayList pairs;
             for (const QJsonValue &field : body.value(QStringLiteral("urlencoded")).toArray()) {
                 const QJsonObject object = field.toObject();
-                spec->body.form.append(KeyValue{object.value(QStringLiteral("key")).toString(),
-                                                object.value(QStringLiteral("value")).toString(),
-                                                !object.value(QStringLiteral("disabled")).toBool()});
+                if (!object.value(QStringLiteral("disabled")).toBool()) {
+                    pairs.append(encodeKeepingVariables(object.value(QStringLiteral("key")).toString(),
+                                                        &uriComponent) +
+                                 '=' +
+                                 encodeKeepingVariables(object.value(QStringLiteral("value")).toString(),
+                                                        &uriComponent));
+                }
             }
+            spec->body.kind = BodyKind::Raw;
+            spec->body.raw = pairs.join('&');
+            spec->body.contentType = QStringLiteral("application/x-www-form-urlencoded");
         } else if (mode == QLatin1String("formdata")) {
             spec->body.kind = BodyKind::Multipart;
             for (const QJsonValue &field : body.value(QStringLiteral("formdata")).toArray()) {
@@ -317,7 +393,13 @@ private:
                 part.contentType = object.value(QStringLiteral("contentType")).toString();
                 if (object.value(QStringLiteral("type")).toString() == QLatin1String("file")) {
                     const QJsonValue src = object.value(QStringLiteral("src"));
-                    part.filePath = src.isArray() ? src.toArray().at(0).toString() : src.toString();
+                    part.filePath = filePath(src.isArray() ? src.toArray().at(0).toString() : src.toString());
+                    if (part.contentType.isEmpty()) {
+                        // What newman sends for a file it is not told the type of: by its name.
+                        part.contentType = QMimeDatabase()
+                                               .mimeTypeForFile(part.filePath, QMimeDatabase::MatchExtension)
+                                               .name();
+                    }
                 } else {
                     part.value = object.value(QStringLiteral("value")).toString();
                 }
@@ -325,8 +407,8 @@ private:
             }
         } else if (mode == QLatin1String("file")) {
             spec->body.kind = BodyKind::BinaryFile;
-            spec->body.filePath =
-                body.value(QStringLiteral("file")).toObject().value(QStringLiteral("src")).toString();
+            spec->body.filePath = filePath(
+                body.value(QStringLiteral("file")).toObject().value(QStringLiteral("src")).toString());
         } else if (mode == QLatin1String("graphql")) {
             const QJsonObject graphql = body.value(QStringLiteral("graphql")).toObject();
             QJsonObject payload{{QStringLiteral("query"), graphql.value(QStringLiteral("query")).toString()}};
@@ -426,7 +508,7 @@ bool isPostmanCollection(const QByteArray &json)
            (head.contains("\"info\"") && head.contains("\"item\""));
 }
 
-ImportResult importPostman(const QByteArray &json)
+ImportResult importPostman(const QByteArray &json, const QString &workingDirectory)
 {
     QString error;
     const std::optional<QJsonDocument> document = parseJson(json, &error);
@@ -456,11 +538,24 @@ ImportResult importPostman(const QByteArray &json)
         return failed;
     }
     Importer importer;
+    importer.workingDirectory = workingDirectory;
     Context context;
     if (root.contains(QStringLiteral("auth"))) {
         context.auth = root.value(QStringLiteral("auth")).toObject();
     }
-    addVariables(root.value(QStringLiteral("variable")).toArray(), &context.variables);
+    // Collection variables go to the $shared environment: every environment inherits them and
+    // can override them, as Postman's environments override collection variables.
+    QList<KeyValue> collectionVariables;
+    addVariables(root.value(QStringLiteral("variable")).toArray(), &collectionVariables);
+    if (!collectionVariables.isEmpty()) {
+        ImportResult::Environment shared;
+        shared.name = Environments::sharedName();
+        for (const KeyValue &variable : std::as_const(collectionVariables)) {
+            shared.values.insert(variable.name, variable.value);
+        }
+        importer.result.environments.append(shared);
+    }
+    Importer::mergeBehavior(root, &context.behavior);
     for (const QJsonValue &event : root.value(QStringLiteral("event")).toArray()) {
         if (!scriptText(
                  event.toObject().value(QStringLiteral("script")).toObject().value(QStringLiteral("exec")))
@@ -477,19 +572,6 @@ ImportResult importPostman(const QByteArray &json)
     const QJsonArray items = root.value(QStringLiteral("item")).toArray();
     for (qsizetype i = 0; i < items.size(); ++i) {
         importer.item(items.at(i).toObject(), context, QStringLiteral("item[%1]").arg(i), rootFile);
-    }
-    // File variables go at the top of each file: the first request of a file carries them.
-    QSet<QString> seen;
-    for (ImportedRequest &request : importer.result.requests) {
-        if (seen.contains(request.file)) {
-            continue;
-        }
-        seen.insert(request.file);
-        QStringList lines;
-        for (const KeyValue &variable : importer.m_fileVariables.value(request.file)) {
-            lines.append(QStringLiteral("@%1 = %2").arg(variable.name, variable.value));
-        }
-        request.fileVariables = lines;
     }
     return importer.result;
 }
@@ -516,56 +598,118 @@ QString postmanVariables(QString text)
     return text;
 }
 
-// newman does not resolve folder variables, so a .http file's own variables are written into
-// its requests; environment variables stay {{name}} for the collection's variables.
-QString withFileVariables(QString text, const QHash<QString, QString> &fileVariables)
+// Variables a file must carry itself: written into its requests.
+QString substituted(const QString &text, const QHash<QString, QString> &values)
 {
-    for (int pass = 0; pass < 5 && text.contains(QLatin1String("{{")); ++pass) {
-        const QString before = text;
-        for (auto it = fileVariables.cbegin(); it != fileVariables.cend(); ++it) {
-            text.replace(QStringLiteral("{{%1}}").arg(it.key()), it.value());
-        }
-        if (text == before) {
-            break;
-        }
-    }
-    return text;
+    return replaceVariables(text, [&values](const QString &name) {
+        const auto found = values.constFind(name);
+        return found == values.cend() ? std::nullopt : std::optional<QString>(*found);
+    });
 }
 
-QJsonObject postmanRequest(const HttpRequestBlock &block, const QHash<QString, QString> &fileVariables,
-                           const QString &where, QStringList *lost)
+QJsonObject scriptEvent(const QString &listen, const QString &script)
+{
+    QJsonArray exec;
+    for (const QString &line : script.split(QLatin1Char('\n'))) {
+        exec.append(line);
+    }
+    return QJsonObject{
+        {QStringLiteral("listen"), listen},
+        {QStringLiteral("script"), QJsonObject{{QStringLiteral("type"), QStringLiteral("text/javascript")},
+                                               {QStringLiteral("exec"), exec}}}};
+}
+
+// The Postman scripts an import kept: the pre-request one as comments, the test one as a
+// response handler; other handlers are ApiLens's or httpyac's and cannot go to Postman.
+QJsonArray scriptEvents(const HttpRequestBlock &block, const QString &where, QStringList *lost)
+{
+    QJsonArray events;
+    const qsizetype marker = block.comments.indexOf(PreRequestMarker);
+    if (marker >= 0) {
+        events.append(scriptEvent(QStringLiteral("prerequest"),
+                                  block.comments.mid(marker + 1).join(QLatin1Char('\n'))));
+    }
+    for (const QString &handler : block.responseHandlers) {
+        QStringList lines = handler.split(QLatin1Char('\n'));
+        if (lines.size() >= 3 && lines.value(1).trimmed() == TestScriptMarker) {
+            lines = lines.mid(2, lines.size() - 3); // between "> {%" and "%}"
+            events.append(scriptEvent(
+                QStringLiteral("test"),
+                lines.join(QLatin1Char('\n')).replace(QStringLiteral("% }"), QStringLiteral("%}"))));
+        } else {
+            lost->append(QStringLiteral("%1: a response script that is not Postman's").arg(where));
+        }
+    }
+    return events;
+}
+
+QJsonObject formDataBody(const QList<MultipartPart> &parts, const QString &baseDir)
+{
+    QJsonArray fields;
+    for (const MultipartPart &part : parts) {
+        QJsonObject field{{QStringLiteral("key"), part.name}};
+        if (part.isFile()) {
+            field.insert(QStringLiteral("type"), QStringLiteral("file"));
+            field.insert(QStringLiteral("src"), QDir::cleanPath(QDir(baseDir).filePath(part.filePath)));
+        } else {
+            field.insert(QStringLiteral("type"), QStringLiteral("text"));
+            field.insert(QStringLiteral("value"), postmanVariables(part.value));
+        }
+        if (!part.contentType.isEmpty()) {
+            field.insert(QStringLiteral("contentType"), part.contentType);
+        }
+        fields.append(field);
+    }
+    return QJsonObject{{QStringLiteral("mode"), QStringLiteral("formdata")},
+                       {QStringLiteral("formdata"), fields}};
+}
+
+QJsonObject postmanBody(const RequestSpec &spec, const QString &baseDir, QList<KeyValue> *headers)
+{
+    if (const std::optional<QList<MultipartPart>> parts = multipartTextParts(spec)) {
+        // newman writes its own multipart body and boundary.
+        headers->removeIf([](const KeyValue &header) {
+            return header.name.compare(QLatin1String("Content-Type"), Qt::CaseInsensitive) == 0;
+        });
+        return formDataBody(*parts, baseDir);
+    }
+    if (spec.body.kind == BodyKind::BinaryFile) {
+        return QJsonObject{{QStringLiteral("mode"), QStringLiteral("file")},
+                           {QStringLiteral("file"),
+                            QJsonObject{{QStringLiteral("src"),
+                                         QDir::cleanPath(QDir(baseDir).filePath(spec.body.filePath))}}}};
+    }
+    if (spec.body.kind != BodyKind::Raw) {
+        return {};
+    }
+    QJsonObject body{{QStringLiteral("mode"), QStringLiteral("raw")},
+                     {QStringLiteral("raw"), postmanVariables(QString::fromUtf8(spec.body.raw))}};
+    if (spec.body.contentType.contains(QLatin1String("json"))) {
+        body.insert(QStringLiteral("options"),
+                    QJsonObject{{QStringLiteral("raw"),
+                                 QJsonObject{{QStringLiteral("language"), QStringLiteral("json")}}}});
+    }
+    return body;
+}
+
+QJsonObject postmanRequest(const HttpRequestBlock &block, const QHash<QString, QString> &ownVariables,
+                           const QString &baseDir, const QString &where, QStringList *lost)
 {
     RequestSpec spec = block.toSpec();
-    spec.url = withFileVariables(spec.url, fileVariables);
+    spec.url = substituted(spec.url, ownVariables);
     for (KeyValue &header : spec.headers) {
-        header.value = withFileVariables(header.value, fileVariables);
+        header.value = postmanVariables(substituted(header.value, ownVariables));
     }
-    spec.body.raw = withFileVariables(QString::fromUtf8(spec.body.raw), fileVariables).toUtf8();
-    spec.auth.username = withFileVariables(spec.auth.username, fileVariables);
-    spec.auth.password = withFileVariables(spec.auth.password, fileVariables);
+    spec.body.raw = substituted(QString::fromUtf8(spec.body.raw), ownVariables).toUtf8();
+    spec.auth.username = substituted(spec.auth.username, ownVariables);
+    spec.auth.password = substituted(spec.auth.password, ownVariables);
     QJsonObject request{{QStringLiteral("method"), spec.method},
                         {QStringLiteral("url"), postmanVariables(spec.url)}};
-    QList<KeyValue> headers;
-    for (const KeyValue &header : spec.headers) {
-        headers.append(KeyValue{header.name, postmanVariables(header.value), header.enabled});
-    }
+    QList<KeyValue> headers = spec.headers;
+    const QJsonObject body = postmanBody(spec, baseDir, &headers);
     request.insert(QStringLiteral("header"), keyValues(headers));
-    if (spec.body.kind == BodyKind::Raw) {
-        QJsonObject body{{QStringLiteral("mode"), QStringLiteral("raw")},
-                         {QStringLiteral("raw"), postmanVariables(QString::fromUtf8(spec.body.raw))}};
-        if (spec.body.contentType.contains(QLatin1String("json"))) {
-            body.insert(QStringLiteral("options"),
-                        QJsonObject{{QStringLiteral("raw"),
-                                     QJsonObject{{QStringLiteral("language"), QStringLiteral("json")}}}});
-        }
+    if (!body.isEmpty()) {
         request.insert(QStringLiteral("body"), body);
-    } else if (spec.body.kind == BodyKind::BinaryFile) {
-        request.insert(
-            QStringLiteral("body"),
-            QJsonObject{{QStringLiteral("mode"), QStringLiteral("file")},
-                        {QStringLiteral("file"), QJsonObject{{QStringLiteral("src"), spec.body.filePath}}}});
-        lost->append(
-            QStringLiteral("%1: the body file %2 is named, not included").arg(where, spec.body.filePath));
     }
     if (spec.auth.kind == AuthKind::Basic) {
         request.insert(
@@ -582,14 +726,25 @@ QJsonObject postmanRequest(const HttpRequestBlock &block, const QHash<QString, Q
                          .arg(where)
                          .arg(block.assertions.size()));
     }
-    if (!block.responseHandlers.isEmpty()) {
-        lost->append(QStringLiteral("%1: response scripts are not carried over").arg(where));
-    }
     QJsonObject item{{QStringLiteral("name"), block.name.isEmpty() ? defaultRequestName(spec) : block.name},
                      {QStringLiteral("request"), request}};
+    const QJsonArray events = scriptEvents(block, where, lost);
+    if (!events.isEmpty()) {
+        item.insert(QStringLiteral("event"), events);
+    }
+    QJsonObject behavior;
     if (block.noRedirect) {
-        item.insert(QStringLiteral("protocolProfileBehavior"),
-                    QJsonObject{{QStringLiteral("followRedirects"), false}});
+        behavior.insert(QStringLiteral("followRedirects"), false);
+    }
+    QJsonObject disabled; // ApiLens's switched-off defaults are Postman's disabled system headers
+    for (const QString &name : std::as_const(spec.omittedDefaults)) {
+        disabled.insert(name.toLower(), true);
+    }
+    if (!disabled.isEmpty()) {
+        behavior.insert(QStringLiteral("disabledSystemHeaders"), disabled);
+    }
+    if (!behavior.isEmpty()) {
+        item.insert(QStringLiteral("protocolProfileBehavior"), behavior);
     }
     return item;
 }
@@ -599,6 +754,7 @@ QJsonObject postmanRequest(const HttpRequestBlock &block, const QHash<QString, Q
 QByteArray exportPostman(const QString &path, const QHash<QString, QString> &variables, QStringList *lost)
 {
     const QFileInfo info(path);
+    const QString root = info.isDir() ? info.absoluteFilePath() : info.absolutePath();
     QList<QPair<QString, QString>> files; // relative name, absolute path
     if (info.isDir()) {
         const Collection collection = Collection::scan(path);
@@ -608,40 +764,62 @@ QByteArray exportPostman(const QString &path, const QHash<QString, QString> &var
     } else {
         files.append({info.fileName(), info.absoluteFilePath()});
     }
-    QJsonArray folders;
+    // File variables become collection variables, {{name}} kept; one a file must keep to itself
+    // (another file or the environment gives it another value) is written into its requests.
+    QList<QPair<QString, HttpDocument>> documents;
+    QHash<QString, QString> collectionVariables = variables;
+    QHash<QString, QSet<QString>> values;
     for (const auto &[relative, absolute] : std::as_const(files)) {
-        QFile file(absolute);
-        if (!file.open(QIODevice::ReadOnly)) {
-            lost->append(QStringLiteral("%1: %2").arg(relative, file.errorString()));
+        QString error;
+        const std::optional<QByteArray> bytes = readFile(absolute, &error);
+        if (!bytes) {
+            lost->append(error);
             continue;
         }
-        const HttpDocument document = HttpDocument::parse(file.readAll());
+        documents.append({relative, HttpDocument::parse(*bytes)});
+        const QHash<QString, QString> own = documents.last().second.fileVariables();
+        for (auto it = own.cbegin(); it != own.cend(); ++it) {
+            values[it.key()].insert(it.value());
+        }
+    }
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        const bool conflicts = it.value().size() > 1 || (variables.contains(it.key()) &&
+                                                         variables.value(it.key()) != *it.value().cbegin());
+        if (!conflicts) {
+            collectionVariables.insert(it.key(), *it.value().cbegin());
+        }
+    }
+    QJsonArray folders;
+    for (const auto &[relative, document] : std::as_const(documents)) {
+        QHash<QString, QString> ownVariables = document.fileVariables();
+        for (auto it = ownVariables.begin(); it != ownVariables.end();) {
+            it = collectionVariables.value(it.key()) == it.value() ? ownVariables.erase(it) : std::next(it);
+        }
+        const QString baseDir = QFileInfo(QDir(root).filePath(relative)).absolutePath();
         QJsonArray items;
-        const QHash<QString, QString> fileVariables = document.fileVariables();
-        const QList<HttpRequestBlock> requests = document.requests();
-        for (const HttpRequestBlock &block : requests) {
-            items.append(postmanRequest(block, fileVariables,
+        for (const HttpRequestBlock &block : document.requests()) {
+            items.append(postmanRequest(block, ownVariables, QDir(root).relativeFilePath(baseDir),
                                         QStringLiteral("%1:%2").arg(relative).arg(block.requestLine), lost));
         }
         QString folderName = relative;
         folderName.chop(QFileInfo(relative).suffix().size() + 1);
         folders.append(QJsonObject{{QStringLiteral("name"), folderName}, {QStringLiteral("item"), items}});
     }
-    QList<KeyValue> collectionVariables;
-    for (auto it = variables.cbegin(); it != variables.cend(); ++it) {
-        collectionVariables.append(KeyValue{it.key(), it.value(), true});
+    QList<KeyValue> sorted;
+    for (auto it = collectionVariables.cbegin(); it != collectionVariables.cend(); ++it) {
+        sorted.append(KeyValue{it.key(), it.value(), true});
     }
-    std::sort(collectionVariables.begin(), collectionVariables.end(),
+    std::sort(sorted.begin(), sorted.end(),
               [](const KeyValue &a, const KeyValue &b) { return a.name < b.name; });
-    const QJsonObject root{
+    const QJsonObject collection{
         {QStringLiteral("info"),
          QJsonObject{
              {QStringLiteral("name"), info.isDir() ? info.fileName() : info.completeBaseName()},
              {QStringLiteral("schema"),
               QStringLiteral("https://schema.getpostman.com/json/collection/v2.1.0/collection.json")}}},
         {QStringLiteral("item"), folders},
-        {QStringLiteral("variable"), keyValues(collectionVariables)}};
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+        {QStringLiteral("variable"), keyValues(sorted)}};
+    return QJsonDocument(collection).toJson(QJsonDocument::Indented);
 }
 
 } // namespace ApiLens::Core
