@@ -349,6 +349,7 @@ void CollectionPane::closeCollection(const QString &root)
     if (!mine.isEmpty()) {
         m_watcher->removePaths(mine);
     }
+    Q_EMIT collectionClosed(root);
 }
 
 void CollectionPane::rescan(const QString &root)

@@ -55,6 +55,7 @@ public:
 Q_SIGNALS:
     void requestActivated(const ApiLens::Core::RequestLocation &where, bool send);
     void collectionLoaded(const QString &root, int requests, double milliseconds);
+    void collectionClosed(const QString &root);
     void fileChanged(const QString &path); // changed on disk, by us or by someone else
     void message(const QString &text);
     // A request was renamed or moved to another file / a file or folder was renamed or moved.

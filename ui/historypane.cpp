@@ -103,7 +103,7 @@ HistoryPane::HistoryPane(Core::HistoryService *service, int retention, QWidget *
     , m_view(new QListView(this))
     , m_debounce(new QTimer(this))
 {
-    m_filter->setPlaceholderText(tr("Filter: URL, name, error code"));
+    m_filter->setPlaceholderText(tr("Filter: URL, name, status, error"));
     m_filter->setClearButtonEnabled(true);
     m_class->addItem(tr("All"), QString());
     for (const char *id : {"2xx", "3xx", "4xx", "5xx", "1xx"}) {
@@ -120,7 +120,7 @@ HistoryPane::HistoryPane(Core::HistoryService *service, int retention, QWidget *
     }
     m_errorCode->setPlaceholderText(tr("Error code"));
     m_errorCode->setClearButtonEnabled(true);
-    m_errorCode->setToolTip(tr("Exactly the code the error body gave, e.g. card_declined or 7"));
+    m_errorCode->setToolTip(tr("The code the error body gave, or a part of it: card_declined, too_many, 7"));
     m_date->addItem(tr("Any time"), 0);
     m_date->addItem(tr("Last hour"), 1);
     m_date->addItem(tr("Last 24 hours"), 24);
@@ -134,7 +134,7 @@ HistoryPane::HistoryPane(Core::HistoryService *service, int retention, QWidget *
     m_view->setModel(m_model);
     m_view->setUniformItemSizes(true);
     m_view->setAlternatingRowColors(true);
-    m_view->setToolTip(tr("Double-click to open the request again"));
+    m_view->setToolTip(tr("Double-click to open the request again, with what came back"));
     auto *clear = new QPushButton(tr("Clear history"), this);
 
     auto *filters = new QHBoxLayout;

@@ -1,7 +1,6 @@
 #include "mainwindow.h"
 
 #include "catalogbrowser.h"
-#include "collectioncommands.h"
 #include "collectionmodel.h"
 #include "collectionpane.h"
 #include "environmenteditor.h"
@@ -9,18 +8,20 @@
 #include "historypane.h"
 #include "importdialog.h"
 #include "prompt.h"
+#include "requestdocument.h"
 #include "requesteditor.h"
 #include "requestrunner.h"
 #include "requesttab.h"
 #include "responseview.h"
+#include "saverequestdialog.h"
 #include "statusstyle.h"
+#include "workspace.h"
 
 #include "catalog/catalog.h"
 #include "collections/bodyfiles.h"
+#include "history/historyservice.h"
 #include "http/exchange.h"
 #include "interop/commandexport.h"
-#include "interop/curl.h"
-#include "interop/postman.h"
 
 #include <QAction>
 #include <QApplication>
@@ -35,7 +36,6 @@
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -59,28 +59,21 @@ const QString StateKey = QStringLiteral("window/state");
 const QString SplitterKey = QStringLiteral("window/requestSplitter");
 const QString InspectorKey = QStringLiteral("window/inspectorSplitter");
 const QString CollectionsKey = QStringLiteral("collections/open");
-const QString EnvironmentKey = QStringLiteral("collections/environment/");
-
-QString settingsKeyFor(const QString &root)
-{
-    // QSettings keys cannot hold '/' freely; the root path goes in hex.
-    return EnvironmentKey + QString::fromLatin1(root.toUtf8().toHex());
-}
+constexpr int SessionIntervalMs = 2000;
 
 } // namespace
 
-MainWindow::MainWindow(Core::HttpClient *client, const Core::Catalog *catalog, QSettings *settings,
-                       QWidget *parent)
+MainWindow::MainWindow(Core::HttpClient *client, Workspace *workspace, QSettings *settings, QWidget *parent)
     : QMainWindow(parent)
     , m_client(client)
-    , m_catalog(catalog)
+    , m_workspace(workspace)
     , m_settings(settings)
     , m_tabs(new QTabWidget(this))
     , m_tlsStatus(new QLabel(this))
     , m_protocolStatus(new QLabel(this))
     , m_connectionStatus(new QLabel(this))
+    , m_sessionTimer(new QTimer(this))
 {
-    setWindowTitle(QStringLiteral("ApiLens"));
     setObjectName(QStringLiteral("MainWindow"));
     m_tabs->setDocumentMode(true);
     m_tabs->setTabsClosable(true);
@@ -103,13 +96,16 @@ MainWindow::MainWindow(Core::HttpClient *client, const Core::Catalog *catalog, Q
     m_tabs->setCornerWidget(plus, Qt::TopRightCorner);
     connect(plus, &QToolButton::clicked, this, [this] { newTab(); });
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
-    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateStatusBar);
-    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        updateStatusBar();
+        updateActions();
+        updateWindowTitle();
+        sessionChanged();
         if (m_environmentCombo) {
             refreshEnvironmentCombo();
         }
     });
+    connect(m_tabs->tabBar(), &QTabBar::tabMoved, this, &MainWindow::sessionChanged);
 
     statusBar()->addPermanentWidget(m_tlsStatus);
     statusBar()->addPermanentWidget(m_protocolStatus);
@@ -129,27 +125,30 @@ MainWindow::MainWindow(Core::HttpClient *client, const Core::Catalog *catalog, Q
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_collections, &CollectionPane::requestMoved, this,
             [this](const Core::RequestLocation &from, const Core::RequestLocation &to) {
-                if (RequestTab *tab = tabFor(from)) {
-                    tab->setSource(to, tab->diskText());
-                    if (!to.name.isEmpty()) {
-                        tab->setName(to.name);
-                    }
-                    updateTabTitle(tab);
-                }
+                m_workspace->requestMoved(from, to);
+                sessionChanged();
             });
     connect(m_collections, &CollectionPane::pathMoved, this, [this](const QString &from, const QString &to) {
-        for (RequestTab *tab : tabs()) {
-            Core::RequestLocation where = tab->source();
-            if (where.file == from || where.file.startsWith(from + QLatin1Char('/'))) {
-                where.file = to + where.file.mid(from.size());
-                tab->setSource(where, tab->diskText());
-            }
+        m_workspace->pathMoved(from, to);
+        sessionChanged();
+    });
+    connect(m_collections, &CollectionPane::collectionClosed, this, [this](const QString &root) {
+        m_workspace->removeCollection(root);
+        m_settings->setValue(CollectionsKey, m_collections->roots());
+    });
+    connect(m_workspace, &Workspace::collectionChanged, this, &MainWindow::refreshCollectionTabs);
+
+    m_sessionTimer->setInterval(SessionIntervalMs);
+    connect(m_sessionTimer, &QTimer::timeout, this, [this] {
+        if (m_sessionDirty) {
+            writeSession();
         }
     });
     createActions();
     restoreWindowState();
     updateStatusBar();
     updateActions();
+    updateWindowTitle();
 }
 
 void MainWindow::updateActions()
@@ -162,8 +161,44 @@ void MainWindow::updateActions()
 
 void MainWindow::createActions()
 {
+    createFileMenu();
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_collections->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_collections->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    QAction *environments = edit->addAction(tr("&Environments…"), this, &MainWindow::editEnvironments);
+    environments->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    createRequestMenu();
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *catalog =
+        help->addAction(tr("Status Codes and Error &Catalog…"), this, &MainWindow::showCatalog);
+    catalog->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&About ApiLens"), this, [this] {
+        QMessageBox::about(
+            this, tr("About ApiLens"),
+            tr("<h3>ApiLens %1</h3><p>A native desktop API explorer that reads error responses for "
+               "you.</p><p>Built with Qt %2.</p>")
+                .arg(QStringLiteral(APILENS_VERSION), QString::fromLatin1(qVersion())));
+    });
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *dock : findChildren<QDockWidget *>()) {
+        view->addAction(dock->toggleViewAction());
+    }
+    m_viewMenu = view;
+    createToolbar(findChild<QAction *>(QStringLiteral("NewRequestAction")), m_sendAction, m_cancelAction,
+                  environments);
+}
+
+void MainWindow::createFileMenu()
+{
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *newRequest = file->addAction(tr("&New Request"), this, [this] { newTab(); });
+    newRequest->setObjectName(QStringLiteral("NewRequestAction"));
     newRequest->setShortcut(QKeySequence::AddTab);
     newRequest->setIcon(style()->standardIcon(QStyle::SP_FileIcon));
     QAction *openCollectionAction = file->addAction(tr("&Open Collection…"), this, [this] {
@@ -176,6 +211,14 @@ void MainWindow::createActions()
     m_saveAction = file->addAction(tr("&Save Request"), this, &MainWindow::saveCurrent);
     m_saveAction->setShortcut(QKeySequence::Save);
     m_saveAction->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
+    QAction *saveAs = file->addAction(tr("Save Request &As…"), this, [this] {
+        if (RequestTab *tab = currentTab()) {
+            saveTabAs(tab);
+        }
+    });
+    // Spelled out too: some platforms' themes bind no key to these standard actions.
+    saveAs->setShortcuts(QKeySequence::keyBindings(QKeySequence::SaveAs) +
+                         QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)});
     file->addSeparator();
     QAction *importAction = file->addAction(tr("&Import…"), this, [this] {
         const QString path = FilePicker::openFile(this, tr("Import Postman, Insomnia, OpenAPI, HAR or curl"));
@@ -192,28 +235,20 @@ void MainWindow::createActions()
     close->setShortcut(QKeySequence::Close);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    quit->setShortcuts(QKeySequence::keyBindings(QKeySequence::Quit) +
+                       QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Q)});
+}
 
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QAction *undo = m_collections->undoStack()->createUndoAction(this, tr("&Undo"));
-    undo->setShortcut(QKeySequence::Undo);
-    QAction *redo = m_collections->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
-    edit->addAction(undo);
-    edit->addAction(redo);
-    edit->addSeparator();
-    QAction *environments = edit->addAction(tr("&Environments…"), this, &MainWindow::editEnvironments);
-    environments->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-
+void MainWindow::createRequestMenu()
+{
     QMenu *request = menuBar()->addMenu(tr("&Request"));
-    QAction *send = request->addAction(tr("&Send"), this, &MainWindow::sendCurrent);
-    send->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
-    send->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
-    QAction *cancel = request->addAction(tr("&Cancel"), this, &MainWindow::cancelCurrent);
-    cancel->setShortcut(QKeySequence(Qt::Key_Escape));
-    cancel->setIcon(style()->standardIcon(QStyle::SP_BrowserStop));
-    m_sendAction = send;
-    m_cancelAction = cancel;
+    m_sendAction = request->addAction(tr("&Send"), this, &MainWindow::sendCurrent);
+    m_sendAction->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    m_sendAction->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_cancelAction = request->addAction(tr("&Cancel"), this, &MainWindow::cancelCurrent);
+    m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_cancelAction->setIcon(style()->standardIcon(QStyle::SP_BrowserStop));
     request->addSeparator();
     QAction *focusUrl = request->addAction(tr("Edit &URL"), this, [this] {
         if (RequestTab *tab = currentTab()) {
@@ -239,20 +274,10 @@ void MainWindow::createActions()
     addCopy(tr("&HTTPie"), &Core::toHttpie, {});
     addCopy(tr("&Python requests"), &Core::toPythonRequests, {});
     addCopy(tr("&JavaScript fetch"), &Core::toFetch, {});
+}
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *catalog =
-        help->addAction(tr("Status Codes and Error &Catalog…"), this, &MainWindow::showCatalog);
-    catalog->setShortcut(QKeySequence::HelpContents);
-    catalog->setEnabled(m_catalog != nullptr);
-    help->addAction(tr("&About ApiLens"), this, [this] {
-        QMessageBox::about(
-            this, tr("About ApiLens"),
-            tr("<h3>ApiLens %1</h3><p>A native desktop API explorer that reads error responses for "
-               "you.</p><p>Built with Qt %2.</p>")
-                .arg(QStringLiteral(APILENS_VERSION), QString::fromLatin1(qVersion())));
-    });
-
+void MainWindow::createToolbar(QAction *newRequest, QAction *send, QAction *cancel, QAction *environments)
+{
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("MainToolbar"));
     toolbar->setMovable(false);
@@ -264,8 +289,7 @@ void MainWindow::createActions()
     toolbar->addAction(send);
     toolbar->addAction(cancel);
     toolbar->addSeparator();
-    auto *envLabel = new QLabel(tr(" Environment: "), toolbar);
-    toolbar->addWidget(envLabel);
+    toolbar->addWidget(new QLabel(tr(" Environment: "), toolbar));
     m_environmentCombo = new QComboBox(toolbar);
     m_environmentCombo->setObjectName(QStringLiteral("EnvironmentCombo"));
     m_environmentCombo->setMinimumContentsLength(12);
@@ -275,87 +299,141 @@ void MainWindow::createActions()
     connect(m_environmentCombo, &QComboBox::activated, this,
             [this] { selectEnvironment(m_environmentCombo->currentData().toString()); });
     toolbar->addAction(environments);
-
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    for (QDockWidget *dock : findChildren<QDockWidget *>()) {
-        view->addAction(dock->toggleViewAction());
-    }
-    m_viewMenu = view;
 }
 
 RequestTab *MainWindow::newTab(const Core::RequestSpec &spec, const QString &collectionRoot)
 {
-    const std::shared_ptr<Core::Catalog> collectionCatalog = m_catalogs.value(collectionRoot);
-    auto *tab = new RequestTab(m_client, collectionCatalog ? collectionCatalog.get() : m_catalog, m_tabs);
-    tab->setResolverFactory([this](const RequestTab *t) { return resolverFor(t); });
-    tab->setSendPreparer([this, tab](Core::RequestSpec *spec, QString *reason) {
-        // Body files ("< ./file", multipart "< ./file" lines and file parts) are relative to
-        // the .http file, or to the collection for a request in none; one outside the
-        // collection needs a yes.
-        const QString root = collectionOf(tab);
-        const QString base = tab->hasSource() ? QFileInfo(tab->source().file).absolutePath() : root;
-        for (const Core::BodyFile &file :
-             Core::bodyFiles(*spec, base.isEmpty() ? QDir::currentPath() : base)) {
-            if (!root.isEmpty() && !file.absolute.startsWith(root + QLatin1Char('/')) &&
-                Prompt::choose(this, tr("Body File Outside the Collection"),
-                               tr("This request sends %1, which is outside the collection folder.")
-                                   .arg(QDir::toNativeSeparators(file.absolute)),
-                               {tr("Send It")}) != 0) {
-                *reason = tr("The body file %1 is outside the collection; sending it was not confirmed.")
-                              .arg(QDir::toNativeSeparators(file.absolute));
-                return false;
-            }
+    // A new request belongs to no collection until it is saved in one; meanwhile its
+    // {{variables}} come from the collection chosen in the tree.
+    return addTab(m_workspace->newDocument(spec, collectionRoot));
+}
+
+RequestTab *MainWindow::addTab(RequestDocument *doc)
+{
+    auto *tab = new RequestTab(m_client, m_workspace->catalogFor(doc->collection()), doc, m_tabs);
+    tab->setResolverFactory([this](const RequestTab *t) {
+        Core::VariableResolver resolver = m_workspace->resolverFor(t->document());
+        if (t->document()->collection().isEmpty()) {
+            // A request in no collection uses the one chosen in the tree.
+            RequestDocument probe;
+            probe.setCollection(collectionOf(t));
+            const Core::VariableResolver shared = m_workspace->resolverFor(&probe);
+            resolver.privateEnvironment = shared.privateEnvironment;
+            resolver.publicEnvironment = shared.publicEnvironment;
         }
-        return Core::inlineBodyFiles(spec, base.isEmpty() ? QDir::currentPath() : base, reason);
+        return resolver;
     });
-    tab->setName(spec.name);
-    if (!spec.url.isEmpty() || spec.method != QLatin1String("GET")) {
-        tab->editor()->setSpec(spec);
-    }
+    tab->setSendPreparer(
+        [this, tab](Core::RequestSpec *spec, QString *reason) { return prepareSend(tab, spec, reason); });
+    tab->editor()->setCurlFolder(collectionOf(tab));
     if (!m_splitterState.isEmpty()) {
         tab->splitter()->restoreState(m_splitterState);
     }
     if (!m_inspectorState.isEmpty()) {
         tab->response()->inspectorSplitter()->restoreState(m_inspectorState);
     }
+    connectTab(tab);
+    tab->showDocument();
+    const int index = m_tabs->addTab(tab, tab->title());
+    m_tabs->setCurrentIndex(index);
+    updateTabTitle(tab);
+    if (doc->spec().url.isEmpty()) {
+        tab->editor()->focusUrl();
+    } else {
+        tab->editor()->urlEdit()->setFocus();
+    }
+    sessionChanged();
+    return tab;
+}
+
+void MainWindow::connectTab(RequestTab *tab)
+{
     connect(tab->response()->inspectorSplitter(), &QSplitter::splitterMoved, this,
             [this, tab] { m_inspectorState = tab->response()->inspectorSplitter()->saveState(); });
-    connect(tab, &RequestTab::titleChanged, this, [this, tab] { updateTabTitle(tab); });
+    connect(tab, &RequestTab::titleChanged, this, [this, tab] {
+        updateTabTitle(tab);
+        if (tab == currentTab()) {
+            updateWindowTitle();
+        }
+    });
+    connect(tab->document(), &RequestDocument::changed, this, &MainWindow::sessionChanged);
+    connect(tab->document(), &RequestDocument::sourceChanged, this, [this, tab] {
+        tab->editor()->setCurlFolder(collectionOf(tab));
+        sessionChanged();
+    });
     connect(tab, &RequestTab::exchangeFinished, this, [this, tab](const Core::Exchange &exchange) {
         if (m_history) {
-            m_history->record(exchange, tab->name()); // the list shows the method and URL when unnamed
+            m_history->record(exchange, tab->document()->name(), tab->document()->spec());
         }
         if (tab->hasSource()) {
             m_collections->model()->setLastStatus(tab->source(),
                                                   exchange.hasResponse() ? exchange.status : -1);
-            if (!tab->source().name.isEmpty()) {
-                m_namedExchanges.insert(collectionOf(tab) + QLatin1Char('\n') + tab->source().name, exchange);
-            }
         }
+        m_workspace->recordExchange(tab->document(), exchange);
         updateTabTitle(tab);
         if (tab == currentTab()) {
             updateStatusBar();
         }
     });
     connect(tab, &RequestTab::busyChanged, this, &MainWindow::updateActions);
-    connect(tab, &RequestTab::modifiedChanged, this, [this] { m_journalDirty = true; });
-    connect(tab->editor(), &RequestEditor::changed, this, [this] { m_journalDirty = true; });
     connect(tab->splitter(), &QSplitter::splitterMoved, this,
             [this, tab] { m_splitterState = tab->splitter()->saveState(); });
-    const int index = m_tabs->addTab(tab, tab->title());
-    m_tabs->setCurrentIndex(index);
-    updateTabTitle(tab);
-    if (spec.url.isEmpty()) {
-        tab->editor()->focusUrl();
-    } else {
-        tab->editor()->urlEdit()->setFocus();
+}
+
+bool MainWindow::prepareSend(RequestTab *tab, Core::RequestSpec *spec, QString *reason)
+{
+    // Body files ("< ./file", multipart "< ./file" lines and file parts) are relative to the
+    // .http file, or to the collection for a request in none; one outside the collection needs
+    // a yes.
+    const QString root = collectionOf(tab);
+    QString base = tab->hasSource() ? QFileInfo(tab->source().file).absolutePath() : root;
+    if (base.isEmpty()) {
+        base = QDir::currentPath();
     }
-    return tab;
+    for (const Core::BodyFile &file : Core::bodyFiles(*spec, base)) {
+        if (!root.isEmpty() && !file.absolute.startsWith(root + QLatin1Char('/')) &&
+            Prompt::choose(this, tr("Body File Outside the Collection"),
+                           tr("This request sends %1, which is outside the collection folder.")
+                               .arg(QDir::toNativeSeparators(file.absolute)),
+                           {tr("Send It")}) != 0) {
+            *reason = tr("The body file %1 is outside the collection; sending it was not confirmed.")
+                          .arg(QDir::toNativeSeparators(file.absolute));
+            return false;
+        }
+    }
+    return Core::inlineBodyFiles(spec, base, reason);
 }
 
 RequestTab *MainWindow::currentTab() const
 {
     return qobject_cast<RequestTab *>(m_tabs->currentWidget());
+}
+
+RequestTab *MainWindow::tabFor(const RequestDocument *doc) const
+{
+    for (RequestTab *tab : tabs()) {
+        if (tab->document() == doc) {
+            return tab;
+        }
+    }
+    return nullptr;
+}
+
+RequestTab *MainWindow::tabFor(const Core::RequestLocation &where) const
+{
+    const RequestDocument *doc = m_workspace->documentAt(where);
+    return doc ? tabFor(doc) : nullptr;
+}
+
+QList<RequestTab *> MainWindow::tabs() const
+{
+    QList<RequestTab *> result;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (auto *tab = qobject_cast<RequestTab *>(m_tabs->widget(i))) {
+            result.append(tab);
+        }
+    }
+    return result;
 }
 
 void MainWindow::sendCurrent()
@@ -372,88 +450,27 @@ void MainWindow::cancelCurrent()
     }
 }
 
-void MainWindow::setHistory(Core::HistoryService *history)
-{
-    m_history = history;
-    if (!history || m_historyPane) {
-        return;
-    }
-    const int retention = m_settings->value(QStringLiteral("history/retention"), 100000).toInt();
-    history->setRetention(retention);
-    m_historyPane = new HistoryPane(history, retention, this);
-    connect(m_historyPane, &HistoryPane::retentionChanged, this,
-            [this](int entries) { m_settings->setValue(QStringLiteral("history/retention"), entries); });
-    auto *dock = new QDockWidget(tr("History"), this);
-    dock->setObjectName(QStringLiteral("HistoryDock"));
-    dock->setWidget(m_historyPane);
-    addDockWidget(Qt::LeftDockWidgetArea, dock);
-    // The tree gets most of the height; the history the rest.
-    for (QDockWidget *other : findChildren<QDockWidget *>()) {
-        if (other != dock && dockWidgetArea(other) == Qt::LeftDockWidgetArea) {
-            resizeDocks({other, dock}, {520, 300}, Qt::Vertical);
-        }
-    }
-    if (m_viewMenu) {
-        m_viewMenu->addAction(dock->toggleViewAction());
-    }
-    connect(m_historyPane, &HistoryPane::entryActivated, history, &Core::HistoryService::load);
-    connect(history, &Core::HistoryService::exported, this,
-            [this](bool ok, int count, const QString &message) {
-                statusBar()->showMessage(
-                    ok ? tr("%1 exchanges exported to %2").arg(count).arg(QDir::toNativeSeparators(message))
-                       : tr("History not exported: %1").arg(message),
-                    10000);
-            });
-    connect(history, &Core::HistoryService::loaded, this, [this](const Core::StoredExchange &stored) {
-        // The request again, in a new tab (secret headers were not stored, so they are left out).
-        Core::RequestSpec spec;
-        spec.name = stored.entry.name;
-        spec.method = stored.entry.method;
-        spec.url = stored.entry.url;
-        for (const auto &header : stored.requestHeaders) {
-            if (!Core::HistoryStore::isSecretHeader(header.first) &&
-                header.first.compare("Host", Qt::CaseInsensitive) != 0 &&
-                header.first.compare("Content-Length", Qt::CaseInsensitive) != 0) {
-                spec.headers.append(
-                    {QString::fromLatin1(header.first), QString::fromUtf8(header.second), true});
-            }
-        }
-        if (!stored.requestBody.isEmpty()) {
-            spec.body.kind = Core::BodyKind::Raw;
-            spec.body.raw = stored.requestBody;
-            spec.body.contentType =
-                QString::fromUtf8(Core::headerValue(stored.requestHeaders, "Content-Type"));
-        }
-        newTab(spec);
-    });
-    restoreState(m_settings->value(StateKey).toByteArray());
-    m_historyPane->refresh();
-}
-
-void MainWindow::showCatalog()
-{
-    if (!m_catalog) {
-        return;
-    }
-    if (!m_catalogBrowser) {
-        m_catalogBrowser = new CatalogBrowser(m_catalog, this);
-    }
-    m_catalogBrowser->show();
-    m_catalogBrowser->raise();
-    m_catalogBrowser->activateWindow();
-}
-
 void MainWindow::closeTab(int index)
 {
     auto *tab = qobject_cast<RequestTab *>(m_tabs->widget(index));
-    if (!tab || !confirmClose({tab})) {
+    if (!tab) {
         return;
     }
+    if (tab->isModified()) {
+        const int choice = Prompt::choose(this, tr("Unsaved Changes"),
+                                          tr("“%1” has changes that are not saved.").arg(tab->title()),
+                                          {tr("Save"), tr("Discard")});
+        if (choice < 0 || (choice == 0 && !saveTab(tab))) {
+            return;
+        }
+    }
     m_tabs->removeTab(index);
+    m_workspace->closeDocument(tab->document());
     tab->deleteLater();
     if (m_tabs->count() == 0) {
         newTab();
     }
+    sessionChanged();
 }
 
 void MainWindow::updateTabTitle(RequestTab *tab)
@@ -463,18 +480,28 @@ void MainWindow::updateTabTitle(RequestTab *tab)
         return;
     }
     const QString title = tab->title();
-    m_tabs->setTabText(index, title.size() > 34 ? title.left(32) + QStringLiteral("…") : title);
+    const QString mark = tab->isModified() ? QStringLiteral("• ") : QString();
+    m_tabs->setTabText(index, mark + (title.size() > 34 ? title.left(32) + QStringLiteral("…") : title));
+    QString tip = title + (tab->isModified() ? tr(" (not saved)") : QString());
     if (tab->runner()->hasExchange()) {
         const Core::Exchange &exchange = tab->runner()->lastExchange();
         const StatusStyle style = StatusStyle::forClass(exchange.statusClass(), palette());
-        m_tabs->setTabToolTip(index,
-                              title + QLatin1Char('\n') +
-                                  (exchange.hasResponse() ? QStringLiteral("%1 %2 — %3")
-                                                                .arg(exchange.status)
-                                                                .arg(exchange.displayReason(), style.name)
-                                                          : Core::transportErrorTitle(exchange.error)));
+        tip +=
+            QLatin1Char('\n') +
+            (exchange.hasResponse()
+                 ? QStringLiteral("%1 %2 — %3").arg(exchange.status).arg(exchange.displayReason(), style.name)
+                 : Core::transportErrorTitle(exchange.error));
         m_tabs->tabBar()->setTabTextColor(index, style.fill);
     }
+    m_tabs->setTabToolTip(index, tip);
+}
+
+void MainWindow::updateWindowTitle()
+{
+    // As document apps title themselves: the current request, marked while it is not saved.
+    const RequestTab *tab = currentTab();
+    setWindowTitle(tab ? tab->title() + QStringLiteral("[*] — ApiLens") : QStringLiteral("ApiLens"));
+    setWindowModified(tab && tab->isModified());
 }
 
 void MainWindow::updateStatusBar()
@@ -518,26 +545,11 @@ void MainWindow::saveWindowState()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!confirmClose(tabs())) {
-        event->ignore();
-        return;
-    }
+    // Hot exit, as Kate and VS Code do it: nothing is asked; every tab, saved or not, is in the
+    // session journal and comes back at the next start.
+    writeSession();
     saveWindowState();
-    if (m_journal) {
-        m_journal->clear(); // everything was saved or knowingly discarded
-    }
     event->accept();
-}
-
-QList<RequestTab *> MainWindow::tabs() const
-{
-    QList<RequestTab *> result;
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        if (auto *tab = qobject_cast<RequestTab *>(m_tabs->widget(i))) {
-            result.append(tab);
-        }
-    }
-    return result;
 }
 
 void MainWindow::openCollection(const QString &folder)
@@ -547,59 +559,32 @@ void MainWindow::openCollection(const QString &folder)
 
 void MainWindow::onCollectionLoaded(const QString &root)
 {
+    m_settings->setValue(CollectionsKey, m_collections->roots()); // they come back at the next start
     QStringList problems;
-    m_environments.insert(root, Core::Environments::load(root, &problems));
-    if (!m_activeEnvironment.contains(root)) {
-        const QStringList names = m_environments.value(root).names();
-        QString chosen = m_settings->value(settingsKeyFor(root)).toString();
-        if (!names.contains(chosen)) {
-            chosen = names.size() == 1 ? names.first() : QString();
-        }
-        m_activeEnvironment.insert(root, chosen);
+    if (const Core::Collection *collection = m_collections->model()->collection(root)) {
+        m_workspace->setCollection(*collection, &problems);
     }
-    loadCollectionCatalog(root, &problems);
     if (!problems.isEmpty()) {
         statusBar()->showMessage(problems.join(QStringLiteral("; ")), 15000);
     }
+}
+
+void MainWindow::refreshCollectionTabs(const QString &root)
+{
     refreshEnvironmentCombo();
     for (RequestTab *tab : tabs()) {
         if (collectionOf(tab) == root) {
+            tab->response()->setCatalog(m_workspace->catalogFor(root));
             tab->refreshVariables();
-        }
-    }
-}
-
-void MainWindow::loadCollectionCatalog(const QString &root, QStringList *problems)
-{
-    // A collection may document its API's own error codes and, once an OpenAPI description is
-    // imported, its operations' responses (apilens-catalog.json). Read again when it changes.
-    const QFileInfo file(QDir(root).filePath(Core::Catalog::collectionFileName()));
-    if (!m_catalog || !file.exists()) {
-        return;
-    }
-    const QString stamp =
-        file.lastModified().toString(Qt::ISODateWithMs) + QLatin1Char(' ') + QString::number(file.size());
-    if (m_catalogs.contains(root) && m_catalogStamps.value(root) == stamp) {
-        return;
-    }
-    std::shared_ptr<Core::Catalog> &catalog = m_catalogs[root];
-    if (catalog) {
-        *catalog = Core::Catalog(); // in place: open tabs keep pointing at it
-    } else {
-        catalog = std::make_shared<Core::Catalog>();
-    }
-    catalog->loadBuiltinAndUser(problems);
-    catalog->loadCollection(root, problems);
-    m_catalogStamps.insert(root, stamp);
-    for (RequestTab *tab : tabs()) {
-        if (collectionOf(tab) == root) {
-            tab->response()->setCatalog(catalog.get());
         }
     }
 }
 
 QString MainWindow::collectionOf(const RequestTab *tab) const
 {
+    if (tab && !tab->document()->collection().isEmpty()) {
+        return tab->document()->collection();
+    }
     if (tab && tab->hasSource()) {
         return m_collections->rootFor(tab->source().file);
     }
@@ -616,70 +601,33 @@ QString MainWindow::currentCollection() const
     return collectionOf(currentTab());
 }
 
+QString MainWindow::activeEnvironment(const QString &root) const
+{
+    return m_workspace->activeEnvironment(root);
+}
+
 void MainWindow::refreshEnvironmentCombo()
 {
+    if (!m_environmentCombo) {
+        return;
+    }
     const QString root = currentCollection();
     m_environmentCombo->clear();
     m_environmentCombo->addItem(tr("No environment"), QString());
-    for (const QString &name : m_environments.value(root).names()) {
+    for (const QString &name : m_workspace->environments(root).names()) {
         m_environmentCombo->addItem(name, name);
     }
     m_environmentCombo->setCurrentIndex(
-        qMax(0, m_environmentCombo->findData(m_activeEnvironment.value(root))));
+        qMax(0, m_environmentCombo->findData(m_workspace->activeEnvironment(root))));
     m_environmentCombo->setEnabled(!root.isEmpty());
 }
 
 void MainWindow::selectEnvironment(const QString &name)
 {
     const QString root = currentCollection();
-    if (root.isEmpty()) {
-        return;
+    if (!root.isEmpty()) {
+        m_workspace->selectEnvironment(root, name);
     }
-    m_activeEnvironment.insert(root, name);
-    m_settings->setValue(settingsKeyFor(root), name);
-    const int index = m_environmentCombo->findData(name);
-    if (index >= 0) {
-        m_environmentCombo->setCurrentIndex(index);
-    }
-    for (RequestTab *tab : tabs()) {
-        if (collectionOf(tab) == root) {
-            tab->refreshVariables();
-        }
-    }
-}
-
-Core::VariableResolver MainWindow::resolverFor(const RequestTab *tab) const
-{
-    Core::VariableResolver resolver;
-    const QString root = collectionOf(tab);
-    if (tab->hasSource()) {
-        // The collection's last scan has every file's variables; read the file only when it is
-        // not in that snapshot yet.
-        const Core::Collection *collection = m_collections->model()->collection(root);
-        const QString relative = QDir(root).relativeFilePath(tab->source().file);
-        bool found = false;
-        for (const Core::CollectionFile &file :
-             collection ? collection->files() : QList<Core::CollectionFile>()) {
-            if (file.path == relative) {
-                resolver.requestVariables = file.variables;
-                found = true;
-                break;
-            }
-        }
-        if (!found) {
-            QString error;
-            Core::Collection::loadRequest(tab->source(), &error, &resolver.requestVariables);
-        }
-    }
-    const QString environment = m_activeEnvironment.value(root);
-    const Core::Environments environments = m_environments.value(root);
-    resolver.privateEnvironment = environments.privateVariables(environment);
-    resolver.publicEnvironment = environments.publicVariables(environment);
-    resolver.responses = [this, root](const QString &name) -> const Core::Exchange * {
-        const auto found = m_namedExchanges.constFind(root + QLatin1Char('\n') + name);
-        return found == m_namedExchanges.cend() ? nullptr : &found.value();
-    };
-    return resolver;
 }
 
 void MainWindow::editEnvironments()
@@ -689,22 +637,12 @@ void MainWindow::editEnvironments()
         statusBar()->showMessage(tr("Open a collection folder first (File › Open Collection…)."), 8000);
         return;
     }
-    EnvironmentEditor editor(root, m_environments.value(root), m_activeEnvironment.value(root), this);
+    EnvironmentEditor editor(root, m_workspace->environments(root), m_workspace->activeEnvironment(root),
+                             this);
     if (editor.exec() == QDialog::Accepted) {
-        onCollectionLoaded(root); // re-read what was written
+        QStringList problems;
+        m_workspace->reloadEnvironments(root, &problems); // read again what was written
     }
-}
-
-RequestTab *MainWindow::tabFor(const Core::RequestLocation &where) const
-{
-    for (RequestTab *tab : tabs()) {
-        const Core::RequestLocation &source = tab->source();
-        if (source.file == where.file &&
-            (!where.name.isEmpty() ? source.name == where.name : source.line == where.line)) {
-            return tab;
-        }
-    }
-    return nullptr;
 }
 
 RequestTab *MainWindow::openRequest(const Core::RequestLocation &where, bool send)
@@ -712,22 +650,12 @@ RequestTab *MainWindow::openRequest(const Core::RequestLocation &where, bool sen
     RequestTab *tab = tabFor(where);
     if (!tab) {
         QString error;
-        QByteArray text;
-        const auto block = Core::Collection::loadRequest(where, &error, nullptr, &text);
-        if (!block) {
+        RequestDocument *doc = m_workspace->openDocument(where, &error);
+        if (!doc) {
             statusBar()->showMessage(error, 8000);
             return nullptr;
         }
-        Core::RequestSpec spec = block->toSpec();
-        spec.name = block->name;
-        Core::RequestLocation located = where;
-        located.line = block->requestLine;
-        tab = newTab({}, m_collections->rootFor(where.file));
-        tab->setName(block->name.isEmpty() ? QString() : block->name);
-        tab->setSource(located, text);
-        tab->load(spec);
-        tab->setFileChecks(block->assertions, int(block->responseHandlers.size()));
-        updateTabTitle(tab);
+        tab = addTab(doc);
         refreshEnvironmentCombo();
     }
     m_tabs->setCurrentWidget(tab);
@@ -741,93 +669,85 @@ RequestTab *MainWindow::openRequest(const Core::RequestLocation &where, bool sen
 void MainWindow::onFileChanged(const QString &path)
 {
     for (RequestTab *tab : tabs()) {
-        if (tab->source().file != path) {
+        RequestDocument *doc = tab->document();
+        if (doc->source().file != path) {
             continue;
         }
         QString error;
         QByteArray text;
-        const auto block = Core::Collection::loadRequest(tab->source(), &error, nullptr, &text);
+        const auto block = m_workspace->readBlock(doc, &text, &error);
         if (!block) {
-            tab->setModified(true); // what the tab shows is now the only copy
             statusBar()->showMessage(
                 tr("%1 — the tab keeps its copy; save it elsewhere or undo the change.").arg(error), 15000);
             continue;
         }
-        if (text == tab->diskText()) {
+        if (text == doc->savedText()) {
             continue; // our own save, or another request of the file changed
         }
-        const QString name = tab->title();
-        bool load = !tab->isModified();
+        bool load = !doc->isModified();
         if (!load) {
-            const int choice =
+            load =
                 Prompt::choose(this, tr("Changed on Disk"),
                                tr("“%1” was changed in %2 by another program, and it has unsaved edits here.")
-                                   .arg(name, QFileInfo(path).fileName()),
-                               {tr("Keep My Edits"), tr("Load from Disk")});
-            load = choice == 1;
+                                   .arg(doc->title(), QFileInfo(path).fileName()),
+                               {tr("Keep My Edits"), tr("Load from Disk")}) == 1;
         }
-        if (load) {
-            Core::RequestSpec spec = block->toSpec();
-            spec.name = block->name;
-            tab->load(spec);
-            tab->setFileChecks(block->assertions, int(block->responseHandlers.size()));
-            statusBar()->showMessage(tr("Reloaded “%1”: it changed on disk.").arg(name), 8000);
-        }
-        // Either way the tab now knows this version, so the same change is not asked about again.
-        Core::RequestLocation where = tab->source();
+        Core::RequestLocation where = doc->source();
         where.line = block->requestLine;
-        tab->setSource(where, text);
-        updateTabTitle(tab);
+        Core::RequestSpec onDisk = block->toSpec();
+        onDisk.name = block->name;
+        const Core::RequestSpec mine = doc->spec();
+        // Either way the tab now knows this version, so the same change is not asked about again.
+        doc->setSaved(where, text, onDisk);
+        doc->setFileChecks(block->assertions, int(block->responseHandlers.size()));
+        if (!load) {
+            doc->setSpec(mine);
+        }
+        tab->showDocument();
+        if (load) {
+            statusBar()->showMessage(tr("Reloaded “%1”: it changed on disk.").arg(doc->title()), 8000);
+        }
     }
 }
 
 bool MainWindow::saveTab(RequestTab *tab)
 {
-    QString error;
-    if (tab->hasSource()) {
-        if (!tab->save(&error)) {
-            statusBar()->showMessage(error, 15000);
-            return false;
-        }
-        statusBar()->showMessage(tr("Saved to %1").arg(QFileInfo(tab->source().file).fileName()), 4000);
-        m_journalDirty = true;
-        return true;
+    if (!tab->hasSource()) {
+        return saveTabAs(tab); // a request in no file yet: ask where
     }
-    // Not in a collection yet: add it to the selected file, or to requests.http of the collection.
-    const QString root = collectionOf(tab);
-    if (root.isEmpty()) {
+    QString error;
+    if (!m_workspace->save(tab->document(), &error)) {
+        statusBar()->showMessage(error, 15000);
+        return false;
+    }
+    tab->showDocument();
+    statusBar()->showMessage(tr("Saved to %1").arg(QFileInfo(tab->source().file).fileName()), 4000);
+    return true;
+}
+
+bool MainWindow::saveTabAs(RequestTab *tab)
+{
+    const QStringList collections = m_collections->roots();
+    if (collections.isEmpty()) {
         statusBar()->showMessage(
             tr("Open a collection folder to save requests in (File › Open Collection…)."), 8000);
         return false;
     }
-    const QString name = Prompt::text(this, tr("Save Request"), tr("Name:"), tab->title());
-    if (name.isEmpty()) {
+    SaveRequestDialog dialog(
+        tab->document()->name().isEmpty() ? tab->title() : tab->document()->name(), collections,
+        collectionOf(tab), [this](const QString &root) { return m_workspace->requestFiles(root); }, this);
+    if (dialog.exec() != QDialog::Accepted) {
         return false;
     }
-    const QModelIndex current = m_collections->currentSourceIndex();
-    const int kind = current.data(CollectionModel::KindRole).toInt();
-    QString file = QDir(root).filePath(QStringLiteral("requests.http"));
-    if (current.isValid() && current.data(CollectionModel::RootRole).toString() == root &&
-        (kind == int(CollectionModel::Kind::File) || kind == int(CollectionModel::Kind::Request))) {
-        file = current.data(CollectionModel::PathRole).toString();
-    }
-    const std::optional<QByteArray> before = DiskCommand::readFile(file);
-    if (!before && QFileInfo::exists(file)) {
-        statusBar()->showMessage(tr("Cannot read %1").arg(QDir::toNativeSeparators(file)), 8000);
-        return false;
-    }
-    Core::HttpDocument document = Core::HttpDocument::parse(before.value_or(QByteArray()));
-    const int index = document.appendRequest(name, tab->specForFile());
-    if (!Core::writeFileAtomically(file, document.serialize(), &error)) {
+    QString error;
+    if (!m_workspace->saveTo(tab->document(), dialog.filePath(), dialog.requestName(), &error)) {
         statusBar()->showMessage(error, 15000);
         return false;
     }
-    tab->setName(name);
-    tab->setSource({file, name, document.blocks().at(index).requestLine}, document.blockText(index));
-    tab->setModified(false);
-    updateTabTitle(tab);
-    m_collections->rescan(root);
-    statusBar()->showMessage(tr("Saved “%1” to %2").arg(name, QFileInfo(file).fileName()), 4000);
+    tab->showDocument();
+    m_collections->rescan(m_collections->rootFor(dialog.filePath()));
+    statusBar()->showMessage(
+        tr("Saved “%1” to %2").arg(dialog.requestName(), QFileInfo(dialog.filePath()).fileName()), 4000);
     return true;
 }
 
@@ -838,96 +758,111 @@ void MainWindow::saveCurrent()
     }
 }
 
-bool MainWindow::confirmClose(const QList<RequestTab *> &tabs)
+void MainWindow::sessionChanged()
 {
-    QList<RequestTab *> unsaved;
-    for (RequestTab *tab : tabs) {
-        if (tab->hasSource() && tab->isModified()) {
-            unsaved.append(tab);
-        }
+    m_sessionDirty = true;
+}
+
+void MainWindow::setSessionJournal(const QString &path)
+{
+    m_workspace->setSessionJournal(path);
+    m_sessionTimer->start();
+}
+
+bool MainWindow::writeSession()
+{
+    m_sessionDirty = false;
+    QList<RequestDocument *> order;
+    for (RequestTab *tab : tabs()) {
+        order.append(tab->document());
     }
-    if (unsaved.isEmpty()) {
-        return true;
-    }
-    const int choice = Prompt::choose(
-        this, tr("Unsaved Changes"),
-        unsaved.size() == 1 ? tr("“%1” has changes that are not saved.").arg(unsaved.first()->title())
-                            : tr("%1 requests have changes that are not saved.").arg(unsaved.size()),
-        {unsaved.size() == 1 ? tr("Save") : tr("Save All"), tr("Discard")});
-    if (choice < 0) {
+    QString error;
+    if (!m_workspace->writeSession(order, qMax(0, m_tabs->currentIndex()), &error)) {
+        statusBar()->showMessage(error, 15000);
         return false;
-    }
-    if (choice == 0) {
-        for (RequestTab *tab : std::as_const(unsaved)) {
-            if (!saveTab(tab)) {
-                return false;
-            }
-        }
     }
     return true;
 }
 
-void MainWindow::setJournal(const QString &path)
+int MainWindow::restoreSession()
 {
-    m_journal = std::make_unique<Core::EditJournal>(path);
-    if (!m_journalTimer) {
-        m_journalTimer = new QTimer(this);
-        m_journalTimer->setInterval(2000);
-        connect(m_journalTimer, &QTimer::timeout, this, [this] {
-            if (m_journalDirty) {
-                writeJournal();
-            }
-        });
-        m_journalTimer->start();
+    int current = 0;
+    QStringList notes;
+    const QList<RequestDocument *> docs = m_workspace->restoreSession(&current, &notes);
+    QStringList reopened = m_collections->roots();
+    for (RequestDocument *doc : docs) {
+        // A tab comes back with its collection, which opens with it when it is not open yet.
+        if (!doc->collection().isEmpty() && !reopened.contains(doc->collection()) &&
+            QFileInfo(doc->collection()).isDir()) {
+            reopened.append(doc->collection());
+            openCollection(doc->collection());
+        }
+        addTab(doc);
     }
+    if (!docs.isEmpty()) {
+        m_tabs->setCurrentIndex(qBound(0, current, m_tabs->count() - 1));
+    }
+    if (!notes.isEmpty()) {
+        statusBar()->showMessage(notes.join(QStringLiteral("; ")), 15000);
+    }
+    m_sessionDirty = false;
+    return int(docs.size());
 }
 
-void MainWindow::writeJournal()
+void MainWindow::setHistory(Core::HistoryService *history)
 {
-    if (!m_journal) {
+    m_history = history;
+    if (!history || m_historyPane) {
         return;
     }
-    m_journalDirty = false;
-    QList<Core::JournalEntry> entries;
-    for (RequestTab *tab : tabs()) {
-        const bool unsavedScratch =
-            !tab->hasSource() && tab->isModified() && !tab->editor()->spec().url.isEmpty();
-        if ((tab->hasSource() && tab->isModified()) || unsavedScratch) {
-            entries.append(Core::JournalEntry::fromSpec(tab->source(), tab->title(), tab->specForFile()));
+    const int retention = m_settings->value(QStringLiteral("history/retention"), 100000).toInt();
+    history->setRetention(retention);
+    m_historyPane = new HistoryPane(history, retention, this);
+    connect(m_historyPane, &HistoryPane::retentionChanged, this,
+            [this](int entries) { m_settings->setValue(QStringLiteral("history/retention"), entries); });
+    auto *dock = new QDockWidget(tr("History"), this);
+    dock->setObjectName(QStringLiteral("HistoryDock"));
+    dock->setWidget(m_historyPane);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    // The tree gets most of the height; the history the rest.
+    for (QDockWidget *other : findChildren<QDockWidget *>()) {
+        if (other != dock && dockWidgetArea(other) == Qt::LeftDockWidgetArea) {
+            resizeDocks({other, dock}, {520, 300}, Qt::Vertical);
         }
     }
-    QString error;
-    if (!m_journal->write(entries, &error)) {
-        statusBar()->showMessage(error, 15000);
+    if (m_viewMenu) {
+        m_viewMenu->addAction(dock->toggleViewAction());
     }
+    connect(m_historyPane, &HistoryPane::entryActivated, history, &Core::HistoryService::load);
+    connect(history, &Core::HistoryService::exported, this,
+            [this](bool ok, int count, const QString &message) {
+                statusBar()->showMessage(
+                    ok ? tr("%1 exchanges exported to %2").arg(count).arg(QDir::toNativeSeparators(message))
+                       : tr("History not exported: %1").arg(message),
+                    10000);
+            });
+    connect(history, &Core::HistoryService::loaded, this, &MainWindow::onHistoryLoaded);
+    restoreState(m_settings->value(StateKey).toByteArray());
+    m_historyPane->refresh();
 }
 
-int MainWindow::restoreJournal()
+void MainWindow::onHistoryLoaded(const Core::StoredExchange &stored)
 {
-    if (!m_journal) {
-        return 0;
+    // The request as the user wrote it, and what came back, shown again without resending.
+    RequestTab *tab = newTab(stored.writtenRequest(), currentCollection());
+    tab->response()->showExchange(stored.exchange());
+    statusBar()->showMessage(tr("From the history: %1").arg(stored.entry.started.toLocalTime().toString()),
+                             8000);
+}
+
+void MainWindow::showCatalog()
+{
+    if (!m_catalogBrowser) {
+        m_catalogBrowser = new CatalogBrowser(m_workspace->catalogFor(QString()), this);
     }
-    QString error;
-    const QList<Core::JournalEntry> entries = m_journal->read(&error);
-    if (!error.isEmpty()) {
-        statusBar()->showMessage(error, 15000);
-    }
-    for (const Core::JournalEntry &entry : entries) {
-        Core::RequestSpec spec = entry.spec();
-        spec.name = entry.source.name;
-        RequestTab *tab = newTab({}, m_collections->rootFor(entry.source.file));
-        tab->setName(entry.source.name);
-        tab->load(spec);
-        if (entry.source.isValid()) {
-            QByteArray text;
-            QString ignored;
-            Core::Collection::loadRequest(entry.source, &ignored, nullptr, &text);
-            tab->setSource(entry.source, text);
-        }
-        tab->setModified(true);
-        updateTabTitle(tab);
-    }
-    return int(entries.size());
+    m_catalogBrowser->show();
+    m_catalogBrowser->raise();
+    m_catalogBrowser->activateWindow();
 }
 
 void MainWindow::openPath(const QString &path)
@@ -953,10 +888,9 @@ void MainWindow::importFile(const QString &path)
         } else {
             openCollection(folder);
         }
+        const qsizetype count = dialog->importResult().requests.size();
         statusBar()->showMessage(tr("Imported %1 into %2")
-                                     .arg(dialog->importResult().requests.size() == 1
-                                              ? tr("1 request")
-                                              : tr("%1 requests").arg(dialog->importResult().requests.size()),
+                                     .arg(count == 1 ? tr("1 request") : tr("%1 requests").arg(count),
                                           QDir::toNativeSeparators(folder)),
                                  8000);
     });
@@ -971,11 +905,10 @@ void MainWindow::exportHistoryHar()
     }
     const QString path =
         FilePicker::saveFile(this, tr("Export History as HAR"), QStringLiteral("apilens-history.har"));
-    if (path.isEmpty()) {
-        return;
+    if (!path.isEmpty()) {
+        // Secrets were never stored; cookies and tokens in what was are redacted too.
+        m_history->exportHar(path, 1000, false);
     }
-    // Secrets were never stored; cookies and tokens in what was are redacted too.
-    m_history->exportHar(path, 1000, false);
 }
 
 bool MainWindow::exportCollectionPostman()
@@ -991,13 +924,9 @@ bool MainWindow::exportCollectionPostman()
     if (path.isEmpty()) {
         return false;
     }
-    const QString environment = m_activeEnvironment.value(root);
     QStringList lost;
-    // $shared and the chosen environment's public values become collection variables.
-    const QByteArray json =
-        Core::exportPostman(root, m_environments.value(root).publicVariables(environment), &lost);
     QString error;
-    if (!Core::writeFileAtomically(path, json, &error)) {
+    if (!m_workspace->exportPostman(root, path, &lost, &error)) {
         statusBar()->showMessage(error, 15000);
         return false;
     }
@@ -1022,20 +951,13 @@ bool MainWindow::exportCollectionCurl()
     if (path.isEmpty()) {
         return false;
     }
-    // The chosen environment's public values; secrets stay {{name}} rather than land in a file.
-    Core::VariableResolver resolver;
-    const QString environment = m_activeEnvironment.value(root);
-    resolver.publicEnvironment = m_environments.value(root).publicVariables(environment);
     QStringList unresolved;
     int requests = 0;
     QString error;
-    const std::optional<QByteArray> script =
-        Core::toCurlScript(root, resolver, &unresolved, &requests, &error);
-    if (!script || !Core::writeFileAtomically(path, *script, &error)) {
+    if (!m_workspace->exportCurlScript(root, path, &unresolved, &requests, &error)) {
         statusBar()->showMessage(error, 15000);
         return false;
     }
-    QFile::setPermissions(path, QFile::permissions(path) | QFile::ExeOwner | QFile::ExeUser);
     const QString done =
         (requests == 1 ? tr("Exported 1 request to %1") : tr("Exported %1 requests to %2").arg(requests))
             .arg(QDir::toNativeSeparators(path));

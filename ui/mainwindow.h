@@ -1,68 +1,75 @@
 #pragma once
 
 #include "collections/collection.h"
-#include "collections/editjournal.h"
-#include "collections/variables.h"
-#include "http/exchange.h"
 #include "http/requestspec.h"
 
-#include <QHash>
 #include <QMainWindow>
-
-#include <memory>
 
 class QComboBox;
 class QMenu;
 class QLabel;
 class QSettings;
 class QTabWidget;
+class QTimer;
 
 namespace ApiLens::Core {
-class Catalog;
 class HistoryService;
 class HttpClient;
 struct Exchange;
+struct StoredExchange;
 } // namespace ApiLens::Core
 
 namespace ApiLens::Ui {
 
+class CollectionPane;
+class HistoryPane;
+class RequestDocument;
 class RequestTab;
+class Workspace;
 
-// Tabs of open requests, the menus and shortcuts, the status bar. The HttpClient, the
-// catalog and the settings store are given to it; it owns none of them.
+// The window: tabs of open requests, the collections and history docks, the menus and the
+// status bar. It wires them to the Workspace, which owns the state (collections,
+// environments, catalogs, open requests, the session journal); the client and the settings
+// store are given to it too, and it owns none of them.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(Core::HttpClient *client, const Core::Catalog *catalog, QSettings *settings,
+    MainWindow(Core::HttpClient *client, Workspace *workspace, QSettings *settings,
                QWidget *parent = nullptr);
 
+    Workspace *workspace() const { return m_workspace; }
     RequestTab *newTab(const Core::RequestSpec &spec = {}, const QString &collectionRoot = {});
     RequestTab *currentTab() const;
+    RequestTab *tabFor(const RequestDocument *doc) const;
+    RequestTab *tabFor(const Core::RequestLocation &where) const;
     QTabWidget *tabWidget() const { return m_tabs; }
     void sendCurrent();
     void cancelCurrent();
+    // Closes a tab; a modified one asks Save / Discard / Cancel first.
     void closeTab(int index);
     void showCatalog();
     // Records every exchange there and shows the history dock (null: no history).
     void setHistory(Core::HistoryService *history);
-    class HistoryPane *historyPane() const { return m_historyPane; }
+    HistoryPane *historyPane() const { return m_historyPane; }
 
     // Collections: folders of .http files in the tree on the left.
     void openCollection(const QString &folder);
-    class CollectionPane *collectionPane() const { return m_collections; }
+    CollectionPane *collectionPane() const { return m_collections; }
     // Opens a collection's request in a tab (or shows the tab it is already in).
     RequestTab *openRequest(const Core::RequestLocation &where, bool send = false);
-    RequestTab *tabFor(const Core::RequestLocation &where) const;
+    // The collection a tab belongs to; for a request in none, the one chosen in the tree.
     QString collectionOf(const RequestTab *tab) const;
-    void loadCollectionCatalog(const QString &root, QStringList *problems);
     // The collection the toolbar's environment switcher is for: the current tab's.
     QString currentCollection() const;
     QComboBox *environmentCombo() const { return m_environmentCombo; }
     void selectEnvironment(const QString &name);
-    QString activeEnvironment(const QString &root) const { return m_activeEnvironment.value(root); }
+    QString activeEnvironment(const QString &root) const;
     void editEnvironments();
+    // Saves the tab: into its block, or, for a request in no file, where the user says.
     bool saveTab(RequestTab *tab);
+    // Asks where, and writes the tab's request there as a new request (File › Save As).
+    bool saveTabAs(RequestTab *tab);
     void saveCurrent();
 
     // File › Import / a dropped file: the import dialog (folders and .http files open instead).
@@ -74,10 +81,11 @@ public:
     // The collection's requests as a shell script of curl commands (public values filled in).
     bool exportCollectionCurl();
 
-    // Unsaved edits go to this journal every few seconds; restoreJournal() reopens them.
-    void setJournal(const QString &path);
-    int restoreJournal();
-    void writeJournal();
+    // The session: every tab, saved or not, goes to the journal every two seconds and when the
+    // window closes, and comes back in order with the same tab current (no question on quit).
+    void setSessionJournal(const QString &path);
+    int restoreSession();
+    bool writeSession();
 
 Q_SIGNALS:
     void importDialogShown(class ImportDialog *dialog); // tests answer it
@@ -88,25 +96,33 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    RequestTab *addTab(RequestDocument *doc);
+    void connectTab(RequestTab *tab);
+    bool prepareSend(RequestTab *tab, Core::RequestSpec *spec, QString *reason);
     void createActions();
+    void createFileMenu();
+    void createRequestMenu();
+    void createToolbar(QAction *newRequest, QAction *send, QAction *cancel, QAction *environments);
     void restoreWindowState();
     void saveWindowState();
     void updateStatusBar();
     void updateTabTitle(RequestTab *tab);
+    void updateWindowTitle();
     void updateActions();
     void onCollectionLoaded(const QString &root);
     void onFileChanged(const QString &path);
+    void onHistoryLoaded(const Core::StoredExchange &stored);
     void refreshEnvironmentCombo();
-    Core::VariableResolver resolverFor(const RequestTab *tab) const;
-    bool confirmClose(const QList<RequestTab *> &tabs);
+    void refreshCollectionTabs(const QString &root);
     QList<RequestTab *> tabs() const;
+    void sessionChanged();
 
     Core::HttpClient *m_client;
-    const Core::Catalog *m_catalog;
+    Workspace *m_workspace;
     QWidget *m_catalogBrowser = nullptr;
     QByteArray m_inspectorState;
     Core::HistoryService *m_history = nullptr;
-    class HistoryPane *m_historyPane = nullptr;
+    HistoryPane *m_historyPane = nullptr;
     QSettings *m_settings;
     QTabWidget *m_tabs;
     QLabel *m_tlsStatus;
@@ -117,17 +133,10 @@ private:
     QAction *m_cancelAction = nullptr;
     QAction *m_saveAction = nullptr;
     QMenu *m_viewMenu = nullptr;
-
-    class CollectionPane *m_collections = nullptr;
+    CollectionPane *m_collections = nullptr;
     QComboBox *m_environmentCombo = nullptr;
-    QHash<QString, Core::Environments> m_environments;         // per collection root
-    QHash<QString, QString> m_activeEnvironment;               // per collection root
-    QHash<QString, std::shared_ptr<Core::Catalog>> m_catalogs; // collections with apilens-catalog.json
-    QHash<QString, QString> m_catalogStamps;                   // when each was read
-    QHash<QString, Core::Exchange> m_namedExchanges;           // root + '\n' + name, for chaining
-    std::unique_ptr<Core::EditJournal> m_journal;
-    class QTimer *m_journalTimer = nullptr;
-    bool m_journalDirty = false;
+    QTimer *m_sessionTimer = nullptr;
+    bool m_sessionDirty = false;
 };
 
 } // namespace ApiLens::Ui

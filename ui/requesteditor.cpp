@@ -772,7 +772,7 @@ QStringList RequestEditor::unresolvedVariables() const
 
 bool RequestEditor::importCurl(const QString &command)
 {
-    const Core::CurlImport imported = Core::parseCurl(command);
+    const Core::CurlImport imported = Core::parseCurl(command, m_curlFolder);
     if (!imported.ok()) {
         m_notice->setText(tr("<b>Not a usable curl command:</b> %1").arg(imported.error.toHtmlEscaped()));
         m_notice->show();

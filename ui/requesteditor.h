@@ -60,6 +60,9 @@ public:
     // A curl command pasted or typed into the URL field becomes the request (all of it: method,
     // headers, body, auth, settings); what could not be carried over is shown above the tabs.
     bool importCurl(const QString &command);
+    // Where a pasted command's @files and -F files are: the tab's collection (curl would read
+    // them from its working directory, which a pasted command does not have).
+    void setCurlFolder(const QString &folder) { m_curlFolder = folder; }
     QLabel *noticeLabel() const { return m_notice; }
 
 Q_SIGNALS:
@@ -79,6 +82,7 @@ private:
     void updateTlsWarning();
 
     bool m_busy = false;
+    QString m_curlFolder;
     QLabel *m_notice = nullptr;
     std::function<bool(const QString &)> m_isDefined;
     QComboBox *m_method;

@@ -2,6 +2,7 @@
 
 #include "errorinspector.h"
 #include "format.h"
+#include "requestdocument.h"
 #include "requesteditor.h"
 #include "requestrunner.h"
 #include "responseview.h"
@@ -14,8 +15,10 @@
 
 namespace ApiLens::Ui {
 
-RequestTab::RequestTab(Core::HttpClient *client, const Core::Catalog *catalog, QWidget *parent)
+RequestTab::RequestTab(Core::HttpClient *client, const Core::Catalog *catalog, RequestDocument *document,
+                       QWidget *parent)
     : QWidget(parent)
+    , m_document(document)
     , m_editor(new RequestEditor(this))
     , m_response(new ResponseView(catalog, this))
     , m_runner(new RequestRunner(client, this))
@@ -43,12 +46,13 @@ RequestTab::RequestTab(Core::HttpClient *client, const Core::Catalog *catalog, Q
 
     connect(m_editor, &RequestEditor::sendRequested, this, &RequestTab::send);
     connect(m_editor, &RequestEditor::cancelRequested, this, &RequestTab::cancel);
-    connect(m_editor, &RequestEditor::changed, this, &RequestTab::titleChanged);
+    // Every edit goes to the document, which compares it with what is saved.
     connect(m_editor, &RequestEditor::changed, this, [this] {
-        if (!m_loading) {
-            setModified(true);
+        if (!m_showing) {
+            m_document->setSpec(m_editor->spec());
         }
     });
+    connect(m_document, &RequestDocument::titleChanged, this, &RequestTab::titleChanged);
     connect(m_response, &ResponseView::cancelRequested, this, &RequestTab::cancel);
     connect(m_response->inspector(), &ErrorInspector::fieldActivated, m_editor, &RequestEditor::revealField);
     connect(m_runner, &RequestRunner::started, this, [this](const QString &target) {
@@ -59,7 +63,7 @@ RequestTab::RequestTab(Core::HttpClient *client, const Core::Catalog *catalog, Q
     connect(m_runner, &RequestRunner::progress, m_response, &ResponseView::updateProgress);
     connect(m_runner, &RequestRunner::finished, this, [this](const Core::Exchange &exchange) {
         m_results.clear();
-        for (const QString &assertion : std::as_const(m_assertions)) {
+        for (const QString &assertion : m_document->assertions()) {
             m_results.append(Core::evaluateAssertion(assertion, exchange));
         }
         showChecks();
@@ -109,10 +113,8 @@ Core::RequestSpec RequestTab::resolvedSpec() const
     return spec;
 }
 
-void RequestTab::setFileChecks(const QStringList &assertions, int scripts)
+void RequestTab::showFileChecks()
 {
-    m_assertions = assertions;
-    m_scripts = scripts;
     m_results.clear();
     showChecks();
 }
@@ -120,9 +122,10 @@ void RequestTab::setFileChecks(const QStringList &assertions, int scripts)
 void RequestTab::showChecks()
 {
     QStringList parts;
-    if (!m_assertions.isEmpty() && m_results.isEmpty()) {
+    const QStringList assertions = m_document->assertions();
+    if (!assertions.isEmpty() && m_results.isEmpty()) {
         parts.append(tr("%1, checked after each send")
-                         .arg(countOf(m_assertions.size(), tr("assertion"), tr("assertions"))));
+                         .arg(countOf(assertions.size(), tr("assertion"), tr("assertions"))));
     } else if (!m_results.isEmpty()) {
         int passed = 0;
         QStringList failed;
@@ -142,59 +145,46 @@ void RequestTab::showChecks()
                                .arg(m_results.size())
                                .arg(failed.join(QStringLiteral(" · "))));
     }
-    if (m_scripts > 0) {
+    if (m_document->scripts() > 0) {
         parts.append(tr("%1 in the file: kept, not run")
-                         .arg(countOf(m_scripts, tr("response script"), tr("response scripts"))));
+                         .arg(countOf(m_document->scripts(), tr("response script"), tr("response scripts"))));
     }
     m_checks->setText(parts.join(QStringLiteral(" — ")));
     m_checks->setVisible(!parts.isEmpty());
 }
 
-void RequestTab::setSource(const Core::RequestLocation &where, const QByteArray &blockText)
+const Core::RequestLocation &RequestTab::source() const
 {
-    m_source = where;
-    m_diskText = blockText;
-    Q_EMIT titleChanged();
+    return m_document->source();
 }
 
-void RequestTab::setModified(bool modified)
+bool RequestTab::hasSource() const
 {
-    if (m_modified != modified) {
-        m_modified = modified;
-        Q_EMIT modifiedChanged(modified);
-        Q_EMIT titleChanged();
-    }
+    return m_document->hasSource();
 }
 
-void RequestTab::load(const Core::RequestSpec &spec)
+bool RequestTab::isModified() const
 {
-    m_loading = true;
-    m_editor->setSpec(spec);
-    m_loading = false;
-    setModified(false);
+    return m_document->isModified();
+}
+
+void RequestTab::showDocument()
+{
+    // The editor shows what a request holds in its own terms (a raw body gets its content
+    // type, say): both sides of the comparison pass through it, so an untouched request is
+    // never "modified".
+    m_showing = true;
+    const Core::RequestSpec current = m_document->spec();
+    m_editor->setSpec(m_document->savedSpec());
+    const Core::RequestSpec saved = m_editor->spec();
+    m_editor->setSpec(current);
+    const Core::RequestSpec shown = m_editor->spec();
+    m_showing = false;
+    m_document->setBaseline(saved);
+    m_document->setSpec(shown);
     refreshVariables();
-}
-
-Core::RequestSpec RequestTab::specForFile() const
-{
-    return Core::forHttpFile(m_editor->spec(),
-                             hasSource() ? QFileInfo(m_source.file).absolutePath() : QString())
-        .spec;
-}
-
-bool RequestTab::save(QString *error)
-{
-    if (!m_source.isValid()) {
-        *error = tr("This request is not in a collection yet.");
-        return false;
-    }
-    Core::RequestLocation where = m_source;
-    if (!Core::Collection::saveRequest(&where, specForFile(), error, &m_diskText)) {
-        return false;
-    }
-    m_source = where;
-    setModified(false);
-    return true;
+    showFileChecks();
+    Q_EMIT titleChanged();
 }
 
 void RequestTab::setResolverFactory(ResolverFactory factory)
@@ -226,23 +216,7 @@ bool RequestTab::isBusy() const
 
 QString RequestTab::title() const
 {
-    const QString mark = m_modified && hasSource() ? QStringLiteral("• ") : QString();
-    if (!m_name.isEmpty()) {
-        return mark + m_name;
-    }
-    const Core::RequestSpec spec = m_editor->spec();
-    if (spec.url.isEmpty()) {
-        return tr("New request");
-    }
-    const QUrl url = QUrl::fromUserInput(spec.url);
-    QString path = url.path();
-    if (path.isEmpty() || path == QLatin1String("/")) {
-        path = url.host();
-    }
-    if (path.size() > 28) {
-        path = QStringLiteral("…") + path.right(27);
-    }
-    return mark + QStringLiteral("%1 %2").arg(spec.method, path);
+    return m_document->title();
 }
 
 } // namespace ApiLens::Ui

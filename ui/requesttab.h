@@ -20,36 +20,31 @@ struct Exchange;
 
 namespace ApiLens::Ui {
 
+class RequestDocument;
 class RequestEditor;
 class RequestRunner;
 class ResponseView;
 
-// One open request: the editor above, what came back below.
+// One open request: the editor above, what came back below. It shows a RequestDocument
+// (the Workspace owns it) and keeps the document's content in step with the editor.
 class RequestTab : public QWidget
 {
     Q_OBJECT
 public:
-    RequestTab(Core::HttpClient *client, const Core::Catalog *catalog = nullptr, QWidget *parent = nullptr);
+    RequestTab(Core::HttpClient *client, const Core::Catalog *catalog, RequestDocument *document,
+               QWidget *parent = nullptr);
 
+    RequestDocument *document() const { return m_document; }
     void send();
     void cancel();
     bool isBusy() const;
-    QString title() const;
-    void setName(const QString &name) { m_name = name; }
-    QString name() const { return m_name; }
+    QString title() const; // the document's title
 
-    // A tab opened from a collection file: saving writes that request's block back.
-    void setSource(const Core::RequestLocation &where, const QByteArray &blockText);
-    const Core::RequestLocation &source() const { return m_source; }
-    bool hasSource() const { return m_source.isValid(); }
-    QByteArray diskText() const { return m_diskText; } // the block as last read or written
-    bool isModified() const { return m_modified; }
-    void setModified(bool modified);
-    // Shows `spec` as the tab's content without marking it modified.
-    void load(const Core::RequestSpec &spec);
-    bool save(QString *error);
-    // The request as saved in a .http file: auth folded into headers where the format has a way.
-    Core::RequestSpec specForFile() const;
+    const Core::RequestLocation &source() const;
+    bool hasSource() const;
+    bool isModified() const;
+    // Shows the document's content again (it was read from disk or restored).
+    void showDocument();
 
     // Where {{variables}} get their values; asked at each send and for the editor's marks.
     using ResolverFactory = std::function<Core::VariableResolver(const RequestTab *)>;
@@ -58,9 +53,9 @@ public:
     // The request with its {{variables}} filled in where they have values (for "Copy as").
     Core::RequestSpec resolvedSpec() const;
 
-    // What the .http block carries besides the request: httpyac assertions, checked after
-    // each send and shown under the editor, and response scripts, kept but never run.
-    void setFileChecks(const QStringList &assertions, int scripts);
+    // The httpyac assertions of the document's block, checked after each send and shown under
+    // the editor, and its response scripts, kept but never run.
+    void showFileChecks();
     QLabel *checksLabel() const { return m_checks; }
     const QList<Core::AssertionResult> &assertionResults() const { return m_results; }
 
@@ -78,26 +73,21 @@ Q_SIGNALS:
     void titleChanged();
     void busyChanged(bool busy);
     void exchangeFinished(const Core::Exchange &exchange);
-    void modifiedChanged(bool modified);
     void sendBlocked(const QStringList &unresolved);
 
 private:
+    void showChecks();
+
+    RequestDocument *m_document;
     RequestEditor *m_editor;
     ResponseView *m_response;
     RequestRunner *m_runner;
     QSplitter *m_splitter;
-    QString m_name;
-    Core::RequestLocation m_source;
-    QByteArray m_diskText;
-    bool m_modified = false;
-    bool m_loading = false;
+    bool m_showing = false;
     ResolverFactory m_resolverFactory;
     SendPreparer m_preparer;
     QLabel *m_checks;
-    QStringList m_assertions;
-    int m_scripts = 0;
     QList<Core::AssertionResult> m_results;
-    void showChecks();
 };
 
 } // namespace ApiLens::Ui

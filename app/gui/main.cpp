@@ -2,6 +2,7 @@
 #include "demoserver.h"
 #include "mainwindow.h"
 #include "requesttab.h"
+#include "workspace.h"
 
 #include "catalog/catalog.h"
 #include "collections/collection.h"
@@ -17,12 +18,17 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSettings>
+#include <QSocketNotifier>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
 
+#include <csignal>
 #include <cstdio>
+#include <functional>
 #include <memory>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace ApiLens;
 
@@ -81,6 +87,39 @@ private:
     bool m_done = false;
 };
 
+// SIGTERM (a session manager at logout, `kill`), SIGINT and SIGHUP end the app as a quit does,
+// so the session journal is written: a signal handler only writes a byte, the event loop quits.
+class QuitOnSignals : public QObject
+{
+public:
+    QuitOnSignals(QObject *parent, std::function<void()> quit)
+        : QObject(parent)
+    {
+        if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_fds) != 0) {
+            return;
+        }
+        auto *notifier = new QSocketNotifier(s_fds[1], QSocketNotifier::Read, this);
+        connect(notifier, &QSocketNotifier::activated, this, [quit = std::move(quit)] {
+            char byte = 0;
+            [[maybe_unused]] const ssize_t got = ::read(s_fds[1], &byte, 1);
+            quit();
+        });
+        struct sigaction action = {};
+        action.sa_handler = [](int) {
+            const char byte = 1;
+            [[maybe_unused]] const ssize_t sent = ::write(s_fds[0], &byte, 1);
+        };
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESTART;
+        for (const int signal : {SIGTERM, SIGINT, SIGHUP}) {
+            ::sigaction(signal, &action, nullptr);
+        }
+    }
+
+private:
+    static inline int s_fds[2] = {-1, -1};
+};
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -133,11 +172,20 @@ int main(int argc, char *argv[])
         }
     });
     history.open(dataDir + QStringLiteral("/history.sqlite"));
-    Ui::MainWindow window(&client, &catalog, &settings);
+    Ui::Workspace workspace(&catalog, &settings);
+    Ui::MainWindow window(&client, &workspace, &settings);
     window.setHistory(&history);
-    // Unsaved edits are journaled; after a crash they come back in their tabs.
-    window.setJournal(dataDir + QStringLiteral("/journal.json"));
-    const int restored = window.restoreJournal();
+    // Every tab, saved or not, is in the session journal: after a quit, a logout or a crash it
+    // comes back as it was.
+    window.setSessionJournal(dataDir + QStringLiteral("/session.json"));
+    const int restored = window.restoreSession();
+    QObject::connect(&app, &QGuiApplication::commitDataRequest, &window,
+                     [&window] { window.writeSession(); });
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &window, [&window] { window.writeSession(); });
+    new QuitOnSignals(&app, [&window] {
+        window.close(); // writes the session and the window's state, as a quit does
+        QCoreApplication::quit();
+    });
     const QString argument = parser.positionalArguments().value(0);
     // Collections open last time come back, unless a path was asked for.
     if (argument.isEmpty()) {
@@ -215,10 +263,11 @@ int main(int argc, char *argv[])
         spec.url = argument;
         window.newTab(spec);
     }
-    if (restored > 0) {
-        window.statusBar()->showMessage(
-            restored == 1 ? QObject::tr("Restored 1 unsaved request from the last session")
-                          : QObject::tr("Restored %1 unsaved requests from the last session").arg(restored));
+    if (restored > 0 && window.statusBar()->currentMessage().isEmpty()) {
+        window.statusBar()->showMessage(restored == 1
+                                            ? QObject::tr("1 tab from the last session")
+                                            : QObject::tr("%1 tabs from the last session").arg(restored),
+                                        6000);
     }
     if (window.tabWidget()->count() == 0 && pending->requests.isEmpty()) {
         window.newTab();

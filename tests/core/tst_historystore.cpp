@@ -19,6 +19,7 @@ private Q_SLOTS:
     void filters_data();
     void filters();
     void retentionAndClear();
+    void reopensTheRequestAsWritten();
     void refusesForeignFiles_data();
     void refusesForeignFiles();
 
@@ -97,7 +98,7 @@ void tst_HistoryStore::filters_data()
     QTest::addColumn<HistoryFilter>("filter");
     QTest::addColumn<int>("count");
     HistoryFilter all;
-    QTest::newRow("all") << all << 6;
+    QTest::newRow("all") << all << 7;
     HistoryFilter text;
     text.text = QStringLiteral("users");
     QTest::newRow("text in url") << text << 3;
@@ -124,6 +125,18 @@ void tst_HistoryStore::filters_data()
     HistoryFilter limited;
     limited.limit = 2;
     QTest::newRow("limit") << limited << 2;
+    HistoryFilter status;
+    status.text = QStringLiteral("500");
+    QTest::newRow("a status code in the text box") << status << 1;
+    HistoryFilter prefix;
+    prefix.text = QStringLiteral("20");
+    QTest::newRow("a status prefix") << prefix << 4;
+    HistoryFilter partOfCode;
+    partOfCode.errorCode = QStringLiteral("too_many");
+    QTest::newRow("part of an error code") << partOfCode << 1;
+    HistoryFilter codeInText;
+    codeInText.text = QStringLiteral("many_req");
+    QTest::newRow("part of an error code in the text box") << codeInText << 1;
 }
 
 void tst_HistoryStore::filters()
@@ -136,11 +149,70 @@ void tst_HistoryStore::filters()
                                 exchange("GET", QStringLiteral("http://h/jobs/a_b"), 200, 4000),
                                 exchange("DELETE", QStringLiteral("http://127.0.0.1:1/x"), 0, 5000),
                                 exchange("GET", QStringLiteral("http://h/jobs/axb"), 200, 6000)}));
+    ErrorReport limited;
+    limited.status = 429;
+    limited.format = QStringLiteral("rfc9457");
+    limited.code = QStringLiteral("too_many_requests");
+    QVERIFY(m_store->record(exchange("GET", QStringLiteral("http://h/rate"), 429, 500), {}, &limited) > 0);
     const QList<HistoryEntry> entries = m_store->find(filter);
     QCOMPARE(entries.size(), count);
     for (int i = 1; i < entries.size(); ++i) {
         QVERIFY(entries[i - 1].started >= entries[i].started); // newest first
     }
+}
+
+void tst_HistoryStore::reopensTheRequestAsWritten()
+{
+    Exchange sent = exchange("POST", QStringLiteral("http://h/items"), 422, 1000);
+    sent.request.headers = {{"Host", "h"},
+                            {"User-Agent", "ApiLens/" APILENS_VERSION},
+                            {"Accept", "*/*"},
+                            {"Accept-Encoding", "gzip, deflate, br, zstd"},
+                            {"Connection", "keep-alive"},
+                            {"X-Trace", "t1"},
+                            {"Content-Type", "application/json"},
+                            {"Content-Length", "7"},
+                            {"Cookie", "a=1"}};
+    sent.httpVersion = QStringLiteral("HTTP/1.1");
+    sent.reason = "Unprocessable Entity";
+    RequestSpec written;
+    written.method = QStringLiteral("POST");
+    written.url = QStringLiteral("{{host}}/items");
+    written.headers = {{QStringLiteral("X-Trace"), QStringLiteral("t1")},
+                       {QStringLiteral("Authorization"), QStringLiteral("Bearer s3cret")}};
+    written.body.kind = BodyKind::Raw;
+    written.body.raw = "{\"a\":1}";
+    written.omittedDefaults = {QStringLiteral("Connection")};
+    const qint64 id = m_store->record(sent, QStringLiteral("Create"), nullptr, &written);
+    const std::optional<StoredExchange> stored = m_store->load(id);
+    QVERIFY(stored);
+    // As written, its secret left out.
+    RequestSpec back = stored->writtenRequest();
+    QCOMPARE(back.url, QStringLiteral("{{host}}/items"));
+    QCOMPARE(back.headers.size(), 2);
+    QCOMPARE(back.headers[1].value, QString());
+    QCOMPARE(back.omittedDefaults, QStringList{QStringLiteral("Connection")});
+    QCOMPARE(back.name, QStringLiteral("Create"));
+    // What came back, as the response view shows it.
+    const Exchange again = stored->exchange();
+    QCOMPARE(again.status, 422);
+    QCOMPARE(again.displayReason(), QStringLiteral("Unprocessable Entity"));
+    QCOMPARE(again.httpVersion, QStringLiteral("HTTP/1.1"));
+    QCOMPARE(again.body.size(), 2000);
+    QCOMPARE(again.timings.finishedMs, 12.5);
+
+    // An entry from before the written request was kept: rebuilt from what went out, without
+    // the defaults, Host, Content-Length and cookies that were ApiLens's own.
+    StoredExchange old = *stored;
+    old.writtenSpec.clear();
+    old.requestHeaders = sent.request.headers;
+    back = old.writtenRequest();
+    QCOMPARE(back.url, QStringLiteral("http://h/items"));
+    QStringList names;
+    for (const KeyValue &header : back.headers) {
+        names.append(header.name);
+    }
+    QCOMPARE(names, (QStringList{QStringLiteral("X-Trace"), QStringLiteral("Content-Type")}));
 }
 
 void tst_HistoryStore::retentionAndClear()

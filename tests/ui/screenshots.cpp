@@ -9,6 +9,7 @@
 #include "requesteditor.h"
 #include "requesttab.h"
 #include "responseview.h"
+#include "workspace.h"
 
 #include "catalog/catalog.h"
 #include "collections/collection.h"
@@ -87,7 +88,8 @@ int main(int argc, char *argv[])
     catalog.loadBuiltin(&errors);
     Core::HistoryService history;
     history.open(settingsDir.filePath(QStringLiteral("history.sqlite")));
-    Ui::MainWindow window(&client, &catalog, &settings);
+    Ui::Workspace workspace(&catalog, &settings);
+    Ui::MainWindow window(&client, &workspace, &settings);
     window.setHistory(&history);
     window.resize(1440, 880);
     window.show();

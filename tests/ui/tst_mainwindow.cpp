@@ -12,7 +12,9 @@
 #include "requestrunner.h"
 #include "requesttab.h"
 #include "responseview.h"
+#include "saverequestdialog.h"
 #include "statusbadge.h"
+#include "workspace.h"
 
 #include "catalog/catalog.h"
 #include "history/historyservice.h"
@@ -43,6 +45,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -75,12 +78,13 @@ private Q_SLOTS:
     void saveWritesTheBlockAndExternalEditsAsk();
     void unsavedEditsSurviveACrash();
     void closingAModifiedTabAsks();
+    void quitAndStartAgainBringsEveryTabBack();
+    void modifiedMarkFollowsTheContent();
+    void savingANewRequestAsksWhere();
     void bodyFilesScriptsAndAssertions();
     void copyAsFillsInVariables();
     void droppedFilesOpenOrImport();
     void historyExportsAsHar();
-    void collectionExportsAsPostman();
-    void collectionExportsAsCurlScript();
     void openApiImportExplainsResponses();
 
 private:
@@ -94,6 +98,7 @@ private:
     Core::HttpClient *m_client = nullptr;
     QSettings *m_settings = nullptr;
     Core::Catalog *m_catalog = nullptr;
+    Workspace *m_workspace = nullptr;
     MainWindow *m_window = nullptr;
     TestServer *m_server = nullptr;
 };
@@ -111,7 +116,8 @@ void tst_MainWindow::init()
 {
     m_client = new Core::HttpClient;
     m_settings = new QSettings(m_dir.filePath(QStringLiteral("apilens.ini")), QSettings::IniFormat);
-    m_window = new MainWindow(m_client, m_catalog, m_settings);
+    m_workspace = new Workspace(m_catalog, m_settings);
+    m_window = new MainWindow(m_client, m_workspace, m_settings);
     m_window->newTab();
     m_window->show();
     m_window->activateWindow();
@@ -123,6 +129,7 @@ void tst_MainWindow::init()
 void tst_MainWindow::cleanup()
 {
     delete m_window;
+    delete m_workspace;
     delete m_client;
     delete m_settings;
     delete m_server;
@@ -216,10 +223,10 @@ void tst_MainWindow::sendShowsStatusOnBadge()
         QCOMPARE(response->page(), ResponseView::Page::Response);
         QCOMPARE(m_server->requests().size(), 1);
     }
-    // The tab title follows the request.
+    // The tab title follows the request; it is in no file, so it is marked as not saved.
     QVERIFY(m_window->tabWidget()
                 ->tabText(m_window->tabWidget()->currentIndex())
-                .startsWith(QStringLiteral("GET ")));
+                .startsWith(QStringLiteral("• GET ")));
 }
 
 void tst_MainWindow::escapeCancels()
@@ -341,8 +348,16 @@ void tst_MainWindow::historyRecordsAndReopens()
     const int tabs = m_window->tabWidget()->count();
     Q_EMIT m_window->historyPane()->view()->activated(model->index(0));
     QTRY_COMPARE(m_window->tabWidget()->count(), tabs + 1);
-    QCOMPARE(m_window->currentTab()->editor()->urlEdit()->text(),
-             m_server->url(QStringLiteral("/status/503")).toString());
+    RequestTab *reopened = m_window->currentTab();
+    QCOMPARE(reopened->editor()->urlEdit()->text(), m_server->url(QStringLiteral("/status/503")).toString());
+    // As the user wrote it: the defaults ApiLens sent stay defaults, not headers of its own.
+    QVERIFY(reopened->editor()->headersEditor()->model()->rows().isEmpty());
+    QVERIFY(reopened->editor()->spec().omittedDefaults.isEmpty());
+    // And what came back, without sending it again.
+    QCOMPARE(reopened->response()->page(), ResponseView::Page::Response);
+    QCOMPARE(reopened->response()->badge()->text(),
+             QStringLiteral("✖ 503 Service Unavailable · Server error"));
+    QCOMPARE(m_server->requests().size(), 1);
     m_window->setHistory(nullptr); // the service goes before the window in this test
     delete m_window;
     m_window = nullptr;
@@ -368,7 +383,9 @@ void tst_MainWindow::windowStateIsRestored()
     const QList<int> sizes = m_window->currentTab()->splitter()->sizes();
     m_window->close();
     delete m_window;
-    m_window = new MainWindow(m_client, m_catalog, m_settings);
+    delete m_workspace;
+    m_workspace = new Workspace(m_catalog, m_settings);
+    m_window = new MainWindow(m_client, m_workspace, m_settings);
     m_window->newTab();
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window));
@@ -555,38 +572,43 @@ void tst_MainWindow::unsavedEditsSurviveACrash()
 {
     const QString root = makeCollection();
     const QString users = root + QStringLiteral("/api/users.http");
-    const QString journal = m_dir.filePath(QStringLiteral("journal.json"));
-    m_window->setJournal(journal);
+    const QString journal = m_dir.filePath(QStringLiteral("session-crash.json"));
+    QFile::remove(journal);
+    m_window->setSessionJournal(journal);
     RequestTab *tab = m_window->openRequest({users, QStringLiteral("Missing user"), 0});
     QTest::keyClicks(tab->editor()->urlEdit(), QStringLiteral("&unsaved"));
-    // A scratch request in no collection is kept too.
+    // A scratch request in no collection is kept too, with what no .http file can say.
     RequestTab *scratch = m_window->newTab();
     QTest::keyClicks(scratch->editor()->urlEdit(), QStringLiteral("http://127.0.0.1:1/scratch"));
-    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(journal), 5000); // written every few seconds
+    Core::RequestSpec typed = scratch->editor()->spec();
+    typed.settings.verifyTls = false;
+    typed.settings.proxy.mode = Core::ProxyMode::None;
+    scratch->editor()->setSpec(typed);
+    Q_EMIT scratch->editor()->changed();
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(journal) && read(journal).contains("scratch"), 5000); // every 2 s
     const QByteArray onDisk = read(users);
 
-    // "Crash": the window goes away without closing, so nothing is saved or cleared.
+    // "Crash": the window goes away without closing; what the journal had is what is left.
     delete m_window;
-    m_window = new MainWindow(m_client, m_catalog, m_settings);
-    m_window->setJournal(journal);
+    delete m_workspace;
+    m_workspace = new Workspace(m_catalog, m_settings);
+    m_window = new MainWindow(m_client, m_workspace, m_settings);
+    m_window->setSessionJournal(journal);
     m_window->openCollection(root);
-    QCOMPARE(m_window->restoreJournal(), 2);
-    QCOMPARE(read(users), onDisk); // restoring writes nothing
+    QCOMPARE(m_window->restoreSession(), 3); // the first empty tab, the request, the scratch one
+    QCOMPARE(read(users), onDisk);           // restoring writes nothing
     RequestTab *restored = m_window->tabFor({users, QStringLiteral("Missing user"), 0});
     QVERIFY(restored);
     QVERIFY(restored->isModified());
     QCOMPARE(restored->editor()->urlEdit()->text(), QStringLiteral("{{host}}/status/404&unsaved"));
-    bool scratchBack = false;
-    for (int i = 0; i < m_window->tabWidget()->count(); ++i) {
-        auto *t = qobject_cast<RequestTab *>(m_window->tabWidget()->widget(i));
-        scratchBack |= t->editor()->urlEdit()->text() == QStringLiteral("http://127.0.0.1:1/scratch");
-    }
-    QVERIFY(scratchBack);
-    // Saving it and closing cleanly clears the journal.
+    RequestTab *back = qobject_cast<RequestTab *>(m_window->tabWidget()->widget(2));
+    QCOMPARE(back->editor()->urlEdit()->text(), QStringLiteral("http://127.0.0.1:1/scratch"));
+    QVERIFY(!back->editor()->spec().settings.verifyTls);
+    QCOMPARE(back->editor()->spec().settings.proxy.mode, Core::ProxyMode::None);
+    QCOMPARE(m_window->tabWidget()->currentIndex(), 2); // the tab that was in front
     QVERIFY(m_window->saveTab(restored));
     QVERIFY(read(users).contains("GET {{host}}/status/404&unsaved\n"));
-    m_window->close();
-    QVERIFY(!QFile::exists(journal));
+    QVERIFY(!restored->isModified());
 }
 
 void tst_MainWindow::closingAModifiedTabAsks()
@@ -604,6 +626,128 @@ void tst_MainWindow::closingAModifiedTabAsks()
     m_window->closeTab(m_window->tabWidget()->indexOf(tab));
     QCOMPARE(m_window->tabWidget()->count(), tabs - 1);
     QCOMPARE(read(users), before);
+}
+
+void tst_MainWindow::quitAndStartAgainBringsEveryTabBack()
+{
+    const QString journal = m_dir.filePath(QStringLiteral("session-quit.json"));
+    QFile::remove(journal);
+    m_window->setSessionJournal(journal);
+    RequestTab *typed = m_window->newTab();
+    QTest::keyClicks(typed->editor()->urlEdit(), QStringLiteral("http://127.0.0.1:9/typed"));
+    m_window->newTab(); // an empty one after it
+    m_window->tabWidget()->setCurrentIndex(1);
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("GET /typed[*] — ApiLens"));
+    QVERIFY(m_window->isWindowModified());
+    // Ctrl+Q: no question (hot exit), the window closes.
+    const int answers = Prompt::pendingAnswers();
+    QTest::keyClick(m_window, Qt::Key_Q, Qt::ControlModifier);
+    QVERIFY(!m_window->isVisible());
+    QCOMPARE(Prompt::pendingAnswers(), answers);
+    QVERIFY(QApplication::activeModalWidget() == nullptr);
+
+    delete m_window;
+    delete m_workspace;
+    m_workspace = new Workspace(m_catalog, m_settings);
+    m_window = new MainWindow(m_client, m_workspace, m_settings);
+    m_window->setSessionJournal(journal);
+    QCOMPARE(m_window->restoreSession(), 3);
+    m_window->show();
+    QCOMPARE(m_window->tabWidget()->currentIndex(), 1);
+    RequestTab *back = m_window->currentTab();
+    QCOMPARE(back->editor()->urlEdit()->text(), QStringLiteral("http://127.0.0.1:9/typed"));
+    QVERIFY(back->isModified());
+    QCOMPARE(m_window->tabWidget()->tabText(1), QStringLiteral("• GET /typed"));
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("GET /typed[*] — ApiLens"));
+}
+
+void tst_MainWindow::modifiedMarkFollowsTheContent()
+{
+    const QString root = makeCollection();
+    RequestTab *tab =
+        m_window->openRequest({root + QStringLiteral("/api/users.http"), QStringLiteral("Whoami"), 0});
+    QVERIFY(tab);
+    const int index = m_window->tabWidget()->indexOf(tab);
+    QVERIFY(!tab->isModified());
+    QCOMPARE(m_window->tabWidget()->tabText(index), QStringLiteral("Whoami"));
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("Whoami[*] — ApiLens"));
+    QVERIFY(!m_window->isWindowModified());
+    // Typing and typing back: modified, then not.
+    QLineEdit *url = tab->editor()->urlEdit();
+    url->setFocus();
+    url->end(false);
+    QTest::keyClicks(url, QStringLiteral("/x"));
+    QVERIFY(tab->isModified());
+    QCOMPARE(m_window->tabWidget()->tabText(index), QStringLiteral("• Whoami"));
+    QVERIFY(m_window->isWindowModified());
+    QTest::keyClick(url, Qt::Key_Backspace);
+    QTest::keyClick(url, Qt::Key_Backspace);
+    QVERIFY(!tab->isModified());
+    QCOMPARE(m_window->tabWidget()->tabText(index), QStringLiteral("Whoami"));
+    QVERIFY(!m_window->isWindowModified());
+    // Tabbing through the tables changes nothing, so it marks nothing.
+    for (KeyValueEditor *table : {tab->editor()->paramsEditor(), tab->editor()->headersEditor()}) {
+        table->view()->setFocus();
+        for (int i = 0; i < 6; ++i) {
+            QTest::keyClick(table->view(), Qt::Key_Tab);
+        }
+    }
+    QVERIFY(!tab->isModified());
+    // Closing an unchanged tab asks nothing.
+    const int answers = Prompt::pendingAnswers();
+    m_window->closeTab(m_window->tabWidget()->indexOf(tab));
+    QCOMPARE(Prompt::pendingAnswers(), answers);
+    QVERIFY(!m_window->tabFor({root + QStringLiteral("/api/users.http"), QStringLiteral("Whoami"), 0}));
+}
+
+void tst_MainWindow::savingANewRequestAsksWhere()
+{
+    const QString root = makeCollection();
+    const QString users = root + QStringLiteral("/api/users.http");
+    write(root + QStringLiteral("/proxies.http"), "### Via proxy\nGET {{host}}/p\n");
+    m_window->collectionPane()->rescan(root);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_window->collectionPane()
+            ->model()
+            ->indexOfRequest({root + QStringLiteral("/proxies.http"), QStringLiteral("Via proxy"), 0})
+            .isValid(),
+        5000);
+    // Another file is selected in the tree, as it was when a request ended up in proxies.http.
+    m_window->collectionPane()->select(
+        {root + QStringLiteral("/proxies.http"), QStringLiteral("Via proxy"), 0});
+    const QByteArray proxies = read(root + QStringLiteral("/proxies.http"));
+    RequestTab *tab = m_window->newTab();
+    QTest::keyClicks(tab->editor()->urlEdit(), QStringLiteral("{{host}}/echo?new=1"));
+    bool asked = false;
+    QTimer::singleShot(0, this, [&asked] {
+        auto *dialog = qobject_cast<SaveRequestDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        asked = true;
+        dialog->nameEdit()->clear();
+        QTest::keyClicks(dialog->nameEdit(), QStringLiteral("Echo new"));
+        dialog->fileCombo()->setCurrentIndex(dialog->fileCombo()->findText(QStringLiteral("api/users.http")));
+        dialog->accept();
+    });
+    QTest::keyClick(m_window, Qt::Key_S, Qt::ControlModifier);
+    QVERIFY(asked);
+    QVERIFY(read(users).contains("### Echo new\nGET {{host}}/echo?new=1\n"));
+    QCOMPARE(read(root + QStringLiteral("/proxies.http")), proxies); // nothing went where it was not asked to
+    QCOMPARE(tab->source().file, users);
+    QVERIFY(!tab->isModified());
+    QCOMPARE(m_window->tabWidget()->tabText(m_window->tabWidget()->indexOf(tab)), QStringLiteral("Echo new"));
+    // Save As writes a copy elsewhere, and the tab follows it.
+    m_window->activateWindow(); // the dialog had the focus
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    QTimer::singleShot(0, this, [] {
+        auto *dialog = qobject_cast<SaveRequestDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        dialog->fileCombo()->setCurrentIndex(dialog->fileCombo()->count() - 1); // New file…
+        dialog->newFileEdit()->setText(QStringLiteral("copies"));
+        dialog->accept();
+    });
+    QTest::keyClick(m_window, Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(read(root + QStringLiteral("/copies.http")).contains("### Echo new\n"));
+    QCOMPARE(tab->source().file, root + QStringLiteral("/copies.http"));
 }
 
 void tst_MainWindow::bodyFilesScriptsAndAssertions()
@@ -810,50 +954,6 @@ void tst_MainWindow::historyExportsAsHar()
     m_window->setHistory(nullptr);
     delete m_window;
     m_window = nullptr;
-}
-
-void tst_MainWindow::collectionExportsAsPostman()
-{
-    const QString root = makeCollection();
-    m_window->selectEnvironment(QStringLiteral("local"));
-    m_window->openRequest({root + QStringLiteral("/api/users.http"), QStringLiteral("Whoami"), 0});
-    const QString path = m_dir.filePath(QStringLiteral("exported.postman_collection.json"));
-    FilePicker::setNextAnswer(path);
-    QVERIFY(m_window->exportCollectionPostman());
-    const QByteArray json = read(path);
-    QVERIFY(json.contains("\"name\": \"Whoami\""));
-    QVERIFY(json.contains(m_server->url().toString().toUtf8())); // the environment's host as a variable
-    QVERIFY(!json.contains("t0k3n"));                            // never the private values
-    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("not carried over")));
-}
-
-void tst_MainWindow::collectionExportsAsCurlScript()
-{
-    const QString root = makeCollection();
-    m_window->selectEnvironment(QStringLiteral("local"));
-    m_window->openRequest({root + QStringLiteral("/api/users.http"), QStringLiteral("Whoami"), 0});
-    const QString path = m_dir.filePath(QStringLiteral("exported.sh"));
-    FilePicker::setNextAnswer(path);
-    bool triggered = false;
-    for (QAction *action : m_window->findChildren<QAction *>()) {
-        if (action->text() == QStringLiteral("Export Collection as &curl Script…")) {
-            action->trigger();
-            triggered = true;
-        }
-    }
-    QVERIFY(triggered);
-    const QByteArray script = read(path);
-    QVERIFY2(script.startsWith("#!/bin/sh\n"), script.constData());
-    const QByteArray first = "# api/users.http · Missing user\ncurl " +
-                             m_server->url(QStringLiteral("/status/404")).toString().toUtf8();
-    QVERIFY2(script.contains(first), script.constData());
-    QVERIFY(script.contains("{{token}}")); // the secret stays a variable
-    QVERIFY(!script.contains("t0k3n"));
-    QVERIFY(QFileInfo(path).isExecutable());
-    const QString message = m_window->statusBar()->currentMessage();
-    QVERIFY2(message.contains(QStringLiteral("Exported 2 requests")) &&
-                 message.contains(QStringLiteral("token")),
-             qPrintable(message));
 }
 
 QTEST_MAIN(tst_MainWindow)

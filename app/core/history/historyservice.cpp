@@ -53,9 +53,10 @@ void HistoryService::open(const QString &path)
     });
 }
 
-void HistoryService::record(const Exchange &exchange, const QString &name)
+void HistoryService::record(const Exchange &exchange, const QString &name, const RequestSpec &written)
 {
-    QMetaObject::invokeMethod(m_worker, [this, exchange, name] {
+    const bool hasWritten = !written.url.isEmpty();
+    QMetaObject::invokeMethod(m_worker, [this, exchange, name, written, hasWritten] {
         if (!m_store) {
             return;
         }
@@ -63,7 +64,8 @@ void HistoryService::record(const Exchange &exchange, const QString &name)
         if (exchange.hasResponse()) {
             report = analyzeError(exchange.status, exchange.headers, exchange.body.bytes(4 * 1024 * 1024));
         }
-        const qint64 id = m_store->record(exchange, name, report ? &*report : nullptr);
+        const qint64 id =
+            m_store->record(exchange, name, report ? &*report : nullptr, hasWritten ? &written : nullptr);
         deliver([=] { Q_EMIT recorded(id); });
     });
 }

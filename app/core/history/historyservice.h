@@ -18,7 +18,8 @@ public:
 
     // Opens the database on the worker; opened() says how it went.
     void open(const QString &path);
-    void record(const Exchange &exchange, const QString &name);
+    // `written`: the request as the user wrote it (it comes back in a tab as that).
+    void record(const Exchange &exchange, const QString &name, const RequestSpec &written = {});
     quint64 find(const HistoryFilter &filter);
     void load(qint64 id);
     void clear();

@@ -1,7 +1,11 @@
 #include "historystore.h"
 
+#include "http/requestspecjson.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -103,6 +107,32 @@ bool HistoryStore::open(const QString &path, QString *error)
             return false;
         }
     }
+    if (!migrate(error)) {
+        *error = QStringLiteral("%1: %2").arg(path, *error);
+        db.close();
+        return false;
+    }
+    return true;
+}
+
+bool HistoryStore::migrate(QString *error)
+{
+    // Version 2 keeps the request as written, the response's HTTP version and reason phrase.
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    QStringList columns;
+    query.exec(QStringLiteral("PRAGMA table_info(exchanges)"));
+    while (query.next()) {
+        columns.append(query.value(1).toString());
+    }
+    for (const char *column : {"request_spec", "http_version", "reason"}) {
+        if (!columns.contains(QLatin1String(column)) &&
+            !query.exec(
+                QStringLiteral("ALTER TABLE exchanges ADD COLUMN %1 TEXT").arg(QLatin1String(column)))) {
+            *error = QStringLiteral("cannot update the history database: %1").arg(query.lastError().text());
+            return false;
+        }
+    }
+    query.exec(QStringLiteral("UPDATE apilens_history_meta SET value = '2' WHERE key = 'version'"));
     return true;
 }
 
@@ -115,7 +145,7 @@ bool HistoryStore::isSecretHeader(const QByteArray &name)
 }
 
 bool HistoryStore::insert(const Exchange &exchange, const QString &name, const ErrorReport *report,
-                          qint64 *id)
+                          const RequestSpec *written, qint64 *id)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery query(db);
@@ -123,7 +153,8 @@ bool HistoryStore::insert(const Exchange &exchange, const QString &name, const E
                                  "status_class, duration_ms, size, error_format,"
                                  " error_code, error_message, transport_error, request_headers, "
                                  "request_body, response_headers, response_body,"
-                                 " body_truncated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+                                 " body_truncated, request_spec, http_version, reason)"
+                                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     const QDateTime started =
         exchange.timings.started.isValid() ? exchange.timings.started : QDateTime::currentDateTimeUtc();
     query.addBindValue(started.toMSecsSinceEpoch());
@@ -147,6 +178,13 @@ bool HistoryStore::insert(const Exchange &exchange, const QString &name, const E
     query.addBindValue(headersToJson(exchange.headers, true));
     query.addBindValue(exchange.body.bytes(m_bodyLimit));
     query.addBindValue(exchange.body.size() > m_bodyLimit ? 1 : 0);
+    query.addBindValue(
+        written
+            ? QString::fromUtf8(
+                  QJsonDocument(requestSpecToJson(withoutSecrets(*written))).toJson(QJsonDocument::Compact))
+            : QString());
+    query.addBindValue(exchange.httpVersion);
+    query.addBindValue(QString::fromUtf8(exchange.reason));
     if (!query.exec()) {
         m_lastError = query.lastError().text();
         return false;
@@ -157,14 +195,15 @@ bool HistoryStore::insert(const Exchange &exchange, const QString &name, const E
     return true;
 }
 
-qint64 HistoryStore::record(const Exchange &exchange, const QString &name, const ErrorReport *report)
+qint64 HistoryStore::record(const Exchange &exchange, const QString &name, const ErrorReport *report,
+                            const RequestSpec *written)
 {
     if (!isOpen()) {
         m_lastError = QStringLiteral("the history is not open");
         return 0;
     }
     qint64 id = 0;
-    if (!insert(exchange, name, report, &id)) {
+    if (!insert(exchange, name, report, written, &id)) {
         return 0;
     }
     applyRetention();
@@ -179,7 +218,7 @@ bool HistoryStore::recordAll(const QList<Exchange> &exchanges)
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     db.transaction();
     for (const Exchange &exchange : exchanges) {
-        if (!insert(exchange, {}, nullptr, nullptr)) {
+        if (!insert(exchange, {}, nullptr, nullptr, nullptr)) {
             db.rollback();
             return false;
         }
@@ -224,6 +263,13 @@ QList<HistoryEntry> HistoryStore::find(const HistoryFilter &filter) const
             .replace(QLatin1Char('_'), QStringLiteral("\\_"));
         pattern = QLatin1Char('%') + pattern + QLatin1Char('%');
         values << pattern << pattern << pattern << pattern;
+        static const QRegularExpression digits(QStringLiteral("^[1-5]\\d{0,2}$"));
+        if (digits.match(filter.text).hasMatch()) {
+            // "422", or "42" for any 42x: the status code too.
+            where.last().chop(1);
+            where.last() += QStringLiteral(" OR CAST(status AS TEXT) LIKE ?)");
+            values << QString(filter.text + QLatin1Char('%'));
+        }
     }
     if (!filter.method.isEmpty()) {
         where.append(QStringLiteral("method = ?"));
@@ -234,8 +280,12 @@ QList<HistoryEntry> HistoryStore::find(const HistoryFilter &filter) const
         values << filter.statusClass;
     }
     if (!filter.errorCode.isEmpty()) {
-        where.append(QStringLiteral("error_code = ?"));
-        values << filter.errorCode;
+        QString code = filter.errorCode;
+        code.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+            .replace(QLatin1Char('%'), QStringLiteral("\\%"))
+            .replace(QLatin1Char('_'), QStringLiteral("\\_"));
+        where.append(QStringLiteral("error_code LIKE ? ESCAPE '\\'"));
+        values << QString(QLatin1Char('%') + code + QLatin1Char('%'));
     }
     if (filter.from.isValid()) {
         where.append(QStringLiteral("started_ms >= ?"));
@@ -284,9 +334,9 @@ QList<HistoryEntry> HistoryStore::find(const HistoryFilter &filter) const
 std::optional<StoredExchange> HistoryStore::load(qint64 id) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    query.prepare(
-        QStringLiteral("SELECT request_headers, request_body, response_headers, response_body, body_truncated"
-                       " FROM exchanges WHERE id = ?"));
+    query.prepare(QStringLiteral(
+        "SELECT request_headers, request_body, response_headers, response_body, body_truncated,"
+        " request_spec, http_version, reason FROM exchanges WHERE id = ?"));
     query.addBindValue(id);
     if (!query.exec() || !query.next()) {
         return std::nullopt;
@@ -297,11 +347,14 @@ std::optional<StoredExchange> HistoryStore::load(qint64 id) const
     stored.responseHeaders = headersFromJson(query.value(2).toByteArray());
     stored.responseBody = query.value(3).toByteArray();
     stored.bodyTruncated = query.value(4).toInt() != 0;
+    stored.writtenSpec = query.value(5).toString().toUtf8();
+    stored.httpVersion = query.value(6).toString();
+    stored.reason = query.value(7).toString().toUtf8();
     HistoryFilter all;
     all.limit = 1;
     QSqlQuery entry(QSqlDatabase::database(m_connection, false));
-    entry.prepare(QStringLiteral(
-        "SELECT started_ms, name, method, url, status, status_class FROM exchanges WHERE id = ?"));
+    entry.prepare(QStringLiteral("SELECT started_ms, name, method, url, status, status_class, duration_ms "
+                                 "FROM exchanges WHERE id = ?"));
     entry.addBindValue(id);
     if (entry.exec() && entry.next()) {
         stored.entry.id = id;
@@ -311,6 +364,7 @@ std::optional<StoredExchange> HistoryStore::load(qint64 id) const
         stored.entry.url = entry.value(3).toString();
         stored.entry.status = entry.value(4).toInt();
         stored.entry.statusClass = entry.value(5).toString();
+        stored.entry.durationMs = entry.value(6).toDouble();
     }
     return stored;
 }
@@ -327,6 +381,64 @@ bool HistoryStore::clear()
 {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     return query.exec(QStringLiteral("DELETE FROM exchanges"));
+}
+
+RequestSpec StoredExchange::writtenRequest() const
+{
+    if (!writtenSpec.isEmpty()) {
+        RequestSpec spec = requestSpecFromJson(QJsonDocument::fromJson(writtenSpec).object());
+        spec.name = entry.name;
+        return spec;
+    }
+    // An older entry: what was sent, without what ApiLens added by itself.
+    RequestSpec spec;
+    spec.name = entry.name;
+    spec.method = entry.method;
+    spec.url = entry.url;
+    for (const auto &header : requestHeaders) {
+        const QString name = QString::fromLatin1(header.first);
+        const QString value = QString::fromUtf8(header.second);
+        bool added = name.startsWith(QLatin1Char(':')) || HistoryStore::isSecretHeader(header.first);
+        for (const char *http : {"Host", "Content-Length", "Accept-Language", "Cache-Control", "Pragma"}) {
+            added = added || name.compare(QLatin1String(http), Qt::CaseInsensitive) == 0;
+        }
+        for (const DefaultHeader &fallback : defaultHeaders()) {
+            added = added || name.compare(fallback.name, Qt::CaseInsensitive) == 0;
+        }
+        if (!added) {
+            spec.headers.append({name, value, true});
+        }
+    }
+    if (!requestBody.isEmpty()) {
+        spec.body.kind = BodyKind::Raw;
+        spec.body.raw = requestBody;
+        spec.body.contentType = QString::fromUtf8(headerValue(requestHeaders, "Content-Type"));
+    }
+    return spec;
+}
+
+Exchange StoredExchange::exchange() const
+{
+    Exchange exchange;
+    exchange.status = entry.status;
+    exchange.reason = reason;
+    exchange.httpVersion = httpVersion.isEmpty() ? QStringLiteral("HTTP/1.1") : httpVersion;
+    exchange.headers = responseHeaders;
+    exchange.body = ResponseBody::fromBytes(responseBody);
+    exchange.timings.started = entry.started;
+    exchange.timings.finishedMs = entry.durationMs;
+    exchange.request.method = entry.method.toLatin1();
+    exchange.request.url = QUrl(entry.url);
+    exchange.request.target = exchange.request.url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority);
+    exchange.request.httpVersion = exchange.httpVersion;
+    exchange.request.headers = requestHeaders;
+    exchange.request.bodyPreview = requestBody;
+    exchange.request.bodySize = requestBody.size();
+    if (entry.status == 0) {
+        exchange.error = TransportError::Other;
+        exchange.errorMessage = QStringLiteral("No response (%1)").arg(entry.transportError);
+    }
+    return exchange;
 }
 
 } // namespace ApiLens::Core

@@ -2,6 +2,7 @@
 
 #include "errors/errorreport.h"
 #include "http/exchange.h"
+#include "http/requestspec.h"
 
 #include <QDateTime>
 #include <QList>
@@ -32,19 +33,30 @@ struct HistoryEntry
 struct StoredExchange
 {
     HistoryEntry entry;
-    HeaderList requestHeaders; // secrets redacted
+    HeaderList requestHeaders; // as sent, secrets redacted
     QByteArray requestBody;
     HeaderList responseHeaders;
     QByteArray responseBody; // up to the body limit
     bool bodyTruncated = false;
+    QString httpVersion;
+    QByteArray reason;
+    QByteArray writtenSpec; // the request as the user wrote it (JSON, secrets out); empty in old entries
+
+    // The request as the user wrote it: never the defaults, Host, Content-Length or cookies
+    // that went out with it as headers of its own (entries from before the written request was
+    // kept are rebuilt from what was sent, without those).
+    RequestSpec writtenRequest() const;
+    // What came back (status, headers, the stored body), for the response view and inspector.
+    Exchange exchange() const;
 };
 
 struct HistoryFilter
 {
-    QString text;        // in the URL, name, method, error code or message
+    QString text;        // in the URL, name, error code or message; a number also matches the status
+                         // ("422", "42" for any 42x)
     QString method;      // exact, e.g. "POST"
     QString statusClass; // "4xx"...
-    QString errorCode;   // exact
+    QString errorCode;   // a part of the code ("too_many" finds too_many_requests)
     QDateTime from;
     QDateTime to;
     int limit = 500; // newest first
@@ -69,8 +81,10 @@ public:
     void setRetention(int maxEntries);
     int retention() const { return m_retention; }
 
-    // Records one exchange (request secrets redacted); returns its id, 0 on failure.
-    qint64 record(const Exchange &exchange, const QString &name = {}, const ErrorReport *report = nullptr);
+    // Records one exchange (request secrets redacted), with the request as the user wrote it
+    // when given; returns its id, 0 on failure.
+    qint64 record(const Exchange &exchange, const QString &name = {}, const ErrorReport *report = nullptr,
+                  const RequestSpec *written = nullptr);
     // Many at once in one transaction (imports, benchmarks).
     bool recordAll(const QList<Exchange> &exchanges);
 
@@ -84,7 +98,9 @@ public:
     static bool isSecretHeader(const QByteArray &name);
 
 private:
-    bool insert(const Exchange &exchange, const QString &name, const ErrorReport *report, qint64 *id);
+    bool insert(const Exchange &exchange, const QString &name, const ErrorReport *report,
+                const RequestSpec *written, qint64 *id);
+    bool migrate(QString *error);
     void applyRetention();
 
     QString m_connection;

@@ -27,6 +27,37 @@ QList<DefaultHeader> defaultHeaders()
     };
 }
 
+bool MultipartPart::operator==(const MultipartPart &o) const
+{
+    return name == o.name && value == o.value && filePath == o.filePath && contentType == o.contentType &&
+           enabled == o.enabled && fileName == o.fileName;
+}
+
+bool RequestBody::operator==(const RequestBody &o) const
+{
+    return kind == o.kind && raw == o.raw && contentType == o.contentType && form == o.form &&
+           parts == o.parts && filePath == o.filePath;
+}
+
+bool Auth::operator==(const Auth &o) const
+{
+    return kind == o.kind && username == o.username && password == o.password && token == o.token &&
+           keyName == o.keyName && keyValue == o.keyValue && keyLocation == o.keyLocation;
+}
+
+bool RequestSettings::operator==(const RequestSettings &o) const
+{
+    return timeoutMs == o.timeoutMs && followRedirects == o.followRedirects &&
+           maxRedirects == o.maxRedirects && verifyTls == o.verifyTls && allowHttp2 == o.allowHttp2 &&
+           http2PriorKnowledge == o.http2PriorKnowledge && proxy == o.proxy;
+}
+
+bool RequestSpec::operator==(const RequestSpec &o) const
+{
+    return name == o.name && method == o.method && url == o.url && headers == o.headers && body == o.body &&
+           auth == o.auth && settings == o.settings && omittedDefaults == o.omittedDefaults;
+}
+
 QString MultipartPart::sentFileName() const
 {
     return fileName.isEmpty() ? QFileInfo(filePath).fileName() : fileName;

@@ -27,6 +27,7 @@ struct MultipartPart
 
     bool isFile() const { return !filePath.isEmpty(); }
     QString sentFileName() const;
+    bool operator==(const MultipartPart &other) const;
 };
 
 struct RequestBody
@@ -37,6 +38,7 @@ struct RequestBody
     QList<KeyValue> form;
     QList<MultipartPart> parts;
     QString filePath;
+    bool operator==(const RequestBody &other) const;
 };
 
 enum class AuthKind { None, Basic, Bearer, ApiKey, Digest };
@@ -51,6 +53,7 @@ struct Auth
     QString keyName;  // ApiKey
     QString keyValue; // ApiKey
     ApiKeyLocation keyLocation = ApiKeyLocation::Header;
+    bool operator==(const Auth &other) const;
 };
 
 enum class ProxyMode { System, None, Manual };
@@ -79,6 +82,7 @@ struct RequestSettings
     bool allowHttp2 = true; // negotiated by ALPN on https; h2c only with http2PriorKnowledge
     bool http2PriorKnowledge = false;
     ProxySettings proxy;
+    bool operator==(const RequestSettings &other) const;
 };
 
 // What the user asked for, before anything is resolved or sent. The URL keeps its query
@@ -93,6 +97,9 @@ struct RequestSpec
     Auth auth;
     RequestSettings settings;
     QStringList omittedDefaults; // default headers switched off, by name
+    // Equal in everything a request says (what a tab compares with what is saved).
+    bool operator==(const RequestSpec &other) const;
+    bool operator!=(const RequestSpec &other) const { return !(*this == other); }
 };
 
 // A header ApiLens sends unless the request writes its own or switches it off (as Postman's
