@@ -1,0 +1,333 @@
+#include "mainwindow.h"
+
+#include "catalogbrowser.h"
+#include "collectionpane.h"
+#include "filepicker.h"
+#include "historypane.h"
+#include "importdialog.h"
+#include "requestdocument.h"
+#include "requesteditor.h"
+#include "requesttab.h"
+#include "responseview.h"
+#include "workspace.h"
+
+#include "history/historyservice.h"
+#include "interop/commandexport.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+#include <QUndoStack>
+
+// The window's menus, toolbar and docks, and the actions that only ask the Workspace or a
+// dialog (history, import and export); the window itself is in mainwindow.cpp.
+namespace ApiLens::Ui {
+
+namespace {
+
+const QString StateKey = QStringLiteral("window/state");
+
+} // namespace
+
+void MainWindow::createActions()
+{
+    createFileMenu();
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_collections->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_collections->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    QAction *environments = edit->addAction(tr("&Environments…"), this, &MainWindow::editEnvironments);
+    environments->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    createRequestMenu();
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *catalog =
+        help->addAction(tr("Status Codes and Error &Catalog…"), this, &MainWindow::showCatalog);
+    catalog->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&About ApiLens"), this, [this] {
+        QMessageBox::about(
+            this, tr("About ApiLens"),
+            tr("<h3>ApiLens %1</h3><p>A native desktop API explorer that reads error responses for "
+               "you.</p><p>Built with Qt %2.</p>")
+                .arg(QStringLiteral(APILENS_VERSION), QString::fromLatin1(qVersion())));
+    });
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *dock : findChildren<QDockWidget *>()) {
+        view->addAction(dock->toggleViewAction());
+    }
+    m_viewMenu = view;
+    createToolbar(findChild<QAction *>(QStringLiteral("NewRequestAction")), m_sendAction, m_cancelAction,
+                  environments);
+}
+
+void MainWindow::createFileMenu()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newRequest = file->addAction(tr("&New Request"), this, [this] { newTab(); });
+    newRequest->setObjectName(QStringLiteral("NewRequestAction"));
+    newRequest->setShortcut(QKeySequence::AddTab);
+    newRequest->setIcon(style()->standardIcon(QStyle::SP_FileIcon));
+    QAction *openCollectionAction = file->addAction(tr("&Open Collection…"), this, [this] {
+        const QString folder = FilePicker::openFolder(this, tr("Open Collection Folder"));
+        if (!folder.isEmpty()) {
+            openCollection(folder);
+        }
+    });
+    openCollectionAction->setShortcut(QKeySequence::Open);
+    m_saveAction = file->addAction(tr("&Save Request"), this, &MainWindow::saveCurrent);
+    m_saveAction->setShortcut(QKeySequence::Save);
+    m_saveAction->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
+    QAction *saveAs = file->addAction(tr("Save Request &As…"), this, [this] {
+        if (RequestTab *tab = currentTab()) {
+            saveTabAs(tab);
+        }
+    });
+    // Spelled out too: some platforms' themes bind no key to these standard actions.
+    saveAs->setShortcuts(QKeySequence::keyBindings(QKeySequence::SaveAs) +
+                         QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)});
+    file->addSeparator();
+    QAction *importAction = file->addAction(tr("&Import…"), this, [this] {
+        const QString path = FilePicker::openFile(this, tr("Import Postman, Insomnia, OpenAPI, HAR or curl"));
+        if (!path.isEmpty()) {
+            importFile(path);
+        }
+    });
+    importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    file->addAction(tr("Export Collection as &Postman…"), this, &MainWindow::exportCollectionPostman);
+    file->addAction(tr("Export Collection as &curl Script…"), this, &MainWindow::exportCollectionCurl);
+    file->addAction(tr("Export History as &HAR…"), this, &MainWindow::exportHistoryHar);
+    file->addSeparator();
+    QAction *close = file->addAction(tr("&Close Tab"), this, [this] { closeTab(m_tabs->currentIndex()); });
+    close->setShortcut(QKeySequence::Close);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcuts(QKeySequence::keyBindings(QKeySequence::Quit) +
+                       QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Q)});
+}
+
+void MainWindow::createRequestMenu()
+{
+    QMenu *request = menuBar()->addMenu(tr("&Request"));
+    m_sendAction = request->addAction(tr("&Send"), this, &MainWindow::sendCurrent);
+    m_sendAction->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    m_sendAction->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_cancelAction = request->addAction(tr("&Cancel"), this, &MainWindow::cancelCurrent);
+    m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_cancelAction->setIcon(style()->standardIcon(QStyle::SP_BrowserStop));
+    request->addSeparator();
+    QAction *focusUrl = request->addAction(tr("Edit &URL"), this, [this] {
+        if (RequestTab *tab = currentTab()) {
+            tab->editor()->focusUrl();
+        }
+    });
+    focusUrl->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    request->addSeparator();
+    // The request as a command for another tool, variables filled in from the environment.
+    QMenu *copyAs = request->addMenu(tr("Copy &As"));
+    const auto addCopy = [this, copyAs](const QString &text, QString (*render)(const Core::RequestSpec &),
+                                        const QKeySequence &key) {
+        QAction *action = copyAs->addAction(text, this, [this, render, text] {
+            if (RequestTab *tab = currentTab()) {
+                QGuiApplication::clipboard()->setText(render(tab->resolvedSpec()));
+                statusBar()->showMessage(tr("Copied as %1").arg(QString(text).remove(QLatin1Char('&'))),
+                                         4000);
+            }
+        });
+        action->setShortcut(key);
+    };
+    addCopy(tr("&cURL"), &Core::toCurl, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    addCopy(tr("&HTTPie"), &Core::toHttpie, {});
+    addCopy(tr("&Python requests"), &Core::toPythonRequests, {});
+    addCopy(tr("&JavaScript fetch"), &Core::toFetch, {});
+}
+
+void MainWindow::createToolbar(QAction *newRequest, QAction *send, QAction *cancel, QAction *environments)
+{
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("MainToolbar"));
+    toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(newRequest);
+    toolbar->addSeparator();
+    toolbar->addAction(m_saveAction);
+    toolbar->addSeparator();
+    toolbar->addAction(send);
+    toolbar->addAction(cancel);
+    toolbar->addSeparator();
+    toolbar->addWidget(new QLabel(tr(" Environment: "), toolbar));
+    m_environmentCombo = new QComboBox(toolbar);
+    m_environmentCombo->setObjectName(QStringLiteral("EnvironmentCombo"));
+    m_environmentCombo->setMinimumContentsLength(12);
+    m_environmentCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_environmentCombo->setToolTip(tr("Where {{variables}} get their values (Edit › Environments…)"));
+    toolbar->addWidget(m_environmentCombo);
+    connect(m_environmentCombo, &QComboBox::activated, this,
+            [this] { selectEnvironment(m_environmentCombo->currentData().toString()); });
+    toolbar->addAction(environments);
+}
+
+void MainWindow::setHistory(Core::HistoryService *history)
+{
+    m_history = history;
+    if (!history || m_historyPane) {
+        return;
+    }
+    const int retention = m_settings->value(QStringLiteral("history/retention"), 100000).toInt();
+    history->setRetention(retention);
+    m_historyPane = new HistoryPane(history, retention, this);
+    connect(m_historyPane, &HistoryPane::retentionChanged, this,
+            [this](int entries) { m_settings->setValue(QStringLiteral("history/retention"), entries); });
+    auto *dock = new QDockWidget(tr("History"), this);
+    dock->setObjectName(QStringLiteral("HistoryDock"));
+    dock->setWidget(m_historyPane);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    // The tree gets most of the height; the history the rest.
+    for (QDockWidget *other : findChildren<QDockWidget *>()) {
+        if (other != dock && dockWidgetArea(other) == Qt::LeftDockWidgetArea) {
+            resizeDocks({other, dock}, {520, 300}, Qt::Vertical);
+        }
+    }
+    if (m_viewMenu) {
+        m_viewMenu->addAction(dock->toggleViewAction());
+    }
+    connect(m_historyPane, &HistoryPane::entryActivated, history, &Core::HistoryService::load);
+    connect(history, &Core::HistoryService::exported, this,
+            [this](bool ok, int count, const QString &message) {
+                statusBar()->showMessage(
+                    ok ? tr("%1 exchanges exported to %2").arg(count).arg(QDir::toNativeSeparators(message))
+                       : tr("History not exported: %1").arg(message),
+                    10000);
+            });
+    connect(history, &Core::HistoryService::loaded, this, &MainWindow::onHistoryLoaded);
+    restoreState(m_settings->value(StateKey).toByteArray());
+    m_historyPane->refresh();
+}
+
+void MainWindow::onHistoryLoaded(const Core::StoredExchange &stored)
+{
+    // The request as the user wrote it, and what came back, shown again without resending.
+    RequestTab *tab = newTab(stored.writtenRequest(), currentCollection());
+    tab->response()->showExchange(stored.exchange());
+    statusBar()->showMessage(tr("From the history: %1").arg(stored.entry.started.toLocalTime().toString()),
+                             8000);
+}
+
+void MainWindow::showCatalog()
+{
+    if (!m_catalogBrowser) {
+        m_catalogBrowser = new CatalogBrowser(m_workspace->catalogFor(QString()), this);
+    }
+    m_catalogBrowser->show();
+    m_catalogBrowser->raise();
+    m_catalogBrowser->activateWindow();
+}
+
+void MainWindow::importFile(const QString &path)
+{
+    auto *dialog = new ImportDialog(path, m_collections->roots(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QString folder = dialog->importedInto();
+        if (m_collections->roots().contains(QDir::cleanPath(folder))) {
+            m_collections->rescan(QDir::cleanPath(folder));
+        } else {
+            openCollection(folder);
+        }
+        const qsizetype count = dialog->importResult().requests.size();
+        statusBar()->showMessage(tr("Imported %1 into %2")
+                                     .arg(count == 1 ? tr("1 request") : tr("%1 requests").arg(count),
+                                          QDir::toNativeSeparators(folder)),
+                                 8000);
+    });
+    dialog->open();
+    Q_EMIT importDialogShown(dialog);
+}
+
+void MainWindow::exportHistoryHar()
+{
+    if (!m_history) {
+        return;
+    }
+    const QString path =
+        FilePicker::saveFile(this, tr("Export History as HAR"), QStringLiteral("apilens-history.har"));
+    if (!path.isEmpty()) {
+        // Secrets were never stored; cookies and tokens in what was are redacted too.
+        m_history->exportHar(path, 1000, false);
+    }
+}
+
+bool MainWindow::exportCollectionPostman()
+{
+    const QString root = currentCollection();
+    if (root.isEmpty()) {
+        statusBar()->showMessage(tr("Open a collection folder first (File › Open Collection…)."), 8000);
+        return false;
+    }
+    const QString path = FilePicker::saveFile(
+        this, tr("Export Collection as Postman"),
+        QDir(root).filePath(QFileInfo(root).fileName() + QStringLiteral(".postman_collection.json")));
+    if (path.isEmpty()) {
+        return false;
+    }
+    QStringList lost;
+    QString error;
+    if (!m_workspace->exportPostman(root, path, &lost, &error)) {
+        statusBar()->showMessage(error, 15000);
+        return false;
+    }
+    statusBar()->showMessage(lost.isEmpty()
+                                 ? tr("Exported to %1").arg(QDir::toNativeSeparators(path))
+                                 : tr("Exported to %1; not carried over: %2")
+                                       .arg(QDir::toNativeSeparators(path), lost.join(QStringLiteral("; "))),
+                             15000);
+    return true;
+}
+
+bool MainWindow::exportCollectionCurl()
+{
+    const QString root = currentCollection();
+    if (root.isEmpty()) {
+        statusBar()->showMessage(tr("Open a collection folder first (File › Open Collection…)."), 8000);
+        return false;
+    }
+    const QString path =
+        FilePicker::saveFile(this, tr("Export Collection as curl Script"),
+                             QDir(root).filePath(QFileInfo(root).fileName() + QStringLiteral(".sh")));
+    if (path.isEmpty()) {
+        return false;
+    }
+    QStringList unresolved;
+    int requests = 0;
+    QString error;
+    if (!m_workspace->exportCurlScript(root, path, &unresolved, &requests, &error)) {
+        statusBar()->showMessage(error, 15000);
+        return false;
+    }
+    const QString done =
+        (requests == 1 ? tr("Exported 1 request to %1") : tr("Exported %1 requests to %2").arg(requests))
+            .arg(QDir::toNativeSeparators(path));
+    statusBar()->showMessage(
+        unresolved.isEmpty()
+            ? done
+            : done + tr("; left as {{variables}}: %1").arg(unresolved.join(QStringLiteral(", "))),
+        15000);
+    return true;
+}
+
+} // namespace ApiLens::Ui
