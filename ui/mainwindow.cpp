@@ -215,6 +215,13 @@ void MainWindow::connectTab(RequestTab *tab)
                                                   exchange.hasResponse() ? exchange.status : -1);
         }
         m_workspace->recordExchange(tab->document(), exchange);
+        if (exchange.error == Core::TransportError::ConnectionRefused && !m_demoFolder.isEmpty() &&
+            QDir::cleanPath(collectionOf(tab)) == QDir::cleanPath(m_demoFolder)) {
+            tab->response()->failureHint()->setText(
+                tr("The demo API is not running. Start ApiLens with it (apilens --demo), or run "
+                   "“apilens-cli demo” in a terminal: it listens on the port this collection's "
+                   "environment “demo” names."));
+        }
         updateTabTitle(tab);
         if (tab == currentTab()) {
             updateStatusBar();

@@ -84,6 +84,8 @@ public:
     // The session: every tab, saved or not, goes to the journal every two seconds and when the
     // window closes, and comes back in order with the same tab current (no question on quit).
     void setSessionJournal(const QString &path);
+    // Where the demo collection lives: a request of it that finds no server says how to start one.
+    void setDemoFolder(const QString &folder) { m_demoFolder = folder; }
     int restoreSession();
     bool writeSession();
 
@@ -136,6 +138,7 @@ private:
     CollectionPane *m_collections = nullptr;
     QComboBox *m_environmentCombo = nullptr;
     QTimer *m_sessionTimer = nullptr;
+    QString m_demoFolder;
     bool m_sessionDirty = false;
 };
 

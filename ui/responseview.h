@@ -61,6 +61,7 @@ public:
     TimingView *timingView() const { return m_timing; }
     QLabel *failureTitle() const { return m_failureTitle; }
     QLabel *failureMessage() const { return m_failureMessage; }
+    QLabel *failureHint() const { return m_failureHint; }
     QLabel *summaryLabel() const { return m_summary; }
     ErrorInspector *inspector() const { return m_inspector; }
     // The catalog that explains responses from now on (a collection's, once it has one).

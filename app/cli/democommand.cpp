@@ -5,27 +5,12 @@
 
 #include "demoserver.h"
 
+#include "util/quitonsignals.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QSocketNotifier>
-
-#include <csignal>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace ApiLens::Cli {
-
-namespace {
-
-int signalPipe[2] = {-1, -1};
-
-void onSignal(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const ssize_t written = ::write(signalPipe[1], &byte, 1);
-}
-
-} // namespace
 
 int runDemo(const QStringList &arguments)
 {
@@ -33,9 +18,11 @@ int runDemo(const QStringList &arguments)
     parser.setApplicationDescription(
         QStringLiteral("Serve the built-in demo API on 127.0.0.1 until stopped."));
     parser.addHelpOption();
-    const QCommandLineOption port(QStringLiteral("port"),
-                                  QStringLiteral("Port to listen on (default: any free port)."),
-                                  QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption port(
+        QStringLiteral("port"),
+        QStringLiteral("Port to listen on (default %1, the port written collections name; 0: any free port).")
+            .arg(Demo::DemoServer::defaultPort()),
+        QStringLiteral("N"), QString::number(Demo::DemoServer::defaultPort()));
     parser.addOption(port);
     const QCommandLineOption collection(
         QStringLiteral("write-collection"),
@@ -54,7 +41,9 @@ int runDemo(const QStringList &arguments)
     }
     Demo::DemoServer server;
     if (server.start(quint16(wanted)) == 0) {
-        writeErr(QStringLiteral("apilens-cli: cannot listen on 127.0.0.1:%1 (in use?)").arg(wanted));
+        writeErr(QStringLiteral("apilens-cli: cannot listen on 127.0.0.1:%1 (in use? --port N takes another, "
+                                "--port 0 any free one)")
+                     .arg(wanted));
         return ExitError;
     }
     writeOut("ApiLens demo API on " + server.baseUrl().toString().toUtf8() + "  (Ctrl+C stops it)\n\n");
@@ -78,13 +67,7 @@ int runDemo(const QStringList &arguments)
     }
     std::fflush(stdout);
 
-    // Stop cleanly on SIGINT/SIGTERM: the handler only writes to a pipe the event loop reads.
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) == 0) {
-        auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &server);
-        QObject::connect(notifier, &QSocketNotifier::activated, &server, [] { QCoreApplication::quit(); });
-        std::signal(SIGINT, onSignal);
-        std::signal(SIGTERM, onSignal);
-    }
+    Core::quitOnSignals(&server, [] { QCoreApplication::quit(); }); // Ctrl+C stops it cleanly
     const int code = QCoreApplication::exec();
     writeErr(QStringLiteral("apilens-cli: demo API stopped"));
     return code;

@@ -17,6 +17,9 @@ public:
     explicit DemoServer(QObject *parent = nullptr);
 
     // Listens on 127.0.0.1 only; 0 picks a free port. Returns the port, 0 on failure.
+    // The port the demo listens on unless told otherwise, so that a collection written by one
+    // run (its environment names the port) works with the next.
+    static constexpr quint16 defaultPort() { return 8765; }
     quint16 start(quint16 port = 0);
     quint16 port() const { return m_port; }
     QUrl baseUrl() const;

@@ -9,6 +9,7 @@
 #include "collections/httpdocument.h"
 #include "history/historyservice.h"
 #include "http/httpclient.h"
+#include "util/quitonsignals.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -18,17 +19,12 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSettings>
-#include <QSocketNotifier>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
 
-#include <csignal>
 #include <cstdio>
-#include <functional>
 #include <memory>
-#include <sys/socket.h>
-#include <unistd.h>
 
 using namespace ApiLens;
 
@@ -87,39 +83,6 @@ private:
     bool m_done = false;
 };
 
-// SIGTERM (a session manager at logout, `kill`), SIGINT and SIGHUP end the app as a quit does,
-// so the session journal is written: a signal handler only writes a byte, the event loop quits.
-class QuitOnSignals : public QObject
-{
-public:
-    QuitOnSignals(QObject *parent, std::function<void()> quit)
-        : QObject(parent)
-    {
-        if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_fds) != 0) {
-            return;
-        }
-        auto *notifier = new QSocketNotifier(s_fds[1], QSocketNotifier::Read, this);
-        connect(notifier, &QSocketNotifier::activated, this, [quit = std::move(quit)] {
-            char byte = 0;
-            [[maybe_unused]] const ssize_t got = ::read(s_fds[1], &byte, 1);
-            quit();
-        });
-        struct sigaction action = {};
-        action.sa_handler = [](int) {
-            const char byte = 1;
-            [[maybe_unused]] const ssize_t sent = ::write(s_fds[0], &byte, 1);
-        };
-        sigemptyset(&action.sa_mask);
-        action.sa_flags = SA_RESTART;
-        for (const int signal : {SIGTERM, SIGINT, SIGHUP}) {
-            ::sigaction(signal, &action, nullptr);
-        }
-    }
-
-private:
-    static inline int s_fds[2] = {-1, -1};
-};
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -175,6 +138,8 @@ int main(int argc, char *argv[])
     Ui::Workspace workspace(&catalog, &settings);
     Ui::MainWindow window(&client, &workspace, &settings);
     window.setHistory(&history);
+    const QString demoFolder = dataDir + QStringLiteral("/demo-collection");
+    window.setDemoFolder(demoFolder);
     // Every tab, saved or not, is in the session journal: after a quit, a logout or a crash it
     // comes back as it was.
     window.setSessionJournal(dataDir + QStringLiteral("/session.json"));
@@ -182,7 +147,7 @@ int main(int argc, char *argv[])
     QObject::connect(&app, &QGuiApplication::commitDataRequest, &window,
                      [&window] { window.writeSession(); });
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &window, [&window] { window.writeSession(); });
-    new QuitOnSignals(&app, [&window] {
+    Core::quitOnSignals(&app, [&window] {
         window.close(); // writes the session and the window's state, as a quit does
         QCoreApplication::quit();
     });
@@ -218,12 +183,14 @@ int main(int argc, char *argv[])
 
     Demo::DemoServer demoServer;
     if (parser.isSet(demo)) {
-        if (demoServer.start() == 0) {
+        // The usual port, so the demo collection keeps working with `apilens-cli demo` too;
+        // another one when it is taken (the collection's environment follows).
+        if (demoServer.start(Demo::DemoServer::defaultPort()) == 0 && demoServer.start(0) == 0) {
             std::fprintf(stderr, "apilens: cannot start the demo API on 127.0.0.1\n");
             return 1;
         }
         // The demo collection is a folder of .http files like any other, in the app's data folder.
-        const QString folder = dataDir + QStringLiteral("/demo-collection");
+        const QString &folder = demoFolder;
         QString error;
         if (!demoServer.writeCollection(folder, &error)) {
             std::fprintf(stderr, "apilens: cannot write the demo collection: %s\n", qPrintable(error));

@@ -1,9 +1,11 @@
+#include "demoserver.h"
+
 #include "http/httpclient.h"
 
-#include <QNetworkProxy>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -20,7 +22,8 @@ private Q_SLOTS:
 void tst_DemoCommand::servesUntilStopped()
 {
     QProcess demo;
-    demo.start(QStringLiteral(APILENS_CLI_PATH), {QStringLiteral("demo")});
+    demo.start(QStringLiteral(APILENS_CLI_PATH),
+               {QStringLiteral("demo"), QStringLiteral("--port"), QStringLiteral("0")});
     QVERIFY(demo.waitForStarted());
     QByteArray out;
     const QRegularExpression url(QStringLiteral("on (http://127\\.0\\.0\\.1:\\d+)"));
@@ -58,16 +61,33 @@ void tst_DemoCommand::badPort()
 
 void tst_DemoCommand::writesACollectionThatRuns()
 {
+    // The demo listens on its usual port, which the collection it writes names: a later
+    // `apilens-cli demo` serves that collection too.
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, ApiLens::Demo::DemoServer::defaultPort())) {
+        QSKIP("the demo's usual port is taken on this machine");
+    }
+    probe.close();
     QTemporaryDir dir;
     const QString folder = dir.filePath(QStringLiteral("demo"));
-    QProcess demo;
-    demo.start(QStringLiteral(APILENS_CLI_PATH),
-               {QStringLiteral("demo"), QStringLiteral("--write-collection"), folder});
-    QVERIFY(demo.waitForStarted());
+    QProcess writer;
+    writer.start(QStringLiteral(APILENS_CLI_PATH),
+                 {QStringLiteral("demo"), QStringLiteral("--write-collection"), folder});
+    QVERIFY(writer.waitForStarted());
     QByteArray out;
-    QTRY_VERIFY_WITH_TIMEOUT((out += demo.readAllStandardOutput(), out.contains("Demo collection in")),
+    QTRY_VERIFY_WITH_TIMEOUT((out += writer.readAllStandardOutput(), out.contains("Demo collection in")),
                              10000);
     QVERIFY(QFile::exists(folder + QStringLiteral("/netilion.http")));
+    QFile environments(folder + QStringLiteral("/http-client.env.json"));
+    QVERIFY(environments.open(QIODevice::ReadOnly));
+    QVERIFY(environments.readAll().contains("http://127.0.0.1:8765"));
+    writer.terminate();
+    QVERIFY(writer.waitForFinished(5000));
+
+    QProcess demo;
+    demo.start(QStringLiteral(APILENS_CLI_PATH), {QStringLiteral("demo")});
+    QVERIFY(demo.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT((out += demo.readAllStandardOutput(), out.contains("/text/crash")), 10000);
 
     // The collection runs against the server with the CLI: a success passes its assertions,
     // and an error is read and explained by the collection's own catalog.

@@ -81,6 +81,7 @@ private Q_SLOTS:
     void quitAndStartAgainBringsEveryTabBack();
     void modifiedMarkFollowsTheContent();
     void savingANewRequestAsksWhere();
+    void demoRequestWithoutTheDemoSaysHowToStartIt();
     void bodyFilesScriptsAndAssertions();
     void copyAsFillsInVariables();
     void droppedFilesOpenOrImport();
@@ -748,6 +749,29 @@ void tst_MainWindow::savingANewRequestAsksWhere()
     QTest::keyClick(m_window, Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
     QVERIFY(read(root + QStringLiteral("/copies.http")).contains("### Echo new\n"));
     QCOMPARE(tab->source().file, root + QStringLiteral("/copies.http"));
+}
+
+void tst_MainWindow::demoRequestWithoutTheDemoSaysHowToStartIt()
+{
+    const QString root = makeCollection();
+    m_window->setDemoFolder(root);
+    const QString dead = QStringLiteral("http://127.0.0.1:%1").arg(TestServer::unusedPort());
+    write(root + QStringLiteral("/http-client.env.json"),
+          R"({"local": {"host": ")" + dead.toUtf8() + R"("}})");
+    m_window->collectionPane()->rescan(root);
+    QTRY_VERIFY_WITH_TIMEOUT(m_workspace->environments(root)
+                                     .publicVariables(QStringLiteral("local"))
+                                     .value(QStringLiteral("host")) == dead,
+                             5000);
+    m_window->selectEnvironment(QStringLiteral("local"));
+    RequestTab *tab =
+        m_window->openRequest({root + QStringLiteral("/api/users.http"), QStringLiteral("Missing user"), 0});
+    QSignalSpy finished(tab, &RequestTab::exchangeFinished);
+    tab->send();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(tab->response()->page(), ResponseView::Page::Failure);
+    QVERIFY2(tab->response()->failureHint()->text().contains(QStringLiteral("apilens-cli demo")),
+             qPrintable(tab->response()->failureHint()->text()));
 }
 
 void tst_MainWindow::bodyFilesScriptsAndAssertions()
