@@ -154,6 +154,8 @@ void tst_Har::exportsHistoryRedacted()
     exchange.requestBody = "{\"a\":1}";
     exchange.responseHeaders = {{"Content-Type", "application/json"}, {"Set-Cookie", "sid=2"}};
     exchange.responseBody = "{\"error\":\"conflict\"}";
+    exchange.httpVersion = QStringLiteral("HTTP/2");
+    exchange.reason = "Conflict";
     HarOptions options;
     options.includeSecrets = includeSecrets;
     options.creatorVersion = QStringLiteral("0.1.0");
@@ -183,6 +185,10 @@ void tst_Har::exportsHistoryRedacted()
     QCOMPARE(authorization, includeSecrets ? QStringLiteral("Bearer t0k") : QStringLiteral("[redacted]"));
     const QJsonObject response = entry.value(QStringLiteral("response")).toObject();
     QCOMPARE(response.value(QStringLiteral("status")).toInt(), 409);
+    // The version the exchange went over, and the reason the server gave.
+    QCOMPARE(request.value(QStringLiteral("httpVersion")).toString(), QStringLiteral("HTTP/2"));
+    QCOMPARE(response.value(QStringLiteral("httpVersion")).toString(), QStringLiteral("HTTP/2"));
+    QCOMPARE(response.value(QStringLiteral("statusText")).toString(), QStringLiteral("Conflict"));
     QCOMPARE(response.value(QStringLiteral("content")).toObject().value(QStringLiteral("text")).toString(),
              QStringLiteral("{\"error\":\"conflict\"}"));
     QCOMPARE(har.contains("sid=2"), includeSecrets);

@@ -147,10 +147,13 @@ QByteArray exportHar(const QList<StoredExchange> &exchanges, const HarOptions &o
             query.append(
                 QJsonObject{{QStringLiteral("name"), item.first}, {QStringLiteral("value"), item.second}});
         }
+        // The version the exchange used (older entries did not keep it: HTTP/1.1 then).
+        const QString version =
+            stored.httpVersion.isEmpty() ? QStringLiteral("HTTP/1.1") : stored.httpVersion;
         QJsonObject request{
             {QStringLiteral("method"), entry.method},
             {QStringLiteral("url"), entry.url},
-            {QStringLiteral("httpVersion"), QStringLiteral("HTTP/1.1")},
+            {QStringLiteral("httpVersion"), version},
             {QStringLiteral("cookies"), QJsonArray()},
             {QStringLiteral("headers"), harHeaders(stored.requestHeaders, options.includeSecrets)},
             {QStringLiteral("queryString"), query},
@@ -170,8 +173,8 @@ QByteArray exportHar(const QList<StoredExchange> &exchanges, const HarOptions &o
         }
         const QJsonObject response{
             {QStringLiteral("status"), entry.status},
-            {QStringLiteral("statusText"), QString()},
-            {QStringLiteral("httpVersion"), QStringLiteral("HTTP/1.1")},
+            {QStringLiteral("statusText"), QString::fromUtf8(stored.reason)},
+            {QStringLiteral("httpVersion"), version},
             {QStringLiteral("cookies"), QJsonArray()},
             {QStringLiteral("headers"), harHeaders(stored.responseHeaders, options.includeSecrets)},
             {QStringLiteral("content"), content},
