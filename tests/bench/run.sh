@@ -4,6 +4,8 @@
 #   tests/bench/run.sh            # all
 #   tests/bench/run.sh startup    # GUI start to first painted window + peak RSS
 #   tests/bench/run.sh send       # apilens-cli send vs curl, same local request
+#   tests/bench/run.sh wire       # 2,000 GETs and a 5 MB body in one process: ApiLens's engine vs a
+#                                 # bare QNetworkAccessManager vs curl reusing one connection
 #   tests/bench/run.sh errors     # error analysis: samples per second, a 50 MB body
 #   tests/bench/run.sh history    # history: 100,000 entries, filter times
 #   tests/bench/run.sh collection # opening 5,000 requests in 500 .http files
@@ -19,7 +21,7 @@ trap 'rm -rf "$bench_home"' EXIT
 export XDG_CONFIG_HOME="$bench_home/config" XDG_DATA_HOME="$bench_home/data"
 
 cmake --preset release >/dev/null
-cmake --build --preset release --target apilens apilens-cli bench_erroranalyzer bench_history bench_collection bench_interop >/dev/null
+cmake --build --preset release --target apilens apilens-cli bench_erroranalyzer bench_history bench_collection bench_interop bench_http >/dev/null
 bin=build-release/app
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -47,6 +49,29 @@ if [[ "$what" == all || "$what" == startup ]]; then
     QT_QPA_PLATFORM=offscreen startup_runs "offscreen"
     xvfb-run -a -s "-screen 0 1440x900x24" env QT_QPA_PLATFORM=xcb bash "$0" startup-in-display
     rm -rf "$XDG_CONFIG_HOME"
+fi
+
+if [[ "$what" == all || "$what" == wire ]]; then
+    echo "== The HTTP engine: the same requests to the demo API in one process, beside the naive Qt path and curl =="
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    "$bin/cli/apilens-cli" demo --port "$port" >/dev/null 2>&1 &
+    demo=$!
+    for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/users/42" && break; sleep 0.1; done
+    "build-release/tests/bench/bench_http" "http://127.0.0.1:$port" "${WIRE_REQUESTS:-2000}"
+    curl_run() { # label path count
+        local urls start end
+        urls=$(mktemp)
+        for _ in $(seq "$3"); do printf 'url = "http://127.0.0.1:%s%s"\noutput = /dev/null\n' "$port" "$2"; done >"$urls"
+        start=$(date +%s%N)
+        curl -s --compressed -K "$urls"
+        end=$(date +%s%N)
+        printf '%-34s %5d requests  curl (one process, one connection) %8.1f ms\n' "$1" "$3" \
+            "$(awk -v a="$start" -v b="$end" 'BEGIN {print (b-a)/1e6}')"
+        rm -f "$urls"
+    }
+    curl_run "small JSON, kept alive" /users/42 "${WIRE_REQUESTS:-2000}"
+    curl_run "5 MB body" /big $(( ${WIRE_REQUESTS:-2000} / 100 ))
+    kill "$demo"; wait "$demo" 2>/dev/null || true
 fi
 
 if [[ "$what" == all || "$what" == send ]]; then

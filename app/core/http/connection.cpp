@@ -565,10 +565,17 @@ void Connection::readHttp1()
     if (!stream) {
         return;
     }
-    const QByteArray data = m_socket->read(ReadSlice);
+    if (m_readBuffer.size() != ReadSlice) {
+        m_readBuffer.resize(ReadSlice);
+    }
+    const qint64 read = m_socket->read(m_readBuffer.data(), ReadSlice);
+    if (read <= 0) {
+        return;
+    }
+    const QByteArrayView data(m_readBuffer.constData(), qsizetype(read));
     m_received += data.size();
-    QByteArray body;
-    const qsizetype used = m_parser.feed(data.constData(), data.size(), &body);
+    QList<QByteArrayView> body;
+    const qsizetype used = m_parser.feed(data.data(), data.size(), &body);
     if (used < 0) {
         failHttp1(TransportError::Protocol, m_endpoint.origin() + QLatin1Char(' ') + m_parser.error(), false);
         return;
@@ -588,10 +595,15 @@ void Connection::readHttp1()
             return;
         }
     }
-    if (!body.isEmpty() && !stream->wireBody(body.constData(), body.size())) {
-        m_current = nullptr; // it stopped reading (too large, or a corrupt encoding)
-        close();
-        return;
+    for (const QByteArrayView piece : std::as_const(body)) {
+        if (!stream->wireBody(piece.data(), piece.size())) {
+            m_current = nullptr; // it stopped reading (too large, or a corrupt encoding)
+            close();
+            return;
+        }
+        if (m_current != stream) {
+            return;
+        }
     }
     if (m_current != stream) {
         return;

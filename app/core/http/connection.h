@@ -138,6 +138,7 @@ private:
     std::unique_ptr<QFile> m_bodyFile;
     QTimer *m_continueTimer;
     qint64 m_received = 0;
+    QByteArray m_readBuffer; // one slice, reused by every read
 };
 
 // Keeps connections per endpoint for reuse: idle HTTP/1.1 ones carry the next request, an

@@ -192,6 +192,16 @@ bool ResponseParser::endOfHead()
 
 qsizetype ResponseParser::feed(const char *data, qsizetype size, QByteArray *body)
 {
+    QList<QByteArrayView> pieces;
+    const qsizetype used = feed(data, size, &pieces);
+    for (const QByteArrayView piece : std::as_const(pieces)) {
+        body->append(piece);
+    }
+    return used;
+}
+
+qsizetype ResponseParser::feed(const char *data, qsizetype size, QList<QByteArrayView> *body)
+{
     qsizetype pos = 0;
     while (pos < size) {
         switch (m_state) {
@@ -245,12 +255,14 @@ qsizetype ResponseParser::feed(const char *data, qsizetype size, QByteArray *bod
     return pos;
 }
 
-qsizetype ResponseParser::feedBody(const char *data, qsizetype size, QByteArray *body)
+qsizetype ResponseParser::feedBody(const char *data, qsizetype size, QList<QByteArrayView> *body)
 {
     switch (m_framing) {
     case Framing::Length: {
         const qsizetype take = qsizetype(qMin<qint64>(size, m_remaining));
-        body->append(data, take);
+        if (take > 0) {
+            body->append(QByteArrayView(data, take));
+        }
         m_remaining -= take;
         m_bodyRead += take;
         if (m_remaining == 0) {
@@ -259,7 +271,9 @@ qsizetype ResponseParser::feedBody(const char *data, qsizetype size, QByteArray 
         return take;
     }
     case Framing::UntilClose:
-        body->append(data, size);
+        if (size > 0) {
+            body->append(QByteArrayView(data, size));
+        }
         m_bodyRead += size;
         return size;
     case Framing::Chunked:
@@ -271,13 +285,15 @@ qsizetype ResponseParser::feedBody(const char *data, qsizetype size, QByteArray 
     return 0;
 }
 
-qsizetype ResponseParser::feedChunked(const char *data, qsizetype size, QByteArray *body)
+qsizetype ResponseParser::feedChunked(const char *data, qsizetype size, QList<QByteArrayView> *body)
 {
     qsizetype pos = 0;
     while (pos < size && m_state == State::Body) {
         if (m_chunk == Chunk::Data) {
             const qsizetype take = qsizetype(qMin<qint64>(size - pos, m_remaining));
-            body->append(data + pos, take);
+            if (take > 0) {
+                body->append(QByteArrayView(data + pos, take));
+            }
             pos += take;
             m_remaining -= take;
             m_bodyRead += take;

@@ -35,9 +35,12 @@ public:
     // no body whatever its fields say.
     void start(bool noBody);
 
-    // Reads from `data`; body bytes (without chunk framing) are appended to `body`. Returns the
-    // number of bytes used: less than given only once the response is complete (the rest
-    // belongs to nothing we asked for). -1 on a protocol error (error() says what).
+    // Reads from `data`; the body bytes in it (without chunk framing) are appended to `body` as
+    // views into `data`, so they are not copied. Returns the number of bytes used: less than
+    // given only once the response is complete (the rest belongs to nothing we asked for). -1
+    // on a protocol error (error() says what).
+    qsizetype feed(const char *data, qsizetype size, QList<QByteArrayView> *body);
+    // The same, with the body bytes copied into `body`.
     qsizetype feed(const char *data, qsizetype size, QByteArray *body);
     // The connection closed: a body delimited by the close is complete now. False when the
     // response was cut short (error() says where).
@@ -68,8 +71,8 @@ private:
     bool parseStatusLine(const QByteArray &line);
     bool parseHeaderLine(const QByteArray &line, HeaderList *into);
     bool endOfHead();
-    qsizetype feedBody(const char *data, qsizetype size, QByteArray *body);
-    qsizetype feedChunked(const char *data, qsizetype size, QByteArray *body);
+    qsizetype feedBody(const char *data, qsizetype size, QList<QByteArrayView> *body);
+    qsizetype feedChunked(const char *data, qsizetype size, QList<QByteArrayView> *body);
 
     Limits m_limits;
     State m_state = State::StatusLine;

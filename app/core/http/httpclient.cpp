@@ -337,7 +337,8 @@ bool PendingExchange::decide(const ResponseHead &head)
     if (m_decoder) {
         m_exchange.contentEncoding = m_decoder->codings();
     }
-    m_writer = std::make_unique<ResponseBody::Writer>(m_client->m_memoryThreshold);
+    m_writer =
+        std::make_unique<ResponseBody::Writer>(m_client->m_memoryThreshold, m_decoder ? -1 : m_expectedBytes);
     return true;
 }
 
@@ -347,7 +348,7 @@ bool PendingExchange::takeBody(const char *data, qsizetype size)
         m_tooLarge = true;
         return false;
     }
-    return m_writer->append(QByteArray(data, size), &m_bodyError);
+    return m_writer->append(QByteArrayView(data, size), &m_bodyError);
 }
 
 bool PendingExchange::wireBody(const char *data, qsizetype size)

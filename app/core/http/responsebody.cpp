@@ -54,13 +54,17 @@ QByteArray ResponseBody::bytes(qint64 maxBytes) const
     return file.read(wanted);
 }
 
-ResponseBody::Writer::Writer(qint64 memoryThreshold)
+ResponseBody::Writer::Writer(qint64 memoryThreshold, qint64 expectedSize)
     : m_threshold(memoryThreshold)
-{}
+{
+    if (expectedSize > 0 && expectedSize <= memoryThreshold) {
+        m_buffer.reserve(qsizetype(expectedSize));
+    }
+}
 
 ResponseBody::Writer::~Writer() = default;
 
-bool ResponseBody::Writer::append(const QByteArray &chunk, QString *error)
+bool ResponseBody::Writer::append(QByteArrayView chunk, QString *error)
 {
     if (!m_file && m_size + chunk.size() > m_threshold) {
         m_file = std::make_unique<QTemporaryFile>(QDir::tempPath() + QStringLiteral("/apilens-body-XXXXXX"));
@@ -73,7 +77,7 @@ bool ResponseBody::Writer::append(const QByteArray &chunk, QString *error)
         m_buffer.squeeze();
     }
     if (m_file) {
-        if (m_file->write(chunk) != chunk.size()) {
+        if (m_file->write(chunk.data(), chunk.size()) != chunk.size()) {
             *error = QStringLiteral("Cannot write the response body to %1: %2")
                          .arg(m_file->fileName(), m_file->errorString());
             return false;

@@ -29,12 +29,14 @@ public:
     class Writer
     {
     public:
-        explicit Writer(qint64 memoryThreshold);
+        // expectedSize (the announced length, -1 when unknown) lets a body that stays in
+        // memory be allocated once.
+        explicit Writer(qint64 memoryThreshold, qint64 expectedSize = -1);
         ~Writer();
         Writer(const Writer &) = delete;
         Writer &operator=(const Writer &) = delete;
 
-        bool append(const QByteArray &chunk, QString *error);
+        bool append(QByteArrayView chunk, QString *error);
         qint64 size() const { return m_size; }
         ResponseBody finish();
 
