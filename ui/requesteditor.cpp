@@ -12,6 +12,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -780,12 +781,22 @@ bool RequestEditor::importCurl(const QString &command)
     }
     setSpec(imported.spec);
     QStringList notes = imported.unknownOptions;
-    if (notes.isEmpty()) {
-        m_notice->setText(tr("Imported from a curl command."));
-    } else {
-        m_notice->setText(tr("Imported from a curl command. <b>Not carried over:</b> %1")
-                              .arg(notes.join(QStringLiteral(" · ")).toHtmlEscaped()));
+    QString text = notes.isEmpty() ? tr("Imported from a curl command.")
+                                   : tr("Imported from a curl command. <b>Not carried over:</b> %1")
+                                         .arg(notes.join(QStringLiteral(" · ")).toHtmlEscaped());
+    if (!imported.files.isEmpty()) {
+        // curl reads @file from its working directory; a pasted command has none of its own.
+        QStringList names;
+        for (const QString &file : imported.files) {
+            names.append(QDir::toNativeSeparators(file));
+        }
+        text += QLatin1Char(' ') +
+                tr("Files as curl would read them in %1: %2")
+                    .arg(QDir::toNativeSeparators(m_curlFolder.isEmpty() ? QDir::currentPath() : m_curlFolder)
+                             .toHtmlEscaped(),
+                         names.join(QStringLiteral(", ")).toHtmlEscaped());
     }
+    m_notice->setText(text);
     m_notice->setToolTip(imported.ignored.isEmpty() ? QString()
                                                     : tr("Ignored (they only change curl's own output): %1")
                                                           .arg(imported.ignored.join(QStringLiteral(", "))));

@@ -165,7 +165,7 @@ void tst_Curl::parse_data()
         << "POST"
         << "https://h/" << QStringList{} << QByteArray("{  \"a\": 1}&{\n  \"a\": 1\r\n}\n")
         << "application/x-www-form-urlencoded"
-        << "";
+        << "files=/cwd/body.json";
     QTest::newRow("--data-raw keeps a leading @")
         << "curl --data-raw @handle https://h/"
         << "POST"
@@ -230,7 +230,7 @@ void tst_Curl::parse_data()
         << "curl -F name=Ada -F 'photo=@me.png;type=image/png' -F 'note=<note.txt' https://h/up"
         << "POST"
         << "https://h/up" << QStringList{} << QByteArray() << ""
-        << "parts=name:Ada,photo@/cwd/me.png(image/png),note:a b&c";
+        << "parts=name:Ada,photo@/cwd/me.png(image/png),note:a b&c files=/cwd/me.png,/cwd/note.txt";
     QTest::newRow("-T uploads with PUT")
         << "curl -T ./data.bin https://h/u"
         << "PUT"
@@ -310,6 +310,8 @@ void tst_Curl::parse()
                 want += QLatin1Char(' ') + checks[++i];
             }
             QCOMPARE(parts.join(QLatin1Char(',')), want);
+        } else if (check.startsWith(QLatin1String("files="))) {
+            QCOMPARE(imported.files.join(QLatin1Char(',')), check.mid(6));
         } else if (check.startsWith(QLatin1String("file="))) {
             QCOMPARE(spec.body.kind, BodyKind::BinaryFile);
             QCOMPARE(spec.body.filePath, check.mid(5));

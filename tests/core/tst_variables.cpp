@@ -14,6 +14,7 @@ class tst_Variables : public QObject
 private Q_SLOTS:
     void environments();
     void brokenEnvironmentFiles();
+    void savedSecretsAreOwnerOnly();
     void resolve_data();
     void resolve();
     void dynamicVariables_data();
@@ -70,6 +71,23 @@ void tst_Variables::brokenEnvironmentFiles()
     QVERIFY2(errors[0].startsWith(QStringLiteral("http-client.env.json:4: ")), qPrintable(errors[0]));
     QVERIFY2(errors[1].contains(QStringLiteral("environment 'dev' must be an object")),
              qPrintable(errors[1]));
+}
+
+void tst_Variables::savedSecretsAreOwnerOnly()
+{
+    QTemporaryDir dir;
+    QStringList errors;
+    Environments environments = Environments::fromJson(publicEnv, privateEnv, &errors);
+    QVERIFY(errors.isEmpty());
+    QString error;
+    QVERIFY2(environments.save(dir.path(), &error), qPrintable(error));
+    const QString privatePath = dir.filePath(Environments::privateFileName());
+    QCOMPARE(QFile::permissions(privatePath) & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteOther),
+             QFile::Permissions());
+    QVERIFY(QFile::permissions(privatePath) & QFile::ReadOwner);
+    QCOMPARE(Environments::load(dir.path(), &errors).privateVariables(QStringLiteral("dev")).value(
+                 QStringLiteral("token")),
+             QStringLiteral("s3cret"));
 }
 
 void tst_Variables::resolve_data()

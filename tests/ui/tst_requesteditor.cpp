@@ -6,6 +6,8 @@
 
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
@@ -13,6 +15,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -263,6 +266,21 @@ void tst_RequestEditor::pastingACurlCommand()
     QTest::keyClicks(editor.urlEdit(), QStringLiteral("'"));
     QCOMPARE(imported.size(), 2);
     QCOMPARE(editor.spec().url, QStringLiteral("https://h/x"));
+    // A command that names a file says where curl would have read it: the collection's folder.
+    QTemporaryDir folder;
+    QFile payload(folder.filePath(QStringLiteral("payload.json")));
+    QVERIFY(payload.open(QIODevice::WriteOnly));
+    payload.write("{\"a\":1}");
+    payload.close();
+    editor.setCurlFolder(folder.path());
+    editor.urlEdit()->clear();
+    QGuiApplication::clipboard()->setText(
+        QStringLiteral("curl --data-binary @payload.json http://127.0.0.1:1/p"));
+    QTest::keySequence(editor.urlEdit(), QKeySequence::Paste);
+    QCOMPARE(imported.size(), 3);
+    QCOMPARE(editor.spec().body.raw, QByteArray("{\"a\":1}"));
+    QVERIFY2(editor.noticeLabel()->text().contains(QDir::toNativeSeparators(payload.fileName())),
+             qPrintable(editor.noticeLabel()->text()));
     // Loading another request hides the note.
     editor.setSpec(Core::RequestSpec{});
     QVERIFY(editor.noticeLabel()->isHidden());

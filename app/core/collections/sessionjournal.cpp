@@ -51,12 +51,9 @@ bool SessionJournal::write(const Session &session, QString *error) const
     const QJsonObject root{{QStringLiteral("version"), Version},
                            {QStringLiteral("current"), session.current},
                            {QStringLiteral("tabs"), tabs}};
-    if (!writeFileAtomically(m_path, QJsonDocument(root).toJson(QJsonDocument::Compact), error)) {
-        return false;
-    }
     // What was typed may hold a password: the journal is its user's only.
-    QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner);
-    return true;
+    return writeFileAtomically(m_path, QJsonDocument(root).toJson(QJsonDocument::Compact), error,
+                               FileAccess::OwnerOnly);
 }
 
 std::optional<Session> SessionJournal::read(QString *error) const

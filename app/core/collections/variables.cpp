@@ -187,7 +187,7 @@ bool Environments::save(const QString &folder, QString *error) const
         return true;
     }
     return ensureIgnoredByGit(folder, privateFileName(), error) &&
-           writeFileAtomically(privatePath, environmentsJson(m_private), error);
+           writeFileAtomically(privatePath, environmentsJson(m_private), error, FileAccess::OwnerOnly);
 }
 
 QString jsonValueText(const QJsonValue &value)

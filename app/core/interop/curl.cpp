@@ -280,9 +280,13 @@ private:
     void finishBody();
     void finishAuthAndMethod();
 
-    QString absolute(const QString &path) const
+    QString absolute(const QString &path)
     {
-        return QDir::cleanPath(QDir(m_base).absoluteFilePath(path));
+        const QString resolved = QDir::cleanPath(QDir(m_base).absoluteFilePath(path));
+        if (!m_result.files.contains(resolved)) {
+            m_result.files.append(resolved);
+        }
+        return resolved;
     }
     std::optional<QByteArray> readOrFail(const QString &path, const char *option)
     {

@@ -17,6 +17,7 @@ struct CurlImport
     QStringList unknownOptions; // options ApiLens does not know: listed, never silently dropped
     QStringList ignored;        // known options that only change curl's own output (-s, -v, -o…)
     QString error;              // empty when the command became a request
+    QStringList files;          // the files it names (@file, <file, -T), as absolute paths
 
     bool ok() const { return error.isEmpty(); }
 };
