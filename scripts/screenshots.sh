@@ -5,3 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cmake --build --preset dev --target apilens-screenshots
 xvfb-run -a -s "-screen 0 1440x900x24" build/tests/ui/apilens-screenshots docs/screenshots
+xvfb-run -a -s "-screen 0 1440x900x24" build/tests/ui/apilens-screenshots docs/screenshots --dark

@@ -52,10 +52,13 @@ DefaultHeadersView::DefaultHeadersView(QWidget *parent)
     updateSummary();
     const int rows = m_tree->topLevelItemCount();
     m_tree->setFixedHeight(rows * (m_tree->sizeHintForRow(0) + 1) + 4);
-    m_note->setText(tr("Untick one to leave it out, or write the header above to replace it. Host, "
-                       "Content-Length, Content-Type (for a body) and cookies from earlier responses are "
-                       "added as needed; the Sent tab shows every header as it went out."));
-    m_note->setWordWrap(true);
+    // One line (a wrapped label would make the scrolling page as tall as at its narrowest);
+    // the whole rule in the tooltip.
+    m_note->setText(tr("Untick one to leave it out; a header written above replaces it. The Sent tab shows "
+                       "every header as it went out."));
+    m_note->setToolTip(tr("Besides these, HTTP's own headers are added as needed: Host, Content-Length, "
+                          "Content-Type for a body, and cookies from earlier responses."));
+    m_note->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_note->setEnabled(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 2, 0, 0);

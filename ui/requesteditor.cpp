@@ -33,6 +33,8 @@
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextLayout>
+#include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace ApiLens::Ui {
@@ -152,7 +154,17 @@ RequestEditor::RequestEditor(QWidget *parent)
     headersLayout->setContentsMargins(0, 0, 0, 0);
     headersLayout->addWidget(m_headers, 1);
     headersLayout->addWidget(m_defaults);
-    m_tabs->addTab(page(headersLayout), tr("Headers"));
+    // With the defaults open the page can be taller than the pane: it scrolls, the table
+    // keeps room for a few rows.
+    m_headers->setMinimumHeight(m_headers->fontMetrics().height() * 5);
+    auto *headersPage = qobject_cast<QScrollArea *>(scrollable(page(headersLayout)));
+    m_tabs->addTab(headersPage, tr("Headers"));
+    connect(m_defaults->toggle(), &QToolButton::toggled, this, [this, headersPage](bool open) {
+        if (open) { // once laid out, scroll the opened list into view
+            QTimer::singleShot(0, headersPage,
+                               [this, headersPage] { headersPage->ensureWidgetVisible(m_defaults); });
+        }
+    });
     m_tabs->addTab(buildBodyPage(), tr("Body"));
     m_tabs->addTab(scrollable(buildAuthPage()), tr("Auth"));
     m_tabs->addTab(scrollable(buildSettingsPage()), tr("Settings"));

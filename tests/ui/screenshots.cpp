@@ -1,14 +1,17 @@
 // Renders the README screenshots from real exchanges with the built-in demo API, so they
 // stay current: scripts/screenshots.sh runs this under Xvfb. `--dark` checks the dark hues.
 #include "collectionpane.h"
+#include "defaultheadersview.h"
 #include "demoserver.h"
 #include "environmenteditor.h"
 #include "errorinspector.h"
+#include "historypane.h"
 #include "importdialog.h"
 #include "mainwindow.h"
 #include "requesteditor.h"
 #include "requesttab.h"
 #include "responseview.h"
+#include "saverequestdialog.h"
 #include "workspace.h"
 
 #include "catalog/catalog.h"
@@ -20,10 +23,13 @@
 #include <QComboBox>
 #include <QDir>
 #include <QEventLoop>
+#include <QLineEdit>
+#include <QListView>
 #include <QNetworkProxy>
 #include <QPalette>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -128,6 +134,7 @@ int main(int argc, char *argv[])
         QString request; // a demo request's name, or "refused"
         int responseTab = 0;
         QString vendor; // an API catalog chosen in the inspector
+        int editorTab = 0;
     };
     const QList<Shot> shots = {
         {QStringLiteral("response-2xx.png"), QStringLiteral("Get a user"), 0, QString()},
@@ -142,6 +149,8 @@ int main(int argc, char *argv[])
         {QString(), QStringLiteral("Send an event with a token"), 0, QString()},
         {QString(), QStringLiteral("Stripe card declined"), 0, QString()},
         {QString(), QStringLiteral("nginx bad gateway"), 0, QString()},
+        {QString(), QStringLiteral("JSON:API validation"), 0, QString()},
+        {QStringLiteral("sent.png"), QStringLiteral("Change a serial number"), 4, QString(), 1},
         {QStringLiteral("transport-failure.png"), QStringLiteral("refused"), 0, QString()},
     };
     for (const Shot &shot : shots) {
@@ -168,6 +177,11 @@ int main(int argc, char *argv[])
             }
         }
         tab->response()->tabs()->setCurrentIndex(shot.responseTab);
+        tab->editor()->tabs()->setCurrentIndex(shot.editorTab);
+        if (shot.editorTab == 1) { // the request's headers and the defaults under them, both in view
+            tab->splitter()->setSizes({360, 440});
+            tab->editor()->defaultHeaders()->setExpanded(true);
+        }
         if (!shot.vendor.isEmpty()) {
             QComboBox *choice = tab->response()->inspector()->vendorChoice();
             choice->setCurrentIndex(choice->findData(shot.vendor));
@@ -197,6 +211,42 @@ int main(int argc, char *argv[])
         if (!save(&window, QStringLiteral("curl-paste.png"))) {
             return 1;
         }
+        // Saving it asks where, the open collection preselected.
+        Ui::SaveRequestDialog where(
+            QStringLiteral("Order a lens cap"), {scanned.root()}, scanned.root(),
+            [&](const QString &root) { return workspace.requestFiles(root); }, &window);
+        where.show();
+        settle(300);
+        if (!save(&where, QStringLiteral("save-request.png"))) {
+            return 1;
+        }
+        where.close();
+    }
+
+    // History: a 422 found by its status code and reopened with its response, not resent.
+    {
+        Ui::HistoryPane *pane = window.historyPane();
+        QSignalSpy refreshed(pane, &Ui::HistoryPane::refreshed);
+        pane->filterEdit()->setText(QStringLiteral("422"));
+        refreshed.wait(5000);
+        if (pane->model()->rowCount() == 0) {
+            std::fprintf(stderr, "the history has no 422\n");
+            return 1;
+        }
+        QSignalSpy reopened(&history, &Core::HistoryService::loaded);
+        Q_EMIT pane->entryActivated(pane->model()->index(0).data(Ui::HistoryModel::IdRole).toLongLong());
+        reopened.wait(5000);
+        Ui::RequestTab *tab = window.currentTab();
+        QSignalSpy analysed(tab->response(), &Ui::ResponseView::analysisReady);
+        if (analysed.isEmpty()) {
+            analysed.wait(5000);
+        }
+        pane->view()->setCurrentIndex(pane->model()->index(0));
+        settle(400);
+        if (!save(&window, QStringLiteral("history-reopen.png"))) {
+            return 1;
+        }
+        pane->filterEdit()->clear();
     }
 
     // The tree with every file open, showing the last status of what ran.
