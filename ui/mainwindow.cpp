@@ -215,8 +215,8 @@ void MainWindow::connectTab(RequestTab *tab)
                                                   exchange.hasResponse() ? exchange.status : -1);
         }
         m_workspace->recordExchange(tab->document(), exchange);
-        if (exchange.error == Core::TransportError::ConnectionRefused && !m_demoFolder.isEmpty() &&
-            QDir::cleanPath(collectionOf(tab)) == QDir::cleanPath(m_demoFolder)) {
+        if (exchange.error == Core::TransportError::ConnectionRefused &&
+            isDemoAddress(exchange.request.url)) {
             tab->response()->failureHint()->setText(
                 tr("The demo API is not running. Start ApiLens with it (apilens --demo), or run "
                    "“apilens-cli demo” in a terminal: it listens on the port this collection's "
@@ -430,6 +430,22 @@ void MainWindow::refreshCollectionTabs(const QString &root)
             tab->refreshVariables();
         }
     }
+}
+
+bool MainWindow::isDemoAddress(const QUrl &url) const
+{
+    // The address the demo collection's "demo" environment names (where a demo server would be).
+    const QString folder = QDir::cleanPath(m_demoFolder);
+    if (m_demoFolder.isEmpty() || !m_collections->roots().contains(folder)) {
+        return false;
+    }
+    const QUrl demo(m_workspace->environments(folder)
+                        .publicVariables(QStringLiteral("demo"))
+                        .value(QStringLiteral("baseUrl")));
+    const auto port = [](const QUrl &u) {
+        return u.port(u.scheme() == QLatin1String("https") ? 443 : 80);
+    };
+    return demo.isValid() && !demo.host().isEmpty() && url.host() == demo.host() && port(url) == port(demo);
 }
 
 QString MainWindow::collectionOf(const RequestTab *tab) const

@@ -60,6 +60,7 @@ public:
     RequestTab *openRequest(const Core::RequestLocation &where, bool send = false);
     // The collection a tab belongs to; for a request in none, the one chosen in the tree.
     QString collectionOf(const RequestTab *tab) const;
+    bool isDemoAddress(const QUrl &url) const;
     // The collection the toolbar's environment switcher is for: the current tab's.
     QString currentCollection() const;
     QComboBox *environmentCombo() const { return m_environmentCombo; }

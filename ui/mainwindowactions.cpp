@@ -38,6 +38,17 @@ namespace {
 
 const QString StateKey = QStringLiteral("window/state");
 
+// The platform's keys for a standard action, and `fallback` where the theme binds none (a
+// key listed twice in one action would make it ambiguous, and then it does nothing).
+QList<QKeySequence> keysWithFallback(QKeySequence::StandardKey key, const QKeySequence &fallback)
+{
+    QList<QKeySequence> keys = QKeySequence::keyBindings(key);
+    if (!keys.contains(fallback)) {
+        keys.append(fallback);
+    }
+    return keys;
+}
+
 } // namespace
 
 void MainWindow::createActions()
@@ -98,8 +109,8 @@ void MainWindow::createFileMenu()
         }
     });
     // Spelled out too: some platforms' themes bind no key to these standard actions.
-    saveAs->setShortcuts(QKeySequence::keyBindings(QKeySequence::SaveAs) +
-                         QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)});
+    saveAs->setShortcuts(
+        keysWithFallback(QKeySequence::SaveAs, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)));
     file->addSeparator();
     QAction *importAction = file->addAction(tr("&Import…"), this, [this] {
         const QString path = FilePicker::openFile(this, tr("Import Postman, Insomnia, OpenAPI, HAR or curl"));
@@ -116,8 +127,7 @@ void MainWindow::createFileMenu()
     close->setShortcut(QKeySequence::Close);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcuts(QKeySequence::keyBindings(QKeySequence::Quit) +
-                       QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Q)});
+    quit->setShortcuts(keysWithFallback(QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)));
 }
 
 void MainWindow::createRequestMenu()

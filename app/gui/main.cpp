@@ -197,9 +197,10 @@ int main(int argc, char *argv[])
             return 1;
         }
         const QString root = QFileInfo(folder).absoluteFilePath();
-        pending->root = root;
+        // A success, and an error from each of three seed vendors — on a first start; after
+        // that the tabs of the last session are back and stay as they were.
+        pending->root = restored > 0 ? QString() : root;
         pending->send = true;
-        // A success, and an error from each of three seed vendors.
         pending->requests = {
             {root + QStringLiteral("/basics.http"), QStringLiteral("Get a user"), 0},
             {root + QStringLiteral("/extole.http"), QStringLiteral("Send an event without a token"), 0},

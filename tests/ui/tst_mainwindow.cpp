@@ -71,6 +71,7 @@ private Q_SLOTS:
     void collectionCatalogExplainsItsCodes();
     void historyRecordsAndReopens();
     void tabs();
+    void everyShortcutIsUnambiguous();
     void windowStateIsRestored();
     void collectionRequestRunsFromTheTree();
     void environmentSwitcherAndUnresolvedVariables();
@@ -375,6 +376,32 @@ void tst_MainWindow::tabs()
     QCOMPARE(m_window->tabWidget()->count(), 1);
     m_window->closeTab(0); // the last tab is replaced by an empty one
     QCOMPARE(m_window->tabWidget()->count(), 1);
+}
+
+void tst_MainWindow::everyShortcutIsUnambiguous()
+{
+    // A key bound twice (by two actions, or twice in one) is ambiguous, and Qt then runs
+    // neither: Ctrl+Q once quit nothing where the platform's theme binds Quit to it too.
+    QHash<QKeySequence, QString> owners;
+    int bound = 0;
+    for (QAction *action : m_window->findChildren<QAction *>()) {
+        const QList<QKeySequence> keys = action->shortcuts();
+        QCOMPARE(QSet<QKeySequence>(keys.begin(), keys.end()).size(), keys.size());
+        if (action->shortcutContext() == Qt::WidgetShortcut ||
+            action->shortcutContext() == Qt::WidgetWithChildrenShortcut) {
+            continue; // only while its widget has the focus
+        }
+        for (const QKeySequence &key : keys) {
+            QVERIFY2(!owners.contains(key),
+                     qPrintable(QStringLiteral("%1 is bound to both “%2” and “%3”")
+                                    .arg(key.toString(), owners.value(key), action->text())));
+            owners.insert(key, action->text());
+            ++bound;
+        }
+    }
+    QVERIFY(owners.contains(QKeySequence(Qt::CTRL | Qt::Key_Q)));
+    QVERIFY(owners.contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)));
+    QVERIFY(bound > 10);
 }
 
 void tst_MainWindow::windowStateIsRestored()
@@ -757,13 +784,13 @@ void tst_MainWindow::demoRequestWithoutTheDemoSaysHowToStartIt()
     m_window->setDemoFolder(root);
     const QString dead = QStringLiteral("http://127.0.0.1:%1").arg(TestServer::unusedPort());
     write(root + QStringLiteral("/http-client.env.json"),
-          R"({"local": {"host": ")" + dead.toUtf8() + R"("}})");
+          R"({"demo": {"baseUrl": ")" + dead.toUtf8() + R"(", "host": ")" + dead.toUtf8() + R"("}})");
     m_window->collectionPane()->rescan(root);
     QTRY_VERIFY_WITH_TIMEOUT(m_workspace->environments(root)
-                                     .publicVariables(QStringLiteral("local"))
+                                     .publicVariables(QStringLiteral("demo"))
                                      .value(QStringLiteral("host")) == dead,
                              5000);
-    m_window->selectEnvironment(QStringLiteral("local"));
+    m_window->selectEnvironment(QStringLiteral("demo"));
     RequestTab *tab =
         m_window->openRequest({root + QStringLiteral("/api/users.http"), QStringLiteral("Missing user"), 0});
     QSignalSpy finished(tab, &RequestTab::exchangeFinished);
@@ -772,6 +799,17 @@ void tst_MainWindow::demoRequestWithoutTheDemoSaysHowToStartIt()
     QCOMPARE(tab->response()->page(), ResponseView::Page::Failure);
     QVERIFY2(tab->response()->failureHint()->text().contains(QStringLiteral("apilens-cli demo")),
              qPrintable(tab->response()->failureHint()->text()));
+
+    // Another dead address, even from the demo's own collection, is not the demo's business.
+    RequestTab *other = m_window->newTab();
+    other->editor()->urlEdit()->setText(
+        QStringLiteral("http://127.0.0.1:%1/x").arg(TestServer::unusedPort()));
+    QSignalSpy otherFinished(other, &RequestTab::exchangeFinished);
+    other->send();
+    QVERIFY(otherFinished.wait(10000));
+    QCOMPARE(other->response()->page(), ResponseView::Page::Failure);
+    QVERIFY2(!other->response()->failureHint()->text().contains(QStringLiteral("demo")),
+             qPrintable(other->response()->failureHint()->text()));
 }
 
 void tst_MainWindow::bodyFilesScriptsAndAssertions()
