@@ -61,6 +61,7 @@ class tst_MainWindow : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
+    void cleanupTestCase();
     void init();
     void cleanup();
     void sendShowsStatusOnBadge_data();
@@ -112,6 +113,11 @@ void tst_MainWindow::initTestCase()
     m_catalog = new Core::Catalog;
     QStringList errors;
     QVERIFY(m_catalog->loadBuiltin(&errors));
+}
+
+void tst_MainWindow::cleanupTestCase()
+{
+    delete m_catalog;
 }
 
 void tst_MainWindow::init()
