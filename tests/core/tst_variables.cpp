@@ -85,8 +85,9 @@ void tst_Variables::savedSecretsAreOwnerOnly()
     QCOMPARE(QFile::permissions(privatePath) & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteOther),
              QFile::Permissions());
     QVERIFY(QFile::permissions(privatePath) & QFile::ReadOwner);
-    QCOMPARE(Environments::load(dir.path(), &errors).privateVariables(QStringLiteral("dev")).value(
-                 QStringLiteral("token")),
+    QCOMPARE(Environments::load(dir.path(), &errors)
+                 .privateVariables(QStringLiteral("dev"))
+                 .value(QStringLiteral("token")),
              QStringLiteral("s3cret"));
 }
 
