@@ -1,6 +1,7 @@
 #include "workspace.h"
 
 #include "catalog/catalog.h"
+#include "collections/dotenv.h"
 #include "collections/httpdocument.h"
 #include "interop/commandexport.h"
 #include "interop/postman.h"
@@ -181,6 +182,7 @@ Core::VariableResolver Workspace::resolverFor(const RequestDocument *doc) const
             QString error;
             Core::Collection::loadRequest(doc->source(), &error, &resolver.requestVariables);
         }
+        resolver.dotenv = Core::readDotenv(QFileInfo(doc->source().file).absolutePath()); // {{$dotenv NAME}}
     }
     if (entry) {
         resolver.privateEnvironment = entry->environments.privateVariables(entry->activeEnvironment);

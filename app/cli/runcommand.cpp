@@ -9,6 +9,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -277,6 +278,8 @@ int runRun(const QStringList &arguments)
     options.request = parser.value(request);
     options.concurrency = lanes;
     options.checkStatus = parser.isSet(checkStatus);
+    // Environment and .env files are read from each file's folder up to here, as httpyac does.
+    options.projectRoot = QDir::currentPath();
     QStringList errors;
     if (!runner.prepare(parser.positionalArguments().constFirst(), options, &errors)) {
         for (const QString &error : std::as_const(errors)) {

@@ -2,6 +2,8 @@
 #include "peers.h"
 #include "testserver.h"
 
+#include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
@@ -21,11 +23,16 @@ private Q_SLOTS:
     void initTestCase();
     void sameRequests_data();
     void sameRequests();
+    void corpus_data();
+    void corpus();
+    void cleanupTestCase();
 
 private:
     QList<ReceivedRequest> send(const QString &program, const QStringList &arguments,
                                 const QString &workingDirectory, TestServer *server);
     QString m_httpyac;
+    int m_peerRequests = 0; // what httpyac sent over the corpus
+    int m_identical = 0;    // of those, what ApiLens sent identically
 };
 
 void tst_HttpyacParity::initTestCase()
@@ -162,6 +169,102 @@ void tst_HttpyacParity::sameRequests()
              {"Content-Type", "Content-Length", "Authorization", "Accept", "X-Trace", "X-Reason"}) {
             QCOMPARE(ours[i].header(name), peer[i].header(name));
         }
+    }
+}
+
+namespace {
+
+// What only says which client sent the request: left out of "identical".
+bool isClientHeader(const QByteArray &name)
+{
+    static const QList<QByteArray> own = {"user-agent", "accept-encoding", "connection", "host"};
+    return own.contains(name.toLower());
+}
+
+// The request as a comparable text: method, target, the headers that are not the client's own
+// (names in lower case, sorted; Accept only when it is not the */* default) and the body.
+QByteArray comparable(const ReceivedRequest &request)
+{
+    QList<QByteArray> headers;
+    for (const auto &header : request.headers) {
+        const QByteArray name = header.first.toLower();
+        if (!isClientHeader(name) && !(name == "accept" && header.second == "*/*")) {
+            headers.append(name + ": " + header.second);
+        }
+    }
+    std::sort(headers.begin(), headers.end());
+    return request.method + ' ' + request.target + '\n' + headers.join('\n') + "\n\n" + request.body;
+}
+
+// Copies the corpus folder to `to`, with @PORT@ replaced by the server's port.
+void copyCorpus(const QString &from, const QString &to, quint16 port)
+{
+    QDirIterator it(from, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString target = to + QLatin1Char('/') + QDir(from).relativeFilePath(path);
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        QFile in(path);
+        QFile out(target);
+        if (in.open(QIODevice::ReadOnly) && out.open(QIODevice::WriteOnly)) {
+            out.write(in.readAll().replace("@PORT@", QByteArray::number(port)));
+        }
+    }
+}
+
+} // namespace
+
+// Each .http file of tests/data/httpyac (a project of its own, with environment and .env
+// files at several levels) is sent by httpyac and by ApiLens from the project's root; every
+// request must arrive identically.
+void tst_HttpyacParity::corpus_data()
+{
+    QTest::addColumn<QString>("file");
+    const QString root = QStringLiteral(APILENS_TEST_DATA_DIR "/httpyac");
+    QDirIterator it(root, {QStringLiteral("*.http")}, QDir::Files, QDirIterator::Subdirectories);
+    QStringList files;
+    while (it.hasNext()) {
+        files.append(QDir(root).relativeFilePath(it.next()));
+    }
+    files.sort();
+    for (const QString &file : std::as_const(files)) {
+        QTest::newRow(qPrintable(file)) << file;
+    }
+}
+
+void tst_HttpyacParity::corpus()
+{
+    QFETCH(QString, file);
+    TestServer server;
+    QVERIFY(server.listen());
+    QTemporaryDir dir;
+    copyCorpus(QStringLiteral(APILENS_TEST_DATA_DIR "/httpyac"), dir.path(), server.port());
+    const QList<ReceivedRequest> peer =
+        send(m_httpyac,
+             {QStringLiteral("send"), file, QStringLiteral("--all"), QStringLiteral("-e"),
+              QStringLiteral("local"), QStringLiteral("-o"), QStringLiteral("none")},
+             dir.path(), &server);
+    const QList<ReceivedRequest> ours = send(
+        QStringLiteral(APILENS_CLI_PATH),
+        {QStringLiteral("run"), file, QStringLiteral("--env"), QStringLiteral("local")}, dir.path(), &server);
+    QVERIFY2(!peer.isEmpty(), "httpyac sent nothing");
+    int identical = 0;
+    for (int i = 0; i < peer.size(); ++i) {
+        identical += i < ours.size() && comparable(ours[i]) == comparable(peer[i]) ? 1 : 0;
+    }
+    m_peerRequests += int(peer.size());
+    m_identical += identical;
+    for (int i = 0; i < qMin(peer.size(), ours.size()); ++i) {
+        QCOMPARE(QString::fromUtf8(comparable(ours[i])), QString::fromUtf8(comparable(peer[i])));
+    }
+    QCOMPARE(ours.size(), peer.size());
+}
+
+void tst_HttpyacParity::cleanupTestCase()
+{
+    if (m_peerRequests > 0) {
+        qInfo("httpyac corpus parity: %d of the %d requests httpyac sent arrived identically from ApiLens",
+              m_identical, m_peerRequests);
     }
 }
 

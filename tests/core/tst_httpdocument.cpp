@@ -25,6 +25,9 @@ private Q_SLOTS:
     void basicAuthInClear();
     void forHttpFile_data();
     void forHttpFile();
+    void readsFilesAsHttpyac_data();
+    void readsFilesAsHttpyac();
+    void scriptsAndMetadata();
 };
 
 static const QByteArray sample = R"http(@host = http://127.0.0.1:8080
@@ -155,7 +158,7 @@ void tst_HttpDocument::issuesHaveLinesAndTheRestLoads()
     const HttpDocument document = HttpDocument::parse(text);
     QCOMPARE(document.issues().size(), 2);
     QCOMPARE(document.issues()[0].line, 3);
-    QVERIFY(document.issues()[0].message.contains(QStringLiteral("expected a header")));
+    QVERIFY(document.issues()[0].message.contains(QStringLiteral("is not a header")));
     QCOMPARE(document.issues()[1].line, 6);
     QVERIFY(document.issues()[1].message.contains(QStringLiteral("@timeout")));
     QCOMPARE(document.requests().size(), 2); // the rest still loads
@@ -477,6 +480,112 @@ void tst_HttpDocument::forHttpFile()
     const HttpRequestBlock block = document.blocks().at(index);
     QCOMPARE(block.noRedirect, directives.contains(QStringLiteral("no-redirect")));
     QCOMPARE(block.timeoutMs, spec.settings.timeoutMs == 1500 ? 1500 : -1);
+}
+
+void tst_HttpDocument::readsFilesAsHttpyac_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QStringList>("requests"); // "METHOD url|body" each
+    QTest::newRow("request lines without ###")
+        << QByteArray("GET /one\nX-A: 1\nGET /two\n\nPOST /three\n\nhi\nPUT /four\n")
+        << QStringList{QStringLiteral("GET /one|"), QStringLiteral("GET /two|"),
+                       QStringLiteral("POST /three|hi"), QStringLiteral("PUT /four|")};
+    QTest::newRow("lower-case words in a body stay body")
+        << QByteArray("POST /a\n\nget this\nDELETE_ME now\n")
+        << QStringList{QStringLiteral("POST /a|get this\nDELETE_ME now")};
+    QTest::newRow("body right after the headers")
+        << QByteArray("PUT /x\nContent-Type: application/json\n{\"a\": 1}\n")
+        << QStringList{QStringLiteral("PUT /x|{\"a\": 1}")};
+    QTest::newRow("comments of every kind")
+        << QByteArray("// one\n# two\n/*\nGET /hidden\n*/\nGET /shown\n// between headers\nX-B: 2\n")
+        << QStringList{QStringLiteral("GET /shown|")};
+    QTest::newRow("comment lines inside a body are left out")
+        << QByteArray("POST /b\n\nline 1\n# note\nline 2\n")
+        << QStringList{QStringLiteral("POST /b|line 1\nline 2")};
+    QTest::newRow("a saved response below the request")
+        << QByteArray("POST /c\n\nbody\n\nHTTP/1.1 200 OK\nContent-Type: text/plain\n\nold answer\n")
+        << QStringList{QStringLiteral("POST /c|body")};
+    QTest::newRow("body file after blank lines")
+        << QByteArray("PUT /d\n\n\n\n< ./body.txt\n") << QStringList{QStringLiteral("PUT /d|")};
+    QTest::newRow("variables between requests")
+        << QByteArray("@a = 1\nGET /e?a={{a}}\n\n@b = 2\nGET /f?b={{b}}\n")
+        << QStringList{QStringLiteral("GET /e?a={{a}}|"), QStringLiteral("GET /f?b={{b}}|")};
+}
+
+void tst_HttpDocument::readsFilesAsHttpyac()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QStringList, requests);
+    const HttpDocument document = HttpDocument::parse(text);
+    QStringList read;
+    for (const HttpRequestBlock &block : document.requests()) {
+        read.append(block.method + QLatin1Char(' ') + block.url + QLatin1Char('|') +
+                    QString::fromUtf8(block.body));
+    }
+    QCOMPARE(read, requests);
+    QCOMPARE(document.serialize(), text); // still lossless
+    // Editing one of them rewrites only its own lines.
+    HttpDocument edited = document;
+    const int last = int(edited.blocks().size()) - 1;
+    RequestSpec spec = edited.blocks()[last].toSpec();
+    QVERIFY(edited.replaceRequest(last, spec));
+    QCOMPARE(edited.requests().size(), document.requests().size());
+}
+
+void tst_HttpDocument::scriptsAndMetadata()
+{
+    const QByteArray text = R"(# @name login
+# @sleep 250
+# @ref setup
+# @forceRef token, other
+# @disabled
+# @loop for 3
+# @note Sure?
+< {%
+  request.variables.set("x", "1");
+%}
+{{
+  exports.before = 1;
+}}
+POST /login
+Content-Type: application/json
+
+{"user": "ada"}
+
+{{@response
+  test.status(200);
+}}
+> {% client.global.set("token", response.body.token); %}
+> ./after.js
+?? status == 200
+)";
+    const HttpDocument document = HttpDocument::parse(text);
+    QVERIFY2(document.issues().isEmpty(), qPrintable(document.issues().value(0).message));
+    QCOMPARE(document.requests().size(), 1);
+    const HttpRequestBlock block = document.requests().first();
+    QCOMPARE(block.name, QStringLiteral("login"));
+    QCOMPARE(block.sleepMs, 250);
+    QCOMPARE(block.refs, QStringList{QStringLiteral("setup")});
+    QCOMPARE(block.forceRefs, (QStringList{QStringLiteral("token"), QStringLiteral("other")}));
+    QVERIFY(block.disabled);
+    QCOMPARE(block.loop, QStringLiteral("for 3"));
+    QCOMPARE(block.note, QStringLiteral("Sure?"));
+    QCOMPARE(block.body, QByteArray("{\"user\": \"ada\"}"));
+    QCOMPARE(block.assertions, QStringList{QStringLiteral("status == 200")});
+    QCOMPARE(block.scripts.size(), 5);
+    QCOMPARE(block.scripts[0].dialect, HttpScript::Dialect::JetBrains);
+    QVERIFY(block.scripts[0].beforeRequest);
+    QVERIFY(block.scripts[0].code.contains(QStringLiteral("request.variables.set")));
+    QCOMPARE(block.scripts[1].dialect, HttpScript::Dialect::Httpyac);
+    QVERIFY(block.scripts[1].beforeRequest);
+    QCOMPARE(block.scripts[1].code.trimmed(), QStringLiteral("exports.before = 1;"));
+    QCOMPARE(block.scripts[2].event, QStringLiteral("@response"));
+    QVERIFY(!block.scripts[2].beforeRequest);
+    QCOMPARE(block.scripts[3].code.trimmed(),
+             QStringLiteral("client.global.set(\"token\", response.body.token);"));
+    QCOMPARE(block.scripts[4].file, QStringLiteral("./after.js"));
+    QCOMPARE(block.responseHandlers.size(), 2);
+    QCOMPARE(document.serialize(), text);
 }
 
 QTEST_GUILESS_MAIN(tst_HttpDocument)

@@ -1,5 +1,8 @@
 #include "collections/variables.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -13,6 +16,7 @@ class tst_Variables : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void environments();
+    void environmentsAboveAndDotenv();
     void brokenEnvironmentFiles();
     void savedSecretsAreOwnerOnly();
     void resolve_data();
@@ -60,6 +64,47 @@ void tst_Variables::environments()
                 .names()
                 .isEmpty()); // no files: fine
     QVERIFY(errors.isEmpty());
+}
+
+// httpyac reads environment files from the file's folder up to the project root, and .env,
+// NAME.env and .env.NAME files in each: the nearer folder wins, JSON over dotenv.
+void tst_Variables::environmentsAboveAndDotenv()
+{
+    QTemporaryDir dir;
+    const auto write = [&dir](const QString &name, const QByteArray &content) {
+        QDir().mkpath(QFileInfo(dir.filePath(name)).absolutePath());
+        QFile file(dir.filePath(name));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+    };
+    write(QStringLiteral("http-client.env.json"), R"({"dev": {"host": "http://root", "tenant": "root"}})");
+    write(QStringLiteral("http-client.private.env.json"), R"({"dev": {"token": "root-secret"}})");
+    write(QStringLiteral(".env"), "KEY=from-root-dotenv\nREGION=eu\ntenant=dotenv-loses\n");
+    write(QStringLiteral("dev.env"), "REGION=dev-region\nONLY_DEV=1\n");
+    write(QStringLiteral("api/http-client.env.json"), R"({"dev": {"tenant": "api"}})");
+    write(QStringLiteral("api/v2/.env"), "REGION=nested\n");
+    write(QStringLiteral("api/v2/.env.staging"), "STAGE=yes\n");
+    QStringList errors;
+    const Environments env = Environments::load(dir.filePath(QStringLiteral("api/v2")), &errors, dir.path());
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
+    QCOMPARE(env.names(), (QStringList{QStringLiteral("dev"), QStringLiteral("staging")}));
+    const QHash<QString, QString> dev = env.publicVariables(QStringLiteral("dev"));
+    QCOMPARE(dev.value(QStringLiteral("host")), QStringLiteral("http://root"));
+    QCOMPARE(dev.value(QStringLiteral("tenant")), QStringLiteral("api")); // the nearer JSON file
+    QCOMPARE(dev.value(QStringLiteral("KEY")), QStringLiteral("from-root-dotenv"));
+    QCOMPARE(dev.value(QStringLiteral("REGION")), QStringLiteral("nested")); // nearer .env over dev.env above
+    QCOMPARE(dev.value(QStringLiteral("ONLY_DEV")), QStringLiteral("1"));
+    QVERIFY(!dev.contains(QStringLiteral("STAGE")));
+    QCOMPARE(env.privateVariables(QStringLiteral("dev")).value(QStringLiteral("token")),
+             QStringLiteral("root-secret"));
+    QVERIFY(env.isSecret(QStringLiteral("dev"), QStringLiteral("KEY")));     // a .env value
+    QVERIFY(!env.isSecret(QStringLiteral("dev"), QStringLiteral("tenant"))); // JSON says it is public
+    // The folder's own files stay what the editor edits and saves.
+    QCOMPARE(env.ownVariables(QStringLiteral("dev"), false).value(QStringLiteral("tenant")), QString());
+    // Without a project root only the folder itself counts.
+    QVERIFY(!Environments::load(dir.filePath(QStringLiteral("api/v2")), &errors)
+                 .publicVariables(QStringLiteral("dev"))
+                 .contains(QStringLiteral("host")));
 }
 
 void tst_Variables::brokenEnvironmentFiles()
@@ -176,6 +221,14 @@ void tst_Variables::chaining_data()
                                  << QStringLiteral("{{other.response.body.$.token}}");
     QTest::newRow("missing path") << QStringLiteral("{{login.response.body.$.nope}}")
                                   << QStringLiteral("{{login.response.body.$.nope}}");
+    // httpyac: a named request's body is a variable of that name.
+    QTest::newRow("httpyac property")
+        << QStringLiteral("Bearer {{login.token}}") << QStringLiteral("Bearer t-123");
+    QTest::newRow("httpyac nested") << QStringLiteral("{{login.user.roles[0]}}") << QStringLiteral("reader");
+    QTest::newRow("httpyac whole body")
+        << QStringLiteral("{{login}}")
+        << QStringLiteral(R"({"token":"t-123","user":{"roles":["reader","admin"]}})");
+    QTest::newRow("httpyac missing") << QStringLiteral("{{login.nope}}") << QStringLiteral("{{login.nope}}");
 }
 
 void tst_Variables::chaining()

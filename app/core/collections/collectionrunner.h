@@ -3,6 +3,7 @@
 #include "assertion.h"
 #include "errors/errorreport.h"
 #include "http/exchange.h"
+#include "httpdocument.h"
 
 #include <QObject>
 #include <QPointer>
@@ -36,6 +37,9 @@ struct RunOptions
     QString request;          // only requests with this name
     int concurrency = 1;      // files run side by side; requests in a file run in order
     bool checkStatus = false; // a 4xx/5xx answer fails the request
+    // Where environment and .env files are looked for above each file's folder (httpyac's
+    // project root; the CLI passes its working directory). Empty: the run's own folder.
+    QString projectRoot;
 };
 
 // Runs the requests of .http files (a file or a folder, recursively) with an environment,
@@ -72,9 +76,14 @@ private:
     int m_running = 0;
     QList<RunResult> m_results;
     QStringList m_warnings;
+    std::shared_ptr<FileRun> loadFile(const QString &file, QStringList *errors);
+    // The next request to send, the ones its "# @ref" lines name first; false when none is left.
+    bool takeNext(FileRun *run, HttpRequestBlock *block);
+    // The request resolved and with its body files read; why it cannot be sent otherwise.
+    QString sendableSpec(FileRun *run, const HttpRequestBlock &block, RequestSpec *spec) const;
+    void finishResult(FileRun *run, const HttpRequestBlock &block, const RunResult &result);
+
     QHash<QString, Exchange> m_named; // the last exchange of each named request, for chaining
-    QHash<QString, QString> m_public;
-    QHash<QString, QString> m_private;
 };
 
 } // namespace ApiLens::Core

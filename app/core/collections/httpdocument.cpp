@@ -1,5 +1,6 @@
 #include "httpdocument.h"
 
+#include "httpblockparser.h"
 #include "variablesyntax.h"
 
 #include "http/requestbuilder.h"
@@ -12,80 +13,10 @@
 
 namespace ApiLens::Core {
 
-namespace {
-
-struct Line
-{
-    QByteArray raw; // without the line break
-    QByteArray eol; // "\n", "\r\n" or "" at the end of the data
-};
-
-QList<Line> splitLines(const QByteArray &data)
-{
-    QList<Line> lines;
-    qsizetype pos = 0;
-    while (pos < data.size()) {
-        const qsizetype nl = data.indexOf('\n', pos);
-        if (nl < 0) {
-            lines.append({data.mid(pos), {}});
-            break;
-        }
-        const bool crlf = nl > pos && data.at(nl - 1) == '\r';
-        lines.append(
-            {data.mid(pos, nl - pos - (crlf ? 1 : 0)), crlf ? QByteArray("\r\n") : QByteArray("\n")});
-        pos = nl + 1;
-    }
-    return lines;
-}
-
-bool isBlank(const QByteArray &raw)
-{
-    return raw.trimmed().isEmpty();
-}
-
-bool isComment(const QString &line)
-{
-    const QString t = line.trimmed();
-    return t.startsWith(QLatin1Char('#')) || t.startsWith(QLatin1String("//"));
-}
-
-bool isSeparator(const QByteArray &raw)
-{
-    return raw.startsWith("###");
-}
-
-const QStringList &knownMethods()
-{
-    static const QStringList methods = {
-        QStringLiteral("GET"),      QStringLiteral("POST"),      QStringLiteral("PUT"),
-        QStringLiteral("PATCH"),    QStringLiteral("DELETE"),    QStringLiteral("HEAD"),
-        QStringLiteral("OPTIONS"),  QStringLiteral("TRACE"),     QStringLiteral("CONNECT"),
-        QStringLiteral("PROPFIND"), QStringLiteral("PROPPATCH"), QStringLiteral("MKCOL"),
-        QStringLiteral("COPY"),     QStringLiteral("MOVE"),      QStringLiteral("LOCK"),
-        QStringLiteral("UNLOCK"),   QStringLiteral("PURGE"),     QStringLiteral("GRAPHQL")};
-    return methods;
-}
-
-int parseTimeoutMs(const QString &text, bool *ok)
-{
-    static const QRegularExpression re(QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)?\\s*$"));
-    const QRegularExpressionMatch match = re.match(text);
-    *ok = match.hasMatch();
-    if (!*ok) {
-        return -1;
-    }
-    const double value = match.captured(1).toDouble();
-    const QString unit = match.captured(2);
-    if (unit == QLatin1String("ms")) {
-        return int(value);
-    }
-    if (unit == QLatin1String("m")) {
-        return int(value * 60000);
-    }
-    return int(value * 1000);
-}
-
-} // namespace
+using HttpSyntax::isBlank;
+using HttpSyntax::isSeparator;
+using HttpSyntax::Line;
+using HttpSyntax::splitLines;
 
 RequestSpec HttpRequestBlock::toSpec() const
 {
@@ -164,204 +95,40 @@ HttpDocument HttpDocument::parse(const QByteArray &bytes)
         firstLines.append(currentFirst);
     }
     for (int i = 0; i < document.m_segments.size(); ++i) {
-        document.m_blocks.append(HttpRequestBlock{});
-        document.m_blocks.last().firstLine = firstLines[i];
-        document.m_layouts.append(Layout{});
-        document.parseBlock(i);
+        if (document.m_blocks.size() == i) {
+            document.m_blocks.append(HttpRequestBlock{});
+            document.m_blocks.last().firstLine = firstLines[i];
+            document.m_layouts.append(HttpBlockLayout{});
+        }
+        const qsizetype before = document.m_segments.size();
+        document.parseBlock(i); // may cut the block in two (a request line without ###)
+        if (document.m_segments.size() > before) {
+            firstLines.insert(i + 1, document.m_blocks[i + 1].firstLine);
+        }
     }
     return document;
 }
 
 void HttpDocument::parseBlock(int index)
 {
-    HttpRequestBlock &block = m_blocks[index];
-    Layout &layout = m_layouts[index];
     const QList<Line> lines = splitLines(m_segments[index]);
-    enum class State { Preamble, Url, Headers, Body, Handler };
-    State state = State::Preamble;
-    State beforeHandler = State::Body;
-    QList<QByteArray> bodyLines;
-    QString handler;
-    static const QRegularExpression directive(
-        QStringLiteral("^\\s*(?:#|//)\\s*@([A-Za-z][\\w-]*)\\s*(?:=\\s*)?(.*)$"));
-    static const QRegularExpression variable(QStringLiteral("^\\s*@([A-Za-z_][\\w.-]*)\\s*=\\s*(.*)$"));
-    static const QRegularExpression requestLine(
-        QStringLiteral("^([A-Za-z]+)\\s+(\\S.*?)(?:\\s+(HTTP/[0-9.]+))?\\s*$"));
-
+    const int next = HttpSyntax::parseBlock(lines, &m_blocks[index], &m_layouts[index], &m_issues);
+    if (next <= 0) {
+        return;
+    }
+    // A request line after this block's request starts the next block (httpyac reads files
+    // without ### so); the bytes are cut there and the rest parsed as a block of its own.
+    QByteArray head;
+    QByteArray tail;
     for (int i = 0; i < lines.size(); ++i) {
-        const QByteArray &raw = lines[i].raw;
-        const QString text = QString::fromUtf8(raw);
-        const int lineNumber = block.firstLine + i;
-        const QString trimmed = text.trimmed();
-
-        if (state == State::Handler) {
-            handler += QLatin1Char('\n') + text;
-            if (text.contains(QLatin1String("%}"))) {
-                block.responseHandlers.append(handler);
-                handler.clear();
-                state = beforeHandler;
-            }
-            layout.keptAfter.append(raw);
-            continue;
-        }
-        if (i == 0 && isSeparator(raw)) {
-            const QString name = QString::fromUtf8(raw.mid(3)).trimmed();
-            if (!name.isEmpty()) {
-                block.name = name;
-            }
-            continue;
-        }
-        // Lines that mean the same wherever they stand after the request.
-        if (state != State::Preamble) {
-            if (trimmed.startsWith(QLatin1String("??"))) {
-                block.assertions.append(trimmed.mid(2).trimmed());
-                layout.keptAfter.append(raw);
-                continue;
-            }
-            if (trimmed.startsWith(QLatin1String("> {%"))) {
-                handler = text;
-                if (trimmed.contains(QLatin1String("%}"))) {
-                    block.responseHandlers.append(handler);
-                    handler.clear();
-                } else {
-                    beforeHandler = state == State::Headers ? State::Body : state;
-                    state = State::Handler;
-                }
-                layout.keptAfter.append(raw);
-                continue;
-            }
-            if (trimmed.startsWith(QLatin1String("> ")) || trimmed.startsWith(QLatin1String("<> "))) {
-                block.responseHandlers.append(trimmed);
-                layout.keptAfter.append(raw);
-                continue;
-            }
-        }
-        switch (state) {
-        case State::Preamble: {
-            if (isBlank(raw)) {
-                continue;
-            }
-            if (const QRegularExpressionMatch m = directive.match(text); m.hasMatch()) {
-                const QString key = m.captured(1);
-                const QString value = m.captured(2).trimmed();
-                if (key == QLatin1String("name")) {
-                    block.name = value;
-                } else if (key == QLatin1String("no-redirect")) {
-                    block.noRedirect = true;
-                } else if (key == QLatin1String("no-cookie-jar")) {
-                    block.noCookieJar = true;
-                } else if (key == QLatin1String("apilens-omit-headers")) {
-                    for (const QString &name : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-                        block.omittedDefaults.append(name.trimmed());
-                    }
-                } else if (key == QLatin1String("timeout")) {
-                    bool ok = false;
-                    block.timeoutMs = parseTimeoutMs(value, &ok);
-                    if (!ok) {
-                        m_issues.append(
-                            {lineNumber,
-                             QStringLiteral("@timeout needs a duration such as 5, 500ms or 2m, not '%1'")
-                                 .arg(value)});
-                    }
-                } else {
-                    block.otherDirectives.append(trimmed.mid(trimmed.indexOf(QLatin1Char('@'))));
-                }
-                continue;
-            }
-            if (isComment(text)) {
-                // The comment's text, without its marker and one space after it.
-                QString comment = trimmed.mid(trimmed.startsWith(QLatin1Char('#')) ? 1 : 2);
-                block.comments.append(comment.startsWith(QLatin1Char(' ')) ? comment.mid(1) : comment);
-                continue;
-            }
-            if (const QRegularExpressionMatch m = variable.match(text); m.hasMatch()) {
-                block.variables.append({m.captured(1), m.captured(2).trimmed(), true});
-                continue;
-            }
-            // The request line: "METHOD URL [HTTP/x]" or just the URL (GET).
-            block.requestLine = lineNumber;
-            layout.requestStart = i;
-            const QRegularExpressionMatch m = requestLine.match(trimmed);
-            const QString first = trimmed.section(QLatin1Char(' '), 0, 0);
-            if (m.hasMatch() &&
-                (knownMethods().contains(m.captured(1)) || m.captured(1) == m.captured(1).toUpper()) &&
-                !first.contains(QLatin1Char(':')) && !first.contains(QLatin1Char('/'))) {
-                block.method = m.captured(1);
-                block.url = m.captured(2).trimmed();
-                block.httpVersion = m.captured(3);
-            } else {
-                block.method = QStringLiteral("GET");
-                QString url = trimmed;
-                static const QRegularExpression version(QStringLiteral("\\s+(HTTP/[0-9.]+)$"));
-                if (const QRegularExpressionMatch v = version.match(url); v.hasMatch()) {
-                    block.httpVersion = v.captured(1);
-                    url.truncate(v.capturedStart());
-                }
-                block.url = url;
-            }
-            layout.hadHttpVersion = !block.httpVersion.isEmpty();
-            state = State::Url;
-            continue;
-        }
-        case State::Url:
-            if (!raw.isEmpty() && (raw.at(0) == ' ' || raw.at(0) == '\t') &&
-                (trimmed.startsWith(QLatin1Char('?')) || trimmed.startsWith(QLatin1Char('&')))) {
-                block.url += trimmed;
-                continue;
-            }
-            state = State::Headers;
-            Q_FALLTHROUGH();
-        case State::Headers: {
-            if (isBlank(raw)) {
-                state = State::Body;
-                continue;
-            }
-            if (isComment(text)) {
-                layout.keptAfter.append(raw);
-                continue;
-            }
-            const qsizetype colon = text.indexOf(QLatin1Char(':'));
-            if (colon <= 0) {
-                m_issues.append(
-                    {lineNumber,
-                     QStringLiteral("expected a header 'Name: value', found '%1'").arg(trimmed.left(60))});
-                continue;
-            }
-            block.headers.append({text.left(colon).trimmed(), text.mid(colon + 1).trimmed(), true});
-            continue;
-        }
-        case State::Body:
-            if (bodyLines.isEmpty() && block.bodyFile.isEmpty() &&
-                (trimmed.startsWith(QLatin1String("< ")) || trimmed.startsWith(QLatin1String("<@ ")))) {
-                block.bodyFileHasVariables = trimmed.startsWith(QLatin1String("<@"));
-                block.bodyFile = trimmed.mid(trimmed.indexOf(QLatin1Char(' ')) + 1).trimmed();
-                continue;
-            }
-            bodyLines.append(raw + lines[i].eol);
-            continue;
-        case State::Handler:
-            break;
-        }
+        (i < next ? head : tail) += lines[i].raw + lines[i].eol;
     }
-    if (state == State::Handler) {
-        block.responseHandlers.append(handler);
-        m_issues.append({block.firstLine + int(lines.size()) - 1,
-                         QStringLiteral("response handler '> {%' is not closed with '%}'")});
-    }
-    // The body ends before trailing blank lines; they separate this block from the next.
-    while (!bodyLines.isEmpty() && isBlank(bodyLines.last())) {
-        bodyLines.removeLast();
-    }
-    QByteArray body = bodyLines.join();
-    if (body.endsWith("\r\n")) {
-        body.chop(2);
-    } else if (body.endsWith('\n')) {
-        body.chop(1);
-    }
-    block.body = body;
-    for (int i = int(lines.size()) - 1; i > layout.requestStart && isBlank(lines[i].raw); --i) {
-        ++layout.trailingBlank;
-    }
+    m_segments[index] = head;
+    m_segments.insert(index + 1, tail);
+    HttpRequestBlock following;
+    following.firstLine = m_blocks[index].firstLine + next;
+    m_blocks.insert(index + 1, following);
+    m_layouts.insert(index + 1, HttpBlockLayout{});
 }
 
 QByteArray HttpDocument::serialize() const
@@ -400,7 +167,7 @@ bool HttpDocument::replaceRequest(int index, const RequestSpec &spec)
     if (index < 0 || index >= m_blocks.size() || !m_blocks[index].hasRequest()) {
         return false;
     }
-    const Layout layout = m_layouts[index];
+    const HttpBlockLayout layout = m_layouts[index];
     const QList<Line> lines = splitLines(m_segments[index]);
     const QByteArray nl = m_newline;
     QByteArray out;
@@ -424,11 +191,11 @@ bool HttpDocument::replaceRequest(int index, const RequestSpec &spec)
         if (m.hasMatch()) {
             const QString key = m.captured(1);
             const QString value = m.captured(2).trimmed();
-            bool ok = false;
+            int ms = -1;
             const bool holds =
                 key == QLatin1String("no-redirect") ? !spec.settings.followRedirects
                 : key == QLatin1String("timeout")
-                    ? parseTimeoutMs(value, &ok) == spec.settings.timeoutMs && ok
+                    ? HttpSyntax::parseDurationMs(value, &ms) && ms == spec.settings.timeoutMs
                     : sameNames(value.split(QLatin1Char(','), Qt::SkipEmptyParts), spec.omittedDefaults);
             if (!holds || keptDirectives.contains(key)) {
                 continue;
@@ -478,7 +245,7 @@ bool HttpDocument::replaceRequest(int index, const RequestSpec &spec)
     const int firstLine = m_blocks[index].firstLine;
     m_blocks[index] = HttpRequestBlock{};
     m_blocks[index].firstLine = firstLine;
-    m_layouts[index] = Layout{};
+    m_layouts[index] = HttpBlockLayout{};
     // Later blocks move if the line count changed.
     int line = 1;
     for (int i = 0; i < m_segments.size(); ++i) {

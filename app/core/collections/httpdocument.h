@@ -17,6 +17,19 @@ struct HttpIssue
     QString message;
 };
 
+// A script in a .http file: a JetBrains handler ("> {% ... %}" after the request, "< {% ... %}"
+// before it, or "> ./file.js") or an httpyac script block ("{{" ... "}}" on lines of their own).
+struct HttpScript
+{
+    enum class Dialect { JetBrains, Httpyac };
+    Dialect dialect = Dialect::JetBrains;
+    bool beforeRequest = false; // a pre-request script; else it runs on the response
+    QString event;              // httpyac's "{{+after}}" -> "+after"; empty for JetBrains
+    QString code;               // the script's text, without its markers
+    QString file;               // "> ./handler.js": the file named instead of code
+    int line = 0;               // where it starts (1-based)
+};
+
 // One request block of a .http file (the JetBrains HTTP Client / VS Code REST Client syntax).
 struct HttpRequestBlock
 {
@@ -36,13 +49,33 @@ struct HttpRequestBlock
     QStringList omittedDefaults;  // "# @apilens-omit-headers User-Agent, Connection"
     QStringList otherDirectives;  // kept as written, e.g. "@apilens-catalog netilion"
     QStringList assertions;       // httpyac "?? status == 200" -> "status == 200"
-    QStringList responseHandlers; // "> {% ... %}" scripts and "> ./file.js", kept, never run
-    QList<KeyValue> variables;    // "@host = https://api.example.com"
-    QStringList comments;         // "# text" lines before the request, without the marker
+    QStringList responseHandlers; // "> {% ... %}" scripts and "> ./file.js" as written
+    QList<HttpScript> scripts;    // every script of the block, in file order
+    // httpyac's metadata: "# @disabled", "# @sleep 500", "# @ref name" / "# @forceRef name"
+    // (run that request first), "# @import ./other.http", "# @note text", "# @loop for 3".
+    bool disabled = false;
+    int sleepMs = 0;
+    QStringList refs;
+    QStringList forceRefs;
+    QStringList imports;
+    QString note;
+    QString loop;
+    bool hasSavedResponse = false; // "HTTP/1.1 200 OK" written below the request (kept, not sent)
+    QList<KeyValue> variables;     // "@host = https://api.example.com"
+    QStringList comments;          // "# text" lines before the request, without the marker
 
     bool hasRequest() const { return requestLine > 0; }
     // The request as the engine takes it (variables still unresolved).
     RequestSpec toSpec() const;
+};
+
+// Where a block's request sits among its lines, so that an edit rewrites only that part.
+struct HttpBlockLayout
+{
+    int requestStart = -1;       // line index in the block
+    QList<QByteArray> keptAfter; // comments, assertions, scripts after the request (raw lines)
+    int trailingBlank = 0;       // blank lines at the end of the block
+    bool hadHttpVersion = false;
 };
 
 // What of a request a .http file can say: auth becomes the header it sends (Bearer, Basic as
@@ -110,17 +143,8 @@ private:
     void parseBlock(int index);
     void reparse();
 
-    // Where a block's request sits among its lines, to rewrite only that part.
-    struct Layout
-    {
-        int requestStart = -1;       // line index in the segment
-        QList<QByteArray> keptAfter; // comments, assertions, scripts after the request (raw lines)
-        int trailingBlank = 0;       // blank lines at the end of the block
-        bool hadHttpVersion = false;
-    };
-
     QByteArray m_bom;
-    QList<Layout> m_layouts;
+    QList<HttpBlockLayout> m_layouts;
     QByteArray m_newline = "\n";
     QList<QByteArray> m_segments; // raw bytes of each block
     QList<HttpRequestBlock> m_blocks;

@@ -1,6 +1,8 @@
 #include "variables.h"
 
 #include "collection.h"
+#include "dotenv.h"
+#include "dynamicvariables.h"
 #include "variablesyntax.h"
 
 #include <QDateTime>
@@ -76,22 +78,75 @@ QHash<QString, QString> merged(const QHash<QString, QHash<QString, QString>> &al
 
 } // namespace
 
-Environments Environments::load(const QString &folder, QStringList *errors)
+namespace {
+
+// The folders from `root` down to `folder` (both included); only `folder` when it is not below `root`.
+QStringList foldersFromRoot(const QString &folder, const QString &root)
 {
-    const QDir dir(folder);
-    QByteArray publicJson;
-    QByteArray privateJson;
-    QFile publicFile(dir.filePath(QStringLiteral("http-client.env.json")));
-    if (publicFile.open(QIODevice::ReadOnly)) {
-        publicJson = publicFile.readAll();
+    const QString start = QDir::cleanPath(QDir(folder).absolutePath());
+    const QString top = root.isEmpty() ? start : QDir::cleanPath(QDir(root).absolutePath());
+    if (start != top && !start.startsWith(top + QLatin1Char('/'))) {
+        return {start};
     }
-    QFile privateFile(dir.filePath(QStringLiteral("http-client.private.env.json")));
-    if (privateFile.open(QIODevice::ReadOnly)) {
-        privateJson = privateFile.readAll();
+    QStringList folders{start};
+    for (QDir dir(start); dir.absolutePath() != top && dir.cdUp();) {
+        folders.prepend(dir.absolutePath());
     }
+    return folders;
+}
+
+void mergeInto(QHash<QString, QHash<QString, QString>> *into,
+               const QHash<QString, QHash<QString, QString>> &from)
+{
+    for (auto env = from.cbegin(); env != from.cend(); ++env) {
+        QHash<QString, QString> &target = (*into)[env.key()];
+        for (auto it = env.value().cbegin(); it != env.value().cend(); ++it) {
+            target.insert(it.key(), it.value());
+        }
+    }
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// The dotenv files of one folder: .env for every environment, NAME.env and .env.NAME for NAME.
+void readDotenvFiles(const QDir &dir, QList<QPair<QString, QHash<QString, QString>>> *into)
+{
+    into->append({SharedEnvironment, readDotenv(dir.path())});
+    const QStringList files =
+        dir.entryList({QStringLiteral("*.env"), QStringLiteral(".env.*")}, QDir::Files | QDir::Hidden);
+    for (const QString &file : files) {
+        const QString name = file.startsWith(QLatin1String(".env.")) ? file.mid(5) : file.chopped(4);
+        if (!name.isEmpty() && !name.startsWith(QLatin1Char('.'))) {
+            into->append({name, readDotenv(dir.path(), file)});
+        }
+    }
+}
+
+} // namespace
+
+Environments Environments::load(const QString &folder, QStringList *errors, const QString &projectRoot)
+{
     Environments environments;
-    environments.m_public = readEnvironments(publicJson, publicFile.fileName(), errors);
-    environments.m_private = readEnvironments(privateJson, privateFile.fileName(), errors);
+    const QStringList folders = foldersFromRoot(folder, projectRoot);
+    for (const QString &path : folders) {
+        const QDir dir(path);
+        const QString publicPath = dir.filePath(publicFileName());
+        const QString privatePath = dir.filePath(privateFileName());
+        const Layers publicLayer = readEnvironments(readAll(publicPath), publicPath, errors);
+        const Layers privateLayer = readEnvironments(readAll(privatePath), privatePath, errors);
+        if (path == folders.last()) {
+            environments.m_public = publicLayer;
+            environments.m_private = privateLayer;
+        } else {
+            mergeInto(&environments.m_inheritedPublic, publicLayer);
+            mergeInto(&environments.m_inheritedPrivate, privateLayer);
+        }
+        readDotenvFiles(dir, &environments.m_dotenv);
+    }
     return environments;
 }
 
@@ -107,7 +162,11 @@ Environments Environments::fromJson(const QByteArray &publicJson, const QByteArr
 
 QStringList Environments::names() const
 {
-    QStringList names = m_public.keys() + m_private.keys();
+    QStringList names =
+        m_public.keys() + m_private.keys() + m_inheritedPublic.keys() + m_inheritedPrivate.keys();
+    for (const auto &layer : m_dotenv) {
+        names.append(layer.first);
+    }
     names.removeDuplicates();
     names.removeAll(SharedEnvironment);
     names.sort();
@@ -116,17 +175,46 @@ QStringList Environments::names() const
 
 QHash<QString, QString> Environments::publicVariables(const QString &environment) const
 {
-    return merged(m_public, environment);
+    QHash<QString, QString> result = dotenvVariables(environment);
+    for (const Layers *layer : {&m_inheritedPublic, &m_public}) {
+        const QHash<QString, QString> values = merged(*layer, environment);
+        for (auto it = values.cbegin(); it != values.cend(); ++it) {
+            result.insert(it.key(), it.value());
+        }
+    }
+    return result;
 }
 
 QHash<QString, QString> Environments::privateVariables(const QString &environment) const
 {
-    return merged(m_private, environment);
+    QHash<QString, QString> result = merged(m_inheritedPrivate, environment);
+    const QHash<QString, QString> own = merged(m_private, environment);
+    for (auto it = own.cbegin(); it != own.cend(); ++it) {
+        result.insert(it.key(), it.value());
+    }
+    return result;
+}
+
+QHash<QString, QString> Environments::dotenvVariables(const QString &environment) const
+{
+    QHash<QString, QString> result;
+    for (const auto &layer : m_dotenv) {
+        if (layer.first == SharedEnvironment || layer.first == environment) {
+            result.insert(layer.second);
+        }
+    }
+    return result;
 }
 
 bool Environments::isSecret(const QString &environment, const QString &variable) const
 {
-    return privateVariables(environment).contains(variable);
+    if (privateVariables(environment).contains(variable)) {
+        return true;
+    }
+    // A .env value is a secret unless a JSON environment file says otherwise.
+    return dotenvVariables(environment).contains(variable) &&
+           !merged(m_public, environment).contains(variable) &&
+           !merged(m_inheritedPublic, environment).contains(variable);
 }
 
 QStringList Environments::allNames() const
@@ -252,24 +340,13 @@ std::optional<QString> VariableResolver::value(const QString &expression, int de
         return std::nullopt; // a variable that refers to itself
     }
     if (name.startsWith(QLatin1Char('$'))) {
-        const QStringList parts = name.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        const QString dynamic = parts.value(0);
-        if (dynamic == QLatin1String("$uuid") || dynamic == QLatin1String("$guid") ||
-            dynamic == QLatin1String("$random.uuid")) {
-            return QUuid::createUuid().toString(QUuid::WithoutBraces);
+        DynamicContext context;
+        context.dotenv = dotenv;
+        for (const QHash<QString, QString> *scope :
+             {&publicEnvironment, &privateEnvironment, &requestVariables}) {
+            context.variables.insert(*scope);
         }
-        if (dynamic == QLatin1String("$timestamp")) {
-            return QString::number(QDateTime::currentSecsSinceEpoch());
-        }
-        if (dynamic == QLatin1String("$isoTimestamp")) {
-            return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-        }
-        if (dynamic == QLatin1String("$randomInt") || dynamic == QLatin1String("$random.integer")) {
-            const int low = parts.size() > 2 ? parts[1].toInt() : 0;
-            const int high = parts.size() > 2 ? parts[2].toInt() : 1000;
-            return QString::number(high > low ? QRandomGenerator::global()->bounded(low, high) : low);
-        }
-        return std::nullopt;
+        return dynamicVariable(name, context);
     }
     // Chaining: name.response.body.$.path / name.response.headers.Header
     static const QRegularExpression chain(
@@ -307,6 +384,22 @@ std::optional<QString> VariableResolver::value(const QString &expression, int de
             return resolved;
         }
     }
+    // httpyac: a named request's response body is a variable of that name ({{login.token}}).
+    static const QRegularExpression named(QStringLiteral("^([\\w-]+)((?:\\.[\\w-]+|\\[\\d+\\])*)$"));
+    if (const QRegularExpressionMatch m = named.match(name); m.hasMatch() && responses) {
+        const Exchange *exchange = responses(m.captured(1));
+        if (exchange && exchange->hasResponse()) {
+            const QByteArray body = exchange->body.bytes(16 * 1024 * 1024);
+            if (m.captured(2).isEmpty()) {
+                return QString::fromUtf8(body);
+            }
+            const QJsonDocument document = QJsonDocument::fromJson(body);
+            const QJsonValue root =
+                document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
+            const std::optional<QJsonValue> found = jsonPath(root, QLatin1Char('$') + m.captured(2));
+            return found ? std::optional<QString>(jsonValueText(*found)) : std::nullopt;
+        }
+    }
     return std::nullopt;
 }
 
@@ -329,7 +422,9 @@ QString VariableResolver::resolveText(const QString &text, QStringList *unresolv
 RequestSpec VariableResolver::resolve(const RequestSpec &spec, QStringList *unresolved) const
 {
     RequestSpec out = spec;
-    out.url = resolve(spec.url, unresolved);
+    // httpyac: a request line that starts with '/' is relative to the {{host}} variable.
+    out.url = resolve(
+        spec.url.startsWith(QLatin1Char('/')) ? QStringLiteral("{{host}}") + spec.url : spec.url, unresolved);
     for (KeyValue &header : out.headers) {
         if (header.enabled) {
             header.name = resolve(header.name, unresolved);

@@ -19,8 +19,12 @@ namespace ApiLens::Core {
 class Environments
 {
 public:
-    // Missing files are fine; broken ones are reported (file:line) and skipped.
-    static Environments load(const QString &folder, QStringList *errors);
+    // Missing files are fine; broken ones are reported (file:line) and skipped. With
+    // `projectRoot` (an ancestor of `folder`) the folders between count too, as httpyac reads
+    // them: their http-client.env.json files (the nearer folder winning), and in every folder
+    // from the root down the dotenv files .env (all environments), NAME.env and .env.NAME, whose
+    // values sit below those of the JSON files and count as secrets.
+    static Environments load(const QString &folder, QStringList *errors, const QString &projectRoot = {});
     static Environments fromJson(const QByteArray &publicJson, const QByteArray &privateJson,
                                  QStringList *errors);
 
@@ -48,8 +52,15 @@ public:
     static QString sharedName() { return QStringLiteral("$shared"); }
 
 private:
-    QHash<QString, QHash<QString, QString>> m_public;
-    QHash<QString, QHash<QString, QString>> m_private;
+    using Layers = QHash<QString, QHash<QString, QString>>; // environment -> variables
+    Layers m_public; // the folder's own files: what the editor edits and save() writes
+    Layers m_private;
+    Layers m_inheritedPublic; // from the folders above, up to the project root
+    Layers m_inheritedPrivate;
+    // From .env files in folder order, root first ("$shared" for .env itself): a nearer
+    // folder's .env wins over a farther NAME.env, as in httpyac.
+    QList<QPair<QString, QHash<QString, QString>>> m_dotenv;
+    QHash<QString, QString> dotenvVariables(const QString &environment) const;
 };
 
 // Resolves {{name}} in requests: request and file variables first, then the private
@@ -62,6 +73,7 @@ public:
     QHash<QString, QString> requestVariables;
     QHash<QString, QString> privateEnvironment;
     QHash<QString, QString> publicEnvironment;
+    QHash<QString, QString> dotenv; // the .env file beside the .http file, for {{$dotenv NAME}}
     // The last exchange of a named request, for chaining; null when it has not run.
     std::function<const Exchange *(const QString &requestName)> responses;
 
@@ -69,6 +81,7 @@ public:
     std::optional<QString> value(const QString &expression, int depth = 0) const;
     // Replaces every {{...}} it can; the names it could not resolve go to `unresolved`.
     QString resolve(const QString &text, QStringList *unresolved) const;
+    // The whole request; a URL that starts with '/' is taken relative to {{host}} (httpyac).
     RequestSpec resolve(const RequestSpec &spec, QStringList *unresolved) const;
 
 private:
