@@ -91,10 +91,14 @@ void tst_Variables::environmentsAboveAndDotenv()
     const QHash<QString, QString> dev = env.publicVariables(QStringLiteral("dev"));
     QCOMPARE(dev.value(QStringLiteral("host")), QStringLiteral("http://root"));
     QCOMPARE(dev.value(QStringLiteral("tenant")), QStringLiteral("api")); // the nearer JSON file
-    QCOMPARE(dev.value(QStringLiteral("KEY")), QStringLiteral("from-root-dotenv"));
-    QCOMPARE(dev.value(QStringLiteral("REGION")), QStringLiteral("nested")); // nearer .env over dev.env above
-    QCOMPARE(dev.value(QStringLiteral("ONLY_DEV")), QStringLiteral("1"));
-    QVERIFY(!dev.contains(QStringLiteral("STAGE")));
+    QVERIFY(!dev.contains(QStringLiteral("KEY")));                        // .env values are private
+    const QHash<QString, QString> secrets = env.privateVariables(QStringLiteral("dev"));
+    QCOMPARE(secrets.value(QStringLiteral("KEY")), QStringLiteral("from-root-dotenv"));
+    QVERIFY(!secrets.contains(QStringLiteral("tenant"))); // a public JSON value wins over .env
+    QCOMPARE(secrets.value(QStringLiteral("REGION")),
+             QStringLiteral("nested")); // nearer .env over dev.env above
+    QCOMPARE(secrets.value(QStringLiteral("ONLY_DEV")), QStringLiteral("1"));
+    QVERIFY(!secrets.contains(QStringLiteral("STAGE")));
     QCOMPARE(env.privateVariables(QStringLiteral("dev")).value(QStringLiteral("token")),
              QStringLiteral("root-secret"));
     QVERIFY(env.isSecret(QStringLiteral("dev"), QStringLiteral("KEY")));     // a .env value

@@ -175,23 +175,25 @@ QStringList Environments::names() const
 
 QHash<QString, QString> Environments::publicVariables(const QString &environment) const
 {
-    QHash<QString, QString> result = dotenvVariables(environment);
-    for (const Layers *layer : {&m_inheritedPublic, &m_public}) {
-        const QHash<QString, QString> values = merged(*layer, environment);
-        for (auto it = values.cbegin(); it != values.cend(); ++it) {
-            result.insert(it.key(), it.value());
-        }
-    }
+    QHash<QString, QString> result = merged(m_inheritedPublic, environment);
+    result.insert(merged(m_public, environment));
     return result;
 }
 
 QHash<QString, QString> Environments::privateVariables(const QString &environment) const
 {
-    QHash<QString, QString> result = merged(m_inheritedPrivate, environment);
-    const QHash<QString, QString> own = merged(m_private, environment);
-    for (auto it = own.cbegin(); it != own.cend(); ++it) {
-        result.insert(it.key(), it.value());
+    // .env values are secrets, below every JSON value: one that a public file also sets is left
+    // out here, so that the public value wins as in httpyac.
+    const QHash<QString, QString> publicValues = publicVariables(environment);
+    QHash<QString, QString> result;
+    const QHash<QString, QString> dotenv = dotenvVariables(environment);
+    for (auto it = dotenv.cbegin(); it != dotenv.cend(); ++it) {
+        if (!publicValues.contains(it.key())) {
+            result.insert(it.key(), it.value());
+        }
     }
+    result.insert(merged(m_inheritedPrivate, environment));
+    result.insert(merged(m_private, environment));
     return result;
 }
 
@@ -208,13 +210,7 @@ QHash<QString, QString> Environments::dotenvVariables(const QString &environment
 
 bool Environments::isSecret(const QString &environment, const QString &variable) const
 {
-    if (privateVariables(environment).contains(variable)) {
-        return true;
-    }
-    // A .env value is a secret unless a JSON environment file says otherwise.
-    return dotenvVariables(environment).contains(variable) &&
-           !merged(m_public, environment).contains(variable) &&
-           !merged(m_inheritedPublic, environment).contains(variable);
+    return privateVariables(environment).contains(variable);
 }
 
 QStringList Environments::allNames() const

@@ -23,7 +23,7 @@ public:
     // `projectRoot` (an ancestor of `folder`) the folders between count too, as httpyac reads
     // them: their http-client.env.json files (the nearer folder winning), and in every folder
     // from the root down the dotenv files .env (all environments), NAME.env and .env.NAME, whose
-    // values sit below those of the JSON files and count as secrets.
+    // values are private (never exported) and sit below those of the JSON files.
     static Environments load(const QString &folder, QStringList *errors, const QString &projectRoot = {});
     static Environments fromJson(const QByteArray &publicJson, const QByteArray &privateJson,
                                  QStringList *errors);
