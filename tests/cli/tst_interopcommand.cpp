@@ -90,7 +90,9 @@ void tst_InteropCommand::importCurlThenRun()
              "Connection\nPOST " +
                  base +
                  "/users?notify=1\nContent-Type: application/json\n"
-                 "X-Note: it's\n\n{\"name\": \"Ada\"}\n");
+                 "X-Note: it's\n\n< ./files/body.json\n");
+    // --data-binary @file: the file comes into the collection and is sent from there, every byte.
+    QCOMPARE(read(QStringLiteral("api/files/body.json")), QByteArray("{\"name\": \"Ada\"}"));
 
     // A second import is added after the first, named after its path.
     write(QStringLiteral("get.sh"), "curl -L -u ada:pw " + base + "/users/7");

@@ -1,3 +1,5 @@
+#include "collections/bodyfiles.h"
+#include "collections/httpdocument.h"
 #include "collections/variables.h"
 #include "interop/commandexport.h"
 #include "interop/curl.h"
@@ -61,6 +63,8 @@ private Q_SLOTS:
 
 private:
     // Sends `spec` with ApiLens and `command` with curl (through bash) to `server`; returns both receipts.
+    static void compareWithCurl(const ReceivedRequest &byApiLens, const ReceivedRequest &byCurl,
+                                const QString &withUrl);
     static std::pair<ReceivedRequest, ReceivedRequest> sendBoth(TestServer *server, const RequestSpec &spec,
                                                                 const QString &command);
     static CurlFileReader files()
@@ -146,6 +150,11 @@ void tst_Curl::parse_data()
     QTest::addColumn<QString>("contentType");
     QTest::addColumn<QString>("extra"); // auth / settings / unknown, as a short text
 
+    QTest::newRow("a script's shebang, comments (with an apostrophe) and blank lines first")
+        << "#!/bin/sh\n# don't forget the token\n\n  \ncurl https://h/ok"
+        << "GET"
+        << "https://h/ok" << QStringList{} << QByteArray() << ""
+        << "follow=0";
     QTest::newRow("GET, no scheme") << "curl example.test/users"
                                     << "GET"
                                     << "http://example.test/users" << QStringList{} << QByteArray() << ""
@@ -347,6 +356,10 @@ void tst_Curl::refusesWhatIsNotARequest_data()
                                    << "-H needs a value";
     QTest::newRow("missing file") << "curl -d @nope.json https://h/"
                                   << "cannot read the file nope.json named by -d";
+    QTest::newRow("-d with -F, which curl refuses") << "curl -d a=1 -F b=2 https://h/"
+                                                    << "curl refuses this command";
+    QTest::newRow("-d with -T, which curl refuses") << "curl -d a=1 -T body.json https://h/"
+                                                    << "curl refuses this command";
     QTest::newRow("stdin") << "curl --data-binary @- https://h/"
                            << "reads standard input";
     QTest::newRow("bad max-time") << "curl -m soon https://h/"
@@ -518,6 +531,19 @@ void tst_Curl::sameRequestAsCurl_data()
     QTest::newRow("-T uploads a file") << "-T report.csv URL/put";
     QTest::newRow("'Accept:' and -A '' leave headers out") << "-H 'Accept:' -A '' URL/bare";
     QTest::newRow("--compressed") << "--compressed URL/zipped";
+    // What a new user found sent wrong.
+    QTest::newRow("-u with an empty name") << "-u ':password' URL/auth";
+    QTest::newRow("--user with an empty password") << "--user 'name:' URL/auth";
+    QTest::newRow("--data-binary @file keeps the last newline") << "--data-binary @payload.json URL/in";
+    QTest::newRow("-F with a quoted value") << R"(-F 'token="abc"' -F 'q="say \"hi\""' URL/form)";
+    QTest::newRow("multipart Content-Type without a boundary")
+        << "-H 'Content-Type: multipart/form-data' -F 'a=1' URL/form";
+    QTest::newRow("--range with a start only") << "--range 600 URL/part";
+    QTest::newRow("-X in mixed case") << "-X wHat URL/odd";
+    // A text file; a binary one goes out with upper-case escapes where curl writes lower case
+    // (QUrl rewrites the target's escapes; keeping the written bytes is still to do).
+    QTest::newRow("--url-query from a file") << "--url-query 'n@note.txt' URL/q";
+    QTest::newRow("-T to a folder URL") << "-T report.csv URL/upload/";
 }
 
 void tst_Curl::sameRequestAsCurl()
@@ -557,13 +583,32 @@ void tst_Curl::sameRequestAsCurl()
     // ApiLens, from the same text, with curl's working directory.
     const CurlImport imported = parseCurl(QStringLiteral("curl ") + withUrl, files.path());
     QVERIFY2(imported.ok(), qPrintable(imported.error));
-    HttpClient client;
-    PendingExchange *pending = client.send(imported.spec);
-    QSignalSpy finished(pending, &PendingExchange::finished);
-    QVERIFY(finished.wait(10000));
-    QTRY_COMPARE(server.requests().size(), 1);
-    const ReceivedRequest byApiLens = server.requests().first();
+    // Sent as imported, and as `import curl` writes it to a .http file and `run` reads it back.
+    HttpDocument document;
+    const HttpFileRequest forFile = forHttpFile(imported.spec, files.path());
+    document.appendRequest(QStringLiteral("imported"), forFile.spec, {forFile.directives, {}, {}});
+    RequestSpec fromFile = HttpDocument::parse(document.serialize()).requests().value(0).toSpec();
+    QString error;
+    QVERIFY2(inlineBodyFiles(&fromFile, files.path(), &error), qPrintable(error));
+    for (const RequestSpec &spec : {imported.spec, fromFile}) {
+        server.clearRequests();
+        HttpClient client;
+        PendingExchange *pending = client.send(spec);
+        QSignalSpy finished(pending, &PendingExchange::finished);
+        QVERIFY(finished.wait(10000));
+        QTRY_COMPARE(server.requests().size(), 1);
+        compareWithCurl(server.requests().first(), byCurl, withUrl);
+        if (QTest::currentTestFailed()) {
+            qWarning("as %s:\n%s", &spec == &fromFile ? "read back from the .http file" : "imported",
+                     document.serialize().constData());
+            return;
+        }
+    }
+}
 
+void tst_Curl::compareWithCurl(const ReceivedRequest &byApiLens, const ReceivedRequest &byCurl,
+                               const QString &withUrl)
+{
     QCOMPARE(byApiLens.method, byCurl.method);
     QCOMPARE(byApiLens.target, byCurl.target);
     const bool multipart = byCurl.header("Content-Type").startsWith("multipart/form-data");

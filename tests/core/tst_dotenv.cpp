@@ -21,22 +21,25 @@ void tst_Dotenv::parse_data()
     QTest::newRow("plain") << QByteArray("KEY=value\n") << QStringLiteral("KEY") << QStringLiteral("value");
     QTest::newRow("spaces around") << QByteArray("  KEY =  some value  \n") << QStringLiteral("KEY")
                                    << QStringLiteral("some value");
-    QTest::newRow("export") << QByteArray("export TOKEN=abc\n") << QStringLiteral("TOKEN") << QStringLiteral("abc");
-    QTest::newRow("inline comment") << QByteArray("A=1 # one\n") << QStringLiteral("A") << QStringLiteral("1");
-    QTest::newRow("hash inside quotes") << QByteArray("A='1 # one'\n") << QStringLiteral("A")
-                                        << QStringLiteral("1 # one");
-    QTest::newRow("double quotes expand \\n") << QByteArray("A=\"x\\ny\"\n") << QStringLiteral("A")
-                                              << QStringLiteral("x\ny");
-    QTest::newRow("single quotes keep \\n") << QByteArray("A='x\\ny'\n") << QStringLiteral("A")
-                                            << QStringLiteral("x\\ny");
-    QTest::newRow("multi-line in double quotes") << QByteArray("A=\"line 1\nline 2\"\nB=2\n") << QStringLiteral("A")
-                                                 << QStringLiteral("line 1\nline 2");
+    QTest::newRow("export") << QByteArray("export TOKEN=abc\n") << QStringLiteral("TOKEN")
+                            << QStringLiteral("abc");
+    QTest::newRow("inline comment") << QByteArray("A=1 # one\n") << QStringLiteral("A")
+                                    << QStringLiteral("1");
+    QTest::newRow("hash inside quotes")
+        << QByteArray("A='1 # one'\n") << QStringLiteral("A") << QStringLiteral("1 # one");
+    QTest::newRow("double quotes expand \\n")
+        << QByteArray("A=\"x\\ny\"\n") << QStringLiteral("A") << QStringLiteral("x\ny");
+    QTest::newRow("single quotes keep \\n")
+        << QByteArray("A='x\\ny'\n") << QStringLiteral("A") << QStringLiteral("x\\ny");
+    QTest::newRow("multi-line in double quotes") << QByteArray("A=\"line 1\nline 2\"\nB=2\n")
+                                                 << QStringLiteral("A") << QStringLiteral("line 1\nline 2");
     QTest::newRow("empty value") << QByteArray("EMPTY=\nB=2\n") << QStringLiteral("EMPTY") << QString();
-    QTest::newRow("comment line") << QByteArray("# KEY=no\n") << QStringLiteral("KEY") << QStringLiteral("<absent>");
+    QTest::newRow("comment line") << QByteArray("# KEY=no\n") << QStringLiteral("KEY")
+                                  << QStringLiteral("<absent>");
     QTest::newRow("CRLF") << QByteArray("A=1\r\nB=2\r\n") << QStringLiteral("B") << QStringLiteral("2");
     QTest::newRow("later wins") << QByteArray("A=1\nA=2\n") << QStringLiteral("A") << QStringLiteral("2");
-    QTest::newRow("garbage line skipped") << QByteArray("not a line\nA=1\n") << QStringLiteral("A")
-                                          << QStringLiteral("1");
+    QTest::newRow("garbage line skipped")
+        << QByteArray("not a line\nA=1\n") << QStringLiteral("A") << QStringLiteral("1");
 }
 
 void tst_Dotenv::parse()

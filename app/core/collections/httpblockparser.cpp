@@ -415,8 +415,12 @@ void BlockParser::readRequestLine(const QString &trimmed)
     m_layout.requestStart = m_index;
     const QRegularExpressionMatch m = requestLine.match(trimmed);
     const QString first = trimmed.section(QLatin1Char(' '), 0, 0);
-    if (m.hasMatch() && m.captured(1) == m.captured(1).toUpper() && !first.contains(QLatin1Char(':')) &&
-        !first.contains(QLatin1Char('/'))) {
+    // A method in any case ("wHat", as curl sends it) when what follows is plainly a URL.
+    const QString target = m.captured(2);
+    const bool urlFollows = target.contains(QLatin1String("://")) || target.startsWith(QLatin1Char('/')) ||
+                            target.startsWith(QLatin1String("{{"));
+    if (m.hasMatch() && (m.captured(1) == m.captured(1).toUpper() || urlFollows) &&
+        !first.contains(QLatin1Char(':')) && !first.contains(QLatin1Char('/'))) {
         m_block.method = m.captured(1);
         m_block.url = m.captured(2).trimmed();
         m_block.httpVersion = m.captured(3);

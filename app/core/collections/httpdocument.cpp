@@ -471,9 +471,14 @@ HttpFileRequest forHttpFile(const RequestSpec &original, const QString &fileDir)
         addHeader(QStringLiteral("Authorization"), QStringLiteral("Bearer ") + source.auth.token);
         break;
     case AuthKind::Basic:
-        // The JetBrains client and httpyac both read "Basic user password" and encode it.
+        // The JetBrains client and httpyac both read "Basic user password" and encode it; an empty
+        // name or password (or one with a space) is written as "user:password", read the same way.
         addHeader(QStringLiteral("Authorization"),
-                  QStringLiteral("Basic %1 %2").arg(source.auth.username, source.auth.password));
+                  source.auth.username.isEmpty() || source.auth.password.isEmpty() ||
+                          source.auth.username.contains(QLatin1Char(' ')) ||
+                          source.auth.password.contains(QLatin1Char(' '))
+                      ? QStringLiteral("Basic %1:%2").arg(source.auth.username, source.auth.password)
+                      : QStringLiteral("Basic %1 %2").arg(source.auth.username, source.auth.password));
         break;
     case AuthKind::ApiKey:
         if (source.auth.keyLocation == ApiKeyLocation::Header) {

@@ -320,7 +320,14 @@ BuiltRequest buildRequest(const RequestSpec &spec, const BuildOptions &options)
 {
     BuiltRequest built;
     WireRequest &out = built.request;
-    const QString method = spec.method.trimmed().toUpper();
+    // Methods are case-sensitive (RFC 9110): a standard one written in lower case means that
+    // method; any other goes out as written ("wHat", as curl sends it).
+    static const QStringList standard = {
+        QStringLiteral("GET"),     QStringLiteral("HEAD"),   QStringLiteral("POST"),
+        QStringLiteral("PUT"),     QStringLiteral("DELETE"), QStringLiteral("CONNECT"),
+        QStringLiteral("OPTIONS"), QStringLiteral("TRACE"),  QStringLiteral("PATCH")};
+    const QString asWritten = spec.method.trimmed();
+    const QString method = standard.contains(asWritten.toUpper()) ? asWritten.toUpper() : asWritten;
     if (!isValidMethod(method)) {
         built.error = QStringLiteral("Invalid method '%1': a method is a single word such as GET or PATCH")
                           .arg(spec.method);

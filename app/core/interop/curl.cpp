@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
+#include <QRegularExpression>
 #include <QUrl>
 
 namespace ApiLens::Core {
@@ -319,6 +320,7 @@ private:
     QString m_user;
     bool m_haveUser = false;
     QString m_uploadFile;
+    QString m_dataFile; // the file of a --data-binary @file that is the whole body
     QStringList m_queryAdditions;
 };
 
@@ -333,7 +335,8 @@ QByteArray CurlParser::urlencodeData(const QString &value)
         if (!content) {
             return {};
         }
-        const QByteArray encoded = formEncode(QString::fromUtf8(*content));
+        // The file's bytes as they are (not read as UTF-8 text first).
+        const QByteArray encoded = content->toPercentEncoding(QByteArrayLiteral(" ")).replace(' ', '+');
         return name.isEmpty() ? encoded : name.toUtf8() + '=' + encoded;
     }
     if (eq < 0) {
@@ -493,6 +496,7 @@ void CurlParser::applyData(Opt opt, const QString &value)
         } else if (const auto bytes =
                        readOrFail(value.mid(1), opt == Opt::Json ? "--json" : "--data-binary")) {
             m_data.append(*bytes);
+            m_dataFile = absolute(value.mid(1)); // sent from the file: every byte, the last newline too
         }
         return;
     }
@@ -529,6 +533,21 @@ void CurlParser::applyForm(Opt opt, const QString &value)
             }
         } else if (const auto bytes = readOrFail(path, "-F")) {
             part.value = QString::fromUtf8(*bytes);
+        }
+    } else if (opt == Opt::Form && rest.startsWith(QLatin1Char('"'))) {
+        // A quoted value: curl takes what is inside, \" and \\ as escapes, then ";type=…".
+        QString inside;
+        qsizetype i = 1;
+        for (; i < rest.size() && rest.at(i) != QLatin1Char('"'); ++i) {
+            if (rest.at(i) == QLatin1Char('\\') && i + 1 < rest.size()) {
+                ++i;
+            }
+            inside += rest.at(i);
+        }
+        part.value = inside;
+        const QString after = rest.mid(i + 1);
+        if (after.startsWith(QLatin1String(";type="))) {
+            part.contentType = after.mid(6);
         }
     } else if (opt == Opt::Form && rest.contains(QLatin1String(";type="))) {
         const qsizetype cut = rest.indexOf(QLatin1String(";type="));
@@ -641,7 +660,12 @@ void CurlParser::applySetting(Opt opt, const QString &value)
         m_uploadFile = absolute(value);
         break;
     case Opt::Range:
-        setHeader(&spec.headers, QStringLiteral("Range"), QStringLiteral("bytes=") + value);
+        // curl turns a lone start ("600") into an open range ("bytes=600-").
+        setHeader(&spec.headers, QStringLiteral("Range"),
+                  QStringLiteral("bytes=") + value +
+                      (value.contains(QLatin1Char('-')) || value.contains(QLatin1Char(','))
+                           ? QString()
+                           : QStringLiteral("-")));
         break;
     case Opt::UrlQuery:
         m_queryAdditions.append(value.startsWith(QLatin1Char('+')) ? value.mid(1)
@@ -695,13 +719,31 @@ void CurlParser::finishUrl()
         url += (url.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) +
                m_queryAdditions.join(QLatin1Char('&')) + fragment;
     }
+    // "-T file" to a URL that ends in '/' (with no query) uploads to that folder under the file's name.
+    if (!m_uploadFile.isEmpty() && m_uploadFile != QLatin1String("-") && url.endsWith(QLatin1Char('/'))) {
+        url += QString::fromUtf8(QUrl::toPercentEncoding(QFileInfo(m_uploadFile).fileName()));
+    }
     m_result.spec.url = url;
 }
 
 void CurlParser::finishBody()
 {
     RequestSpec &spec = m_result.spec;
-    if (!m_data.isEmpty() && !m_get) {
+    if (!m_data.isEmpty() && spec.body.kind == BodyKind::Multipart) {
+        m_result.error = QStringLiteral("curl refuses this command: it asks for both a POST body (-d) and a "
+                                        "multipart form (-F); use one of them");
+        return;
+    }
+    if (!m_data.isEmpty() && !m_uploadFile.isEmpty()) {
+        m_result.error =
+            QStringLiteral("curl refuses this command: it asks for both a POST body (-d) and an upload (-T)");
+        return;
+    }
+    if (!m_dataFile.isEmpty() && m_data.size() == 1 && !m_get && !m_json) {
+        spec.body.kind = BodyKind::BinaryFile;
+        spec.body.filePath = m_dataFile;
+        spec.body.contentType = QStringLiteral("application/x-www-form-urlencoded");
+    } else if (!m_data.isEmpty() && !m_get) {
         spec.body.kind = BodyKind::Raw;
         spec.body.raw = m_data.join(m_json ? QByteArray() : QByteArray("&"));
         spec.body.contentType =
@@ -717,10 +759,18 @@ void CurlParser::finishBody()
             spec.headers.append(KeyValue{QStringLiteral("Expect"), QStringLiteral("100-continue"), true});
         }
     }
-    for (const KeyValue &header : std::as_const(spec.headers)) {
-        if (header.name.compare(QLatin1String("Content-Type"), Qt::CaseInsensitive) == 0 &&
-            spec.body.kind != BodyKind::None && spec.body.kind != BodyKind::Multipart) {
+    for (qsizetype i = spec.headers.size() - 1; i >= 0; --i) {
+        const KeyValue &header = spec.headers.at(i);
+        if (header.name.compare(QLatin1String("Content-Type"), Qt::CaseInsensitive) != 0 ||
+            spec.body.kind == BodyKind::None) {
+            continue;
+        }
+        if (spec.body.kind != BodyKind::Multipart) {
             spec.body.contentType = header.value;
+        } else if (!header.value.contains(QLatin1String("boundary="), Qt::CaseInsensitive)) {
+            // "multipart/form-data" without a boundary: curl adds its boundary, and so does ApiLens.
+            spec.body.contentType = header.value;
+            spec.headers.removeAt(i);
         }
     }
 }
@@ -754,10 +804,14 @@ void CurlParser::finishAuthAndMethod()
 
 } // namespace
 
-CurlImport parseCurl(const QString &command, const QString &workingDirectory, const CurlFileReader &readFile)
+CurlImport parseCurl(const QString &text, const QString &workingDirectory, const CurlFileReader &readFile)
 {
     CurlImport result;
     QString error;
+    // A pasted script may start with a shebang, comments and blank lines before the command.
+    QString command = text;
+    static const QRegularExpression leading(QStringLiteral("^(?:[ \\t]*(?:#[^\\n]*)?\\r?\\n)+"));
+    command.remove(leading);
     const std::optional<QStringList> split = splitShellWords(command, &error);
     if (!split) {
         result.error = error;
