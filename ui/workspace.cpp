@@ -1,7 +1,6 @@
 #include "workspace.h"
 
 #include "catalog/catalog.h"
-#include "collections/dotenv.h"
 #include "collections/httpdocument.h"
 #include "interop/commandexport.h"
 #include "interop/postman.h"
@@ -33,6 +32,7 @@ struct Workspace::CollectionState
     std::shared_ptr<Core::Catalog> catalog;                // null: the built-in one explains it
     QString catalogStamp;                                  // when apilens-catalog.json was read
     QHash<QString, QHash<QString, QString>> fileVariables; // per absolute file path
+    QHash<QString, QHash<QString, QString>> dotenv;        // per absolute file path: the .env beside it
     QStringList files;                                     // relative .http paths
     QHash<QString, Core::Exchange> namedExchanges;         // for chaining
 };
@@ -70,9 +70,12 @@ void Workspace::setCollection(const Core::Collection &collection, QStringList *p
         entry->activeEnvironment = chosen;
     }
     entry->fileVariables.clear();
+    entry->dotenv.clear();
     entry->files.clear();
     for (const Core::CollectionFile &file : collection.files()) {
-        entry->fileVariables.insert(QDir(root).filePath(file.path), file.variables);
+        const QString path = QDir(root).filePath(file.path);
+        entry->fileVariables.insert(path, file.variables);
+        entry->dotenv.insert(path, file.dotenv);
         entry->files.append(file.path);
     }
     loadCatalog(root, problems);
@@ -182,7 +185,9 @@ Core::VariableResolver Workspace::resolverFor(const RequestDocument *doc) const
             QString error;
             Core::Collection::loadRequest(doc->source(), &error, &resolver.requestVariables);
         }
-        resolver.dotenv = Core::readDotenv(QFileInfo(doc->source().file).absolutePath()); // {{$dotenv NAME}}
+        if (entry) {
+            resolver.dotenv = entry->dotenv.value(doc->source().file);
+        }
     }
     if (entry) {
         resolver.privateEnvironment = entry->environments.privateVariables(entry->activeEnvironment);

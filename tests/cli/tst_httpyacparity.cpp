@@ -30,6 +30,9 @@ private Q_SLOTS:
 private:
     QList<ReceivedRequest> send(const QString &program, const QStringList &arguments,
                                 const QString &workingDirectory, TestServer *server);
+    // `file` sent by httpyac, then by `apilens-cli run`, both with the environment "local".
+    std::pair<QList<ReceivedRequest>, QList<ReceivedRequest>>
+    sendWithBoth(const QString &file, const QString &workingDirectory, TestServer *server);
     QString m_httpyac;
     int m_peerRequests = 0; // what httpyac sent over the corpus
     int m_identical = 0;    // of those, what ApiLens sent identically
@@ -52,6 +55,21 @@ QList<ReceivedRequest> tst_HttpyacParity::send(const QString &program, const QSt
         qWarning("%s: %s%s", qPrintable(program), result.out.constData(), result.err.constData());
     }
     return server->requests();
+}
+
+std::pair<QList<ReceivedRequest>, QList<ReceivedRequest>>
+tst_HttpyacParity::sendWithBoth(const QString &file, const QString &workingDirectory, TestServer *server)
+{
+    QList<ReceivedRequest> peer =
+        send(m_httpyac,
+             {QStringLiteral("send"), file, QStringLiteral("--all"), QStringLiteral("-e"),
+              QStringLiteral("local"), QStringLiteral("-o"), QStringLiteral("none")},
+             workingDirectory, server);
+    QList<ReceivedRequest> ours =
+        send(QStringLiteral(APILENS_CLI_PATH),
+             {QStringLiteral("run"), file, QStringLiteral("--env"), QStringLiteral("local")},
+             workingDirectory, server);
+    return {peer, ours};
 }
 
 void tst_HttpyacParity::sameRequests_data()
@@ -150,14 +168,7 @@ void tst_HttpyacParity::sameRequests()
     write(QStringLiteral("parity.http"), http);
     const QString file = dir.filePath(QStringLiteral("parity.http"));
 
-    const QList<ReceivedRequest> peer =
-        send(m_httpyac,
-             {QStringLiteral("send"), file, QStringLiteral("--all"), QStringLiteral("-e"),
-              QStringLiteral("local"), QStringLiteral("-o"), QStringLiteral("none")},
-             dir.path(), &server);
-    const QList<ReceivedRequest> ours = send(
-        QStringLiteral(APILENS_CLI_PATH),
-        {QStringLiteral("run"), file, QStringLiteral("--env"), QStringLiteral("local")}, dir.path(), &server);
+    const auto [peer, ours] = sendWithBoth(file, dir.path(), &server);
     QVERIFY(!peer.isEmpty());
     QCOMPARE(ours.size(), peer.size());
     for (int i = 0; i < peer.size(); ++i) {
@@ -239,14 +250,7 @@ void tst_HttpyacParity::corpus()
     QVERIFY(server.listen());
     QTemporaryDir dir;
     copyCorpus(QStringLiteral(APILENS_TEST_DATA_DIR "/httpyac"), dir.path(), server.port());
-    const QList<ReceivedRequest> peer =
-        send(m_httpyac,
-             {QStringLiteral("send"), file, QStringLiteral("--all"), QStringLiteral("-e"),
-              QStringLiteral("local"), QStringLiteral("-o"), QStringLiteral("none")},
-             dir.path(), &server);
-    const QList<ReceivedRequest> ours = send(
-        QStringLiteral(APILENS_CLI_PATH),
-        {QStringLiteral("run"), file, QStringLiteral("--env"), QStringLiteral("local")}, dir.path(), &server);
+    const auto [peer, ours] = sendWithBoth(file, dir.path(), &server);
     QVERIFY2(!peer.isEmpty(), "httpyac sent nothing");
     int identical = 0;
     for (int i = 0; i < peer.size(); ++i) {

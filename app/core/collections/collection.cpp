@@ -1,5 +1,7 @@
 #include "collection.h"
 
+#include "dotenv.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -36,6 +38,7 @@ Collection Collection::scan(const QString &folder)
     QStringList pending = {collection.m_root};
     while (!pending.isEmpty()) {
         const QString dirPath = pending.takeFirst();
+        const QHash<QString, QString> dotenv = readDotenv(dirPath);
         const QFileInfoList entries =
             QDir(dirPath).entryInfoList(QDir::Dirs | QDir::Files | QDir::NoDotAndDotDot, QDir::Name);
         for (const QFileInfo &entry : entries) {
@@ -57,6 +60,7 @@ Collection Collection::scan(const QString &folder)
                 const HttpDocument document = HttpDocument::parse(in.readAll());
                 file.issues = document.issues();
                 file.variables = document.fileVariables();
+                file.dotenv = dotenv;
                 const QList<HttpRequestBlock> &blocks = document.blocks();
                 for (int i = 0; i < blocks.size(); ++i) {
                     if (blocks[i].hasRequest()) {

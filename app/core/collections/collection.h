@@ -29,6 +29,7 @@ struct CollectionFile
     QList<CollectionRequest> requests;
     QList<HttpIssue> issues;
     QHash<QString, QString> variables; // its file variables (@name = value)
+    QHash<QString, QString> dotenv;    // the .env file beside it, for {{$dotenv NAME}}
     QString error;                     // when it could not be read at all
 };
 

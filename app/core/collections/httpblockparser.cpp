@@ -254,8 +254,6 @@ bool BlockParser::startsConstruct(const QString &text, const QString &trimmed)
         if (after) {
             keep();
         }
-        m_open.handlerText = text;
-        m_open.script.code.clear();
         const QString rest = m.captured(2);
         // A script that ends on its first line.
         if (rest.contains(QLatin1String("%}"))) {

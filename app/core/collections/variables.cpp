@@ -329,6 +329,24 @@ std::optional<QJsonValue> jsonPath(const QJsonValue &root, const QString &path)
     return current;
 }
 
+namespace {
+
+// A response body for chaining: the whole text, or the value at a JSON path ($.a.b[0]).
+std::optional<QString> bodyValue(const Exchange &exchange, const QString &path)
+{
+    const QByteArray body = exchange.body.bytes(16 * 1024 * 1024);
+    if (path.isEmpty()) {
+        return QString::fromUtf8(body);
+    }
+    const QJsonDocument document = QJsonDocument::fromJson(body);
+    const QJsonValue root =
+        document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
+    const std::optional<QJsonValue> found = jsonPath(root, path);
+    return found ? std::optional<QString>(jsonValueText(*found)) : std::nullopt;
+}
+
+} // namespace
+
 std::optional<QString> VariableResolver::value(const QString &expression, int depth) const
 {
     const QString name = expression.trimmed();
@@ -357,15 +375,7 @@ std::optional<QString> VariableResolver::value(const QString &expression, int de
             const QByteArray header = exchange->header(rest.toLatin1());
             return header.isNull() ? std::nullopt : std::optional<QString>(QString::fromUtf8(header));
         }
-        const QByteArray body = exchange->body.bytes(16 * 1024 * 1024);
-        if (rest.isEmpty() || rest == QLatin1String("*")) {
-            return QString::fromUtf8(body);
-        }
-        const QJsonDocument document = QJsonDocument::fromJson(body);
-        const QJsonValue root =
-            document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
-        const std::optional<QJsonValue> found = jsonPath(root, rest);
-        return found ? std::optional<QString>(jsonValueText(*found)) : std::nullopt;
+        return bodyValue(*exchange, rest == QLatin1String("*") ? QString() : rest);
     }
     for (const QHash<QString, QString> *scope :
          {&requestVariables, &privateEnvironment, &publicEnvironment}) {
@@ -385,15 +395,8 @@ std::optional<QString> VariableResolver::value(const QString &expression, int de
     if (const QRegularExpressionMatch m = named.match(name); m.hasMatch() && responses) {
         const Exchange *exchange = responses(m.captured(1));
         if (exchange && exchange->hasResponse()) {
-            const QByteArray body = exchange->body.bytes(16 * 1024 * 1024);
-            if (m.captured(2).isEmpty()) {
-                return QString::fromUtf8(body);
-            }
-            const QJsonDocument document = QJsonDocument::fromJson(body);
-            const QJsonValue root =
-                document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
-            const std::optional<QJsonValue> found = jsonPath(root, QLatin1Char('$') + m.captured(2));
-            return found ? std::optional<QString>(jsonValueText(*found)) : std::nullopt;
+            return bodyValue(*exchange,
+                             m.captured(2).isEmpty() ? QString() : QLatin1Char('$') + m.captured(2));
         }
     }
     return std::nullopt;
