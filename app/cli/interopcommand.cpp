@@ -182,6 +182,7 @@ int runImport(const QStringList &arguments)
                  imported.spec,
                  {},
                  {},
+                 {},
                  {}});
             result.warnings.append(Core::forHttpFile(imported.spec).lost);
         }

@@ -6,6 +6,8 @@
 #include "catalog/catalog.h"
 #include "collections/collectionrunner.h"
 #include "http/httpclient.h"
+#include "scripting/foldertrust.h"
+#include "scripting/scripthost.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -82,6 +84,13 @@ QByteArray consoleLine(const Core::RunResult &result, const Terminal &terminal, 
                     (assertion.message.isEmpty() ? QByteArray() : ": " + assertion.message.toUtf8()) + '\n';
         }
     }
+    for (const QString &logged : result.log) {
+        line += terminal.dim() + "    │ " + logged.toUtf8() + terminal.reset() + '\n';
+    }
+    if (!result.unresolved.isEmpty()) {
+        line += "    sent with {{" + result.unresolved.join(QStringLiteral("}}, {{")).toUtf8() +
+                "}} as written\n";
+    }
     if (!result.sent()) {
         line += "    " + result.problem.toUtf8() + '\n';
     } else if (ex.error != Core::TransportError::None) {
@@ -149,6 +158,8 @@ QJsonObject jsonResult(const Core::RunResult &result)
          result.sent() ? (ex.error == Core::TransportError::None ? QJsonValue() : QJsonValue(ex.errorMessage))
                        : QJsonValue(result.problem)},
         {QStringLiteral("assertions"), assertions},
+        {QStringLiteral("log"), QJsonArray::fromStringList(result.log)},
+        {QStringLiteral("sent_unresolved"), QJsonArray::fromStringList(result.unresolved)},
         {QStringLiteral("error"), result.report ? QJsonValue(result.report->toJson()) : QJsonValue()},
     };
 }
@@ -241,7 +252,16 @@ int runRun(const QStringList &arguments)
     const QCommandLineOption color(QStringLiteral("color"),
                                    QStringLiteral("Colour output: auto, always or never."),
                                    QStringLiteral("WHEN"), QStringLiteral("auto"));
-    parser.addOptions({env, request, concurrency, reporter, output, checkStatus, color});
+    const QCommandLineOption trust(
+        QStringLiteral("trust"),
+        QStringLiteral(
+            "Run the files' scripts (JetBrains handlers, httpyac blocks, imported Postman scripts) "
+            "even if their folder is not among the trusted ones."));
+    const QCommandLineOption sendUnresolved(
+        QStringLiteral("send-unresolved"),
+        QStringLiteral("Send requests with unresolved {{variables}} as written (as newman and httpyac do)."));
+    parser.addOptions(
+        {env, request, concurrency, reporter, output, checkStatus, color, trust, sendUnresolved});
     if (const auto stop = parseCommandLine(parser, QStringLiteral("run"), arguments)) {
         return *stop;
     }
@@ -272,8 +292,13 @@ int runRun(const QStringList &arguments)
                             !toFile && isatty(STDOUT_FILENO) != 0);
 
     Core::HttpClient client;
-    Core::CollectionRunner runner(&client);
+    Core::ScriptHost scripts;
+    Core::CollectionRunner runner(&client, &scripts);
     Core::RunOptions options;
+    const QString path = parser.positionalArguments().constFirst();
+    options.trustScripts =
+        parser.isSet(trust) || Core::FolderTrust(Core::FolderTrust::defaultStorePath()).isTrusted(path);
+    options.sendUnresolved = parser.isSet(sendUnresolved);
     options.environment = parser.value(env);
     options.request = parser.value(request);
     options.concurrency = lanes;
@@ -281,7 +306,7 @@ int runRun(const QStringList &arguments)
     // Environment and .env files are read from each file's folder up to here, as httpyac does.
     options.projectRoot = QDir::currentPath();
     QStringList errors;
-    if (!runner.prepare(parser.positionalArguments().constFirst(), options, &errors)) {
+    if (!runner.prepare(path, options, &errors)) {
         for (const QString &error : std::as_const(errors)) {
             writeErr(QStringLiteral("apilens-cli: %1").arg(error));
         }
@@ -294,6 +319,7 @@ int runRun(const QStringList &arguments)
     for (const QString &problem : errors + runner.warnings()) {
         writeErr(QStringLiteral("apilens-cli: %1").arg(problem));
     }
+    const qsizetype warnedBefore = runner.warnings().size();
     QByteArray report;
     if (reporterName == QLatin1String("console")) {
         QObject::connect(&runner, &Core::CollectionRunner::requestFinished, &runner,
@@ -311,6 +337,9 @@ int runRun(const QStringList &arguments)
     QObject::connect(&runner, &Core::CollectionRunner::finished, &loop, &QEventLoop::quit);
     runner.start();
     loop.exec();
+    for (const QString &problem : runner.warnings().mid(warnedBefore)) { // found while running (scripts)
+        writeErr(QStringLiteral("apilens-cli: %1").arg(problem));
+    }
 
     const int failed = runner.failures() + int(runner.warnings().size());
     if (reporterName == QLatin1String("console")) {

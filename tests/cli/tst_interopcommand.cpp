@@ -310,11 +310,19 @@ void tst_InteropCommand::importPostman()
     environments.replace(environments.indexOf("http://127.0.0.1:8080", local), 21,
                          m_server->url().toString().toUtf8());
     write(QStringLiteral("shop/http-client.env.json"), environments);
-    result = cli({QStringLiteral("run"), QStringLiteral("shop/Shop API.http"), QStringLiteral("--request"),
-                  QStringLiteral("Health"), QStringLiteral("--env"), QStringLiteral("Local")});
-    QCOMPARE(result.exitCode, 0);
-    QCOMPARE(m_server->requests().size(), 1);
-    QCOMPARE(m_server->requests()[0].target, QByteArray("/health"));
+    // The collection's pre-request script came along; it runs once the folder is trusted.
+    const QStringList health{QStringLiteral("run"),       QStringLiteral("shop/Shop API.http"),
+                             QStringLiteral("--request"), QStringLiteral("Health"),
+                             QStringLiteral("--env"),     QStringLiteral("Local")};
+    result = cli(health);
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains("pre-request script not run: the folder is not trusted"),
+             result.err.constData());
+    result = cli(health + QStringList{QStringLiteral("--trust")});
+    QVERIFY2(result.exitCode == 0, QByteArray(result.out + result.err).constData());
+    QVERIFY2(result.out.contains("│ every request"), result.out.constData());
+    QCOMPARE(m_server->requests().size(), 2);
+    QCOMPARE(m_server->requests()[1].target, QByteArray("/health"));
 }
 
 void tst_InteropCommand::importOpenApiThenRun()

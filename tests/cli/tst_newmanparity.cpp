@@ -26,7 +26,8 @@ private Q_SLOTS:
 private:
     // A Postman collection and environment, run by newman and, imported, by apilens-cli.
     void writePostmanFiles(const QTemporaryDir &dir, const TestServer &server);
-    QList<ReceivedRequest> runNewman(const QString &collection, const QTemporaryDir &dir, TestServer *server);
+    QList<ReceivedRequest> runNewman(const QString &collection, const QTemporaryDir &dir, TestServer *server,
+                                     QByteArray *output = nullptr);
     QString m_newman;
 };
 
@@ -222,7 +223,7 @@ void tst_NewmanParity::writePostmanFiles(const QTemporaryDir &dir, const TestSer
 }
 
 QList<ReceivedRequest> tst_NewmanParity::runNewman(const QString &collection, const QTemporaryDir &dir,
-                                                   TestServer *server)
+                                                   TestServer *server, QByteArray *output)
 {
     server->clearRequests();
     const auto result = runProcess(m_newman,
@@ -231,7 +232,9 @@ QList<ReceivedRequest> tst_NewmanParity::runNewman(const QString &collection, co
                                     QStringLiteral("--working-dir"), dir.path(),
                                     QStringLiteral("--reporters"), QStringLiteral("cli")},
                                    dir.path());
-    if (result.exitCode != 0) {
+    if (output) {
+        *output = result.out;
+    } else if (result.exitCode != 0) {
         qWarning("newman: %s", result.out.constData());
     }
     return server->requests();
@@ -243,8 +246,9 @@ void tst_NewmanParity::postmanImportRunsAsNewmanRan()
     QVERIFY(server.listen());
     QTemporaryDir dir;
     writePostmanFiles(dir, server);
+    QByteArray newmanOutput;
     const QList<ReceivedRequest> newman =
-        runNewman(dir.filePath(QStringLiteral("shop.postman_collection.json")), dir, &server);
+        runNewman(dir.filePath(QStringLiteral("shop.postman_collection.json")), dir, &server, &newmanOutput);
     QCOMPARE(newman.size(), 6);
     // The environment's baseUrl and who won over the collection's, as Postman orders them.
     QCOMPARE(newman[0].target, QByteArray("/v2/items?page=2&who=environment"));
@@ -258,12 +262,17 @@ void tst_NewmanParity::postmanImportRunsAsNewmanRan()
         QVERIFY2(imported.exitCode == 0, imported.err.constData());
     }
     server.clearRequests();
-    const auto run = runProcess(
-        QStringLiteral(APILENS_CLI_PATH),
-        {QStringLiteral("run"), QStringLiteral("shop"), QStringLiteral("--env"), QStringLiteral("Local")},
-        dir.path());
-    QVERIFY2(run.exitCode == 0, run.out.constData());
+    const auto run = runProcess(QStringLiteral(APILENS_CLI_PATH),
+                                {QStringLiteral("run"), QStringLiteral("shop"), QStringLiteral("--env"),
+                                 QStringLiteral("Local"), QStringLiteral("--trust")},
+                                dir.path());
     compareRequests(server.requests(), newman);
+    // The request's test script ran in both, and failed in both: this server answers 404.
+    const QByteArray failure = "expected response to have status code 200 but got 404";
+    QVERIFY2(newmanOutput.contains(failure), newmanOutput.constData());
+    QVERIFY2(run.out.contains(QByteArray("?? ok — failed: " + failure)),
+             QByteArray(run.out + run.err).constData());
+    QCOMPARE(run.exitCode, 1);
 }
 
 void tst_NewmanParity::postmanImportExportRoundTrip()

@@ -586,7 +586,7 @@ void tst_Curl::sameRequestAsCurl()
     // Sent as imported, and as `import curl` writes it to a .http file and `run` reads it back.
     HttpDocument document;
     const HttpFileRequest forFile = forHttpFile(imported.spec, files.path());
-    document.appendRequest(QStringLiteral("imported"), forFile.spec, {forFile.directives, {}, {}});
+    document.appendRequest(QStringLiteral("imported"), forFile.spec, {forFile.directives, {}, {}, {}});
     RequestSpec fromFile = HttpDocument::parse(document.serialize()).requests().value(0).toSpec();
     QString error;
     QVERIFY2(inlineBodyFiles(&fromFile, files.path(), &error), qPrintable(error));

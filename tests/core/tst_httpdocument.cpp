@@ -476,7 +476,7 @@ void tst_HttpDocument::forHttpFile()
     }
     // Written as a block, it reads back with its directives.
     HttpDocument document = HttpDocument::parse(QByteArray());
-    const int index = document.appendRequest(QStringLiteral("r"), out.spec, {out.directives, {}, {}});
+    const int index = document.appendRequest(QStringLiteral("r"), out.spec, {out.directives, {}, {}, {}});
     const HttpRequestBlock block = document.blocks().at(index);
     QCOMPARE(block.noRedirect, directives.contains(QStringLiteral("no-redirect")));
     QCOMPARE(block.timeoutMs, spec.settings.timeoutMs == 1500 ? 1500 : -1);

@@ -4,15 +4,22 @@
 #include "errors/errorreport.h"
 #include "http/exchange.h"
 #include "httpdocument.h"
+#include "variables.h"
 
+#include <QJsonValue>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QString>
 #include <QStringList>
+
+#include <functional>
+#include <memory>
 
 namespace ApiLens::Core {
 
 class HttpClient;
+class ScriptHost;
 
 struct RunResult
 {
@@ -24,7 +31,9 @@ struct RunResult
     Exchange exchange;
     std::optional<ErrorReport> report; // when the response is an error
     QList<AssertionResult> assertions;
-    QString problem; // why it was not sent (unresolved variable, body file…)
+    QString problem;        // why it was not sent (unresolved variable, body file…)
+    QStringList log;        // what its scripts logged (client.log, console.log)
+    QStringList unresolved; // variables sent as written (RunOptions::sendUnresolved)
     bool checkStatus = false;
 
     bool sent() const { return problem.isEmpty(); }
@@ -40,6 +49,12 @@ struct RunOptions
     // Where environment and .env files are looked for above each file's folder (httpyac's
     // project root; the CLI passes its working directory). Empty: the run's own folder.
     QString projectRoot;
+    // Scripts run only in a trusted folder (FolderTrust; `run --trust`); otherwise each one
+    // is reported as not run, by file and line.
+    bool trustScripts = false;
+    // Send a request whose {{variables}} cannot be resolved with them as written (newman's
+    // and httpyac's habit) instead of not sending it.
+    bool sendUnresolved = false;
 };
 
 // Runs the requests of .http files (a file or a folder, recursively) with an environment,
@@ -48,7 +63,8 @@ class CollectionRunner : public QObject
 {
     Q_OBJECT
 public:
-    CollectionRunner(HttpClient *client, QObject *parent = nullptr);
+    // `scripts` runs the files' scripts (null: none run, each reported).
+    CollectionRunner(HttpClient *client, ScriptHost *scripts = nullptr, QObject *parent = nullptr);
 
     // Prepares the run; false (with messages) when the path or environment is unusable.
     bool prepare(const QString &path, const RunOptions &options, QStringList *errors);
@@ -65,10 +81,24 @@ Q_SIGNALS:
 
 private:
     struct FileRun;
+    struct Step;
     void runNext(FileRun *run);
+    // Runs the step's scripts of one phase in order, then `then`.
+    void runScripts(const std::shared_ptr<Step> &step, bool before, std::function<void()> then);
+    void runScript(const std::shared_ptr<Step> &step, QList<HttpScript> scripts, std::function<void()> then);
+    // httpyac's {{ JavaScript }} in the request, evaluated before it is resolved.
+    void evaluateExpressions(const std::shared_ptr<Step> &step, std::function<void()> then);
+    void send(const std::shared_ptr<Step> &step);
+    VariableResolver resolverFor(const Step &step) const;
+    // Every variable the step's request sees, resolved, for scripts to read.
+    static QHash<QString, QString> visibleVariables(const Step &step, const VariableResolver &resolver);
+    bool scriptsMayRun(const Step &step, const HttpScript &script, const QString &what);
     void startFiles();
 
     HttpClient *m_client;
+    ScriptHost *m_scripts;
+    QHash<QString, QJsonValue> m_globals; // what scripts set, for every later request of the run
+    QSet<QString> m_reportedScripts;      // "file:line" of scripts already reported as not run
     RunOptions m_options;
     QString m_root;
     QList<std::shared_ptr<FileRun>> m_files;
@@ -80,8 +110,10 @@ private:
     // The next request to send, the ones its "# @ref" lines name first; false when none is left.
     bool takeNext(FileRun *run, HttpRequestBlock *block);
     // The request resolved and with its body files read; why it cannot be sent otherwise.
-    QString sendableSpec(FileRun *run, const HttpRequestBlock &block, RequestSpec *spec) const;
-    void finishResult(FileRun *run, const HttpRequestBlock &block, const RunResult &result);
+    QString sendableSpec(const Step &step, RequestSpec *spec, QStringList *unresolved) const;
+    void finishResult(const std::shared_ptr<Step> &step);
+    void jumpTo(FileRun *run, const QString &name, const HttpRequestBlock &from);
+    static constexpr int MaxJumps = 10000;
 
     QHash<QString, Exchange> m_named; // the last exchange of each named request, for chaining
 };

@@ -243,6 +243,7 @@ bool BlockParser::startsConstruct(const QString &text, const QString &trimmed)
     }
     HttpScript script;
     script.line = lineNumber();
+    script.codeLine = lineNumber() + 1; // code on the lines below the marker
     if (const QRegularExpressionMatch m = jetBrains.match(text); m.hasMatch()) {
         script.beforeRequest = m.captured(1) == QLatin1String("<");
         if (script.beforeRequest && after) {
@@ -255,6 +256,9 @@ bool BlockParser::startsConstruct(const QString &text, const QString &trimmed)
             keep();
         }
         const QString rest = m.captured(2);
+        if (!rest.trimmed().isEmpty()) {
+            m_open.script.codeLine = script.line; // code right after "{%"
+        }
         // A script that ends on its first line.
         if (rest.contains(QLatin1String("%}"))) {
             m_open.script.code = rest.left(rest.indexOf(QLatin1String("%}")));

@@ -333,11 +333,16 @@ int HttpDocument::appendRequest(const QString &name, const RequestSpec &spec, co
             head += "# @" + directive.toUtf8() + nl;
         }
     }
-    QByteArray tail;
-    if (!extras.responseScript.isEmpty()) {
-        QString script = extras.responseScript;
+    const auto handler = [&nl](const QByteArray &marker, QString script) -> QByteArray {
         script.replace(QStringLiteral("%}"), QStringLiteral("% }")); // must not end the block early
-        tail = nl + "> {%" + nl + script.toUtf8() + nl + "%}" + nl;
+        return marker + " {%" + nl + script.toUtf8() + nl + "%}" + nl;
+    };
+    for (const QString &script : extras.preRequestScripts) {
+        head += handler("<", script);
+    }
+    QByteArray tail;
+    for (const QString &script : extras.responseScripts) {
+        tail += nl + handler(">", script);
     }
     HttpDocument block = parse(head + "GET /" + nl + tail);
     block.replaceRequest(0, spec);

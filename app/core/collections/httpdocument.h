@@ -27,7 +27,8 @@ struct HttpScript
     QString event;              // httpyac's "{{+after}}" -> "+after"; empty for JetBrains
     QString code;               // the script's text, without its markers
     QString file;               // "> ./handler.js": the file named instead of code
-    int line = 0;               // where it starts (1-based)
+    int line = 0;               // where it starts (1-based): its "> {%" or "{{" line
+    int codeLine = 0;           // the line its code's first line is on
 };
 
 // One request block of a .http file (the JetBrains HTTP Client / VS Code REST Client syntax).
@@ -129,7 +130,8 @@ public:
     {
         QStringList directives; // "no-redirect", "timeout 5": written as "# @..." lines
         QStringList comments;   // written as "# ..." lines before the request
-        QString responseScript; // kept as "> {% ... %}" after it (never run)
+        QStringList preRequestScripts; // "< {% ... %}" before the request line
+        QStringList responseScripts;   // "> {% ... %}" after the request
     };
     // Appends a new block "### name" holding `spec` (see forHttpFile()); returns its index.
     int appendRequest(const QString &name, const RequestSpec &spec, const BlockExtras &extras = {});

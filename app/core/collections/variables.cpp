@@ -353,6 +353,12 @@ std::optional<QString> VariableResolver::value(const QString &expression, int de
     if (depth > 16) {
         return std::nullopt; // a variable that refers to itself
     }
+    if (const std::optional<QString> set = scriptValue(name)) {
+        return set;
+    }
+    if (const auto it = expressionValues.constFind(name); it != expressionValues.cend()) {
+        return *it;
+    }
     if (name.startsWith(QLatin1Char('$'))) {
         DynamicContext context;
         context.dotenv = dotenv;
@@ -400,6 +406,55 @@ std::optional<QString> VariableResolver::value(const QString &expression, int de
         }
     }
     return std::nullopt;
+}
+
+std::optional<QString> VariableResolver::scriptValue(const QString &expression) const
+{
+    // {{token}}, {{$global.token}} (httpyac), {{user.id}} / {{user.items[0]}} into an object.
+    const QString name = expression.startsWith(QLatin1String("$global.")) ? expression.mid(8) : expression;
+    static const QRegularExpression path(QStringLiteral("^([\\w-]+)((?:\\.[\\w-]+|\\[\\d+\\])*)$"));
+    const QRegularExpressionMatch m = path.match(name);
+    if (!m.hasMatch()) {
+        return std::nullopt;
+    }
+    const auto it = scriptVariables.constFind(m.captured(1));
+    if (it == scriptVariables.cend()) {
+        return std::nullopt;
+    }
+    if (m.captured(2).isEmpty()) {
+        return jsonValueText(*it);
+    }
+    const std::optional<QJsonValue> member = jsonPath(*it, QLatin1Char('$') + m.captured(2));
+    return member ? std::optional<QString>(jsonValueText(*member)) : std::nullopt;
+}
+
+bool VariableResolver::isScriptExpression(const QString &expression)
+{
+    static const QRegularExpression plain(QStringLiteral("^[\\w.\\-\\[\\]$*]+$"));
+    if (expression.startsWith(QLatin1Char('$')) && !expression.startsWith(QLatin1String("$global"))) {
+        return false; // a dynamic variable ($randomInt 1 9, $datetime "YYYY" 1 d)
+    }
+    return !plain.match(expression).hasMatch();
+}
+
+QStringList VariableResolver::scriptExpressions(const RequestSpec &spec)
+{
+    QStringList texts{spec.url, spec.body.raw.isEmpty() ? QString() : QString::fromUtf8(spec.body.raw)};
+    for (const KeyValue &header : spec.headers) {
+        texts << header.name << header.value;
+    }
+    for (const KeyValue &field : spec.body.form) {
+        texts << field.name << field.value;
+    }
+    QStringList expressions;
+    for (const QString &text : std::as_const(texts)) {
+        for (const QString &expression : variableNames(text)) {
+            if (isScriptExpression(expression) && !expressions.contains(expression)) {
+                expressions.append(expression);
+            }
+        }
+    }
+    return expressions;
 }
 
 QString VariableResolver::resolve(const QString &text, QStringList *unresolved) const

@@ -74,6 +74,12 @@ public:
     QHash<QString, QString> privateEnvironment;
     QHash<QString, QString> publicEnvironment;
     QHash<QString, QString> dotenv; // the .env file beside the .http file, for {{$dotenv NAME}}
+    // What scripts set (client.global, pm.environment.set, httpyac exports): above every other
+    // scope; an object's members read as {{user.id}}.
+    QHash<QString, QJsonValue> scriptVariables;
+    // The results of httpyac's {{ JavaScript expressions }}, computed by the script host before
+    // the request is resolved (see scriptExpressions).
+    QHash<QString, QString> expressionValues;
     // The last exchange of a named request, for chaining; null when it has not run.
     std::function<const Exchange *(const QString &requestName)> responses;
 
@@ -84,7 +90,13 @@ public:
     // The whole request; a URL that starts with '/' is taken relative to {{host}} (httpyac).
     RequestSpec resolve(const RequestSpec &spec, QStringList *unresolved) const;
 
+    // The {{...}} of a request that are JavaScript (httpyac: {{JSON.stringify(x)}},
+    // {{$global.token}} is a variable), each once, in order.
+    static QStringList scriptExpressions(const RequestSpec &spec);
+    static bool isScriptExpression(const QString &expression);
+
 private:
+    std::optional<QString> scriptValue(const QString &name) const;
     QString resolveText(const QString &text, QStringList *unresolved, int depth) const;
 };
 

@@ -103,7 +103,7 @@ ImportResult importHar(const QByteArray &json)
             }
         }
         result.requests.append(
-            {fileNameForHost(QUrl(url).host()), defaultRequestName(spec), spec, {}, {}, {}});
+            {fileNameForHost(QUrl(url).host()), defaultRequestName(spec), spec, {}, {}, {}, {}});
     }
     if (result.requests.isEmpty() && result.warnings.isEmpty()) {
         result.warnings.append(QStringLiteral("the HAR file has no entries"));

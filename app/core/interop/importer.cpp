@@ -94,7 +94,7 @@ ImportResult importAny(const QByteArray &bytes, const QString &fileName, const Q
         return result;
     }
     result.requests.append(
-        {QStringLiteral("requests.http"), defaultRequestName(imported.spec), imported.spec, {}, {}, {}});
+        {QStringLiteral("requests.http"), defaultRequestName(imported.spec), imported.spec, {}, {}, {}, {}});
     result.warnings = imported.unknownOptions + forHttpFile(imported.spec).lost;
     return result;
 }

@@ -19,7 +19,8 @@ struct ImportedRequest
     QString name;
     RequestSpec spec;
     QStringList comments;      // descriptions, scripts that are not run: "# " lines in the block
-    QString responseScript;    // a test script, kept as "> {% %}" (never run)
+    QStringList preRequestScripts; // run before it, written as "< {% %}" (Postman: collection, folders, own)
+    QStringList responseScripts;   // run on its response, written as "> {% %}"
     QStringList fileVariables; // "@name = value" lines written before the block
 };
 

@@ -1020,7 +1020,7 @@ ImportResult importOpenApi(const QByteArray &bytes)
                                  : !operationId.isEmpty() ? operationId
                                                           : upper + QLatin1Char(' ') + path;
             spec.name = name;
-            requests.append({file, name, spec, comments, {}, {}});
+            requests.append({file, name, spec, comments, {}, {}, {}});
         }
     }
     // Requests grouped by file in tag order; each file's variables before its first request.

@@ -24,10 +24,15 @@ namespace ApiLens::Core {
 
 namespace {
 
-// How imported Postman scripts are kept in a .http block, so an export gives them back.
-const QString TestScriptMarker =
+// The first line of an imported Postman script in its "> {%" / "< {%" handler, which tells the
+// script engine to read it as Postman's (and an export to give it back). Scripts of the
+// collection and its folders, which newman runs around every request in them, name their source.
+const QString TestScriptMarker = QStringLiteral("// Postman test script");
+const QString PreRequestMarker = QStringLiteral("// Postman pre-request script");
+// What imports before the engine existed wrote; still read by the export.
+const QString OldTestScriptMarker =
     QStringLiteral("// Postman test script, kept as text: ApiLens does not run it.");
-const QString PreRequestMarker = QStringLiteral("Postman pre-request script, kept as text (not run):");
+const QString OldPreRequestMarker = QStringLiteral("Postman pre-request script, kept as text (not run):");
 
 QString text(const QJsonValue &value)
 {
@@ -91,7 +96,30 @@ struct Context
     QJsonObject auth;                // the nearest auth that is not "inherit"
     QList<KeyValue> folderVariables; // Postman and newman do not use them (kept as a comment)
     QJsonObject behavior;            // protocolProfileBehavior, the nearest one wins
+    QStringList preRequestScripts;   // the collection's and folders' own, outermost first
+    QStringList testScripts;
 };
+
+// The item's scripts (an item, a folder or the collection) added after those it inherits.
+void addScripts(const QJsonObject &item, const QString &source, Context *context)
+{
+    for (const QJsonValue &event : item.value(QStringLiteral("event")).toArray()) {
+        const QJsonObject object = event.toObject();
+        if (object.value(QStringLiteral("disabled")).toBool()) {
+            continue;
+        }
+        const QString script =
+            scriptText(object.value(QStringLiteral("script")).toObject().value(QStringLiteral("exec")));
+        if (script.trimmed().isEmpty()) {
+            continue;
+        }
+        const QString listen = object.value(QStringLiteral("listen")).toString();
+        const QString marker = (listen == QLatin1String("test") ? TestScriptMarker : PreRequestMarker) +
+                               (source.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(source));
+        (listen == QLatin1String("test") ? context->testScripts : context->preRequestScripts)
+            .append(marker + QLatin1Char('\n') + script);
+    }
+}
 
 class Importer
 {
@@ -131,7 +159,7 @@ public:
                         .arg(where, name));
             }
             mergeBehavior(item, &inner.behavior);
-            scriptsNotRun(item, where);
+            addScripts(item, QStringLiteral("folder %1").arg(name), &inner);
             const QJsonArray children = item.value(QStringLiteral("item")).toArray();
             for (qsizetype i = 0; i < children.size(); ++i) {
                 this->item(children.at(i).toObject(), inner, QStringLiteral("%1.item[%2]").arg(where).arg(i),
@@ -155,22 +183,10 @@ public:
         if (!description.isEmpty()) {
             comments.append(description);
         }
-        for (const QJsonValue &event : item.value(QStringLiteral("event")).toArray()) {
-            const QJsonObject object = event.toObject();
-            const QString script =
-                scriptText(object.value(QStringLiteral("script")).toObject().value(QStringLiteral("exec")));
-            if (script.trimmed().isEmpty()) {
-                continue;
-            }
-            if (object.value(QStringLiteral("listen")).toString() == QLatin1String("test")) {
-                imported.responseScript = TestScriptMarker + QLatin1Char('\n') + script;
-            } else {
-                comments.append(PreRequestMarker + QLatin1Char('\n') + script);
-            }
-            result.warnings.append(
-                QStringLiteral("%1 (\"%2\"): the %3 script is kept as text, not run")
-                    .arg(where, imported.name, object.value(QStringLiteral("listen")).toString()));
-        }
+        Context scripts = context;
+        addScripts(item, QString(), &scripts);
+        imported.preRequestScripts = scripts.preRequestScripts;
+        imported.responseScripts = scripts.testScripts;
         if (!context.folderVariables.isEmpty() && !m_commentedFolders.contains(imported.file)) {
             m_commentedFolders.insert(imported.file);
             QStringList lines{
@@ -221,22 +237,6 @@ public:
     QSet<QString> m_commentedFolders;
 
 private:
-    void scriptsNotRun(const QJsonObject &item, const QString &where)
-    {
-        for (const QJsonValue &event : item.value(QStringLiteral("event")).toArray()) {
-            if (!scriptText(event.toObject()
-                                .value(QStringLiteral("script"))
-                                .toObject()
-                                .value(QStringLiteral("exec")))
-                     .trimmed()
-                     .isEmpty()) {
-                result.warnings.append(
-                    QStringLiteral("%1: a folder's %2 script is not carried over")
-                        .arg(where, event.toObject().value(QStringLiteral("listen")).toString()));
-            }
-        }
-    }
-
     RequestSpec request(const QJsonValue &value, const Context &context, const QString &where)
     {
         RequestSpec spec;
@@ -556,16 +556,7 @@ ImportResult importPostman(const QByteArray &json, const QString &workingDirecto
         importer.result.environments.append(shared);
     }
     Importer::mergeBehavior(root, &context.behavior);
-    for (const QJsonValue &event : root.value(QStringLiteral("event")).toArray()) {
-        if (!scriptText(
-                 event.toObject().value(QStringLiteral("script")).toObject().value(QStringLiteral("exec")))
-                 .trimmed()
-                 .isEmpty()) {
-            importer.result.warnings.append(
-                QStringLiteral("the collection's %1 script is not carried over")
-                    .arg(event.toObject().value(QStringLiteral("listen")).toString()));
-        }
-    }
+    addScripts(root, QStringLiteral("collection"), &context);
     const QString rootFile =
         safeFileName(info.value(QStringLiteral("name")).toString(QStringLiteral("collection"))) +
         QStringLiteral(".http");
@@ -619,26 +610,46 @@ QJsonObject scriptEvent(const QString &listen, const QString &script)
                                                {QStringLiteral("exec"), exec}}}};
 }
 
-// The Postman scripts an import kept: the pre-request one as comments, the test one as a
-// response handler; other handlers are ApiLens's or httpyac's and cannot go to Postman.
+// The scripts of a block as Postman events: every script, in order (the ones an import took
+// from the collection or a folder included, so that newman runs them as before), each in a
+// block of its own when there are several; a block's other scripts are JetBrains' or httpyac's
+// and need their own API, which Postman lacks.
 QJsonArray scriptEvents(const HttpRequestBlock &block, const QString &where, QStringList *lost)
 {
-    QJsonArray events;
-    const qsizetype marker = block.comments.indexOf(PreRequestMarker);
-    if (marker >= 0) {
-        events.append(scriptEvent(QStringLiteral("prerequest"),
-                                  block.comments.mid(marker + 1).join(QLatin1Char('\n'))));
+    QStringList before;
+    QStringList tests;
+    const qsizetype old = block.comments.indexOf(OldPreRequestMarker);
+    if (old >= 0) {
+        before.append(block.comments.mid(old + 1).join(QLatin1Char('\n')));
     }
-    for (const QString &handler : block.responseHandlers) {
-        QStringList lines = handler.split(QLatin1Char('\n'));
-        if (lines.size() >= 3 && lines.value(1).trimmed() == TestScriptMarker) {
-            lines = lines.mid(2, lines.size() - 3); // between "> {%" and "%}"
-            events.append(scriptEvent(
-                QStringLiteral("test"),
-                lines.join(QLatin1Char('\n')).replace(QStringLiteral("% }"), QStringLiteral("%}"))));
-        } else {
-            lost->append(QStringLiteral("%1: a response script that is not Postman's").arg(where));
+    for (const HttpScript &script : block.scripts) {
+        QString text = script.code.trimmed();
+        if (script.dialect != HttpScript::Dialect::JetBrains || !script.file.isEmpty() ||
+            !text.startsWith(QLatin1String("// Postman"))) {
+            lost->append(
+                QStringLiteral("%1: the script at line %2 is not Postman's").arg(where).arg(script.line));
+            continue;
         }
+        text = text.section(QLatin1Char('\n'), 1); // without the marker line
+        text.replace(QStringLiteral("% }"), QStringLiteral("%}"));
+        (script.beforeRequest ? before : tests).append(text);
+    }
+    const auto joined = [](const QStringList &scripts) {
+        if (scripts.size() == 1) {
+            return scripts.first();
+        }
+        QStringList blocks;
+        for (const QString &script : scripts) {
+            blocks.append(QStringLiteral("{\n%1\n}").arg(script));
+        }
+        return blocks.join(QLatin1Char('\n'));
+    };
+    QJsonArray events;
+    if (!before.isEmpty()) {
+        events.append(scriptEvent(QStringLiteral("prerequest"), joined(before)));
+    }
+    if (!tests.isEmpty()) {
+        events.append(scriptEvent(QStringLiteral("test"), joined(tests)));
     }
     return events;
 }
