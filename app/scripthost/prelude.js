@@ -9,6 +9,7 @@
                   tests: [], log: [], error: '' };
     const text = v => (v === undefined || v === null) ? '' : (typeof v === 'object' ? JSON.stringify(v) : String(v));
     const has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
+    const fromEntries = pairs => { const o = {}; for (const [k, v] of pairs) o[k] = v; return o; }; // not in Qt 6.4
 
     function setGlobal(name, value) {
         out.globals[name] = value === undefined ? null : value;
@@ -226,7 +227,7 @@
     const headerList = list => ({
         get: name => { const f = list().find(h => h[0].toLowerCase() === String(name).toLowerCase()); return f ? f[1] : undefined; },
         has: name => list().some(h => h[0].toLowerCase() === String(name).toLowerCase()),
-        toObject: () => Object.fromEntries(list().map(h => [h[0].toLowerCase(), h[1]])),
+        toObject: () => fromEntries(list().map(h => [h[0].toLowerCase(), h[1]])),
         all: () => list().map(h => ({ key: h[0], value: h[1] })),
         each: fn => list().forEach(h => fn({ key: h[0], value: h[1] })),
     });
@@ -266,7 +267,8 @@
         pm.response = pmResponse;
         g.responseBody = responseText;
         g.responseCode = { code: response.status, name: response.reason, detail: response.reason };
-        g.responseHeaders = headerObject(response);
+        // Postman's old API keeps the names as the server wrote them.
+        g.responseHeaders = fromEntries(response.headers.map(h => [h[0], h[1]]));
         g.responseTime = response.durationMs;
     }
     g.pm = pm;
@@ -285,7 +287,10 @@
     return function finish(value, error) {
         for (const [name, v] of Object.entries(exportsObject)) setGlobal(name, v);
         for (const [name, v] of Object.entries(globalObject)) {
-            if (!has(out.globals, name) || out.globals[name] !== v) setGlobal(name, v);
+            if (!has(input.globals, name) || input.globals[name] !== v) setGlobal(name, v);
+        }
+        for (const name of Object.keys(input.globals)) {
+            if (!has(globalObject, name)) unsetGlobal(name); // delete $global.name
         }
         for (const [name, passed] of Object.entries(g.tests)) {
             out.tests.push({ name, passed: !!passed, message: passed ? '' : 'false' });

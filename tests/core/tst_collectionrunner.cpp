@@ -1,5 +1,6 @@
 #include "collections/collectionrunner.h"
 #include "http/httpclient.h"
+#include "scripting/scripthost.h"
 
 #include "testserver.h"
 
@@ -25,10 +26,17 @@ private Q_SLOTS:
     void refusesUnusableInput_data();
     void refusesUnusableInput();
     void bodyFiles();
+    void scriptsChainRequests_data();
+    void scriptsChainRequests();
+    void untrustedScriptsAreReportedAndNotRun();
+    void setNextRequestJumps();
+    void preRequestScriptChangesTheRequest();
+    void unresolvedVariablesSentWhenAsked();
 
 private:
     void write(const QString &relative, const QByteArray &content);
-    QList<RunResult> run(const QString &path, const RunOptions &options, QStringList *errors = nullptr);
+    QList<RunResult> run(const QString &path, const RunOptions &options, QStringList *errors = nullptr,
+                         QStringList *warnings = nullptr);
 
     QTemporaryDir *m_dir = nullptr;
     TestServer *m_server = nullptr;
@@ -64,9 +72,10 @@ void tst_CollectionRunner::write(const QString &relative, const QByteArray &cont
 }
 
 QList<RunResult> tst_CollectionRunner::run(const QString &path, const RunOptions &options,
-                                           QStringList *errors)
+                                           QStringList *errors, QStringList *warnings)
 {
-    CollectionRunner runner(m_client);
+    ScriptHost scripts;
+    CollectionRunner runner(m_client, &scripts);
     QStringList problems;
     if (!runner.prepare(path, options, errors ? errors : &problems)) {
         return {};
@@ -75,6 +84,9 @@ QList<RunResult> tst_CollectionRunner::run(const QString &path, const RunOptions
     runner.start();
     if (finished.isEmpty()) {
         finished.wait(20000);
+    }
+    if (warnings) {
+        *warnings = runner.warnings();
     }
     return runner.results();
 }
@@ -209,6 +221,176 @@ POST {{host}}/echo
     QVERIFY(!results[2].sent());
     QVERIFY(results[2].problem.contains(QStringLiteral("outside the collection folder")));
     QCOMPARE(m_server->requests().size(), 2);
+}
+
+void tst_CollectionRunner::scriptsChainRequests_data()
+{
+    // Each dialect takes a value from the first response into the second request.
+    QTest::addColumn<QByteArray>("file");
+    QTest::newRow("JetBrains handler") << QByteArray(R"(GET {{host}}/echo?token=t-1
+
+> {%
+    client.global.set("token", response.body.query.split("=")[1]);
+    client.test("echoed", function () { client.assert(response.status === 200, "status"); });
+%}
+
+###
+GET {{host}}/echo?next={{token}}
+)");
+    QTest::newRow("httpyac script block") << QByteArray(R"(GET {{host}}/echo?token=t-1
+
+{{
+  exports.token = response.parsedBody.query.split("=")[1];
+  test("echoed", () => { if (response.statusCode !== 200) throw new Error("status"); });
+}}
+
+###
+GET {{host}}/echo?next={{token}}
+)");
+    QTest::newRow("imported Postman test") << QByteArray(R"(GET {{host}}/echo?token=t-1
+
+> {%
+// Postman test script
+pm.test("echoed", () => pm.response.to.have.status(200));
+pm.environment.set("token", pm.response.json().query.split("=")[1]);
+%}
+
+###
+GET {{host}}/echo?next={{token}}
+)");
+    QTest::newRow("httpyac expression") << QByteArray(R"(@token = t
+GET {{host}}/echo?x=1
+
+{{
+  exports.suffix = "-1";
+  test("echoed", () => {});
+}}
+
+###
+GET {{host}}/echo?next={{ token + suffix }}
+)");
+}
+
+void tst_CollectionRunner::scriptsChainRequests()
+{
+    QFETCH(QByteArray, file);
+    write(QStringLiteral("chain.http"), file);
+    RunOptions options;
+    options.environment = QStringLiteral("local");
+    options.trustScripts = true;
+    QStringList warnings;
+    const QList<RunResult> results =
+        run(m_dir->filePath(QStringLiteral("chain.http")), options, nullptr, &warnings);
+    QCOMPARE(warnings, QStringList());
+    QCOMPARE(results.size(), 2);
+    QVERIFY2(results[1].sent(), qPrintable(results[1].problem));
+    QCOMPARE(m_server->requests().last().target, QByteArray("/echo?next=t-1"));
+    QCOMPARE(results[0].assertions.size(), 1);
+    QCOMPARE(results[0].assertions[0].assertion, QStringLiteral("echoed"));
+    QCOMPARE(results[0].assertions[0].outcome, AssertionResult::Outcome::Passed);
+    QVERIFY(results[0].passed());
+}
+
+void tst_CollectionRunner::untrustedScriptsAreReportedAndNotRun()
+{
+    write(QStringLiteral("chain.http"), R"(< {% request.variables.set("a", "1") %}
+GET {{host}}/echo?token=t-1
+
+> {% client.global.set("tok", "t-1") %}
+
+###
+GET {{host}}/echo?next={{tok}}&b={{ 1 + 1 }}
+)");
+    RunOptions options;
+    options.environment = QStringLiteral("local");
+    QStringList warnings;
+    const QList<RunResult> results =
+        run(m_dir->filePath(QStringLiteral("chain.http")), options, nullptr, &warnings);
+    QCOMPARE(results.size(), 2);
+    QVERIFY(results[0].sent());
+    QVERIFY(!results[1].sent());
+    QCOMPARE(results[1].problem, QStringLiteral("unresolved variables {{tok}}, {{1 + 1}}"));
+    const QString why = QStringLiteral(" not run: the folder is not trusted (trust it, or run with --trust)");
+    QCOMPARE(warnings, (QStringList{QStringLiteral("chain.http:1: pre-request script") + why,
+                                    QStringLiteral("chain.http:4: script") + why,
+                                    QStringLiteral("chain.http:7: {{ expression }}") + why}));
+    QCOMPARE(m_server->requests().size(), 1);
+}
+
+void tst_CollectionRunner::setNextRequestJumps()
+{
+    // newman's control flow: "B" skips to C, C ends the run with null.
+    write(QStringLiteral("flow.http"), R"(### A
+GET {{host}}/echo?a
+
+> {%
+// Postman test script
+postman.setNextRequest("C");
+%}
+
+### B
+GET {{host}}/echo?b
+
+### C
+GET {{host}}/echo?c
+
+> {%
+// Postman test script
+pm.execution.setNextRequest(null);
+%}
+
+### D
+GET {{host}}/echo?d
+)");
+    RunOptions options;
+    options.environment = QStringLiteral("local");
+    options.trustScripts = true;
+    const QList<RunResult> results = run(m_dir->filePath(QStringLiteral("flow.http")), options);
+    QStringList names;
+    for (const RunResult &result : results) {
+        names.append(result.name);
+    }
+    QCOMPARE(names, (QStringList{QStringLiteral("A"), QStringLiteral("C")}));
+}
+
+void tst_CollectionRunner::preRequestScriptChangesTheRequest()
+{
+    write(QStringLiteral("pre.http"), R"(< {%
+// Postman pre-request script
+pm.request.headers.add({key: "X-Signature", value: CryptoJS.SHA256("body").toString().slice(0, 8)});
+pm.variables.set("stamp", "42");
+%}
+POST {{host}}/echo?at={{stamp}}
+Content-Type: text/plain
+
+body
+)");
+    RunOptions options;
+    options.environment = QStringLiteral("local");
+    options.trustScripts = true;
+    const QList<RunResult> results = run(m_dir->filePath(QStringLiteral("pre.http")), options);
+    QCOMPARE(results.size(), 1);
+    QVERIFY2(results[0].sent(), qPrintable(results[0].problem));
+    const auto &received = m_server->requests().last();
+    QCOMPARE(received.target, QByteArray("/echo?at=42"));
+    QCOMPARE(received.header("X-Signature"), QByteArray("230d8358"));
+    QCOMPARE(received.body, QByteArray("body"));
+}
+
+void tst_CollectionRunner::unresolvedVariablesSentWhenAsked()
+{
+    write(QStringLiteral("u.http"), "GET {{host}}/echo?v={{missing}}\n");
+    RunOptions options;
+    options.environment = QStringLiteral("local");
+    QList<RunResult> results = run(m_dir->filePath(QStringLiteral("u.http")), options);
+    QCOMPARE(results.size(), 1);
+    QVERIFY(!results[0].sent());
+    QVERIFY(m_server->requests().isEmpty());
+    options.sendUnresolved = true;
+    results = run(m_dir->filePath(QStringLiteral("u.http")), options);
+    QVERIFY(results[0].sent());
+    QCOMPARE(results[0].unresolved, QStringList{QStringLiteral("missing")});
+    QCOMPARE(m_server->requests().last().target, QByteArray("/echo?v={{missing}}")); // as newman sends it
 }
 
 QTEST_GUILESS_MAIN(tst_CollectionRunner)

@@ -22,6 +22,8 @@ private Q_SLOTS:
     void exportReadsBack();
     void refusesBrokenFiles_data();
     void refusesBrokenFiles();
+    void staleDigestAnswerIsDropped();
+    void collectionWithoutInfo();
 
 private:
     static QByteArray data(const char *name)
@@ -188,7 +190,7 @@ void tst_Postman::refusesBrokenFiles_data()
         << "Postman collection schema https://schema.getpostman.com/json/collection/v1.0.0/collection.json "
            "is not one";
     QTest::newRow("not a collection")
-        << QByteArray(R"({"info": {"name": "x"}})") << "not a Postman collection";
+        << QByteArray(R"({"info": {"name": "x"}})") << "not a Postman collection: no \"item\" list";
 }
 
 void tst_Postman::refusesBrokenFiles()
@@ -198,6 +200,39 @@ void tst_Postman::refusesBrokenFiles()
     const ImportResult result = importPostman(json);
     QVERIFY(!result.ok());
     QVERIFY2(result.error.startsWith(message), qPrintable(result.error));
+}
+
+void tst_Postman::staleDigestAnswerIsDropped()
+{
+    // A saved "Authorization: Digest ..." answered a challenge long gone; the auth block is
+    // what counts, and the .http file keeps it as "Digest user password" (JetBrains, httpyac).
+    const ImportResult result = importPostman(R"({"info": {"name": "d"}, "item": [{"name": "r", "request": {
+        "method": "GET", "url": "http://127.0.0.1:9/x",
+        "header": [{"key": "Authorization", "value": "Digest username=\"ada\", nonce=\"old\""}],
+        "auth": {"type": "digest", "digest": [{"key": "username", "value": "ada"}, {"key": "password", "value": "pw"}]}}}]})");
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    const RequestSpec &spec = result.requests.value(0).spec;
+    QCOMPARE(spec.auth.kind, AuthKind::Digest);
+    QVERIFY(!hasHeader(spec.headers, QStringLiteral("Authorization")));
+    const HttpFileRequest written = forHttpFile(spec);
+    QVERIFY(written.lost.isEmpty());
+    QVERIFY(hasHeader(written.spec.headers, QStringLiteral("Authorization")));
+    HttpDocument document;
+    document.appendRequest(QStringLiteral("r"), written.spec);
+    const RequestSpec back = document.blocks().value(0).toSpec();
+    QCOMPARE(back.auth.kind, AuthKind::Digest);
+    QCOMPARE(back.auth.username, QStringLiteral("ada"));
+    QCOMPARE(back.auth.password, QStringLiteral("pw"));
+}
+
+void tst_Postman::collectionWithoutInfo()
+{
+    const QByteArray json =
+        R"({"name": "Old", "item": [{"name": "r", "request": {"method": "GET", "url": "http://127.0.0.1:9/x"}}]})";
+    QCOMPARE(detectFormat(json, QStringLiteral("old.json")), QStringLiteral("Postman collection"));
+    const ImportResult result = importPostman(json);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.requests.value(0).file, QStringLiteral("Old.http"));
 }
 
 void tst_Postman::exportReadsBack()

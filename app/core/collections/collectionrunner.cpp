@@ -459,6 +459,7 @@ QString CollectionRunner::sendableSpec(const Step &step, RequestSpec *spec, QStr
                  QStringLiteral("{{") + unresolved.join(QStringLiteral("}}, {{")) + QStringLiteral("}}"));
     }
     *sentAsWritten = unresolved;
+    spec->settings.sendUnresolved = !unresolved.isEmpty();
     // Body files are relative to the .http file and must stay inside the collection.
     const QString base = QFileInfo(step.run->path).absolutePath();
     for (const BodyFile &file : bodyFiles(*spec, base)) {

@@ -32,6 +32,17 @@ RequestSpec HttpRequestBlock::toSpec() const
     for (const KeyValue &header : headers) {
         if (header.name.compare(QLatin1String("Authorization"), Qt::CaseInsensitive) == 0 && header.enabled &&
             spec.auth.kind == AuthKind::None) {
+            // "Digest user password" (the JetBrains client and httpyac): answer the server's
+            // challenge; a real Digest answer (name="value" pairs) goes out as written.
+            static const QRegularExpression digestInClear(
+                QStringLiteral("^\\s*Digest\\s+([^\\s=,]+)\\s+(\\S+)\\s*$"),
+                QRegularExpression::CaseInsensitiveOption);
+            if (const QRegularExpressionMatch digest = digestInClear.match(header.value); digest.hasMatch()) {
+                spec.auth.kind = AuthKind::Digest;
+                spec.auth.username = digest.captured(1);
+                spec.auth.password = digest.captured(2);
+                continue;
+            }
             const QRegularExpressionMatch match = basicInClear.match(header.value);
             const bool twoWords = match.hasMatch() && match.capturedLength(2) > 0;
             if (twoWords || (match.hasMatch() && match.captured(1).contains(QLatin1Char(':')))) {
@@ -496,7 +507,15 @@ HttpFileRequest forHttpFile(const RequestSpec &original, const QString &fileDir)
         }
         break;
     case AuthKind::Digest:
-        out.lost.append(QStringLiteral("Digest authentication"));
+        if (source.auth.username.contains(QLatin1Char(' ')) ||
+            source.auth.password.contains(QLatin1Char(' ')) || source.auth.username.isEmpty() ||
+            source.auth.password.isEmpty()) {
+            out.lost.append(
+                QStringLiteral("Digest authentication with an empty name or password, or a space in one"));
+        } else {
+            addHeader(QStringLiteral("Authorization"),
+                      QStringLiteral("Digest %1 %2").arg(source.auth.username, source.auth.password));
+        }
         break;
     case AuthKind::None:
         break;

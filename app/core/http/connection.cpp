@@ -17,13 +17,6 @@ constexpr qint64 WriteWindow = 1024 * 1024; // body bytes queued in the socket a
 constexpr int IdleTimeoutMs = 60 * 1000;    // an unused kept-alive connection is closed
 constexpr int ContinueTimeoutMs = 1000;     // Expect: 100-continue waits this long at most
 
-QByteArray originForm(const QUrl &url)
-{
-    const QByteArray target =
-        url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment);
-    return target.isEmpty() ? QByteArrayLiteral("/") : (target.startsWith('?') ? '/' + target : target);
-}
-
 QByteArray basicCredentials(const QString &user, const QString &password)
 {
     return "Basic " + (user + QLatin1Char(':') + password).toUtf8().toBase64();
@@ -461,9 +454,12 @@ void Connection::startHttp1(WireStream *stream)
     record.method = request.method;
     record.url = request.url;
     record.httpVersion = QStringLiteral("HTTP/1.1");
+    // Through a proxy: scheme://authority before the target as written.
     record.target = m_endpoint.absoluteForm()
-                        ? request.url.toEncoded(QUrl::RemoveUserInfo | QUrl::RemoveFragment)
-                        : originForm(request.url);
+                        ? request.url.toEncoded(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery |
+                                                QUrl::RemoveFragment) +
+                              originTarget(request)
+                        : originTarget(request);
     record.headers = request.headers;
     if (headerValue(record.headers, "Host").isNull()) {
         record.headers.prepend({"Host", hostHeaderValue(request.url)});

@@ -219,10 +219,7 @@ bool Http2Session::submit(WireStream *owner, QString *error)
     SentRequest record;
     record.method = request.method;
     record.url = request.url;
-    record.target = request.url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment);
-    if (record.target.isEmpty()) {
-        record.target = "/";
-    }
+    record.target = originTarget(request);
     record.httpVersion = QStringLiteral("HTTP/2");
     const QByteArray host = headerValue(request.headers, "Host");
     record.headers = {{":method", request.method},

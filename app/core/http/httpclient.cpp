@@ -23,7 +23,7 @@ SentRequest unsentRecord(const WireRequest &request)
     SentRequest record;
     record.method = request.method;
     record.url = request.url;
-    record.target = request.url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment);
+    record.target = originTarget(request);
     record.headers = request.headers;
     record.bodyPreview = request.bodyPreview;
     record.bodySize = request.bodySize;
@@ -58,6 +58,7 @@ WireRequest redirected(const WireRequest &from, const QUrl &to, int status, cons
 {
     WireRequest next = from;
     next.url = to;
+    next.target.clear(); // from the new URL
     next.url.setUserInfo(QString());
     next.url.setFragment(QString());
     const bool toGet = (status == 303 && from.method != "HEAD") ||

@@ -99,14 +99,14 @@ bool hasLineBreak(const QString &text)
 }
 
 // The URL: normalized, API-key-in-query added, checked. Empty with `error` when unusable.
-QUrl requestUrl(const RequestSpec &spec, QString *error)
+QUrl requestUrl(const RequestSpec &spec, QString *error, QString *finalText)
 {
     QString urlText = normalizeUserUrl(spec.url);
     if (urlText.isEmpty()) {
         *error = QStringLiteral("Enter a URL to send the request to");
         return {};
     }
-    if (const QString name = unresolvedVariable(urlText); !name.isNull()) {
+    if (const QString name = unresolvedVariable(urlText); !name.isNull() && !spec.settings.sendUnresolved) {
         *error = QStringLiteral("Unresolved variable {{%1}} in the URL").arg(name);
         return {};
     }
@@ -116,6 +116,7 @@ QUrl requestUrl(const RequestSpec &spec, QString *error)
                        QString::fromUtf8(QUrl::toPercentEncoding(spec.auth.keyValue)), true});
         urlText = UrlQuery::withParams(urlText, params);
     }
+    *finalText = urlText;
     const QUrl url(urlText, QUrl::TolerantMode);
     if (!url.isValid()) {
         *error = QStringLiteral("Malformed URL '%1': %2").arg(spec.url.trimmed(), url.errorString());
@@ -149,7 +150,8 @@ bool addUserHeaders(const RequestSpec &spec, HeaderList *headers, QString *error
             *error = QStringLiteral("Header '%1' contains a line break; refused").arg(header.name);
             return false;
         }
-        if (const QString var = unresolvedVariable(header.name + header.value); !var.isNull()) {
+        if (const QString var = unresolvedVariable(header.name + header.value);
+            !var.isNull() && !spec.settings.sendUnresolved) {
             *error = QStringLiteral("Unresolved variable {{%1}} in header '%2'").arg(var, header.name);
             return false;
         }
@@ -288,6 +290,37 @@ bool addFraming(const RequestSpec &spec, WireRequest *out, QString *error)
 
 } // namespace
 
+QByteArray originTarget(const WireRequest &request)
+{
+    QByteArray target = request.target;
+    if (target.isEmpty()) {
+        target = request.url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment);
+    }
+    return target.isEmpty() ? QByteArrayLiteral("/") : (target.startsWith('?') ? '/' + target : target);
+}
+
+QByteArray writtenTarget(const QString &url)
+{
+    const qsizetype scheme = url.indexOf(QLatin1String("://"));
+    qsizetype start = scheme < 0 ? 0 : scheme + 3;
+    while (start < url.size() && url[start] != QLatin1Char('/') && url[start] != QLatin1Char('?') &&
+           url[start] != QLatin1Char('#')) {
+        ++start;
+    }
+    const QByteArray bytes = url.mid(start).section(QLatin1Char('#'), 0, 0).toUtf8();
+    QByteArray target;
+    target.reserve(bytes.size());
+    for (const char c : bytes) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte <= 0x20 || byte >= 0x7F) {
+            target += '%' + QByteArray::number(byte, 16).toUpper().rightJustified(2, '0');
+        } else {
+            target += c;
+        }
+    }
+    return target.isEmpty() ? QByteArrayLiteral("/") : (target.startsWith('?') ? '/' + target : target);
+}
+
 QString normalizeUserUrl(const QString &typed)
 {
     const QString trimmed = typed.trimmed();
@@ -334,10 +367,12 @@ BuiltRequest buildRequest(const RequestSpec &spec, const BuildOptions &options)
         return built;
     }
     out.method = method.toLatin1();
-    QUrl url = requestUrl(spec, &built.error);
+    QString urlText;
+    QUrl url = requestUrl(spec, &built.error, &urlText);
     if (!built.isValid()) {
         return built;
     }
+    out.target = writtenTarget(urlText);
 
     // The defaults first (as curl and browsers order them), then what the request wrote.
     HeaderList written;

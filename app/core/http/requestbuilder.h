@@ -14,6 +14,10 @@ struct WireRequest
 {
     QByteArray method;
     QUrl url;             // without user info
+    // The origin-form target (path and query) as the user wrote it, only bytes that cannot go
+    // on a request line percent-encoded (QUrl would re-encode {, }, %, case and dot segments);
+    // empty after a redirect, when it comes from `url`.
+    QByteArray target;
     HeaderList headers;   // without Host unless the request wrote one
     QByteArray body;      // in memory (raw, form, multipart), or
     QString bodyFilePath; // streamed (binary file)
@@ -41,6 +45,12 @@ struct BuildOptions
 
 // Pure apart from reading body files named by the spec.
 BuiltRequest buildRequest(const RequestSpec &spec, const BuildOptions &options = {});
+
+// The request's origin-form target: as written, else from its URL ("/" at least).
+QByteArray originTarget(const WireRequest &request);
+// The path and query of a URL as written (without scheme, authority and fragment), with
+// control characters, spaces and non-ASCII percent-encoded, everything else byte for byte.
+QByteArray writtenTarget(const QString &url);
 
 // Normalizes what a user typed: trims, and adds http:// when no scheme was given.
 QString normalizeUserUrl(const QString &typed);

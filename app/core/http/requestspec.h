@@ -82,6 +82,9 @@ struct RequestSettings
     bool allowHttp2 = true; // negotiated by ALPN on https; h2c only with http2PriorKnowledge
     bool http2PriorKnowledge = false;
     ProxySettings proxy;
+    // Send {{variables}} that are still in the URL or headers as written ("Send anyway",
+    // `run --send-unresolved`) instead of refusing. Set for one send; never saved.
+    bool sendUnresolved = false;
     bool operator==(const RequestSettings &other) const;
 };
 

@@ -216,6 +216,13 @@ public:
     // request switches off (the same switch as ApiLens's defaults).
     void applyBehavior(const QJsonObject &behavior, RequestSpec *spec)
     {
+        // newman drops the body of these methods unless the request keeps it.
+        static const QStringList pruned{QStringLiteral("GET"), QStringLiteral("HEAD"), QStringLiteral("COPY"),
+                                        QStringLiteral("PURGE"), QStringLiteral("UNLOCK")};
+        if (pruned.contains(spec->method.toUpper()) &&
+            !behavior.value(QStringLiteral("disableBodyPruning")).toBool(false)) {
+            spec->body = RequestBody();
+        }
         if (behavior.contains(QStringLiteral("followRedirects"))) {
             spec->settings.followRedirects = behavior.value(QStringLiteral("followRedirects")).toBool(true);
         }
@@ -365,7 +372,10 @@ private:
                 {QStringLiteral("html"), QStringLiteral("text/html")},
                 {QStringLiteral("javascript"), QStringLiteral("application/javascript")},
                 {QStringLiteral("text"), QStringLiteral("text/plain")}};
-            spec->body.contentType = types.value(language);
+            // newman sends a raw body with no language (or one it does not know) as text/plain,
+            // an empty one without a type.
+            spec->body.contentType =
+                spec->body.raw.isEmpty() ? QString() : types.value(language, QStringLiteral("text/plain"));
         } else if (mode == QLatin1String("urlencoded")) {
             // Encoded as newman encodes it (space as %20, as encodeURIComponent does), so the
             // server gets the same bytes; {{variables}} stay to be resolved when sent.
@@ -432,12 +442,21 @@ private:
             return;
         }
         if (type == QLatin1String("bearer")) {
-            spec->auth.kind = AuthKind::Bearer;
+            // newman sends no Authorization at all for an empty token.
             spec->auth.token = authValue(auth, type, QStringLiteral("token"));
+            spec->auth.kind = spec->auth.token.isEmpty() ? AuthKind::None : AuthKind::Bearer;
         } else if (type == QLatin1String("basic") || type == QLatin1String("digest")) {
             spec->auth.kind = type == QLatin1String("basic") ? AuthKind::Basic : AuthKind::Digest;
             spec->auth.username = authValue(auth, type, QStringLiteral("username"));
             spec->auth.password = authValue(auth, type, QStringLiteral("password"));
+            if (spec->auth.kind == AuthKind::Digest) {
+                // A saved "Authorization: Digest ..." answered an old challenge; newman computes
+                // a new one from the auth block, and so does ApiLens.
+                for (KeyValue &header : spec->headers) {
+                    header.enabled = header.enabled && header.name.compare(QLatin1String("Authorization"),
+                                                                           Qt::CaseInsensitive) != 0;
+                }
+            }
         } else if (type == QLatin1String("apikey")) {
             spec->auth.kind = AuthKind::ApiKey;
             spec->auth.keyName = authValue(auth, type, QStringLiteral("key"));
@@ -505,7 +524,7 @@ bool isPostmanCollection(const QByteArray &json)
 {
     const QByteArray head = json.left(4096);
     return head.contains("schema.getpostman.com") || head.contains("\"_postman_variable_scope\"") ||
-           (head.contains("\"info\"") && head.contains("\"item\""));
+           (head.contains("\"item\"") && (head.contains("\"info\"") || head.contains("\"request\"")));
 }
 
 ImportResult importPostman(const QByteArray &json, const QString &workingDirectory)
@@ -523,9 +542,10 @@ ImportResult importPostman(const QByteArray &json, const QString &workingDirecto
     }
     const QJsonObject info = root.value(QStringLiteral("info")).toObject();
     const QString schema = info.value(QStringLiteral("schema")).toString();
-    if (info.isEmpty() || !root.value(QStringLiteral("item")).isArray()) {
+    // newman runs a collection without "info" (an older v2 form); "item" it needs.
+    if (!root.value(QStringLiteral("item")).isArray()) {
         ImportResult failed;
-        failed.error = QStringLiteral("not a Postman collection: no \"info\" and \"item\" at the top");
+        failed.error = QStringLiteral("not a Postman collection: no \"item\" list at the top");
         return failed;
     }
     if (!schema.isEmpty() && !schema.contains(QLatin1String("/v2.0.")) &&
@@ -558,7 +578,9 @@ ImportResult importPostman(const QByteArray &json, const QString &workingDirecto
     Importer::mergeBehavior(root, &context.behavior);
     addScripts(root, QStringLiteral("collection"), &context);
     const QString rootFile =
-        safeFileName(info.value(QStringLiteral("name")).toString(QStringLiteral("collection"))) +
+        safeFileName(
+            info.value(QStringLiteral("name"))
+                .toString(root.value(QStringLiteral("name")).toString(QStringLiteral("collection")))) +
         QStringLiteral(".http");
     const QJsonArray items = root.value(QStringLiteral("item")).toArray();
     for (qsizetype i = 0; i < items.size(); ++i) {
