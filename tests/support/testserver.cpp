@@ -132,6 +132,25 @@ QJsonObject describe(const ReceivedRequest &request)
 
 } // namespace
 
+QByteArray ReceivedRequest::comparableAuthorization() const
+{
+    const QByteArray value = header("Authorization");
+    if (!value.startsWith("Digest ")) {
+        return value;
+    }
+    QByteArrayList kept;
+    for (const QByteArray &part : value.mid(7).split(',')) {
+        const QByteArray item = part.trimmed();
+        const QByteArray name = item.split('=').value(0);
+        if (name != "cnonce" && name != "response" && item != "algorithm=MD5" &&
+            item != "algorithm=\"MD5\"") {
+            kept.append(item);
+        }
+    }
+    std::sort(kept.begin(), kept.end());
+    return "Digest " + kept.join(", ");
+}
+
 QByteArray ReceivedRequest::header(const QByteArray &name) const
 {
     for (const auto &h : headers) {

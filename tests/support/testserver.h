@@ -33,6 +33,10 @@ struct ReceivedRequest
     // A multipart body as its parts: each part's header lines (lower case, sorted, joined by
     // '|') and its content, so two clients' bodies compare although their boundaries differ.
     QList<QPair<QByteArray, QByteArray>> multipartParts() const;
+    // Authorization, with a Digest answer's parameters sorted and without what differs on every
+    // answer (cnonce, response) or means the default (algorithm=MD5, RFC 7616), so two
+    // clients' answers to one challenge compare.
+    QByteArray comparableAuthorization() const;
 };
 
 // What the server answers. The defaults are a 200 with an empty body.

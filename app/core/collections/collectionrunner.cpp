@@ -39,6 +39,8 @@ struct CollectionRunner::FileRun
     QHash<QString, QString> dotenv; // the .env beside the file, for {{$dotenv NAME}}
     QList<HttpRequestBlock> blocks; // the requests that may be sent, in file order
     QStringList order;              // their names (empty for unnamed), for setNextRequest
+    QList<HttpScript> fileScripts;  // scripts in blocks without a request (httpyac's global region)
+    bool fileScriptsRun = false;    // they run once, before the file's first request
     int count = 0;
     int jumps = 0;
 };
@@ -159,6 +161,7 @@ std::shared_ptr<CollectionRunner::FileRun> CollectionRunner::loadFile(const QStr
             run->variables.insert(variable.name, variable.value);
         }
         if (!block.hasRequest()) {
+            run->fileScripts += block.scripts;
             continue;
         }
         if (!block.name.isEmpty()) {
@@ -280,8 +283,13 @@ bool CollectionRunner::scriptsMayRun(const Step &step, const HttpScript &script,
 
 void CollectionRunner::runScripts(const std::shared_ptr<Step> &step, bool before, std::function<void()> then)
 {
+    QList<HttpScript> candidates = step->block.scripts;
+    if (before && !step->run->fileScriptsRun) {
+        step->run->fileScriptsRun = true;
+        candidates = step->run->fileScripts + candidates;
+    }
     QList<HttpScript> scripts;
-    for (const HttpScript &script : std::as_const(step->block.scripts)) {
+    for (const HttpScript &script : std::as_const(candidates)) {
         if (script.beforeRequest == before &&
             scriptsMayRun(*step, script,
                           before ? QStringLiteral("pre-request script") : QStringLiteral("script"))) {

@@ -1,15 +1,49 @@
 #include "variablesyntax.h"
 
-#include <QRegularExpression>
-
 namespace ApiLens::Core {
 
 namespace {
 
-const QRegularExpression &referencePattern()
+bool isSpace(QChar c)
 {
-    static const QRegularExpression pattern(QStringLiteral("\\{\\{\\s*([^{}\\s][^{}]*?)\\s*\\}\\}"));
-    return pattern;
+    return c == QLatin1Char(' ') || c == QLatin1Char('\t');
+}
+
+// The reference starting at `open` ("{{"), or length 0 when there is none there.
+VariableReference referenceAt(const QString &text, qsizetype open)
+{
+    qsizetype begin = open + 2;
+    while (begin < text.size() && isSpace(text[begin])) {
+        ++begin;
+    }
+    if (begin >= text.size() || text[begin] == QLatin1Char('{') || text[begin] == QLatin1Char('}') ||
+        text[begin].isSpace()) {
+        return {};
+    }
+    // Single braces inside are JavaScript ({{ JSON.stringify({a: 1}) }}, httpyac) and must pair
+    // up; the first "}}" outside them ends the reference.
+    int depth = 0;
+    for (qsizetype i = begin; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (c == QLatin1Char('}') && depth == 0) {
+            if (i + 1 >= text.size() || text[i + 1] != QLatin1Char('}')) {
+                return {};
+            }
+            qsizetype end = i;
+            while (end > begin && isSpace(text[end - 1])) {
+                --end;
+            }
+            return {open, i + 2 - open, text.mid(begin, end - begin)};
+        }
+        if (c == QLatin1Char('{')) {
+            ++depth;
+        } else if (c == QLatin1Char('}')) {
+            --depth;
+        } else if (c == QLatin1Char('\n')) {
+            return {};
+        }
+    }
+    return {};
 }
 
 } // namespace
@@ -17,12 +51,14 @@ const QRegularExpression &referencePattern()
 QList<VariableReference> variableReferences(const QString &text)
 {
     QList<VariableReference> references;
-    if (!text.contains(QLatin1String("{{"))) {
-        return references;
-    }
-    for (auto it = referencePattern().globalMatch(text); it.hasNext();) {
-        const QRegularExpressionMatch match = it.next();
-        references.append({match.capturedStart(), match.capturedLength(), match.captured(1)});
+    for (qsizetype at = text.indexOf(QLatin1String("{{")); at >= 0;) {
+        const VariableReference reference = referenceAt(text, at);
+        if (reference.length > 0) {
+            references.append(reference);
+            at = text.indexOf(QLatin1String("{{"), at + reference.length);
+        } else {
+            at = text.indexOf(QLatin1String("{{"), at + 1);
+        }
     }
     return references;
 }

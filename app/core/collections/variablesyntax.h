@@ -11,10 +11,10 @@
 namespace ApiLens::Core {
 
 // One grammar for {{variable}} references, shared by the resolver, the editor's marks, the
-// request builder, the .http writer and the importers: "{{", optional spaces, an expression
-// without braces that does not start with a space, optional spaces, "}}". The expression is a
-// name (host), a dynamic variable ($uuid, $randomInt 1 9) or a chain
-// (login.response.body.$.token).
+// request builder, the .http writer and the importers: "{{", optional spaces, an expression on
+// one line that does not start with a space or a brace and whose own braces pair up, optional
+// spaces, "}}". The expression is a name (host), a dynamic variable ($uuid, $randomInt 1 9), a
+// chain (login.response.body.$.token) or httpyac's JavaScript ({{ JSON.stringify({a: 1}) }}).
 struct VariableReference
 {
     qsizetype start = 0;  // where "{{" is
