@@ -7,8 +7,7 @@
 
 #include "errors/erroranalyzer.h"
 #include "http/httpclient.h"
-#include "scripting/scriptbridge.h"
-#include "scripting/scripthost.h"
+#include "scripting/requestpipeline.h"
 #include "util/fileutil.h"
 
 #include <QDir>
@@ -227,18 +226,6 @@ bool CollectionRunner::takeNext(FileRun *run, HttpRequestBlock *block)
     return false;
 }
 
-// One request on its way: its block, what its scripts changed, its result so far.
-struct CollectionRunner::Step
-{
-    FileRun *run = nullptr;
-    HttpRequestBlock block;
-    RunResult result;
-    RequestSpec spec; // the block's request as pre-request scripts left it (unresolved)
-    QHash<QString, QString> requestVariables; // JetBrains request.variables.set
-    QHash<QString, QString> expressionValues; // httpyac {{ expressions }}
-    std::optional<QString> nextRequest;       // postman.setNextRequest
-};
-
 void CollectionRunner::runNext(FileRun *run)
 {
     HttpRequestBlock block;
@@ -248,207 +235,73 @@ void CollectionRunner::runNext(FileRun *run)
         return;
     }
     ++run->count;
-    auto step = std::make_shared<Step>();
-    step->run = run;
-    step->block = block;
-    step->spec = block.toSpec();
-    RunResult &result = step->result;
-    result.file = run->relative;
-    result.line = block.requestLine;
-    result.name = block.name.isEmpty() ? QStringLiteral("#%1").arg(run->count) : block.name;
-    result.method = block.method;
-    result.checkStatus = m_options.checkStatus;
-    runScripts(step, true, [this, step] { evaluateExpressions(step, [this, step] { send(step); }); });
-}
-
-bool CollectionRunner::scriptsMayRun(const Step &step, const HttpScript &script, const QString &what)
-{
-    QString why;
-    if (!m_options.trustScripts) {
-        why = QStringLiteral("the folder is not trusted (trust it, or run with --trust)");
-    } else if (!m_scripts) {
-        why = QStringLiteral("no script engine here");
-    } else if (script.event.startsWith(QLatin1Char('+'))) {
-        why = QStringLiteral("global httpyac scripts ({{+%1}}) are not run yet").arg(script.event.mid(1));
-    } else {
-        return true;
+    RequestPipeline::Input input;
+    input.spec = block.toSpec();
+    input.resolver = resolverFor(*run);
+    input.scripts = block.scripts;
+    if (!run->fileScriptsRun) { // the global region's scripts, before the file's first request
+        run->fileScriptsRun = true;
+        input.scripts = run->fileScripts + input.scripts;
     }
-    const QString where = QStringLiteral("%1:%2").arg(step.run->relative).arg(script.line);
-    if (!m_reportedScripts.contains(where)) {
-        m_reportedScripts.insert(where);
-        m_warnings.append(QStringLiteral("%1: %2 not run: %3").arg(where, what, why));
-    }
-    return false;
-}
-
-void CollectionRunner::runScripts(const std::shared_ptr<Step> &step, bool before, std::function<void()> then)
-{
-    QList<HttpScript> candidates = step->block.scripts;
-    if (before && !step->run->fileScriptsRun) {
-        step->run->fileScriptsRun = true;
-        candidates = step->run->fileScripts + candidates;
-    }
-    QList<HttpScript> scripts;
-    for (const HttpScript &script : std::as_const(candidates)) {
-        if (script.beforeRequest == before &&
-            scriptsMayRun(*step, script,
-                          before ? QStringLiteral("pre-request script") : QStringLiteral("script"))) {
-            scripts.append(script);
-        }
-    }
-    runScript(step, scripts, std::move(then));
-}
-
-void CollectionRunner::runScript(const std::shared_ptr<Step> &step, QList<HttpScript> scripts,
-                                 std::function<void()> then)
-{
-    if (scripts.isEmpty()) {
-        then();
-        return;
-    }
-    const HttpScript script = scripts.takeFirst();
-    QString error;
-    const std::optional<QString> code = scriptCode(script, step->run->path, m_root, &error);
-    if (!code) {
-        ScriptOutcome unreadable;
-        unreadable.error = error;
-        step->result.assertions += scriptChecks(unreadable, QStringLiteral("at line %1").arg(script.line));
-        runScript(step, scripts, std::move(then));
-        return;
-    }
-    ScriptInput input;
-    input.phase =
-        script.beforeRequest ? ScriptInput::Phase::BeforeRequest : ScriptInput::Phase::AfterResponse;
-    input.dialect = scriptDialect(script);
-    input.code = *code;
-    input.origin = step->run->relative;
-    input.line = script.file.isEmpty() ? qMax(1, script.codeLine) : 1;
-    if (!script.file.isEmpty()) {
-        input.origin = QDir(m_root).relativeFilePath(
-            QFileInfo(step->run->path).absoluteDir().absoluteFilePath(script.file));
-    }
-    input.requestName = step->block.name;
-    input.environmentName = m_options.environment;
-    input.globals = m_globals;
-    const VariableResolver resolver = resolverFor(*step);
-    input.variables = visibleVariables(*step, resolver);
-    input.environment = step->run->publicEnvironment;
-    input.environment.insert(step->run->privateEnvironment);
-    QStringList ignored;
-    input.request = scriptRequest(script.beforeRequest ? step->spec : resolver.resolve(step->spec, &ignored));
-    if (!script.beforeRequest && step->result.exchange.hasResponse()) {
-        input.response = scriptResponse(step->result.exchange);
-    }
-    m_scripts->run(input, this, [this, step, scripts, then, script](const ScriptOutcome &outcome) {
-        mergeScriptGlobals(outcome, &m_globals);
-        step->requestVariables.insert(outcome.requestVariables);
-        step->result.assertions += scriptChecks(outcome, QStringLiteral("at line %1").arg(script.line));
-        step->result.log += outcome.log;
-        if (outcome.nextRequest) {
-            step->nextRequest = outcome.nextRequest;
-        }
-        if (outcome.request && script.beforeRequest) {
-            applyScriptRequest(*outcome.request, &step->spec);
-        }
-        runScript(step, scripts, then);
-    });
-}
-
-void CollectionRunner::evaluateExpressions(const std::shared_ptr<Step> &step, std::function<void()> then)
-{
-    QStringList expressions = VariableResolver::scriptExpressions(step->spec);
-    for (auto it = step->expressionValues.cbegin(); it != step->expressionValues.cend(); ++it) {
-        expressions.removeAll(it.key());
-    }
-    HttpScript asScript;
-    asScript.dialect = HttpScript::Dialect::Httpyac;
-    asScript.line = step->block.requestLine;
-    if (expressions.isEmpty() || !scriptsMayRun(*step, asScript, QStringLiteral("{{ expression }}"))) {
-        then();
-        return;
-    }
-    const QString expression = expressions.first();
-    ScriptInput input;
-    input.phase = ScriptInput::Phase::Expression;
-    input.dialect = QStringLiteral("httpyac");
-    input.code = expression;
-    input.origin = step->run->relative;
-    input.line = step->block.requestLine;
-    input.requestName = step->block.name;
-    input.globals = m_globals;
-    input.variables = visibleVariables(*step, resolverFor(*step));
-    m_scripts->run(input, this, [this, step, expression, then](const ScriptOutcome &outcome) {
-        if (outcome.error.isEmpty()) {
-            step->expressionValues.insert(expression, jsonValueText(outcome.value));
-        } else {
-            step->result.assertions += scriptChecks(outcome, QStringLiteral("{{%1}}").arg(expression));
-            step->expressionValues.insert(expression, QStringLiteral("{{%1}}").arg(expression));
-        }
-        evaluateExpressions(step, then);
-    });
-}
-
-void CollectionRunner::send(const std::shared_ptr<Step> &step)
-{
-    RequestSpec spec;
-    step->result.problem = sendableSpec(*step, &spec, &step->result.unresolved);
-    step->result.url = spec.url;
-    if (!step->result.problem.isEmpty()) {
-        finishResult(step);
-        return;
-    }
-    auto go = [this, step, spec] {
-        PendingExchange *pending = m_client->send(spec);
-        connect(pending, &PendingExchange::finished, this, [this, step, pending] {
-            RunResult &result = step->result;
-            result.exchange = pending->exchange();
-            pending->deleteLater();
-            if (result.exchange.hasResponse()) {
-                const ErrorReport report = analyzeError(result.exchange.status, result.exchange.headers,
-                                                        result.exchange.body.bytes());
-                if (report.isError()) {
-                    result.report = report;
-                }
-            }
-            for (const QString &assertion : std::as_const(step->block.assertions)) {
-                result.assertions.append(evaluateAssertion(assertion, result.exchange));
-            }
-            if (!step->block.name.isEmpty()) {
-                m_named.insert(step->block.name, result.exchange);
-            }
-            runScripts(step, false, [this, step] { finishResult(step); });
-        });
+    input.assertions = block.assertions;
+    input.origin = run->relative;
+    input.httpFile = run->path;
+    input.root = m_root;
+    input.requestName = block.name;
+    input.environment = m_options.environment;
+    input.requestLine = block.requestLine;
+    input.sleepMs = block.sleepMs;
+    input.trustScripts = m_options.trustScripts;
+    input.sendUnresolved = m_options.sendUnresolved;
+    input.prepare = [this, run, block](RequestSpec *spec, const VariableResolver &resolver) {
+        return prepareBody(*run, block, spec, resolver);
     };
-    if (step->block.sleepMs > 0) { // "# @sleep 500": wait before sending
-        QTimer::singleShot(step->block.sleepMs, this, go);
-    } else {
-        go();
-    }
-}
-
-QHash<QString, QString> CollectionRunner::visibleVariables(const Step &step, const VariableResolver &resolver)
-{
-    QHash<QString, QString> variables;
-    for (const QHash<QString, QString> *scope :
-         {&std::as_const(step.run->publicEnvironment), &std::as_const(step.run->privateEnvironment),
-          &std::as_const(step.run->variables), &step.requestVariables}) {
-        for (auto it = scope->cbegin(); it != scope->cend(); ++it) {
-            variables.insert(it.key(), resolver.value(it.key()).value_or(*it));
+    auto *pipeline = new RequestPipeline(m_client, m_scripts, &m_globals, input, this);
+    connect(pipeline, &RequestPipeline::finished, this, [this, run, block, pipeline] {
+        pipeline->deleteLater();
+        const RequestPipeline::Result &done = pipeline->result();
+        for (const QString &skipped : done.skippedScripts) {
+            if (!m_reportedScripts.contains(skipped)) {
+                m_reportedScripts.insert(skipped);
+                m_warnings.append(skipped);
+            }
         }
-    }
-    return variables;
+        RunResult result;
+        result.file = run->relative;
+        result.line = block.requestLine;
+        result.name = block.name.isEmpty() ? QStringLiteral("#%1").arg(run->count) : block.name;
+        result.method = block.method;
+        result.checkStatus = m_options.checkStatus;
+        result.url = done.sent.url;
+        result.problem = done.problem;
+        result.exchange = done.exchange;
+        result.assertions = done.checks;
+        result.log = done.log;
+        if (done.problem.isEmpty()) {
+            result.unresolved = done.unresolved;
+        }
+        if (result.exchange.hasResponse()) {
+            const ErrorReport report =
+                analyzeError(result.exchange.status, result.exchange.headers, result.exchange.body.bytes());
+            if (report.isError()) {
+                result.report = report;
+            }
+        }
+        if (!block.name.isEmpty() && result.sent()) {
+            m_named.insert(block.name, result.exchange);
+        }
+        finishResult(run, block, result, done.nextRequest);
+    });
+    pipeline->start();
 }
 
-VariableResolver CollectionRunner::resolverFor(const Step &step) const
+VariableResolver CollectionRunner::resolverFor(const FileRun &run) const
 {
     VariableResolver resolver;
-    resolver.requestVariables = step.run->variables;
-    resolver.requestVariables.insert(step.requestVariables);
-    resolver.privateEnvironment = step.run->privateEnvironment;
-    resolver.publicEnvironment = step.run->publicEnvironment;
-    resolver.dotenv = step.run->dotenv;
-    resolver.scriptVariables = m_globals;
-    resolver.expressionValues = step.expressionValues;
+    resolver.requestVariables = run.variables;
+    resolver.privateEnvironment = run.privateEnvironment;
+    resolver.publicEnvironment = run.publicEnvironment;
+    resolver.dotenv = run.dotenv;
     resolver.responses = [this](const QString &name) -> const Exchange * {
         const auto it = m_named.constFind(name);
         return it == m_named.constEnd() ? nullptr : &*it;
@@ -456,20 +309,11 @@ VariableResolver CollectionRunner::resolverFor(const Step &step) const
     return resolver;
 }
 
-QString CollectionRunner::sendableSpec(const Step &step, RequestSpec *spec, QStringList *sentAsWritten) const
+QString CollectionRunner::prepareBody(const FileRun &run, const HttpRequestBlock &block, RequestSpec *spec,
+                                      const VariableResolver &resolver) const
 {
-    const VariableResolver resolver = resolverFor(step);
-    QStringList unresolved;
-    *spec = resolver.resolve(step.spec, &unresolved);
-    if (!unresolved.isEmpty() && !m_options.sendUnresolved) {
-        return QStringLiteral("unresolved variable%1 %2")
-            .arg(unresolved.size() > 1 ? QStringLiteral("s") : QString(),
-                 QStringLiteral("{{") + unresolved.join(QStringLiteral("}}, {{")) + QStringLiteral("}}"));
-    }
-    *sentAsWritten = unresolved;
-    spec->settings.sendUnresolved = !unresolved.isEmpty();
     // Body files are relative to the .http file and must stay inside the collection.
-    const QString base = QFileInfo(step.run->path).absolutePath();
+    const QString base = QFileInfo(run.path).absolutePath();
     for (const BodyFile &file : bodyFiles(*spec, base)) {
         if (!file.absolute.startsWith(m_root + QLatin1Char('/'))) {
             return QStringLiteral("body file %1 is outside the collection folder; not sent")
@@ -480,29 +324,30 @@ QString CollectionRunner::sendableSpec(const Step &step, RequestSpec *spec, QStr
     if (!inlineBodyFiles(spec, base, &error)) {
         return error;
     }
-    if (spec->body.kind == BodyKind::BinaryFile && step.block.bodyFileHasVariables) {
+    if (spec->body.kind == BodyKind::BinaryFile && block.bodyFileHasVariables) {
         // "<@ ./file": the file's {{variables}} are resolved too.
         const std::optional<QByteArray> bytes = readFile(spec->body.filePath, &error);
         if (!bytes) {
             return error;
         }
+        QStringList unresolved;
         spec->body.kind = BodyKind::Raw;
         spec->body.raw = resolver.resolve(QString::fromUtf8(*bytes), &unresolved).toUtf8();
     }
     return {};
 }
 
-void CollectionRunner::finishResult(const std::shared_ptr<Step> &step)
+void CollectionRunner::finishResult(FileRun *run, const HttpRequestBlock &block, const RunResult &result,
+                                    const std::optional<QString> &nextRequest)
 {
-    FileRun *run = step->run;
-    if (!step->block.name.isEmpty() && step->result.sent()) {
-        run->sent.insert(step->block.name);
+    if (!block.name.isEmpty() && result.sent()) {
+        run->sent.insert(block.name);
     }
-    if (step->nextRequest) {
-        jumpTo(run, *step->nextRequest, step->block);
+    if (nextRequest) {
+        jumpTo(run, *nextRequest, block);
     }
-    m_results.append(step->result);
-    Q_EMIT requestFinished(step->result);
+    m_results.append(result);
+    Q_EMIT requestFinished(result);
     QMetaObject::invokeMethod(
         this, [this, run] { runNext(run); }, Qt::QueuedConnection);
 }

@@ -81,19 +81,19 @@ Q_SIGNALS:
 
 private:
     struct FileRun;
-    struct Step;
     void runNext(FileRun *run);
-    // Runs the step's scripts of one phase in order, then `then`.
-    void runScripts(const std::shared_ptr<Step> &step, bool before, std::function<void()> then);
-    void runScript(const std::shared_ptr<Step> &step, QList<HttpScript> scripts, std::function<void()> then);
-    // httpyac's {{ JavaScript }} in the request, evaluated before it is resolved.
-    void evaluateExpressions(const std::shared_ptr<Step> &step, std::function<void()> then);
-    void send(const std::shared_ptr<Step> &step);
-    VariableResolver resolverFor(const Step &step) const;
-    // Every variable the step's request sees, resolved, for scripts to read.
-    static QHash<QString, QString> visibleVariables(const Step &step, const VariableResolver &resolver);
-    bool scriptsMayRun(const Step &step, const HttpScript &script, const QString &what);
     void startFiles();
+    std::shared_ptr<FileRun> loadFile(const QString &file, QStringList *errors);
+    // The next request to send, the ones its "# @ref" lines name first; false when none is left.
+    bool takeNext(FileRun *run, HttpRequestBlock *block);
+    VariableResolver resolverFor(const FileRun &run) const;
+    // Body files read (inside the collection), "<@" files resolved; why it cannot be sent otherwise.
+    QString prepareBody(const FileRun &run, const HttpRequestBlock &block, RequestSpec *spec,
+                        const VariableResolver &resolver) const;
+    void finishResult(FileRun *run, const HttpRequestBlock &block, const RunResult &result,
+                      const std::optional<QString> &nextRequest);
+    void jumpTo(FileRun *run, const QString &name, const HttpRequestBlock &from);
+    static constexpr int MaxJumps = 10000;
 
     HttpClient *m_client;
     ScriptHost *m_scripts;
@@ -106,14 +106,6 @@ private:
     int m_running = 0;
     QList<RunResult> m_results;
     QStringList m_warnings;
-    std::shared_ptr<FileRun> loadFile(const QString &file, QStringList *errors);
-    // The next request to send, the ones its "# @ref" lines name first; false when none is left.
-    bool takeNext(FileRun *run, HttpRequestBlock *block);
-    // The request resolved and with its body files read; why it cannot be sent otherwise.
-    QString sendableSpec(const Step &step, RequestSpec *spec, QStringList *unresolved) const;
-    void finishResult(const std::shared_ptr<Step> &step);
-    void jumpTo(FileRun *run, const QString &name, const HttpRequestBlock &from);
-    static constexpr int MaxJumps = 10000;
 
     QHash<QString, Exchange> m_named; // the last exchange of each named request, for chaining
 };
