@@ -170,6 +170,31 @@ RequestTab *MainWindow::addTab(RequestDocument *doc)
     });
     tab->setSendPreparer(
         [this, tab](Core::RequestSpec *spec, QString *reason) { return prepareSend(tab, spec, reason); });
+    // Every send goes through the request's scripts (when its folder is trusted).
+    tab->setPipelineFactory([this, tab](const Core::RequestSpec &spec, bool sendUnresolved) {
+        return m_workspace->pipelineFor(tab->document(), spec, tab->resolverFactory()(tab), sendUnresolved,
+                                        m_client, [this, tab](Core::RequestSpec *resolved) {
+                                            QString reason;
+                                            return prepareSend(tab, resolved, &reason) ? QString() : reason;
+                                        });
+    });
+    RequestTab::ScriptTrust trust;
+    trust.trusted = [this, tab] {
+        return m_workspace->scriptsTrusted(tab->document());
+    };
+    trust.declined = [this, tab] {
+        return m_workspace->scriptsDeclined(tab->document());
+    };
+    trust.trust = [this, tab](QString *error) {
+        return m_workspace->trustScripts(tab->document(), error);
+    };
+    trust.decline = [this, tab] {
+        m_workspace->declineScripts(tab->document());
+    };
+    trust.folder = [this, tab] {
+        return m_workspace->scriptFolder(tab->document());
+    };
+    tab->setScriptTrust(trust);
     tab->editor()->setCurlFolder(collectionOf(tab));
     if (!m_splitterState.isEmpty()) {
         tab->splitter()->restoreState(m_splitterState);
@@ -567,7 +592,7 @@ void MainWindow::onFileChanged(const QString &path)
         const Core::RequestSpec mine = doc->spec();
         // Either way the tab now knows this version, so the same change is not asked about again.
         doc->setSaved(where, text, onDisk);
-        doc->setFileChecks(block->assertions, int(block->responseHandlers.size()));
+        doc->setFileChecks(block->assertions, block->scripts);
         if (!load) {
             doc->setSpec(mine);
         }

@@ -78,7 +78,7 @@ void RequestDocument::setSource(const Core::RequestLocation &where, const QByteA
     Q_EMIT titleChanged();
 }
 
-void RequestDocument::setFileChecks(const QStringList &assertions, int scripts)
+void RequestDocument::setFileChecks(const QStringList &assertions, const QList<Core::HttpScript> &scripts)
 {
     m_assertions = assertions;
     m_scripts = scripts;

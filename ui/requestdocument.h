@@ -1,6 +1,7 @@
 #pragma once
 
 #include "collections/collection.h"
+#include "collections/httpdocument.h"
 #include "http/requestspec.h"
 
 #include <QObject>
@@ -41,10 +42,11 @@ public:
     // The file moved, or the block's line changed; the content stays.
     void setSource(const Core::RequestLocation &where, const QByteArray &blockText);
 
-    // What the .http block carries besides the request: httpyac assertions and response scripts.
+    // What the .http block carries besides the request: httpyac assertions, and its scripts
+    // (pre-request and response ones, JetBrains', httpyac's or imported Postman ones).
     QStringList assertions() const { return m_assertions; }
-    int scripts() const { return m_scripts; }
-    void setFileChecks(const QStringList &assertions, int scripts);
+    const QList<Core::HttpScript> &scripts() const { return m_scripts; }
+    void setFileChecks(const QStringList &assertions, const QList<Core::HttpScript> &scripts);
 
 Q_SIGNALS:
     void changed();
@@ -62,7 +64,7 @@ private:
     Core::RequestSpec m_spec;
     Core::RequestSpec m_saved;
     QStringList m_assertions;
-    int m_scripts = 0;
+    QList<Core::HttpScript> m_scripts;
 };
 
 } // namespace ApiLens::Ui

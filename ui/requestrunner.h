@@ -3,6 +3,7 @@
 #include "http/exchange.h"
 #include "http/httpclient.h"
 #include "http/requestspec.h"
+#include "scripting/requestpipeline.h"
 
 #include <QObject>
 #include <QPointer>
@@ -21,8 +22,10 @@ public:
     ~RequestRunner() override;
 
     void send(const Core::RequestSpec &spec);
+    // A request with its scripts: the runner takes `pipeline` and starts it.
+    void run(Core::RequestPipeline *pipeline);
     void cancel();
-    bool isBusy() const { return m_pending != nullptr; }
+    bool isBusy() const { return m_pending != nullptr || m_pipeline != nullptr; }
     const Core::Exchange &lastExchange() const { return m_last; }
     bool hasExchange() const { return m_hasExchange; }
 
@@ -30,12 +33,15 @@ Q_SIGNALS:
     void started(const QString &target);
     void progress(double elapsedMs, qint64 bytesReceived);
     void finished(const Core::Exchange &exchange);
+    // A pipeline ended: sent and answered, or not sent (its result says why).
+    void pipelineFinished(const Core::RequestPipeline::Result &result);
 
 private:
     void onFinished();
 
     Core::HttpClient *m_client;
     QPointer<Core::PendingExchange> m_pending;
+    QPointer<Core::RequestPipeline> m_pipeline;
     QTimer *m_ticker;
     Core::Exchange m_last;
     bool m_hasExchange = false;

@@ -8,7 +8,9 @@
 #include "responseview.h"
 
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QSplitter>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -24,12 +26,46 @@ RequestTab::RequestTab(Core::HttpClient *client, const Core::Catalog *catalog, R
     , m_runner(new RequestRunner(client, this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_checks(new QLabel(this))
+    , m_trustBar(new QWidget(this))
+    , m_trustText(new QLabel(m_trustBar))
+    , m_trustButton(new QPushButton(tr("Trust Folder and Send"), m_trustBar))
+    , m_withoutScriptsButton(new QPushButton(tr("Send Without Scripts"), m_trustBar))
 {
+    // Asked before the first send of a request whose scripts are in a folder not trusted yet.
+    auto *trustLayout = new QHBoxLayout(m_trustBar);
+    trustLayout->setContentsMargins(8, 4, 8, 4);
+    m_trustText->setWordWrap(true);
+    m_trustText->setTextFormat(Qt::RichText);
+    trustLayout->addWidget(m_trustText, 1);
+    trustLayout->addWidget(m_trustButton);
+    trustLayout->addWidget(m_withoutScriptsButton);
+    m_trustBar->setAutoFillBackground(true);
+    m_trustBar->setBackgroundRole(QPalette::ToolTipBase);
+    m_trustBar->setForegroundRole(QPalette::ToolTipText);
+    m_trustBar->hide();
+    connect(m_trustButton, &QPushButton::clicked, this, [this] {
+        QString error;
+        if (m_trust.trust && !m_trust.trust(&error)) {
+            m_trustText->setText(tr("Could not remember the folder: %1").arg(error.toHtmlEscaped()));
+            return;
+        }
+        m_trustBar->hide();
+        send();
+    });
+    connect(m_withoutScriptsButton, &QPushButton::clicked, this, [this] {
+        if (m_trust.decline) {
+            m_trust.decline();
+        }
+        m_trustBar->hide();
+        m_withoutScripts = true;
+        send();
+    });
     auto *top = new QWidget(this);
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->setSpacing(2);
     topLayout->addWidget(m_editor, 1);
+    topLayout->addWidget(m_trustBar);
     topLayout->addWidget(m_checks);
     m_checks->setContentsMargins(8, 0, 8, 2);
     m_checks->setWordWrap(true);
@@ -61,6 +97,11 @@ RequestTab::RequestTab(Core::HttpClient *client, const Core::Catalog *catalog, R
         Q_EMIT busyChanged(true);
     });
     connect(m_runner, &RequestRunner::progress, m_response, &ResponseView::updateProgress);
+    connect(m_runner, &RequestRunner::pipelineFinished, this, &RequestTab::pipelineFinished);
+    connect(m_response, &ResponseView::notSentActionTriggered, this, [this] {
+        m_sendUnresolved = true; // "Send Anyway"
+        send();
+    });
     connect(m_runner, &RequestRunner::finished, this, [this](const Core::Exchange &exchange) {
         m_results.clear();
         for (const QString &assertion : m_document->assertions()) {
@@ -77,6 +118,10 @@ RequestTab::RequestTab(Core::HttpClient *client, const Core::Catalog *catalog, R
 void RequestTab::send()
 {
     Core::RequestSpec spec = m_editor->spec();
+    if (m_pipelineFactory) {
+        sendThroughPipeline(spec);
+        return;
+    }
     if (m_resolverFactory) {
         const Core::VariableResolver resolver = m_resolverFactory(this);
         QStringList unresolved;
@@ -103,6 +148,68 @@ void RequestTab::send()
     m_runner->send(spec);
 }
 
+void RequestTab::sendThroughPipeline(const Core::RequestSpec &spec)
+{
+    const bool hasScripts =
+        !m_document->scripts().isEmpty() || !Core::VariableResolver::scriptExpressions(spec).isEmpty();
+    const bool withoutScripts = std::exchange(m_withoutScripts, false);
+    if (hasScripts && m_trust.trusted && !m_trust.trusted() && !withoutScripts &&
+        !(m_trust.declined && m_trust.declined())) {
+        showTrustBar();
+        return;
+    }
+    m_trustBar->hide();
+    Core::RequestPipeline *pipeline = m_pipelineFactory(spec, std::exchange(m_sendUnresolved, false));
+    m_runner->run(pipeline);
+}
+
+void RequestTab::showTrustBar()
+{
+    QStringList lines;
+    for (const Core::HttpScript &script : m_document->scripts()) {
+        lines.append(QString::number(script.line));
+    }
+    const QString folder = m_trust.folder ? m_trust.folder() : QString();
+    m_trustText->setText(
+        tr("<b>This request runs scripts</b>%1 from <b>%2</b>. Scripts run only in folders you trust; "
+           "they cannot reach files, processes or the network.")
+            .arg(lines.isEmpty() ? QString() : tr(" (line %1)").arg(lines.join(QStringLiteral(", "))),
+                 folder.toHtmlEscaped()));
+    m_trustBar->show();
+    m_trustButton->setFocus();
+}
+
+void RequestTab::pipelineFinished(const Core::RequestPipeline::Result &result)
+{
+    m_editor->setBusy(false);
+    Q_EMIT busyChanged(false);
+    m_scriptNotes = result.log + result.skippedScripts;
+    if (!result.problem.isEmpty()) {
+        m_results = result.checks;
+        showChecks();
+        if (!result.unresolved.isEmpty()) {
+            refreshVariables();
+            m_response->showNotSent(
+                tr("Not sent: %1 without a value")
+                    .arg(countOf(result.unresolved.size(), tr("variable"), tr("variables"))),
+                QStringLiteral("{{") + result.unresolved.join(QStringLiteral("}}, {{")) +
+                    QStringLiteral("}}"),
+                tr("Give them a value in Environments… (or pick another environment in the toolbar), "
+                   "or as “@name = value” in the .http file; a script may set one too. Send Anyway sends "
+                   "them as written, as newman does."),
+                tr("Send Anyway"));
+            Q_EMIT sendBlocked(result.unresolved);
+        } else {
+            m_response->showNotSent(tr("Not sent"), result.problem, QString());
+        }
+        return;
+    }
+    m_results = result.checks;
+    showChecks();
+    m_response->showExchange(result.exchange);
+    Q_EMIT exchangeFinished(result.exchange);
+}
+
 Core::RequestSpec RequestTab::resolvedSpec() const
 {
     Core::RequestSpec spec = m_editor->spec();
@@ -116,6 +223,7 @@ Core::RequestSpec RequestTab::resolvedSpec() const
 void RequestTab::showFileChecks()
 {
     m_results.clear();
+    m_scriptNotes.clear();
     showChecks();
 }
 
@@ -139,15 +247,18 @@ void RequestTab::showChecks()
         }
         parts.append(failed.isEmpty()
                          ? tr("<span style='color:#007A5A'>✓ %1 passed</span>")
-                               .arg(countOf(passed, tr("assertion"), tr("assertions")))
-                         : tr("<span style='color:#C01C28'>✗ %1 of %2 assertions did not pass:</span> %3")
+                               .arg(countOf(passed, tr("check"), tr("checks")))
+                         : tr("<span style='color:#C01C28'>✗ %1 of %2 checks did not pass:</span> %3")
                                .arg(failed.size())
                                .arg(m_results.size())
                                .arg(failed.join(QStringLiteral(" · "))));
     }
-    if (m_document->scripts() > 0) {
-        parts.append(tr("%1 in the file: kept, not run")
-                         .arg(countOf(m_document->scripts(), tr("response script"), tr("response scripts"))));
+    if (!m_document->scripts().isEmpty() && m_scriptNotes.isEmpty() && m_results.isEmpty()) {
+        parts.append(tr("%1, run with each send in a trusted folder")
+                         .arg(countOf(m_document->scripts().size(), tr("script"), tr("scripts"))));
+    }
+    for (const QString &note : std::as_const(m_scriptNotes)) {
+        parts.append(QStringLiteral("<span style='color:palette(mid)'>%1</span>").arg(note.toHtmlEscaped()));
     }
     m_checks->setText(parts.join(QStringLiteral(" — ")));
     m_checks->setVisible(!parts.isEmpty());

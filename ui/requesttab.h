@@ -4,12 +4,14 @@
 #include "collections/collection.h"
 #include "collections/variables.h"
 #include "http/requestspec.h"
+#include "scripting/requestpipeline.h"
 
 #include <QWidget>
 
 #include <functional>
 
 class QLabel;
+class QPushButton;
 class QSplitter;
 
 namespace ApiLens::Core {
@@ -49,6 +51,7 @@ public:
     // Where {{variables}} get their values; asked at each send and for the editor's marks.
     using ResolverFactory = std::function<Core::VariableResolver(const RequestTab *)>;
     void setResolverFactory(ResolverFactory factory);
+    const ResolverFactory &resolverFactory() const { return m_resolverFactory; }
     void refreshVariables();
     // The request with its {{variables}} filled in where they have values (for "Copy as").
     Core::RequestSpec resolvedSpec() const;
@@ -64,6 +67,25 @@ public:
     using SendPreparer = std::function<bool(Core::RequestSpec *spec, QString *reason)>;
     void setSendPreparer(SendPreparer preparer) { m_preparer = std::move(preparer); }
 
+    // Requests then go through their scripts (RequestPipeline): the factory makes one for the
+    // edited request, with unresolved {{variables}} sent as written when asked ("Send Anyway").
+    using PipelineFactory =
+        std::function<Core::RequestPipeline *(const Core::RequestSpec &spec, bool sendUnresolved)>;
+    void setPipelineFactory(PipelineFactory factory) { m_pipelineFactory = std::move(factory); }
+    // Whether the request's scripts may run, and the user's answer when they may not yet.
+    struct ScriptTrust
+    {
+        std::function<bool()> trusted;
+        std::function<bool()> declined; // "Send Without Scripts" chosen for the folder this session
+        std::function<bool(QString *error)> trust;
+        std::function<void()> decline;
+        std::function<QString()> folder;
+    };
+    void setScriptTrust(ScriptTrust trust) { m_trust = std::move(trust); }
+    QWidget *trustBar() const { return m_trustBar; }
+    QPushButton *trustButton() const { return m_trustButton; }
+    QPushButton *withoutScriptsButton() const { return m_withoutScriptsButton; }
+
     RequestEditor *editor() const { return m_editor; }
     ResponseView *response() const { return m_response; }
     RequestRunner *runner() const { return m_runner; }
@@ -77,6 +99,9 @@ Q_SIGNALS:
 
 private:
     void showChecks();
+    void sendThroughPipeline(const Core::RequestSpec &spec);
+    void pipelineFinished(const Core::RequestPipeline::Result &result);
+    void showTrustBar();
 
     RequestDocument *m_document;
     RequestEditor *m_editor;
@@ -88,6 +113,15 @@ private:
     SendPreparer m_preparer;
     QLabel *m_checks;
     QList<Core::AssertionResult> m_results;
+    QStringList m_scriptNotes; // what the last send's scripts logged, and the ones not run
+    PipelineFactory m_pipelineFactory;
+    ScriptTrust m_trust;
+    QWidget *m_trustBar;
+    QLabel *m_trustText;
+    QPushButton *m_trustButton;
+    QPushButton *m_withoutScriptsButton;
+    bool m_sendUnresolved = false; // the next send is "Send Anyway"
+    bool m_withoutScripts = false; // the next send skips the trust question once
 };
 
 } // namespace ApiLens::Ui

@@ -270,6 +270,11 @@ QWidget *ResponseView::buildFailurePage()
     layout->addWidget(m_failureMessage);
     layout->addSpacing(8);
     layout->addWidget(m_failureHint);
+    m_failureAction = new QPushButton(pageWidget);
+    m_failureAction->hide();
+    connect(m_failureAction, &QPushButton::clicked, this, &ResponseView::notSentActionTriggered);
+    layout->addSpacing(8);
+    layout->addWidget(m_failureAction, 0, Qt::AlignCenter);
     layout->addStretch(2);
     return pageWidget;
 }
@@ -443,6 +448,7 @@ void ResponseView::showFailure(const Core::Exchange &exchange)
     m_inspector->hide();
     m_badge->setNoResponse(Core::transportErrorTitle(exchange.error));
     m_summary->setText(humanDuration(exchange.timings.totalMs()));
+    m_failureAction->hide();
     m_failureTitle->setText(Core::transportErrorTitle(exchange.error));
     m_failureMessage->setText(exchange.errorMessage);
     m_failureHint->setText(transportHint(exchange.error));
@@ -452,8 +458,11 @@ void ResponseView::showFailure(const Core::Exchange &exchange)
     m_pages->setCurrentIndex(int(Page::Failure));
 }
 
-void ResponseView::showNotSent(const QString &title, const QString &message, const QString &hint)
+void ResponseView::showNotSent(const QString &title, const QString &message, const QString &hint,
+                               const QString &actionText)
 {
+    m_failureAction->setText(actionText);
+    m_failureAction->setVisible(!actionText.isEmpty());
     m_inspector->hide();
     m_badge->setNoResponse(tr("Not sent"));
     m_summary->clear();

@@ -49,7 +49,9 @@ public:
     void updateProgress(double elapsedMs, qint64 bytes);
     void showExchange(const Core::Exchange &exchange);
     // The request was not sent (an unresolved variable...): the failure page, with advice.
-    void showNotSent(const QString &title, const QString &message, const QString &hint);
+    // With `actionText`, a button under the advice that emits notSentActionTriggered ("Send Anyway").
+    void showNotSent(const QString &title, const QString &message, const QString &hint,
+                     const QString &actionText = {});
 
     Page page() const;
     StatusBadge *badge() const { return m_badge; }
@@ -62,6 +64,7 @@ public:
     QLabel *failureTitle() const { return m_failureTitle; }
     QLabel *failureMessage() const { return m_failureMessage; }
     QLabel *failureHint() const { return m_failureHint; }
+    QPushButton *failureAction() const { return m_failureAction; }
     QLabel *summaryLabel() const { return m_summary; }
     ErrorInspector *inspector() const { return m_inspector; }
     // The catalog that explains responses from now on (a collection's, once it has one).
@@ -77,6 +80,7 @@ public:
     static constexpr qint64 LongLineLimitBytes = 128 * 1024;
 
 Q_SIGNALS:
+    void notSentActionTriggered();
     void cancelRequested();
     void prettyReady();   // the formatted body of the current response is in the Pretty tab
     void analysisReady(); // the error analysis of the current response is in the inspector
@@ -102,6 +106,7 @@ private:
     QLabel *m_failureTitle;
     QLabel *m_failureMessage;
     QLabel *m_failureHint;
+    QPushButton *m_failureAction;
     QTabWidget *m_tabs;
     QLabel *m_prettyNote;
     QLabel *m_rawNote;

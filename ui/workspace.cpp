@@ -4,6 +4,7 @@
 #include "collections/httpdocument.h"
 #include "interop/commandexport.h"
 #include "interop/postman.h"
+#include "scripting/scripthost.h"
 #include "util/fileutil.h"
 
 #include <QDir>
@@ -41,6 +42,7 @@ Workspace::Workspace(const Core::Catalog *catalog, QSettings *settings, QObject 
     : QObject(parent)
     , m_catalog(catalog)
     , m_settings(settings)
+    , m_scriptHost(new Core::ScriptHost(Core::ScriptHost::defaultProgram(), this))
 {}
 
 Workspace::~Workspace() = default;
@@ -169,6 +171,74 @@ QStringList Workspace::requestFiles(const QString &root) const
     return entry ? entry->files : QStringList();
 }
 
+void Workspace::setTrustStore(const QString &path)
+{
+    m_trust = Core::FolderTrust(path);
+}
+
+QString Workspace::scriptFolder(const RequestDocument *doc) const
+{
+    if (!doc->collection().isEmpty()) {
+        return doc->collection();
+    }
+    return doc->hasSource() ? QFileInfo(doc->source().file).absolutePath() : QString();
+}
+
+bool Workspace::scriptsTrusted(const RequestDocument *doc) const
+{
+    const QString folder = scriptFolder(doc);
+    return !folder.isEmpty() && m_trust.isTrusted(folder);
+}
+
+bool Workspace::trustScripts(const RequestDocument *doc, QString *error)
+{
+    const QString folder = scriptFolder(doc);
+    if (folder.isEmpty()) {
+        *error = tr("This request is in no folder");
+        return false;
+    }
+    m_declined.remove(folder);
+    return m_trust.trust(folder, error);
+}
+
+void Workspace::declineScripts(const RequestDocument *doc)
+{
+    m_declined.insert(scriptFolder(doc));
+}
+
+bool Workspace::scriptsDeclined(const RequestDocument *doc) const
+{
+    return m_declined.contains(scriptFolder(doc));
+}
+
+Core::RequestPipeline *Workspace::pipelineFor(const RequestDocument *doc, const Core::RequestSpec &spec,
+                                              const Core::VariableResolver &resolver, bool sendUnresolved,
+                                              Core::HttpClient *client,
+                                              std::function<QString(Core::RequestSpec *)> prepare)
+{
+    Core::RequestPipeline::Input input;
+    input.spec = spec;
+    input.resolver = resolver;
+    input.scripts = doc->scripts();
+    input.assertions = doc->assertions();
+    const QString root = doc->collection();
+    input.httpFile = doc->hasSource() ? doc->source().file : QString();
+    input.root = root.isEmpty() ? scriptFolder(doc) : root;
+    input.origin =
+        input.httpFile.isEmpty() ? doc->title() : QDir(input.root).relativeFilePath(input.httpFile);
+    input.requestName = doc->name();
+    input.environment = activeEnvironment(root);
+    input.requestLine = doc->hasSource() ? doc->source().line : 0;
+    input.trustScripts = scriptsTrusted(doc);
+    input.sendUnresolved = sendUnresolved;
+    if (prepare) {
+        input.prepare = [prepare](Core::RequestSpec *spec, const Core::VariableResolver &) {
+            return prepare(spec);
+        };
+    }
+    return new Core::RequestPipeline(client, m_scriptHost, &m_scriptGlobals, input);
+}
+
 Core::VariableResolver Workspace::resolverFor(const RequestDocument *doc) const
 {
     Core::VariableResolver resolver;
@@ -189,6 +259,7 @@ Core::VariableResolver Workspace::resolverFor(const RequestDocument *doc) const
             resolver.dotenv = entry->dotenv.value(doc->source().file);
         }
     }
+    resolver.scriptVariables = m_scriptGlobals;
     if (entry) {
         resolver.privateEnvironment = entry->environments.privateVariables(entry->activeEnvironment);
         resolver.publicEnvironment = entry->environments.publicVariables(entry->activeEnvironment);
@@ -236,7 +307,7 @@ RequestDocument *Workspace::openDocument(const Core::RequestLocation &where, QSt
     RequestDocument *doc = newDocument({}, collectionOf(where.file));
     doc->setName(block->name);
     doc->setSaved(located, text, spec);
-    doc->setFileChecks(block->assertions, int(block->responseHandlers.size()));
+    doc->setFileChecks(block->assertions, block->scripts);
     return doc;
 }
 
@@ -402,7 +473,7 @@ QList<RequestDocument *> Workspace::restoreSession(int *current, QStringList *no
                 }
             }
             if (block) {
-                doc->setFileChecks(block->assertions, int(block->responseHandlers.size()));
+                doc->setFileChecks(block->assertions, block->scripts);
             }
         }
         m_documents.append(doc);

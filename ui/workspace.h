@@ -6,9 +6,13 @@
 #include "collections/sessionjournal.h"
 #include "collections/variables.h"
 #include "http/exchange.h"
+#include "scripting/foldertrust.h"
+#include "scripting/requestpipeline.h"
 
 #include <QHash>
+#include <QJsonValue>
 #include <QObject>
+#include <QSet>
 
 #include <memory>
 #include <optional>
@@ -18,7 +22,9 @@ class QTimer;
 
 namespace ApiLens::Core {
 class Catalog;
-}
+class HttpClient;
+class ScriptHost;
+} // namespace ApiLens::Core
 
 namespace ApiLens::Ui {
 
@@ -57,6 +63,23 @@ public:
     Core::VariableResolver resolverFor(const RequestDocument *doc) const;
     // A named request's exchange, for {{name.response…}} in the same collection.
     void recordExchange(const RequestDocument *doc, const Core::Exchange &exchange);
+
+    // ---- Scripts: they run only in folders the user trusts (remembered in the trust store);
+    // what they set (client.global, pm.environment.set, exports) lasts for the session.
+    void setTrustStore(const QString &path);
+    QString scriptFolder(const RequestDocument *doc) const; // the collection, else the file's folder
+    bool scriptsTrusted(const RequestDocument *doc) const;
+    bool trustScripts(const RequestDocument *doc, QString *error);
+    // "Send Without Scripts": not asked again for that folder in this session.
+    void declineScripts(const RequestDocument *doc);
+    bool scriptsDeclined(const RequestDocument *doc) const;
+    // `spec` (as edited) on its way through its scripts, resolved with resolverFor-like
+    // `resolver`; not started. The caller owns it.
+    Core::RequestPipeline *pipelineFor(const RequestDocument *doc, const Core::RequestSpec &spec,
+                                       const Core::VariableResolver &resolver, bool sendUnresolved,
+                                       Core::HttpClient *client,
+                                       std::function<QString(Core::RequestSpec *)> prepare = {});
+    const QHash<QString, QJsonValue> &scriptGlobals() const { return m_scriptGlobals; }
 
     // ---- Open requests
     RequestDocument *newDocument(const Core::RequestSpec &spec = {}, const QString &collection = {});
@@ -107,6 +130,10 @@ private:
     QHash<QString, std::shared_ptr<CollectionState>> m_collections;
     QList<RequestDocument *> m_documents;
     std::unique_ptr<Core::SessionJournal> m_journal;
+    Core::FolderTrust m_trust;
+    QSet<QString> m_declined;
+    Core::ScriptHost *m_scriptHost;
+    QHash<QString, QJsonValue> m_scriptGlobals;
 };
 
 } // namespace ApiLens::Ui

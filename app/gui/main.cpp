@@ -136,6 +136,8 @@ int main(int argc, char *argv[])
     });
     history.open(dataDir + QStringLiteral("/history.sqlite"));
     Ui::Workspace workspace(&catalog, &settings);
+    // Folders whose scripts the user trusted, asked once per folder.
+    workspace.setTrustStore(Core::FolderTrust::defaultStorePath());
     Ui::MainWindow window(&client, &workspace, &settings);
     window.setHistory(&history);
     const QString demoFolder = dataDir + QStringLiteral("/demo-collection");

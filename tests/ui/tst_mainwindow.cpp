@@ -19,8 +19,11 @@
 #include "catalog/catalog.h"
 #include "history/historyservice.h"
 #include "http/httpclient.h"
+#include "scripting/foldertrust.h"
+
 #include "interop/curl.h"
 #include "testserver.h"
+#include <QPushButton>
 
 #include <QAction>
 #include <QClipboard>
@@ -85,6 +88,8 @@ private Q_SLOTS:
     void savingANewRequestAsksWhere();
     void demoRequestWithoutTheDemoSaysHowToStartIt();
     void bodyFilesScriptsAndAssertions();
+    void scriptsRunOnceTheFolderIsTrusted();
+    void sendAnywaySendsUnresolvedVariables();
     void copyAsFillsInVariables();
     void droppedFilesOpenOrImport();
     void historyExportsAsHar();
@@ -442,6 +447,64 @@ void tst_MainWindow::write(const QString &path, const QByteArray &bytes)
 }
 
 // A collection against the local test server: two environments, one with a secret token.
+void tst_MainWindow::scriptsRunOnceTheFolderIsTrusted()
+{
+    const QString root = makeCollection();
+    m_window->selectEnvironment(QStringLiteral("local"));
+    const QString store = m_dir.filePath(QStringLiteral("config/trusted-folders.json"));
+    m_workspace->setTrustStore(store);
+    const QString chain = root + QStringLiteral("/api/chain.http");
+    write(chain, "### Login\nGET {{host}}/echo?token=t-9\n\n> {%\n"
+                 "  client.global.set(\"session\", response.body.query.split(\"=\")[1]);\n"
+                 "  client.test(\"echoed\", () => client.assert(response.status === 200, \"status\"));\n"
+                 "  client.log(\"session \" + client.global.get(\"session\"));\n%}\n\n"
+                 "### Me\nGET {{host}}/echo?me={{session}}\n");
+    m_window->collectionPane()->rescan(root);
+
+    RequestTab *login = m_window->openRequest({chain, QStringLiteral("Login"), 0});
+    QVERIFY(login);
+    login->send();
+    QVERIFY(login->trustBar()->isVisible());
+    QVERIFY2(login->trustBar()->findChild<QLabel *>()->text().contains(root.toHtmlEscaped()),
+             qPrintable(login->trustBar()->findChild<QLabel *>()->text()));
+    QSignalSpy finished(login, &RequestTab::exchangeFinished);
+    QTest::mouseClick(login->trustButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(login->assertionResults().size(), 1);
+    QCOMPARE(login->assertionResults()[0].assertion, QStringLiteral("echoed"));
+    QCOMPARE(login->assertionResults()[0].outcome, Core::AssertionResult::Outcome::Passed);
+    QVERIFY2(login->checksLabel()->text().contains(QStringLiteral("session t-9")),
+             qPrintable(login->checksLabel()->text()));
+    // Remembered: the next request of the folder is not asked about, and sees what the script set.
+    QVERIFY(Core::FolderTrust(store).isTrusted(chain));
+    RequestTab *me = m_window->openRequest({chain, QStringLiteral("Me"), 0});
+    QSignalSpy meFinished(me, &RequestTab::exchangeFinished);
+    me->send();
+    QVERIFY(!me->trustBar()->isVisible());
+    QVERIFY(meFinished.wait(10000));
+    QCOMPARE(m_server->requests().last().target, QByteArray("/echo?me=t-9"));
+}
+
+void tst_MainWindow::sendAnywaySendsUnresolvedVariables()
+{
+    RequestTab *tab = m_window->newTab();
+    tab->editor()->urlEdit()->setText(m_server->url(QStringLiteral("/echo")).toString() +
+                                      QStringLiteral("?v={{nothing}}"));
+    const int before = int(m_server->requests().size());
+    tab->send();
+    QCOMPARE(tab->response()->page(), ResponseView::Page::Failure);
+    QVERIFY(tab->response()->failureMessage()->text().contains(QStringLiteral("{{nothing}}")));
+    QVERIFY(tab->response()->failureAction()->isVisible());
+    QCOMPARE(int(m_server->requests().size()), before);
+    QSignalSpy finished(tab, &RequestTab::exchangeFinished);
+    QTest::mouseClick(tab->response()->failureAction(), Qt::LeftButton);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(m_server->requests().last().target, QByteArray("/echo?v={{nothing}}"));
+    // Only that send: the next one asks again.
+    tab->send();
+    QCOMPARE(tab->response()->page(), ResponseView::Page::Failure);
+}
+
 QString tst_MainWindow::makeCollection()
 {
     const QString root = QDir::cleanPath(
@@ -835,16 +898,24 @@ void tst_MainWindow::bodyFilesScriptsAndAssertions()
     QVERIFY(inside->checksLabel()->isVisible());
     QVERIFY(inside->checksLabel()->text().contains(QStringLiteral("2 assertions")));
     QVERIFY(inside->checksLabel()->text().contains(
-        QStringLiteral("1 response script in the file: kept, not run")));
-    QSignalSpy finished(inside, &RequestTab::exchangeFinished);
+        QStringLiteral("1 script, run with each send in a trusted folder")));
+    // The folder is not trusted: Send asks first, and sends nothing meanwhile.
+    const int before = int(m_server->requests().size());
     inside->send();
+    QVERIFY(inside->trustBar()->isVisible());
+    QCOMPARE(int(m_server->requests().size()), before);
+    QSignalSpy finished(inside, &RequestTab::exchangeFinished);
+    QTest::mouseClick(inside->withoutScriptsButton(), Qt::LeftButton);
     QVERIFY(finished.wait(10000));
+    QVERIFY(!inside->trustBar()->isVisible());
+    QVERIFY2(inside->checksLabel()->text().contains(QStringLiteral("uploads.http:7: script not run")),
+             qPrintable(inside->checksLabel()->text()));
     // The body file is read next to the .http file, not in the working directory.
     QCOMPARE(m_server->requests().last().body, QByteArray(R"({"from": "inside"})"));
     QCOMPARE(inside->assertionResults().size(), 2);
     QCOMPARE(inside->assertionResults()[0].outcome, Core::AssertionResult::Outcome::Passed);
     QCOMPARE(inside->assertionResults()[1].outcome, Core::AssertionResult::Outcome::Failed);
-    QVERIFY(inside->checksLabel()->text().contains(QStringLiteral("1 of 2 assertions did not pass")));
+    QVERIFY(inside->checksLabel()->text().contains(QStringLiteral("1 of 2 checks did not pass")));
 
     // A body file outside the collection needs a yes.
     RequestTab *outside = m_window->openRequest({uploads, QStringLiteral("Outside"), 0});

@@ -4,6 +4,7 @@
 #include "collections/httpdocument.h"
 #include "collections/variables.h"
 #include "http/exchange.h"
+#include "http/httpclient.h"
 #include "http/requestspec.h"
 #include "scriptprotocol.h"
 
@@ -16,8 +17,6 @@
 
 namespace ApiLens::Core {
 
-class HttpClient;
-class PendingExchange;
 class ScriptHost;
 
 // One request of a .http file on its way, as `apilens-cli run` and the GUI both send it: its
@@ -66,6 +65,7 @@ public:
     void start();
     void cancel();
     const Result &result() const { return m_result; }
+    PendingExchange *pending() const { return m_pending; } // while the request is out
 
 Q_SIGNALS:
     void started(); // the request went to the client
