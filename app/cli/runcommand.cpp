@@ -337,8 +337,16 @@ int runRun(const QStringList &arguments)
     QObject::connect(&runner, &Core::CollectionRunner::finished, &loop, &QEventLoop::quit);
     runner.start();
     loop.exec();
+    bool untrusted = false;
     for (const QString &problem : runner.warnings().mid(warnedBefore)) { // found while running (scripts)
         writeErr(QStringLiteral("apilens-cli: %1").arg(problem));
+        untrusted = untrusted || problem.endsWith(QLatin1String("the folder is not trusted"));
+    }
+    if (untrusted) {
+        writeErr(
+            QStringLiteral("apilens-cli: scripts run in folders you trust: pass --trust, or trust the folder "
+                           "in ApiLens (its trusted folders are in %1)")
+                .arg(Core::FolderTrust::defaultStorePath()));
     }
 
     const int failed = runner.failures() + int(runner.warnings().size());

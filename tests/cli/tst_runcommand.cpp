@@ -3,10 +3,12 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -29,6 +31,7 @@ private Q_SLOTS:
     void collectionCatalogExplainsCodes();
     void badArguments_data();
     void badArguments();
+    void scriptsRunOnlyInTrustedFolders();
 
 private:
     using Result = ApiLens::Test::CliResult;
@@ -66,6 +69,45 @@ tst_RunCommand::Result tst_RunCommand::run(const QStringList &arguments)
 {
     return ApiLens::Test::runProcess(QStringLiteral(APILENS_CLI_PATH),
                                      QStringList{QStringLiteral("run")} + arguments);
+}
+
+void tst_RunCommand::scriptsRunOnlyInTrustedFolders()
+{
+    // The trusted-folders list the app writes (under XDG_CONFIG_HOME) counts for the CLI too;
+    // --trust trusts for one run.
+    QFile file(m_dir->filePath(QStringLiteral("scripts/chain.http")));
+    QVERIFY(QDir().mkpath(QFileInfo(file).absolutePath()));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("GET " + m_server->url(QStringLiteral("/echo?t=a-1")).toEncoded() +
+               "\n\n> {% client.global.set('t', response.body.query.slice(2)); %}\n\n###\nGET " +
+               m_server->url(QStringLiteral("/echo")).toEncoded() + "?next={{t}}\n");
+    file.close();
+    const QTemporaryDir config;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+    const QStringList arguments{QStringLiteral("run"), file.fileName()};
+    Result result = ApiLens::Test::runProcess(QStringLiteral(APILENS_CLI_PATH), arguments, {}, environment);
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains("chain.http:3: script not run: the folder is not trusted"),
+             result.err.constData());
+    QVERIFY(result.err.contains("pass --trust"));
+    QCOMPARE(m_server->requests().size(), 1); // the second had nothing for {{t}}
+
+    result = ApiLens::Test::runProcess(QStringLiteral(APILENS_CLI_PATH),
+                                       arguments + QStringList{QStringLiteral("--trust")}, {}, environment);
+    QVERIFY2(result.exitCode == 0, QByteArray(result.out + result.err).constData());
+    QCOMPARE(m_server->requests().last().target, QByteArray("/echo?next=a-1"));
+
+    QDir().mkpath(config.filePath(QStringLiteral("ApiLens")));
+    QFile store(config.filePath(QStringLiteral("ApiLens/trusted-folders.json")));
+    QVERIFY(store.open(QIODevice::WriteOnly));
+    store.write(QJsonDocument(QJsonObject{{QStringLiteral("trusted"),
+                                           QJsonArray{QFileInfo(m_dir->path()).canonicalFilePath()}}})
+                    .toJson());
+    store.close();
+    result = ApiLens::Test::runProcess(QStringLiteral(APILENS_CLI_PATH), arguments, {}, environment);
+    QVERIFY2(result.exitCode == 0, QByteArray(result.out + result.err).constData());
+    QCOMPARE(m_server->requests().size(), 5);
 }
 
 void tst_RunCommand::exitCodes_data()

@@ -54,7 +54,7 @@ void tst_RequestPipeline::outcomes_data()
         << QStringLiteral("/echo") << QStringLiteral("client.test('ok', () => {});") << false << false
         << QString()
         << QStringList{QStringLiteral(
-               "api.http:5: script not run: the folder is not trusted (trust it, or run with --trust)")}
+               "api.http:5: script not run: the folder is not trusted")}
         << QStringList() << QByteArray("/echo");
     QTest::newRow("unresolved") << QStringLiteral("/echo?v={{none}}") << QString() << false << false
                                 << QStringLiteral("unresolved variable {{none}}") << QStringList()

@@ -37,7 +37,7 @@ bool RequestPipeline::mayRun(const HttpScript &script, const QString &what)
 {
     QString why;
     if (!m_input.trustScripts) {
-        why = QStringLiteral("the folder is not trusted (trust it, or run with --trust)");
+        why = QStringLiteral("the folder is not trusted");
     } else if (!m_scripts) {
         why = QStringLiteral("no script engine here");
     } else if (script.event.startsWith(QLatin1Char('+'))) {
