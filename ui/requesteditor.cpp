@@ -796,6 +796,9 @@ bool RequestEditor::importCurl(const QString &command)
     QString text = notes.isEmpty() ? tr("Imported from a curl command.")
                                    : tr("Imported from a curl command. <b>Not carried over:</b> %1")
                                          .arg(notes.join(QStringLiteral(" · ")).toHtmlEscaped());
+    if (!imported.notes.isEmpty()) {
+        text += QLatin1Char(' ') + imported.notes.join(QStringLiteral(" · ")).toHtmlEscaped();
+    }
     if (!imported.files.isEmpty()) {
         // curl reads @file from its working directory; a pasted command has none of its own.
         QStringList names;

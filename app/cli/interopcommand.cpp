@@ -172,20 +172,8 @@ int runImport(const QStringList &arguments)
     } else {
         // Files the command names (-d @file, -F x=@file) are where curl would look: in the
         // working directory, wherever the command itself was saved.
-        const Core::CurlImport imported = Core::parseCurl(QString::fromUtf8(*input), QDir::currentPath());
-        result.error = imported.error;
-        result.warnings = imported.unknownOptions;
-        if (imported.ok()) {
-            result.requests.append(
-                {QStringLiteral("requests.http"),
-                 parser.isSet(name) ? parser.value(name) : Core::defaultRequestName(imported.spec),
-                 imported.spec,
-                 {},
-                 {},
-                 {},
-                 {}});
-            result.warnings.append(Core::forHttpFile(imported.spec).lost);
-        }
+        result = Core::importCurl(QString::fromUtf8(*input), QDir::currentPath(),
+                                  parser.isSet(name) ? parser.value(name) : QString());
     }
     if (!result.ok()) {
         writeErr(QStringLiteral("apilens-cli import: %1: %2").arg(positional[1], result.error));

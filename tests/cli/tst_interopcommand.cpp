@@ -114,6 +114,18 @@ void tst_InteropCommand::importCurlThenRun()
     QCOMPARE(create.header("X-Note"), QByteArray("it's"));
     QCOMPARE(create.body, QByteArray("{\"name\": \"Ada\"}"));
     QCOMPARE(m_server->requests()[1].header("Authorization"), QByteArray("Basic YWRhOnB3"));
+
+    // A script of several commands: each one a request, a heredoc its body.
+    write(QStringLiteral("script.sh"), "#!/bin/sh\nset -e\ncurl " + base + "/first\ncurl --data-binary @- " +
+                                           base + "/second <<'JSON'\n{\"n\": 2}\nJSON\n");
+    result = cli({QStringLiteral("import"), QStringLiteral("curl"), QStringLiteral("script.sh"),
+                  QStringLiteral("--out"), QStringLiteral("script")});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QVERIFY2(result.err.contains("skipped: line 2: set (not curl)"), result.err.constData());
+    const QByteArray written = read(QStringLiteral("script/requests.http"));
+    QVERIFY2(written.contains("### GET /first\n") && written.contains("### POST /second\n") &&
+                 written.contains("\n{\"n\": 2}\n"),
+             written.constData());
 }
 
 void tst_InteropCommand::importRefusesAndWritesNothing_data()

@@ -60,6 +60,8 @@ private Q_SLOTS:
     void copyAsCurlSendsTheSameRequest_data();
     void copyAsCurlSendsTheSameRequest();
     void collectionAsCurlScript();
+    void sameRequestsAsCurlScript_data();
+    void sameRequestsAsCurlScript();
 
 private:
     // Sends `spec` with ApiLens and `command` with curl (through bash) to `server`; returns both receipts.
@@ -513,6 +515,8 @@ void tst_Curl::sameRequestAsCurl_data()
     QTest::newRow("GET with headers")
         << "-H 'Accept: application/json' -H 'X-Trace: abc' 'URL/items?page=2&q=a%20b'";
     QTest::newRow("form data") << "-d 'name=Ada' --data-urlencode 'note=a b&c' URL/form";
+    QTest::newRow("cookie file") << "-b cookies.txt URL/api/items";
+    QTest::newRow("cookie file and string") << "-b 'x=1' -b cookies.txt URL/api/items";
     QTest::newRow("JSON via --json") << R"(--json '{"a": [1, 2]}' URL/json)";
     QTest::newRow("raw body, custom type, PUT")
         << R"(-X PUT -H 'Content-Type: text/plain; charset=utf-8' --data-binary $'line 1\nline 2' URL/text)";
@@ -567,7 +571,13 @@ void tst_Curl::sameRequestAsCurl()
     };
     QVERIFY(write("report.csv", "id,name\n1,Ada\n") && write("payload.json", "{\n  \"a\": 1\n}\n") &&
             write("me.png", QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(40, '\0')) &&
-            write("note.txt", "a b&c"));
+            write("note.txt", "a b&c") &&
+            write("cookies.txt", "# Netscape HTTP Cookie File\n127.0.0.1\tFALSE\t/\tFALSE\t0\tsession\ts-1\n"
+                                 "#HttpOnly_127.0.0.1\tFALSE\t/api\tFALSE\t4102444800\tpref\tdark\n"
+                                 "127.0.0.1\tFALSE\t/other\tFALSE\t0\tnot\tsent\n"
+                                 "127.0.0.1\tFALSE\t/\tTRUE\t0\tsecure\tonly-https\n"
+                                 "127.0.0.1\tFALSE\t/\tFALSE\t1\texpired\tlong-ago\n"
+                                 "example.org\tTRUE\t/\tFALSE\t0\telse\twhere\n"));
     QProcess process;
     process.setWorkingDirectory(files.path());
     QSignalSpy done(&process, &QProcess::finished);
@@ -601,6 +611,72 @@ void tst_Curl::sameRequestAsCurl()
         if (QTest::currentTestFailed()) {
             qWarning("as %s:\n%s", &spec == &fromFile ? "read back from the .http file" : "imported",
                      document.serialize().constData());
+            return;
+        }
+    }
+}
+
+void tst_Curl::sameRequestsAsCurlScript_data()
+{
+    // Pasted scripts: run by bash with the real curl, and imported by ApiLens (every command).
+    QTest::addColumn<QString>("script"); // URL for the server
+    QTest::newRow("two commands") << "curl URL/a\ncurl -X POST -d 'x=1' URL/b";
+    QTest::newRow("&& and ;") << "curl URL/a && curl -H 'X-N: 2' URL/b; curl URL/c";
+    QTest::newRow("echo into --data-binary @-")
+        << "echo '{\"a\": 1}' | curl -H 'Content-Type: application/json' --data-binary @- URL/p";
+    QTest::newRow("echo -n into -d @-") << "echo -n 'a=1' | curl -d @- URL/d";
+    QTest::newRow("heredoc") << "curl --data-binary @- URL/h <<'EOF'\nline 1\n  line 2\nEOF\ncurl URL/after";
+    QTest::newRow("here-string") << "curl -d @- URL/s <<< 'a=1&b=2'";
+    QTest::newRow("standard input from a file") << "curl --data-binary @- URL/f < payload.json";
+    QTest::newRow("cat a file into it") << "cat payload.json | curl --data-binary @- URL/c";
+    QTest::newRow("-T - from printf") << "printf 'abc\\n' | curl -T - URL/t";
+    QTest::newRow("output piped on") << "curl -H 'Accept: text/plain' URL/j | wc -c > /dev/null";
+    QTest::newRow("comments and other commands") << "# fetch it\nexport TOKEN=x\ncurl -H 'X: 1' URL/e";
+}
+
+void tst_Curl::sameRequestsAsCurlScript()
+{
+    QFETCH(QString, script);
+    const QString curl = QStandardPaths::findExecutable(QStringLiteral("curl"));
+    APILENS_REQUIRE_PEER(!curl.isEmpty(), "curl is not installed (scripts/setup-debian.sh installs it)");
+    TestServer server;
+    QVERIFY(server.listen());
+    QString withUrl = script;
+    withUrl.replace(QStringLiteral("URL"), server.url().toString());
+    const QDir files(m_dir.path());
+    QFile payload(files.filePath(QStringLiteral("payload.json")));
+    QVERIFY(payload.open(QIODevice::WriteOnly));
+    payload.write("{\n  \"a\": 1\n}\n");
+    payload.close();
+    QProcess process;
+    process.setWorkingDirectory(files.path());
+    QSignalSpy done(&process, &QProcess::finished);
+    // The script as pasted; "curl" quiet, its output dropped, no proxy.
+    process.start(
+        QStringLiteral("/bin/bash"),
+        {QStringLiteral("-c"),
+         QStringLiteral("curl() { '%1' -s -o /dev/null --noproxy '*' \"$@\"; }\n%2").arg(curl, withUrl)});
+    QVERIFY(done.wait(10000));
+    QCOMPARE(process.exitCode(), 0);
+    QTest::qWait(50);
+    const QList<ReceivedRequest> byCurl = server.requests();
+    QVERIFY(!byCurl.isEmpty());
+
+    QVERIFY(looksLikeCurl(withUrl)); // what a paste into the URL field checks
+    QString error;
+    const QList<CurlImport> imported = parseCurlScript(withUrl, files.path(), &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(imported.size(), byCurl.size());
+    for (int i = 0; i < imported.size(); ++i) {
+        QVERIFY2(imported[i].ok(), qPrintable(imported[i].error));
+        server.clearRequests();
+        HttpClient client;
+        PendingExchange *pending = client.send(imported[i].spec);
+        QSignalSpy finished(pending, &PendingExchange::finished);
+        QVERIFY(finished.wait(10000));
+        QTRY_COMPARE(server.requests().size(), 1);
+        compareWithCurl(server.requests().first(), byCurl[i], withUrl);
+        if (QTest::currentTestFailed()) {
             return;
         }
     }

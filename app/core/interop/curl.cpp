@@ -6,6 +6,7 @@
 #include "http/requestbuilder.h"
 #include "util/fileutil.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
@@ -16,9 +17,10 @@ namespace ApiLens::Core {
 
 bool looksLikeCurl(const QString &text)
 {
-    const QString t = text.trimmed();
-    return t.startsWith(QLatin1String("curl ")) || t.startsWith(QLatin1String("curl\t")) ||
-           t.startsWith(QLatin1String("curl\\")) || t.startsWith(QLatin1String("curl.exe "));
+    // A command, or a script with one: "curl …" at the start of a line, or after a pipe.
+    static const QRegularExpression command(
+        QStringLiteral("(?:^|\\n|\\|)\\s*curl(?:\\.exe)?(?:[ \\t]|\\\\$|\\\\\\n)"));
+    return command.match(text.trimmed()).hasMatch();
 }
 
 namespace {
@@ -55,9 +57,11 @@ void setHeader(QList<KeyValue> *headers, const QString &name, const QString &val
 class CurlParser
 {
 public:
-    CurlParser(const QString &workingDirectory, const CurlFileReader &reader)
+    CurlParser(const QString &workingDirectory, const CurlFileReader &reader,
+               std::optional<QByteArray> input = {})
         : m_base(workingDirectory.isEmpty() ? QDir::currentPath() : workingDirectory)
         , m_read(reader ? reader : CurlFileReader([](const QString &path) { return Core::readFile(path); }))
+        , m_stdin(std::move(input))
     {
         m_result.spec.settings.followRedirects = false; // curl follows only with -L
     }
@@ -81,6 +85,7 @@ private:
     void finish();
     void finishUrl();
     void finishBody();
+    void finishCookies();
     void finishAuthAndMethod();
 
     QString absolute(const QString &path)
@@ -94,9 +99,12 @@ private:
     std::optional<QByteArray> readOrFail(const QString &path, const char *option)
     {
         if (path == QLatin1String("-")) {
-            m_result.error =
-                QStringLiteral("%1 @- reads standard input, which a pasted command does not have")
-                    .arg(QLatin1String(option));
+            if (m_stdin) {
+                return m_stdin;
+            }
+            m_result.error = QStringLiteral("%1 @- reads standard input, which the pasted text does not give "
+                                            "(a heredoc, a here-string, \"echo … |\" or \"< file\" would)")
+                                 .arg(QLatin1String(option));
             return std::nullopt;
         }
         std::optional<QByteArray> bytes = m_read(absolute(path));
@@ -110,6 +118,7 @@ private:
 
     QString m_base;
     CurlFileReader m_read;
+    std::optional<QByteArray> m_stdin; // what the script gives the command on standard input
     CurlImport m_result;
     QString m_method;
     QStringList m_urls;
@@ -121,8 +130,10 @@ private:
     bool m_compressed = false;
     QString m_user;
     bool m_haveUser = false;
+    QStringList m_cookieFiles; // "-b FILE": a Netscape cookie file
     QString m_uploadFile;
-    QString m_dataFile; // the file of a --data-binary @file that is the whole body
+    QByteArray m_uploadStdin; // "-T -"
+    QString m_dataFile;       // the file of a --data-binary @file that is the whole body
     QStringList m_queryAdditions;
 };
 
@@ -298,7 +309,9 @@ void CurlParser::applyData(Opt opt, const QString &value)
         } else if (const auto bytes =
                        readOrFail(value.mid(1), opt == Opt::Json ? "--json" : "--data-binary")) {
             m_data.append(*bytes);
-            m_dataFile = absolute(value.mid(1)); // sent from the file: every byte, the last newline too
+            if (value != QLatin1String("@-")) {
+                m_dataFile = absolute(value.mid(1)); // sent from the file: every byte, the last newline too
+            }
         }
         return;
     }
@@ -392,7 +405,7 @@ void CurlParser::applySetting(Opt opt, const QString &value)
         if (value.contains(QLatin1Char('='))) {
             setHeader(&spec.headers, QStringLiteral("Cookie"), value);
         } else {
-            m_result.unknownOptions.append(QStringLiteral("-b %1 (a cookie file)").arg(value));
+            m_cookieFiles.append(value); // read once the URL is known
         }
         break;
     case Opt::Compressed:
@@ -459,7 +472,14 @@ void CurlParser::applySetting(Opt opt, const QString &value)
         spec.auth.token = value;
         break;
     case Opt::UploadFile:
-        m_uploadFile = absolute(value);
+        if (value == QLatin1String("-")) { // "-T -": the body is standard input
+            if (const std::optional<QByteArray> bytes = readOrFail(value, "-T")) {
+                m_uploadFile = QStringLiteral("-");
+                m_uploadStdin = *bytes;
+            }
+        } else {
+            m_uploadFile = absolute(value);
+        }
         break;
     case Opt::Range:
         // curl turns a lone start ("600") into an open range ("bytes=600-").
@@ -478,6 +498,80 @@ void CurlParser::applySetting(Opt opt, const QString &value)
     }
 }
 
+// "-b FILE": the cookies of a Netscape cookie file (what curl -c writes) that curl would send
+// to the URL: its host (or a domain above it), path prefix, https for secure ones, not expired.
+void CurlParser::finishCookies()
+{
+    if (m_cookieFiles.isEmpty()) {
+        return;
+    }
+    const QUrl url(normalizeUserUrl(m_result.spec.url));
+    const QString host = url.host().toLower();
+    const QString path = url.path().isEmpty() ? QStringLiteral("/") : url.path();
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    // curl sends secure cookies over https, and to the loopback host over plain http too.
+    const bool secureContext = url.scheme() == QLatin1String("https") || host == QLatin1String("localhost") ||
+                               host == QLatin1String("127.0.0.1") || host == QLatin1String("::1");
+    struct Cookie
+    {
+        QString text;
+        qsizetype pathLength, domainLength, nameLength;
+    };
+    QList<Cookie> cookies;
+    for (const QString &name : std::as_const(m_cookieFiles)) {
+        const std::optional<QByteArray> bytes = m_read(absolute(name));
+        if (!bytes) {
+            m_result.notes.append(
+                QStringLiteral("the cookie file %1 cannot be read; curl sends no cookies from it").arg(name));
+            continue;
+        }
+        for (QString line : QString::fromUtf8(*bytes).split(QLatin1Char('\n'))) {
+            line = line.trimmed();
+            if (line.startsWith(QLatin1String("#HttpOnly_"))) {
+                line = line.mid(10);
+            } else if (line.startsWith(QLatin1Char('#')) || line.isEmpty()) {
+                continue;
+            }
+            const QStringList f = line.split(QLatin1Char('\t'));
+            if (f.size() < 7) {
+                continue;
+            }
+            QString domain = f[0].toLower();
+            const bool subdomains = f[1].compare(QLatin1String("TRUE"), Qt::CaseInsensitive) == 0;
+            if (domain.startsWith(QLatin1Char('.'))) {
+                domain.remove(0, 1);
+            }
+            const bool hostMatches =
+                host == domain || (subdomains && host.endsWith(QLatin1Char('.') + domain));
+            const bool secure = f[3].compare(QLatin1String("TRUE"), Qt::CaseInsensitive) == 0;
+            const qint64 expires = f[4].toLongLong();
+            if (hostMatches && path.startsWith(f[2]) && (!secure || secureContext) &&
+                (expires == 0 || expires > now)) {
+                cookies.append({f[5] + QLatin1Char('=') + f[6], f[2].size(), domain.size(), f[5].size()});
+            }
+        }
+    }
+    if (cookies.isEmpty()) {
+        return;
+    }
+    // curl's order: the longest path first, then the longest domain, then the longest name.
+    std::stable_sort(cookies.begin(), cookies.end(), [](const Cookie &a, const Cookie &b) {
+        return std::tie(b.pathLength, b.domainLength, b.nameLength) <
+               std::tie(a.pathLength, a.domainLength, a.nameLength);
+    });
+    QStringList texts;
+    for (const Cookie &cookie : std::as_const(cookies)) {
+        texts.append(cookie.text);
+    }
+    RequestSpec &spec = m_result.spec;
+    for (const KeyValue &header : std::as_const(spec.headers)) {
+        if (header.enabled && header.name.compare(QLatin1String("Cookie"), Qt::CaseInsensitive) == 0) {
+            texts.append(header.value); // "-b 'a=1'" after the file's, as curl orders them
+        }
+    }
+    setHeader(&spec.headers, QStringLiteral("Cookie"), texts.join(QStringLiteral("; ")));
+}
+
 void CurlParser::finish()
 {
     if (m_urls.isEmpty()) {
@@ -485,6 +579,7 @@ void CurlParser::finish()
         return;
     }
     finishUrl();
+    finishCookies();
     finishBody();
     finishAuthAndMethod();
     // curl sends Host, User-Agent and Accept of its own; not Accept-Encoding (unless
@@ -553,6 +648,17 @@ void CurlParser::finishBody()
         if (m_json && !hasHeader(spec.headers, QStringLiteral("Accept"))) {
             spec.headers.append(KeyValue{QStringLiteral("Accept"), QStringLiteral("application/json"), true});
         }
+    } else if (m_uploadFile == QLatin1String("-")) {
+        // "-T -": curl streams standard input chunked, its size unknown beforehand.
+        spec.body.kind = BodyKind::Raw;
+        spec.body.raw = m_uploadStdin;
+        if (!hasHeader(spec.headers, QStringLiteral("Transfer-Encoding"))) {
+            spec.headers.append(
+                KeyValue{QStringLiteral("Transfer-Encoding"), QStringLiteral("chunked"), true});
+        }
+        if (!hasHeader(spec.headers, QStringLiteral("Expect"))) {
+            spec.headers.append(KeyValue{QStringLiteral("Expect"), QStringLiteral("100-continue"), true});
+        }
     } else if (!m_uploadFile.isEmpty()) {
         spec.body.kind = BodyKind::BinaryFile;
         spec.body.filePath = m_uploadFile;
@@ -606,28 +712,80 @@ void CurlParser::finishAuthAndMethod()
 
 } // namespace
 
+namespace {
+
+bool isCurl(const QString &word)
+{
+    return word == QLatin1String("curl") || word.endsWith(QLatin1String("/curl")) ||
+           word.compare(QLatin1String("curl.exe"), Qt::CaseInsensitive) == 0;
+}
+
+} // namespace
+
+QList<CurlImport> parseCurlScript(const QString &script, const QString &workingDirectory, QString *error,
+                                  const CurlFileReader &readFile)
+{
+    const std::optional<QList<ShellCommand>> commands = splitShellScript(script, error);
+    if (!commands) {
+        return {};
+    }
+    QList<CurlImport> imports;
+    QStringList others;
+    const QString base = workingDirectory.isEmpty() ? QDir::currentPath() : workingDirectory;
+    for (const ShellCommand &command : *commands) {
+        if (command.words.isEmpty() || !isCurl(command.words.first())) {
+            if (!command.words.isEmpty()) {
+                others.append(
+                    QStringLiteral("line %1: %2 (not curl)").arg(command.line).arg(command.words.first()));
+            }
+            continue;
+        }
+        std::optional<QByteArray> input = command.input;
+        QString inputError;
+        if (!command.inputFile.isEmpty()) {
+            const QString path = QDir::cleanPath(QDir(base).absoluteFilePath(command.inputFile));
+            input = readFile ? readFile(path) : Core::readFile(path, &inputError);
+        }
+        CurlImport imported = CurlParser(workingDirectory, readFile, input).parse(command.words.mid(1));
+        if (!command.inputFile.isEmpty() && !input && imported.ok()) {
+            imported.error = QStringLiteral("cannot read %1, its standard input").arg(command.inputFile);
+        }
+        imported.line = command.line;
+        for (const QString &note : command.notes) {
+            imported.notes.append(
+                QStringLiteral("\"%1\" after the command is not followed: it does not change "
+                               "the request")
+                    .arg(note));
+        }
+        imports.append(imported);
+    }
+    if (imports.isEmpty()) {
+        *error = QStringLiteral("not a curl command: it should start with \"curl\"");
+        return {};
+    }
+    if (!others.isEmpty()) {
+        imports.first().notes.append(QStringLiteral("skipped: %1").arg(others.join(QStringLiteral(", "))));
+    }
+    return imports;
+}
+
 CurlImport parseCurl(const QString &text, const QString &workingDirectory, const CurlFileReader &readFile)
 {
-    CurlImport result;
     QString error;
-    // A pasted script may start with a shebang, comments and blank lines before the command.
-    QString command = text;
-    static const QRegularExpression leading(QStringLiteral("^(?:[ \\t]*(?:#[^\\n]*)?\\r?\\n)+"));
-    command.remove(leading);
-    const std::optional<QStringList> split = splitShellWords(command, &error);
-    if (!split) {
-        result.error = error;
-        return result;
+    QList<CurlImport> imports = parseCurlScript(text, workingDirectory, &error, readFile);
+    if (imports.isEmpty()) {
+        CurlImport failed;
+        failed.error = error;
+        return failed;
     }
-    QStringList words = *split;
-    if (words.isEmpty() ||
-        !(words.first() == QLatin1String("curl") || words.first().endsWith(QLatin1String("/curl")) ||
-          words.first().compare(QLatin1String("curl.exe"), Qt::CaseInsensitive) == 0)) {
-        result.error = QStringLiteral("not a curl command: it should start with \"curl\"");
-        return result;
+    CurlImport first = imports.takeFirst();
+    if (!imports.isEmpty()) {
+        first.notes.append(
+            QStringLiteral("%1 more curl command%2 in the text (import the text to get them all)")
+                .arg(imports.size())
+                .arg(imports.size() > 1 ? QStringLiteral("s") : QString()));
     }
-    words.removeFirst();
-    return CurlParser(workingDirectory, readFile).parse(words);
+    return first;
 }
 
 } // namespace ApiLens::Core

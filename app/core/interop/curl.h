@@ -18,6 +18,8 @@ struct CurlImport
     QStringList ignored;        // known options that only change curl's own output (-s, -v, -o…)
     QString error;              // empty when the command became a request
     QStringList files;          // the files it names (@file, <file, -T), as absolute paths
+    QStringList notes;          // about the pasted text around it: other commands, "| jq ." after it
+    int line = 1;               // where the command starts in the pasted text
 
     bool ok() const { return error.isEmpty(); }
 };
@@ -35,6 +37,11 @@ using CurlFileReader = std::function<std::optional<QByteArray>(const QString &pa
 // Pure apart from `readFile` (by default the file system).
 CurlImport parseCurl(const QString &command, const QString &workingDirectory = {},
                      const CurlFileReader &readFile = {});
+// Every curl command of a pasted script (several commands, "echo … | curl", heredocs and
+// here-strings for -d @- / --data-binary @- / -T -, "< file"), each as parseCurl makes it;
+// other commands are said in the first one's notes. `error` when the script cannot be split.
+QList<CurlImport> parseCurlScript(const QString &script, const QString &workingDirectory, QString *error,
+                                  const CurlFileReader &readFile = {});
 // True when the text looks like a curl command (what the URL field checks on paste).
 bool looksLikeCurl(const QString &text);
 

@@ -88,14 +88,42 @@ ImportResult importAny(const QByteArray &bytes, const QString &fileName, const Q
                 .arg(fileName);
         return result;
     }
-    const CurlImport imported = parseCurl(QString::fromUtf8(bytes), baseDir);
-    if (!imported.ok()) {
-        result.error = imported.error;
+    return importCurl(QString::fromUtf8(bytes), baseDir);
+}
+
+ImportResult importCurl(const QString &text, const QString &workingDirectory, const QString &name)
+{
+    ImportResult result;
+    QString error;
+    const QList<CurlImport> commands = parseCurlScript(text, workingDirectory, &error);
+    if (commands.isEmpty()) {
+        result.error = error;
         return result;
     }
-    result.requests.append(
-        {QStringLiteral("requests.http"), defaultRequestName(imported.spec), imported.spec, {}, {}, {}, {}});
-    result.warnings = imported.unknownOptions + forHttpFile(imported.spec).lost;
+    for (const CurlImport &imported : commands) {
+        const QString where =
+            commands.size() > 1 ? QStringLiteral("line %1: ").arg(imported.line) : QString();
+        if (!imported.ok()) {
+            if (commands.size() == 1) {
+                result.error = imported.error;
+                return result;
+            }
+            result.warnings.append(where + imported.error);
+            continue;
+        }
+        ImportedRequest request;
+        request.file = QStringLiteral("requests.http");
+        request.name = !name.isEmpty() && commands.size() == 1 ? name : defaultRequestName(imported.spec);
+        request.spec = imported.spec;
+        result.requests.append(request);
+        for (const QString &warning :
+             imported.unknownOptions + imported.notes + forHttpFile(imported.spec).lost) {
+            result.warnings.append(where + warning);
+        }
+    }
+    if (result.requests.isEmpty()) {
+        result.error = QStringLiteral("no curl command in the text could be imported");
+    }
     return result;
 }
 

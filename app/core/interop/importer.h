@@ -23,4 +23,8 @@ QString defaultRequestName(const RequestSpec &spec);
 // "HAR 1.2", "curl command", or empty when it is neither.
 QString detectFormat(const QByteArray &bytes, const QString &fileName);
 
+// The curl commands of a pasted script or command file, one request each (see
+// parseCurlScript); `name` names the request when there is one.
+ImportResult importCurl(const QString &text, const QString &workingDirectory, const QString &name = {});
+
 } // namespace ApiLens::Core

@@ -139,7 +139,9 @@ bool writeImport(const QString &folder, const ImportResult &result, QStringList 
         }
         HttpDocument block = HttpDocument::parse(QByteArray());
         const HttpFileRequest file = forHttpFile(spec, QFileInfo(path).absolutePath());
-        block.appendRequest(name, file.spec, {file.directives, request.comments, request.preRequestScripts, request.responseScripts});
+        block.appendRequest(
+            name, file.spec,
+            {file.directives, request.comments, request.preRequestScripts, request.responseScripts});
         content += block.serialize();
     }
     for (const auto &[relative, bytes] : result.files) {

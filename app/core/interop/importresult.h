@@ -18,10 +18,10 @@ struct ImportedRequest
     QString file;
     QString name;
     RequestSpec spec;
-    QStringList comments;      // descriptions, scripts that are not run: "# " lines in the block
+    QStringList comments;          // descriptions, scripts that are not run: "# " lines in the block
     QStringList preRequestScripts; // run before it, written as "< {% %}" (Postman: collection, folders, own)
     QStringList responseScripts;   // run on its response, written as "> {% %}"
-    QStringList fileVariables; // "@name = value" lines written before the block
+    QStringList fileVariables;     // "@name = value" lines written before the block
 };
 
 // What an import produced. `error` set: nothing usable; warnings: what was not carried over.
