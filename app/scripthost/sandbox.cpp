@@ -149,9 +149,25 @@ ScriptOutcome runScript(const ScriptInput &input)
     return Core::scriptOutcomeFromJson(QJsonDocument::fromJson(text.toString().toUtf8()).object());
 }
 
+// The process's private writable memory now (what RLIMIT_DATA counts), in bytes.
+static rlim_t dataInUse()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly)) {
+        return 0;
+    }
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmData:")) {
+            return rlim_t(line.mid(7).trimmed().split(' ').value(0).toULongLong()) * 1024;
+        }
+    }
+    return 0;
+}
+
 bool enterSandbox(QString *error)
 {
-    const rlim_t memory = rlim_t(Core::ScriptMemoryLimitMb) * 1024 * 1024;
+    // What scripts may add to what the host uses already (a sanitizer build maps a lot).
+    const rlim_t memory = dataInUse() + rlim_t(Core::ScriptMemoryLimitMb) * 1024 * 1024;
     const struct rlimit data
     {
         memory, memory

@@ -8,28 +8,35 @@
 #include "errors/erroranalyzer.h"
 #include "http/httpclient.h"
 #include "scripting/requestpipeline.h"
+#include "scripting/scripthost.h"
 #include "util/fileutil.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTimer>
 
 namespace ApiLens::Core {
+
+// A request waiting in a file's queue.
+struct CollectionRunner::Queued
+{
+    HttpRequestBlock block;
+    bool refsDone = false;
+    bool loopDone = false;                 // "# @loop" expanded into its iterations
+    QHash<QString, QString> loopVariables; // one iteration's: $index, and "for x of …"'s x
+};
 
 struct CollectionRunner::FileRun
 {
     QString path;
     QString relative;
     // What is still to send, in order; a request with "# @ref" puts the ones it needs first.
-    struct Step
-    {
-        HttpRequestBlock block;
-        bool refsDone = false;
-    };
-    QList<Step> queue;
+    QList<Queued> queue;
     QHash<QString, HttpRequestBlock> named; // every named request of the file, for @ref
     QSet<QString> sent;                     // names sent in this run
     QHash<QString, QString> variables;      // file variables, document order
@@ -170,7 +177,7 @@ std::shared_ptr<CollectionRunner::FileRun> CollectionRunner::loadFile(const QStr
             m_warnings.append(
                 QStringLiteral("%1:%2: not sent (# @disabled)").arg(run->relative).arg(block.requestLine));
         } else if (m_options.request.isEmpty() || block.name == m_options.request) {
-            run->queue.append({block, false});
+            run->queue.append({block, false, false, {}});
             run->blocks.append(block);
             run->order.append(block.name);
         }
@@ -194,17 +201,17 @@ void CollectionRunner::startFiles()
     }
 }
 
-bool CollectionRunner::takeNext(FileRun *run, HttpRequestBlock *block)
+bool CollectionRunner::takeNext(FileRun *run, Queued *next)
 {
     while (!run->queue.isEmpty()) {
-        FileRun::Step step = run->queue.takeFirst();
+        Queued step = run->queue.takeFirst();
         if (step.refsDone) {
-            *block = step.block;
+            *next = step;
             return true;
         }
         // "# @ref name" sends that request first unless this run sent it already;
         // "# @forceRef name" sends it again in any case.
-        QList<FileRun::Step> first;
+        QList<Queued> first;
         for (const QString &name : step.block.refs + step.block.forceRefs) {
             const bool forced = step.block.forceRefs.contains(name);
             const auto found = run->named.constFind(name);
@@ -214,7 +221,7 @@ bool CollectionRunner::takeNext(FileRun *run, HttpRequestBlock *block)
                                       .arg(step.block.requestLine)
                                       .arg(name));
             } else if ((forced || !run->sent.contains(name)) && found->name != step.block.name) {
-                first.append({*found, false});
+                first.append({*found, false, false, {}});
             }
         }
         step.refsDone = true;
@@ -228,16 +235,22 @@ bool CollectionRunner::takeNext(FileRun *run, HttpRequestBlock *block)
 
 void CollectionRunner::runNext(FileRun *run)
 {
-    HttpRequestBlock block;
-    if (!takeNext(run, &block)) {
+    Queued step;
+    if (!takeNext(run, &step)) {
         --m_running;
         startFiles();
         return;
     }
+    if (!step.block.loop.isEmpty() && !step.loopDone) {
+        expandLoop(run, step);
+        return;
+    }
+    const HttpRequestBlock block = step.block;
     ++run->count;
     RequestPipeline::Input input;
     input.spec = block.toSpec();
     input.resolver = resolverFor(*run);
+    input.resolver.requestVariables.insert(step.loopVariables);
     input.scripts = block.scripts;
     if (!run->fileScriptsRun) { // the global region's scripts, before the file's first request
         run->fileScriptsRun = true;
@@ -293,6 +306,68 @@ void CollectionRunner::runNext(FileRun *run)
         finishResult(run, block, result, done.nextRequest);
     });
     pipeline->start();
+}
+
+void CollectionRunner::expandLoop(FileRun *run, const Queued &step)
+{
+    // httpyac's "# @loop for 3" and "# @loop for item of list": the request once per
+    // iteration, with $index (and the item) as variables.
+    static const QRegularExpression counter(QStringLiteral("^\\s*for\\s*(\\d+)\\s*$"));
+    static const QRegularExpression forOf(QStringLiteral("^\\s*for\\s+([A-Za-z_$][\\w$]*)\\s+of\\s+(.+)$"));
+    const auto expand = [this, run, step](const QList<QHash<QString, QString>> &iterations) {
+        for (qsizetype i = iterations.size() - 1; i >= 0; --i) {
+            Queued one = step;
+            one.loopDone = true;
+            one.loopVariables = iterations[i];
+            one.loopVariables.insert(QStringLiteral("$index"), QString::number(i));
+            run->queue.prepend(one);
+        }
+        runNext(run);
+    };
+    const QString where = QStringLiteral("%1:%2").arg(run->relative).arg(step.block.requestLine);
+    if (const QRegularExpressionMatch m = counter.match(step.block.loop); m.hasMatch()) {
+        expand(QList<QHash<QString, QString>>(qMin(m.captured(1).toInt(), MaxJumps)));
+        return;
+    }
+    const QRegularExpressionMatch m = forOf.match(step.block.loop);
+    if (!m.hasMatch() || !m_options.trustScripts || !m_scripts) {
+        m_warnings.append(
+            QStringLiteral("%1: not sent: # @loop %2 %3")
+                .arg(where, step.block.loop,
+                     m.hasMatch() ? QStringLiteral("needs its JavaScript run: the folder is not trusted")
+                                  : QStringLiteral("is not a loop ApiLens runs (for N, for x of list)")));
+        runNext(run);
+        return;
+    }
+    ScriptInput input;
+    input.phase = ScriptInput::Phase::Expression;
+    input.dialect = QStringLiteral("httpyac");
+    input.code = m.captured(2);
+    input.origin = run->relative;
+    input.line = step.block.requestLine;
+    input.globals = m_globals;
+    const VariableResolver resolver = resolverFor(*run);
+    for (const QHash<QString, QString> *scope :
+         {&resolver.publicEnvironment, &resolver.privateEnvironment, &resolver.requestVariables}) {
+        for (auto it = scope->cbegin(); it != scope->cend(); ++it) {
+            input.variables.insert(it.key(), resolver.value(it.key()).value_or(*it));
+        }
+    }
+    const QString variable = m.captured(1);
+    m_scripts->run(input, this, [this, run, where, variable, expand](const ScriptOutcome &outcome) {
+        if (!outcome.error.isEmpty() || !outcome.value.isArray()) {
+            m_warnings.append(
+                QStringLiteral("%1: not sent: # @loop needs a list: %2")
+                    .arg(where, outcome.error.isEmpty() ? jsonValueText(outcome.value) : outcome.error));
+            runNext(run);
+            return;
+        }
+        QList<QHash<QString, QString>> iterations;
+        for (const QJsonValue &item : outcome.value.toArray()) {
+            iterations.append({{variable, jsonValueText(item)}});
+        }
+        expand(iterations);
+    });
 }
 
 VariableResolver CollectionRunner::resolverFor(const FileRun &run) const
@@ -376,7 +451,7 @@ void CollectionRunner::jumpTo(FileRun *run, const QString &name, const HttpReque
         return;
     }
     for (qsizetype i = at; i < run->blocks.size(); ++i) {
-        run->queue.append({run->blocks[i], true});
+        run->queue.append({run->blocks[i], true, false, {}});
     }
 }
 

@@ -359,6 +359,9 @@ std::optional<QString> VariableResolver::value(const QString &expression, int de
     if (const auto it = expressionValues.constFind(name); it != expressionValues.cend()) {
         return *it;
     }
+    if (name.startsWith(QLatin1Char('$')) && requestVariables.contains(name)) {
+        return requestVariables.value(name); // "$index" of an httpyac loop
+    }
     if (name.startsWith(QLatin1Char('$'))) {
         DynamicContext context;
         context.dotenv = dotenv;
