@@ -311,8 +311,10 @@ void RequestTab::refreshVariables()
         return;
     }
     auto resolver = std::make_shared<Core::VariableResolver>(m_resolverFactory(this));
-    m_editor->setVariableLookup(
-        [resolver](const QString &name) { return resolver->value(name).has_value(); });
+    m_editor->setVariableLookup([resolver](const QString &name) {
+        // httpyac's {{ JavaScript }} gets its value when sent (in a trusted folder).
+        return resolver->value(name).has_value() || Core::VariableResolver::isScriptExpression(name);
+    });
 }
 
 void RequestTab::cancel()

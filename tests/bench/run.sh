@@ -9,6 +9,9 @@
 #   tests/bench/run.sh errors     # error analysis: samples per second, a 50 MB body
 #   tests/bench/run.sh history    # history: 100,000 entries, filter times
 #   tests/bench/run.sh collection # opening 5,000 requests in 500 .http files
+#   tests/bench/run.sh scripts    # 100 requests that each run a response script (chaining a value):
+#                                 # apilens-cli run vs httpyac (same .http file) vs newman (same in
+#                                 # Postman), and apilens-cli on the file without its scripts (the floor)
 #   tests/bench/run.sh interop    # importing a 2,000-request Postman collection and HAR file, and a
 #                                 # 1 MB OpenAPI YAML (apilens-cli vs Postman's openapi2postmanv2)
 set -euo pipefail
@@ -21,7 +24,7 @@ trap 'rm -rf "$bench_home"' EXIT
 export XDG_CONFIG_HOME="$bench_home/config" XDG_DATA_HOME="$bench_home/data"
 
 cmake --preset release >/dev/null
-cmake --build --preset release --target apilens apilens-cli bench_erroranalyzer bench_history bench_collection bench_interop bench_http >/dev/null
+cmake --build --preset release --target apilens apilens-cli apilens-script-host bench_erroranalyzer bench_history bench_collection bench_interop bench_http >/dev/null
 bin=build-release/app
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -166,3 +169,54 @@ if [[ "$what" == all || "$what" == interop ]]; then
     fi
     rm -rf "$spec"
 fi
+
+if [[ "$what" == all || "$what" == scripts ]]; then
+    echo "== 100 requests, each with a response script that chains a value to the next =="
+    sdir=$(mktemp -d)
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    printf '{"token":"t-1","n":1}\n' >"$sdir/item.json"
+    python3 -m http.server "$port" --bind 127.0.0.1 --directory "$sdir" >/dev/null 2>&1 &
+    sserver=$!
+    trap 'kill $sserver 2>/dev/null; rm -rf "$sdir"' EXIT
+    for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/item.json" && break; sleep 0.1; done
+    python3 - "$sdir" "$port" <<'PY'
+import json, sys
+d, port = sys.argv[1], sys.argv[2]
+url = f"http://127.0.0.1:{port}/item.json"
+with open(f"{d}/scripts.http", "w") as f, open(f"{d}/plain.http", "w") as g:
+    for i in range(100):
+        prev = f"{{{{token{i - 1}}}}}" if i else "start"
+        f.write(f"### r{i}\nGET {url}?prev={prev}\n\n> {{%\n"
+                f"  client.global.set('token{i}', response.body.token + '{i}');\n"
+                f"  client.test('ok {i}', () => client.assert(response.status === 200, 'status'));\n%}}\n\n")
+        g.write(f"### r{i}\nGET {url}?prev=t-1\n\n")
+items = [{"name": f"r{i}", "request": {"method": "GET", "url": url + (f"?prev={{{{token{i - 1}}}}}" if i else "?prev=start")},
+          "event": [{"listen": "test", "script": {"exec": [
+              f"pm.environment.set('token{i}', pm.response.json().token + '{i}');",
+              f"pm.test('ok {i}', () => pm.response.to.have.status(200));"]}}]} for i in range(100)]
+json.dump({"info": {"name": "bench", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+           "variable": [{"key": "token0", "value": "t-0"}], "item": items}, open(f"{d}/bench.postman_collection.json", "w"))
+PY
+    tools=build/npm-tools/node_modules/.bin
+    [ -x "$tools/httpyac" ] || tools=build-release/npm-tools/node_modules/.bin
+    args=(-N --warmup 1 --runs "${SCRIPT_RUNS:-5}" --export-json "$sdir/scripts.json"
+          -n "apilens-cli run (scripts)" "$bin/cli/apilens-cli run $sdir/scripts.http --trust --color=never"
+          -n "apilens-cli run (no scripts)" "$bin/cli/apilens-cli run $sdir/plain.http --color=never")
+    if [ -x "$tools/httpyac" ]; then
+        args+=(-n "httpyac send" "$tools/httpyac send $sdir/scripts.http --all -o none")
+    fi
+    if [ -x "$tools/newman" ]; then
+        args+=(-n "newman run" "$tools/newman run $sdir/bench.postman_collection.json --reporters cli")
+    fi
+    hyperfine "${args[@]}" >/dev/null 2>&1 || true
+    python3 - "$sdir/scripts.json" <<'PY'
+import json, sys
+r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
+ours = r["apilens-cli run (scripts)"]["median"]
+for name, x in r.items():
+    print(f"{name:30s} median {x['median']*1000:8.1f} ms   ({x['median']/ours:5.2f}x apilens-cli with scripts)")
+PY
+    kill $sserver 2>/dev/null || true
+    rm -rf "$sdir"
+fi
+

@@ -368,7 +368,9 @@ void tst_NewmanParity::corpus()
     const QString collection = dir.filePath(QFileInfo(file).fileName());
     QFile out(collection);
     QVERIFY(out.open(QIODevice::WriteOnly));
-    out.write(in.readAll().replace("@BASE@", server.url().toString(QUrl::StripTrailingSlash).toUtf8()));
+    out.write(in.readAll()
+                  .replace("@BASE@", server.url().toString(QUrl::StripTrailingSlash).toUtf8())
+                  .replace("@HOSTPORT@", QByteArray("127.0.0.1:" + QByteArray::number(server.port()))));
     out.close();
 
     server.clearRequests();

@@ -11,6 +11,7 @@
 #include <QTest>
 
 using namespace ApiLens::Core;
+using ApiLens::Test::ReceivedRequest;
 using ApiLens::Test::TestServer;
 
 // Runs hand-written .http files against the local test server.
@@ -371,7 +372,7 @@ body
     const QList<RunResult> results = run(m_dir->filePath(QStringLiteral("pre.http")), options);
     QCOMPARE(results.size(), 1);
     QVERIFY2(results[0].sent(), qPrintable(results[0].problem));
-    const auto &received = m_server->requests().last();
+    const ReceivedRequest received = m_server->requests().last();
     QCOMPARE(received.target, QByteArray("/echo?at=42"));
     QCOMPARE(received.header("X-Signature"), QByteArray("230d8358"));
     QCOMPARE(received.body, QByteArray("body"));

@@ -214,8 +214,46 @@ public:
 
     // Postman's per-request settings: redirects, TLS, and the headers it adds itself that a
     // request switches off (the same switch as ApiLens's defaults).
+    // newman percent-encodes what the WHATWG URL rules say a URL may not hold as is (", <, >;
+    // ` in the path); the rest, % and dot segments too, it sends as written. {{variables}} stay.
+    static QString newmanEncoded(const QString &url)
+    {
+        QString out;
+        qsizetype last = 0;
+        const qsizetype query = url.indexOf(QLatin1Char('?'));
+        const auto encodePart = [&](qsizetype from, qsizetype to) {
+            for (qsizetype i = from; i < to; ++i) {
+                const QChar c = url.at(i);
+                if (c == QLatin1Char('"') || c == QLatin1Char('<') || c == QLatin1Char('>') ||
+                    (c == QLatin1Char('`') && (query < 0 || i < query))) {
+                    out += QLatin1Char('%') + QString::number(c.unicode(), 16).toUpper();
+                } else {
+                    out += c;
+                }
+            }
+        };
+        for (const VariableReference &reference : variableReferences(url)) {
+            encodePart(last, reference.start);
+            out += url.mid(reference.start, reference.length);
+            last = reference.start + reference.length;
+        }
+        encodePart(last, url.size());
+        return out;
+    }
+
     void applyBehavior(const QJsonObject &behavior, RequestSpec *spec)
     {
+        // In an http(s) URL newman reads a backslash before the query as a slash ("http:\\host\\a").
+        const qsizetype query = spec->url.indexOf(QLatin1Char('?'));
+        QString path = spec->url.left(query < 0 ? spec->url.size() : query);
+        if (path.startsWith(QLatin1String("http:"), Qt::CaseInsensitive) ||
+            path.startsWith(QLatin1String("https:"), Qt::CaseInsensitive)) {
+            path.replace(QLatin1Char('\\'), QLatin1Char('/'));
+            spec->url = path + (query < 0 ? QString() : spec->url.mid(query));
+        }
+        if (!behavior.value(QStringLiteral("disableUrlEncoding")).toBool(false)) {
+            spec->url = newmanEncoded(spec->url);
+        }
         // newman drops the body of these methods unless the request keeps it.
         static const QStringList pruned{QStringLiteral("GET"), QStringLiteral("HEAD"), QStringLiteral("COPY"),
                                         QStringLiteral("PURGE"), QStringLiteral("UNLOCK")};

@@ -71,10 +71,12 @@ bool ScriptHost::ensureStarted(QString *error)
     m_process->setProgram(m_program);
     m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     connect(m_process, &QProcess::readyReadStandardOutput, this, &ScriptHost::readReply);
-    connect(m_process, &QProcess::finished, this, [this](int, QProcess::ExitStatus status) {
+    connect(m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
         if (m_current) {
+            // It ends while a script runs only when the script took it down (a sanitizer build
+            // exits with a code instead of a signal).
             hostStopped(
-                status == QProcess::CrashExit
+                status == QProcess::CrashExit || code != 0
                     ? QStringLiteral("stopped: the script needed more than the %1 MB a script may use "
                                      "(or it crashed the script engine)")
                           .arg(ScriptMemoryLimitMb)
