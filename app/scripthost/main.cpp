@@ -20,12 +20,13 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "apilens-script-host: %s\n", qPrintable(error));
         return 2;
     }
+    ApiLens::ScriptHost::Sandbox sandbox;
     std::string line;
     while (std::getline(std::cin, line)) {
         const QJsonDocument request = QJsonDocument::fromJson(QByteArray::fromStdString(line));
         ApiLens::Core::ScriptOutcome outcome;
         if (request.isObject()) {
-            outcome = ApiLens::ScriptHost::runScript(ApiLens::Core::scriptInputFromJson(request.object()));
+            outcome = sandbox.run(ApiLens::Core::scriptInputFromJson(request.object()));
         } else {
             outcome.error = QStringLiteral("the script host received a request it cannot read");
         }

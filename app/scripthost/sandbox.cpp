@@ -101,22 +101,56 @@ QString errorText(const QJSValue &error, const ScriptInput &input)
 
 } // namespace
 
-ScriptOutcome runScript(const ScriptInput &input)
+struct Sandbox::Engine
 {
     QJSEngine engine;
     Native native;
+    QJSValue nativeValue;
+    QJSValue prelude;      // the API, set up anew for each script
+    QJSValue clearGlobals; // removes what the last script (and its API) left on the global object
+    bool usable = true;
+};
+
+Sandbox::Sandbox()
+{
+    renew();
+}
+
+Sandbox::~Sandbox() = default;
+
+void Sandbox::renew()
+{
+    m_engine = std::make_unique<Engine>();
+    QJSEngine &engine = m_engine->engine;
     engine.evaluate(resourceText(QStringLiteral(":/scripthost/expect.js")), QStringLiteral("expect.js"));
-    const QJSValue prelude = engine.evaluate(resourceText(QStringLiteral(":/scripthost/prelude.js")),
-                                             QStringLiteral("prelude.js"));
+    m_engine->prelude = engine.evaluate(resourceText(QStringLiteral(":/scripthost/prelude.js")),
+                                        QStringLiteral("prelude.js"));
+    m_engine->nativeValue = engine.newQObject(&m_engine->native);
+    engine.setObjectOwnership(&m_engine->native, QJSEngine::CppOwnership);
+    m_engine->clearGlobals = engine.evaluate(QStringLiteral(
+        "(function (keep) { const g = this; return function () {"
+        " for (const name of Object.getOwnPropertyNames(g)) { if (!keep.has(name)) delete g[name]; } }; })"
+        ".call(this, new Set(Object.getOwnPropertyNames(this)))"));
+}
+
+ScriptOutcome Sandbox::run(const ScriptInput &input)
+{
+    if (!m_engine->usable || input.scope != m_scope) {
+        renew();
+        m_scope = input.scope;
+    }
+    m_engine->clearGlobals.call();
+    QJSEngine &engine = m_engine->engine;
     const QJSValue json = engine.globalObject().property(QStringLiteral("JSON"));
     const QJSValue inputValue =
         json.property(QStringLiteral("parse"))
             .call({QString::fromUtf8(QJsonDocument(Core::toJson(input)).toJson(QJsonDocument::Compact))});
-    const QJSValue finish = prelude.call({inputValue, engine.newQObject(&native), engine.globalObject()});
-    engine.setObjectOwnership(&native, QJSEngine::CppOwnership);
+    const QJSValue finish =
+        m_engine->prelude.call({inputValue, m_engine->nativeValue, engine.globalObject()});
     ScriptOutcome outcome;
     if (finish.isError() || !finish.isCallable()) {
         outcome.error = QStringLiteral("the script API could not be set up: %1").arg(finish.toString());
+        m_engine->usable = false;
         return outcome;
     }
     QJSValue value;
@@ -130,6 +164,7 @@ ScriptOutcome runScript(const ScriptInput &input)
                         .arg(input.origin)
                         .arg(input.line)
                         .arg(input.timeLimitMs);
+            m_engine->usable = false; // stopped half way: the next script gets a new engine
         } else if (value.isError() || function.isError()) {
             error = errorText(value, input);
         }
@@ -144,6 +179,7 @@ ScriptOutcome runScript(const ScriptInput &input)
                                               .arg(input.line)
                                               .arg(text.toString())
                                         : error;
+        m_engine->usable = false;
         return outcome;
     }
     return Core::scriptOutcomeFromJson(QJsonDocument::fromJson(text.toString().toUtf8()).object());

@@ -2,11 +2,27 @@
 
 #include "scripting/scriptprotocol.h"
 
+#include <memory>
+
 namespace ApiLens::ScriptHost {
 
-// Runs one script in a fresh JavaScript engine with ApiLens's script API, stopping it when
-// it runs past its time limit. Blocking; the host process calls it for each request line.
-Core::ScriptOutcome runScript(const Core::ScriptInput &input);
+// Runs scripts with ApiLens's script API, stopping each one that runs past its time limit.
+// Scripts of one collection (ScriptInput::scope) share an engine, its globals cleared between
+// them; another collection, or a script that had to be stopped, gets a new engine. Blocking;
+// the host process calls it for each request line.
+class Sandbox
+{
+public:
+    Sandbox();
+    ~Sandbox();
+    Core::ScriptOutcome run(const Core::ScriptInput &input);
+
+private:
+    void renew();
+    struct Engine;
+    std::unique_ptr<Engine> m_engine;
+    QString m_scope;
+};
 
 // Puts the host process under its limits: memory, no files written, no new processes, no
 // sockets (seccomp). Called once, before the first script.

@@ -199,7 +199,7 @@ json.dump({"info": {"name": "bench", "schema": "https://schema.getpostman.com/js
 PY
     tools=build/npm-tools/node_modules/.bin
     [ -x "$tools/httpyac" ] || tools=build-release/npm-tools/node_modules/.bin
-    args=(-N --warmup 1 --runs "${SCRIPT_RUNS:-5}" --export-json "$sdir/scripts.json"
+    args=(-N -i --warmup 1 --runs "${SCRIPT_RUNS:-5}" --export-json "$sdir/scripts.json"
           -n "apilens-cli run (scripts)" "$bin/cli/apilens-cli run $sdir/scripts.http --trust --color=never"
           -n "apilens-cli run (no scripts)" "$bin/cli/apilens-cli run $sdir/plain.http --color=never")
     if [ -x "$tools/httpyac" ]; then

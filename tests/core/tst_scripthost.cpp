@@ -21,6 +21,7 @@ private Q_SLOTS:
     void sandbox_data();
     void sandbox();
     void hostRecoversAfterAStoppedScript();
+    void scriptsDoNotSeeEachOthersGlobals();
     void hostRunsUnderItsLimits();
     void missingHostIsSaid();
 
@@ -311,6 +312,27 @@ void tst_ScriptHost::hostRecoversAfterAStoppedScript()
     QVERIFY(first.error.contains(QStringLiteral("512 MB")));
     QCOMPARE(second.error, QString());
     QCOMPARE(second.globals.value(QStringLiteral("n")).toInt(), 1);
+}
+
+void tst_ScriptHost::scriptsDoNotSeeEachOthersGlobals()
+{
+    // One engine serves the scripts of a collection; what one leaves on the global object is
+    // gone for the next (only client.global and the like carry values on).
+    ScriptHost host;
+    ScriptInput first =
+        input(QStringLiteral("jetbrains"), QStringLiteral("after"),
+              QStringLiteral("leaked = 1; globalThis.other = 2; client.global.set('kept', 3);"));
+    first.scope = QStringLiteral("/collection");
+    QCOMPARE(run(&host, first).error, QString());
+    ScriptInput second = input(QStringLiteral("jetbrains"), QStringLiteral("after"),
+                               QStringLiteral("client.log(typeof leaked, typeof other, typeof response, "
+                                              "typeof pm.expect, client.global.get('kept'));"));
+    second.scope = first.scope;
+    second.response.reset();
+    second.globals = {{QStringLiteral("kept"), 3}};
+    const ScriptOutcome outcome = run(&host, second);
+    QCOMPARE(outcome.error, QString());
+    QCOMPARE(outcome.log, QStringList{QStringLiteral("undefined undefined undefined function 3")});
 }
 
 void tst_ScriptHost::hostRunsUnderItsLimits()

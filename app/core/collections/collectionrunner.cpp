@@ -344,6 +344,7 @@ void CollectionRunner::expandLoop(FileRun *run, const Queued &step)
     input.dialect = QStringLiteral("httpyac");
     input.code = m.captured(2);
     input.origin = run->relative;
+    input.scope = m_root;
     input.line = step.block.requestLine;
     input.globals = m_globals;
     const VariableResolver resolver = resolverFor(*run);

@@ -66,6 +66,7 @@ ScriptInput RequestPipeline::scriptInput() const
 {
     ScriptInput input;
     input.origin = m_input.origin;
+    input.scope = m_input.root;
     input.line = m_input.requestLine;
     input.requestName = m_input.requestName;
     input.environmentName = m_input.environment;

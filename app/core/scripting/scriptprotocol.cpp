@@ -124,6 +124,7 @@ QJsonObject toJson(const ScriptInput &input)
                        {QStringLiteral("dialect"), input.dialect},
                        {QStringLiteral("code"), input.code},
                        {QStringLiteral("origin"), input.origin},
+                       {QStringLiteral("scope"), input.scope},
                        {QStringLiteral("line"), input.line},
                        {QStringLiteral("requestName"), input.requestName},
                        {QStringLiteral("environmentName"), input.environmentName},
@@ -148,6 +149,7 @@ ScriptInput scriptInputFromJson(const QJsonObject &object)
     input.dialect = object.value(QStringLiteral("dialect")).toString();
     input.code = object.value(QStringLiteral("code")).toString();
     input.origin = object.value(QStringLiteral("origin")).toString();
+    input.scope = object.value(QStringLiteral("scope")).toString();
     input.line = qMax(1, object.value(QStringLiteral("line")).toInt(1));
     input.requestName = object.value(QStringLiteral("requestName")).toString();
     input.environmentName = object.value(QStringLiteral("environmentName")).toString();

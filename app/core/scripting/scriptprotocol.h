@@ -37,6 +37,7 @@ struct ScriptInput
     QString dialect; // "jetbrains", "httpyac" or "postman": how response.body reads
     QString code;
     QString origin; // the file, for messages
+    QString scope;  // the collection folder: scripts of one share an engine (globals cleared)
     int line = 1;   // where the code starts in it
     QString requestName;
     QString environmentName;
