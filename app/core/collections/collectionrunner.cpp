@@ -26,6 +26,7 @@ namespace ApiLens::Core {
 struct CollectionRunner::Queued
 {
     HttpRequestBlock block;
+    QString file; // the block's .http file when another one ("# @import") holds it
     bool refsDone = false;
     bool loopDone = false;                 // "# @loop" expanded into its iterations
     QHash<QString, QString> loopVariables; // one iteration's: $index, and "for x of …"'s x
@@ -38,6 +39,7 @@ struct CollectionRunner::FileRun
     // What is still to send, in order; a request with "# @ref" puts the ones it needs first.
     QList<Queued> queue;
     QHash<QString, HttpRequestBlock> named; // every named request of the file, for @ref
+    QHash<QString, QString> importedFrom;   // named requests of "# @import"ed files -> their file
     QSet<QString> sent;                     // names sent in this run
     QHash<QString, QString> variables;      // file variables, document order
     QHash<QString, QString> publicEnvironment;
@@ -47,6 +49,8 @@ struct CollectionRunner::FileRun
     QStringList order;              // their names (empty for unnamed), for setNextRequest
     QList<HttpScript> fileScripts;  // scripts in blocks without a request (httpyac's global region)
     bool fileScriptsRun = false;    // they run once, before the file's first request
+    QList<HttpScript> eachBefore;   // httpyac "{{+" scripts: before every request of the file
+    QList<HttpScript> eachAfter;    // "{{+after" / "{{+response": after every response
     int count = 0;
     int jumps = 0;
 };
@@ -162,12 +166,37 @@ std::shared_ptr<CollectionRunner::FileRun> CollectionRunner::loadFile(const QStr
     for (const HttpIssue &issue : document.issues()) {
         m_warnings.append(QStringLiteral("%1:%2: %3").arg(run->relative).arg(issue.line).arg(issue.message));
     }
+    QSet<QString> seen{QFileInfo(file).absoluteFilePath()};
+    for (const HttpRequestBlock &block : document.blocks()) {
+        for (const QString &imported : block.imports) {
+            importFile(run.get(), QFileInfo(file).absoluteDir().absoluteFilePath(imported), block, &seen);
+        }
+    }
     for (const HttpRequestBlock &block : document.blocks()) {
         for (const KeyValue &variable : block.variables) {
             run->variables.insert(variable.name, variable.value);
         }
         if (!block.hasRequest()) {
-            run->fileScripts += block.scripts;
+            for (HttpScript script : block.scripts) {
+                const QString event = script.event.toLower();
+                if (!event.startsWith(QLatin1Char('+'))) {
+                    run->fileScripts.append(script);
+                    continue;
+                }
+                script.event.clear();
+                if (event == QLatin1String("+") || event == QLatin1String("+request")) {
+                    script.beforeRequest = true;
+                    run->eachBefore.append(script);
+                } else if (event == QLatin1String("+after") || event == QLatin1String("+response")) {
+                    script.beforeRequest = false;
+                    run->eachAfter.append(script);
+                } else {
+                    m_warnings.append(QStringLiteral("%1:%2: {{%3}} scripts are not run")
+                                          .arg(run->relative)
+                                          .arg(script.line)
+                                          .arg(event));
+                }
+            }
             continue;
         }
         if (!block.name.isEmpty()) {
@@ -177,12 +206,52 @@ std::shared_ptr<CollectionRunner::FileRun> CollectionRunner::loadFile(const QStr
             m_warnings.append(
                 QStringLiteral("%1:%2: not sent (# @disabled)").arg(run->relative).arg(block.requestLine));
         } else if (m_options.request.isEmpty() || block.name == m_options.request) {
-            run->queue.append({block, false, false, {}});
+            run->queue.append({block, {}, false, false, {}});
             run->blocks.append(block);
             run->order.append(block.name);
         }
     }
     return run;
+}
+
+void CollectionRunner::importFile(FileRun *run, const QString &path, const HttpRequestBlock &from,
+                                  QSet<QString> *seen)
+{
+    // httpyac's "# @import ./other.http": its named requests (for @ref) and its variables,
+    // below the file's own; files it imports too. Inside the collection only.
+    const QString absolute = QDir::cleanPath(path);
+    if (seen->contains(absolute)) {
+        return;
+    }
+    seen->insert(absolute);
+    QString error;
+    const std::optional<QByteArray> bytes = absolute.startsWith(m_root + QLatin1Char('/'))
+                                                ? readFile(absolute, &error)
+                                                : std::optional<QByteArray>();
+    if (!bytes) {
+        m_warnings.append(
+            QStringLiteral("%1:%2: # @import %3: %4")
+                .arg(run->relative)
+                .arg(from.firstLine)
+                .arg(QDir(m_root).relativeFilePath(absolute),
+                     error.isEmpty() ? QStringLiteral("outside the collection folder") : error));
+        return;
+    }
+    const HttpDocument document = HttpDocument::parse(*bytes);
+    for (const HttpRequestBlock &block : document.blocks()) {
+        for (const QString &imported : block.imports) {
+            importFile(run, QFileInfo(absolute).absoluteDir().absoluteFilePath(imported), block, seen);
+        }
+        for (const KeyValue &variable : block.variables) {
+            if (!run->variables.contains(variable.name)) {
+                run->variables.insert(variable.name, variable.value);
+            }
+        }
+        if (block.hasRequest() && !block.name.isEmpty() && !run->named.contains(block.name)) {
+            run->named.insert(block.name, block);
+            run->importedFrom.insert(block.name, absolute);
+        }
+    }
 }
 
 void CollectionRunner::start()
@@ -221,7 +290,7 @@ bool CollectionRunner::takeNext(FileRun *run, Queued *next)
                                       .arg(step.block.requestLine)
                                       .arg(name));
             } else if ((forced || !run->sent.contains(name)) && found->name != step.block.name) {
-                first.append({*found, false, false, {}});
+                first.append({*found, run->importedFrom.value(name), false, false, {}});
             }
         }
         step.refsDone = true;
@@ -256,9 +325,10 @@ void CollectionRunner::runNext(FileRun *run)
         run->fileScriptsRun = true;
         input.scripts = run->fileScripts + input.scripts;
     }
+    input.scripts = run->eachBefore + input.scripts + run->eachAfter;
     input.assertions = block.assertions;
-    input.origin = run->relative;
-    input.httpFile = run->path;
+    input.httpFile = step.file.isEmpty() ? run->path : step.file;
+    input.origin = QDir(m_root).relativeFilePath(input.httpFile);
     input.root = m_root;
     input.requestName = block.name;
     input.environment = m_options.environment;
@@ -266,8 +336,9 @@ void CollectionRunner::runNext(FileRun *run)
     input.sleepMs = block.sleepMs;
     input.trustScripts = m_options.trustScripts;
     input.sendUnresolved = m_options.sendUnresolved;
-    input.prepare = [this, run, block](RequestSpec *spec, const VariableResolver &resolver) {
-        return prepareBody(*run, block, spec, resolver);
+    input.prepare = [this, file = input.httpFile, block](RequestSpec *spec,
+                                                         const VariableResolver &resolver) {
+        return prepareBody(file, block, spec, resolver);
     };
     auto *pipeline = new RequestPipeline(m_client, m_scripts, &m_globals, input, this);
     connect(pipeline, &RequestPipeline::finished, this, [this, run, block, pipeline] {
@@ -385,11 +456,11 @@ VariableResolver CollectionRunner::resolverFor(const FileRun &run) const
     return resolver;
 }
 
-QString CollectionRunner::prepareBody(const FileRun &run, const HttpRequestBlock &block, RequestSpec *spec,
-                                      const VariableResolver &resolver) const
+QString CollectionRunner::prepareBody(const QString &httpFile, const HttpRequestBlock &block,
+                                      RequestSpec *spec, const VariableResolver &resolver) const
 {
     // Body files are relative to the .http file and must stay inside the collection.
-    const QString base = QFileInfo(run.path).absolutePath();
+    const QString base = QFileInfo(httpFile).absolutePath();
     for (const BodyFile &file : bodyFiles(*spec, base)) {
         if (!file.absolute.startsWith(m_root + QLatin1Char('/'))) {
             return QStringLiteral("body file %1 is outside the collection folder; not sent")
@@ -452,7 +523,7 @@ void CollectionRunner::jumpTo(FileRun *run, const QString &name, const HttpReque
         return;
     }
     for (qsizetype i = at; i < run->blocks.size(); ++i) {
-        run->queue.append({run->blocks[i], true, false, {}});
+        run->queue.append({run->blocks[i], {}, true, false, {}});
     }
 }
 

@@ -85,13 +85,14 @@ private:
     void runNext(FileRun *run);
     void startFiles();
     std::shared_ptr<FileRun> loadFile(const QString &file, QStringList *errors);
+    void importFile(FileRun *run, const QString &path, const HttpRequestBlock &from, QSet<QString> *seen);
     // The next request to send, the ones its "# @ref" lines name first; false when none is left.
     bool takeNext(FileRun *run, Queued *next);
     // "# @loop": the request's iterations put first in the queue, then the run goes on.
     void expandLoop(FileRun *run, const Queued &step);
     VariableResolver resolverFor(const FileRun &run) const;
     // Body files read (inside the collection), "<@" files resolved; why it cannot be sent otherwise.
-    QString prepareBody(const FileRun &run, const HttpRequestBlock &block, RequestSpec *spec,
+    QString prepareBody(const QString &httpFile, const HttpRequestBlock &block, RequestSpec *spec,
                         const VariableResolver &resolver) const;
     void finishResult(FileRun *run, const HttpRequestBlock &block, const RunResult &result,
                       const std::optional<QString> &nextRequest);
