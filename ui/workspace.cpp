@@ -34,6 +34,7 @@ struct Workspace::CollectionState
     QString catalogStamp;                                  // when apilens-catalog.json was read
     QHash<QString, QHash<QString, QString>> fileVariables; // per absolute file path
     QHash<QString, QHash<QString, QString>> dotenv;        // per absolute file path: the .env beside it
+    QHash<QString, Core::FileScripts> fileScripts;         // per absolute file path: its global region's
     QStringList files;                                     // relative .http paths
     QHash<QString, Core::Exchange> namedExchanges;         // for chaining
 };
@@ -73,11 +74,13 @@ void Workspace::setCollection(const Core::Collection &collection, QStringList *p
     }
     entry->fileVariables.clear();
     entry->dotenv.clear();
+    entry->fileScripts.clear();
     entry->files.clear();
     for (const Core::CollectionFile &file : collection.files()) {
         const QString path = QDir(root).filePath(file.path);
         entry->fileVariables.insert(path, file.variables);
         entry->dotenv.insert(path, file.dotenv);
+        entry->fileScripts.insert(path, file.scripts);
         entry->files.append(file.path);
     }
     loadCatalog(root, problems);
@@ -220,6 +223,11 @@ Core::RequestPipeline *Workspace::pipelineFor(const RequestDocument *doc, const 
     input.spec = spec;
     input.resolver = resolver;
     input.scripts = doc->scripts();
+    if (const CollectionState *entry = state(doc->collection()); entry && doc->hasSource()) {
+        // The file's global region (httpyac): its scripts run around every send from the GUI.
+        const Core::FileScripts file = entry->fileScripts.value(doc->source().file);
+        input.scripts = file.once + file.beforeEach + input.scripts + file.afterEach;
+    }
     input.assertions = doc->assertions();
     const QString root = doc->collection();
     input.httpFile = doc->hasSource() ? doc->source().file : QString();

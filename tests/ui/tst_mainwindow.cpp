@@ -454,11 +454,12 @@ void tst_MainWindow::scriptsRunOnceTheFolderIsTrusted()
     const QString store = m_dir.filePath(QStringLiteral("config/trusted-folders.json"));
     m_workspace->setTrustStore(store);
     const QString chain = root + QStringLiteral("/api/chain.http");
-    write(chain, "### Login\nGET {{host}}/echo?token=t-9\n\n> {%\n"
+    // The file's global region (httpyac) runs around every send too.
+    write(chain, "{{\n  exports.region = \"r-1\";\n}}\n\n### Login\nGET {{host}}/echo?token=t-9\n\n> {%\n"
                  "  client.global.set(\"session\", response.body.query.split(\"=\")[1]);\n"
                  "  client.test(\"echoed\", () => client.assert(response.status === 200, \"status\"));\n"
                  "  client.log(\"session \" + client.global.get(\"session\"));\n%}\n\n"
-                 "### Me\nGET {{host}}/echo?me={{session}}\n");
+                 "### Me\nGET {{host}}/echo?me={{session}}&r={{region}}\n");
     m_window->collectionPane()->rescan(root);
 
     RequestTab *login = m_window->openRequest({chain, QStringLiteral("Login"), 0});
@@ -482,7 +483,7 @@ void tst_MainWindow::scriptsRunOnceTheFolderIsTrusted()
     me->send();
     QVERIFY(!me->trustBar()->isVisible());
     QVERIFY(meFinished.wait(10000));
-    QCOMPARE(m_server->requests().last().target, QByteArray("/echo?me=t-9"));
+    QCOMPARE(m_server->requests().last().target, QByteArray("/echo?me=t-9&r=r-1"));
 }
 
 void tst_MainWindow::sendAnywaySendsUnresolvedVariables()

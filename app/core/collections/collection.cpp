@@ -61,6 +61,7 @@ Collection Collection::scan(const QString &folder)
                 file.issues = document.issues();
                 file.variables = document.fileVariables();
                 file.dotenv = dotenv;
+                file.scripts = fileScripts(document.blocks());
                 const QList<HttpRequestBlock> &blocks = document.blocks();
                 for (int i = 0; i < blocks.size(); ++i) {
                     if (blocks[i].hasRequest()) {

@@ -30,6 +30,7 @@ struct CollectionFile
     QList<HttpIssue> issues;
     QHash<QString, QString> variables; // its file variables (@name = value)
     QHash<QString, QString> dotenv;    // the .env file beside it, for {{$dotenv NAME}}
+    FileScripts scripts;               // its global region's scripts (httpyac)
     QString error;                     // when it could not be read at all
 };
 

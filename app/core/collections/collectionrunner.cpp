@@ -172,31 +172,21 @@ std::shared_ptr<CollectionRunner::FileRun> CollectionRunner::loadFile(const QStr
             importFile(run.get(), QFileInfo(file).absoluteDir().absoluteFilePath(imported), block, &seen);
         }
     }
+    const FileScripts scripts = fileScripts(document.blocks());
+    run->fileScripts = scripts.once;
+    run->eachBefore = scripts.beforeEach;
+    run->eachAfter = scripts.afterEach;
+    for (const HttpScript &script : scripts.unsupported) {
+        m_warnings.append(QStringLiteral("%1:%2: {{%3}} scripts are not run")
+                              .arg(run->relative)
+                              .arg(script.line)
+                              .arg(script.event));
+    }
     for (const HttpRequestBlock &block : document.blocks()) {
         for (const KeyValue &variable : block.variables) {
             run->variables.insert(variable.name, variable.value);
         }
         if (!block.hasRequest()) {
-            for (HttpScript script : block.scripts) {
-                const QString event = script.event.toLower();
-                if (!event.startsWith(QLatin1Char('+'))) {
-                    run->fileScripts.append(script);
-                    continue;
-                }
-                script.event.clear();
-                if (event == QLatin1String("+") || event == QLatin1String("+request")) {
-                    script.beforeRequest = true;
-                    run->eachBefore.append(script);
-                } else if (event == QLatin1String("+after") || event == QLatin1String("+response")) {
-                    script.beforeRequest = false;
-                    run->eachAfter.append(script);
-                } else {
-                    m_warnings.append(QStringLiteral("%1:%2: {{%3}} scripts are not run")
-                                          .arg(run->relative)
-                                          .arg(script.line)
-                                          .arg(event));
-                }
-            }
             continue;
         }
         if (!block.name.isEmpty()) {

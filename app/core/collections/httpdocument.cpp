@@ -329,6 +329,35 @@ int HttpDocument::insertBlock(QByteArray text, int after)
     return at;
 }
 
+FileScripts fileScripts(const QList<HttpRequestBlock> &blocks)
+{
+    FileScripts scripts;
+    for (const HttpRequestBlock &block : blocks) {
+        if (block.hasRequest()) {
+            continue;
+        }
+        for (HttpScript script : block.scripts) {
+            const QString event = script.event.toLower();
+            if (!event.startsWith(QLatin1Char('+'))) {
+                scripts.once.append(script);
+                continue;
+            }
+            if (event == QLatin1String("+") || event == QLatin1String("+request")) {
+                script.event.clear();
+                script.beforeRequest = true;
+                scripts.beforeEach.append(script);
+            } else if (event == QLatin1String("+after") || event == QLatin1String("+response")) {
+                script.event.clear();
+                script.beforeRequest = false;
+                scripts.afterEach.append(script);
+            } else {
+                scripts.unsupported.append(script);
+            }
+        }
+    }
+    return scripts;
+}
+
 int HttpDocument::appendRequest(const QString &name, const RequestSpec &spec, const BlockExtras &extras)
 {
     const QByteArray nl = m_newline;

@@ -70,6 +70,18 @@ struct HttpRequestBlock
     RequestSpec toSpec() const;
 };
 
+// The scripts of a file's blocks that hold no request (httpyac's global region): plain ones
+// run once, before the file's first request; "{{+" ones before every request; "{{+after" /
+// "{{+response" ones after every response. Others ("{{+streaming") are listed as not run.
+struct FileScripts
+{
+    QList<HttpScript> once;
+    QList<HttpScript> beforeEach;
+    QList<HttpScript> afterEach;
+    QList<HttpScript> unsupported;
+};
+FileScripts fileScripts(const QList<HttpRequestBlock> &blocks);
+
 // Where a block's request sits among its lines, so that an edit rewrites only that part.
 struct HttpBlockLayout
 {
@@ -128,8 +140,8 @@ public:
     // What a new block carries besides its request.
     struct BlockExtras
     {
-        QStringList directives; // "no-redirect", "timeout 5": written as "# @..." lines
-        QStringList comments;   // written as "# ..." lines before the request
+        QStringList directives;        // "no-redirect", "timeout 5": written as "# @..." lines
+        QStringList comments;          // written as "# ..." lines before the request
         QStringList preRequestScripts; // "< {% ... %}" before the request line
         QStringList responseScripts;   // "> {% ... %}" after the request
     };
