@@ -149,6 +149,23 @@ void MainWindow::createRequestMenu()
     focusUrl->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     request->addSeparator();
     // The request as a command for another tool, variables filled in from the environment.
+    // Scripts run only in trusted folders; this trusts the current request's folder (also after
+    // "Send Without Scripts" was chosen for it).
+    request->addAction(tr("&Trust This Folder's Scripts"), this, [this] {
+        RequestTab *tab = currentTab();
+        if (!tab) {
+            return;
+        }
+        QString error;
+        if (!m_workspace->trustScripts(tab->document(), &error)) {
+            statusBar()->showMessage(tr("Could not trust the folder: %1").arg(error), 5000);
+            return;
+        }
+        statusBar()->showMessage(
+            tr("Scripts in %1 run from now on")
+                .arg(QDir::toNativeSeparators(m_workspace->scriptFolder(tab->document()))),
+            5000);
+    });
     QMenu *copyAs = request->addMenu(tr("Copy &As"));
     const auto addCopy = [this, copyAs](const QString &text, QString (*render)(const Core::RequestSpec &),
                                         const QKeySequence &key) {

@@ -917,6 +917,21 @@ void tst_MainWindow::bodyFilesScriptsAndAssertions()
     QCOMPARE(inside->assertionResults()[0].outcome, Core::AssertionResult::Outcome::Passed);
     QCOMPARE(inside->assertionResults()[1].outcome, Core::AssertionResult::Outcome::Failed);
     QVERIFY(inside->checksLabel()->text().contains(QStringLiteral("1 of 2 checks did not pass")));
+    // Declined for the session; Request › Trust This Folder's Scripts changes that.
+    QAction *trust = nullptr;
+    for (QAction *action : m_window->findChildren<QAction *>()) {
+        trust = action->text() == QStringLiteral("&Trust This Folder's Scripts") ? action : trust;
+    }
+    QVERIFY(trust);
+    m_workspace->setTrustStore(
+        m_dir.filePath(QStringLiteral("trust-%1.json").arg(QLatin1String(QTest::currentTestFunction()))));
+    trust->trigger();
+    QSignalSpy again(inside, &RequestTab::exchangeFinished);
+    inside->send();
+    QVERIFY(!inside->trustBar()->isVisible());
+    QVERIFY(again.wait(10000));
+    QVERIFY2(!inside->checksLabel()->text().contains(QStringLiteral("not run")),
+             qPrintable(inside->checksLabel()->text()));
 
     // A body file outside the collection needs a yes.
     RequestTab *outside = m_window->openRequest({uploads, QStringLiteral("Outside"), 0});
