@@ -32,8 +32,13 @@
             return value === undefined ? all : text(value);
         });
     }
+    // What a script logs is kept up to 1,000 lines of 1,000 characters (a loop that logs must not
+    // flood the report).
     function logLine(...args) {
-        out.log.push(args.map(a => typeof a === 'string' ? a : (a instanceof Error ? String(a) : JSON.stringify(a))).join(' '));
+        if (out.log.length > 1000) return;
+        if (out.log.length === 1000) { out.log.push('… more lines were logged; the first 1,000 are kept'); return; }
+        const line = args.map(a => typeof a === 'string' ? a : (a instanceof Error ? String(a) : JSON.stringify(a))).join(' ');
+        out.log.push(line.length > 1000 ? line.slice(0, 1000) + '…' : line);
     }
     g.console = { log: logLine, info: logLine, warn: logLine, error: logLine, debug: logLine, trace: logLine };
 

@@ -192,6 +192,14 @@ void tst_ScriptHost::api_data()
                        QStringLiteral("aGk= aGk= hi 0cc175b9c0f1b6a831c399e269772661"),
                        QStringLiteral("e3b0c442")}
         << QString() << QString();
+    QStringList kept;
+    for (int i = 0; i < 1000; ++i) {
+        kept.append(QString::number(i));
+    }
+    kept.append(QStringLiteral("… more lines were logged; the first 1,000 are kept"));
+    QTest::newRow("a flood of log lines is cut")
+        << j << after << QStringLiteral("for (let i = 0; i < 50000; i++) client.log(String(i));")
+        << R"({"old":"x"})" << QStringList() << kept << QString() << QString();
     QTest::newRow("an error names its line in the file")
         << j << after << QStringLiteral("\nvar x = 1;\nnoSuchFunction(x);") << R"({"old":"x"})"
         << QStringList() << QStringList()
