@@ -168,9 +168,8 @@ RequestTab *MainWindow::addTab(RequestDocument *doc)
         }
         return resolver;
     });
-    tab->setSendPreparer(
-        [this, tab](Core::RequestSpec *spec, QString *reason) { return prepareSend(tab, spec, reason); });
-    // Every send goes through the request's scripts (when its folder is trusted).
+    // Every send goes through the request's scripts (when its folder is trusted); body files
+    // are read by prepareSend once the request is resolved.
     tab->setPipelineFactory([this, tab](const Core::RequestSpec &spec, bool sendUnresolved) {
         return m_workspace->pipelineFor(tab->document(), spec, tab->resolverFactory()(tab), sendUnresolved,
                                         m_client, [this, tab](Core::RequestSpec *resolved) {

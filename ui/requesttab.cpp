@@ -102,50 +102,13 @@ RequestTab::RequestTab(Core::HttpClient *client, const Core::Catalog *catalog, R
         m_sendUnresolved = true; // "Send Anyway"
         send();
     });
-    connect(m_runner, &RequestRunner::finished, this, [this](const Core::Exchange &exchange) {
-        m_results.clear();
-        for (const QString &assertion : m_document->assertions()) {
-            m_results.append(Core::evaluateAssertion(assertion, exchange));
-        }
-        showChecks();
-        m_editor->setBusy(false);
-        m_response->showExchange(exchange);
-        Q_EMIT busyChanged(false);
-        Q_EMIT exchangeFinished(exchange);
-    });
 }
 
 void RequestTab::send()
 {
-    Core::RequestSpec spec = m_editor->spec();
     if (m_pipelineFactory) {
-        sendThroughPipeline(spec);
-        return;
+        sendThroughPipeline(m_editor->spec());
     }
-    if (m_resolverFactory) {
-        const Core::VariableResolver resolver = m_resolverFactory(this);
-        QStringList unresolved;
-        spec = resolver.resolve(spec, &unresolved);
-        unresolved.removeDuplicates();
-        if (!unresolved.isEmpty()) {
-            refreshVariables();
-            m_response->showNotSent(
-                tr("Not sent: %1 without a value")
-                    .arg(countOf(unresolved.size(), tr("variable"), tr("variables"))),
-                QStringLiteral("{{") + unresolved.join(QStringLiteral("}}, {{")) + QStringLiteral("}}"),
-                tr("Give them a value in Environments… (or pick another environment in the toolbar), "
-                   "or as “@name = value” in the .http file. A {{name.response…}} value needs that "
-                   "request to have run first."));
-            Q_EMIT sendBlocked(unresolved);
-            return;
-        }
-    }
-    QString reason;
-    if (m_preparer && !m_preparer(&spec, &reason)) {
-        m_response->showNotSent(tr("Not sent"), reason, QString());
-        return;
-    }
-    m_runner->send(spec);
 }
 
 void RequestTab::sendThroughPipeline(const Core::RequestSpec &spec)

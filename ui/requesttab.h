@@ -57,17 +57,12 @@ public:
     Core::RequestSpec resolvedSpec() const;
 
     // The httpyac assertions of the document's block, checked after each send and shown under
-    // the editor, and its response scripts, kept but never run.
+    // the editor with what its scripts logged (scripts run with each send, in a trusted folder).
     void showFileChecks();
     QLabel *checksLabel() const { return m_checks; }
     const QList<Core::AssertionResult> &assertionResults() const { return m_results; }
 
-    // Called with the resolved request just before it is sent (body files relative to the
-    // .http file, confirmations); false cancels the send, with `reason` shown.
-    using SendPreparer = std::function<bool(Core::RequestSpec *spec, QString *reason)>;
-    void setSendPreparer(SendPreparer preparer) { m_preparer = std::move(preparer); }
-
-    // Requests then go through their scripts (RequestPipeline): the factory makes one for the
+    // Send goes through the request's scripts (RequestPipeline): the factory makes one for the
     // edited request, with unresolved {{variables}} sent as written when asked ("Send Anyway").
     using PipelineFactory =
         std::function<Core::RequestPipeline *(const Core::RequestSpec &spec, bool sendUnresolved)>;
@@ -110,7 +105,6 @@ private:
     QSplitter *m_splitter;
     bool m_showing = false;
     ResolverFactory m_resolverFactory;
-    SendPreparer m_preparer;
     QLabel *m_checks;
     QList<Core::AssertionResult> m_results;
     QStringList m_scriptNotes; // what the last send's scripts logged, and the ones not run

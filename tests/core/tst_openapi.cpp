@@ -225,9 +225,8 @@ void tst_OpenApi::importsA31JsonDescription()
                           {QStringLiteral("title"), QStringLiteral("Groceries")}}));
 
     const QString warnings = result.warnings.join(QLatin1Char('\n'));
-    for (const char *expected :
-         {"the server URL \"/api\" is relative", "people.yaml#/components/schemas/Person",
-          "webhooks (noteChanged"}) {
+    for (const char *expected : {"the server URL \"/api\" is relative",
+                                 "people.yaml#/components/schemas/Person", "webhooks (noteChanged"}) {
         QVERIFY2(warnings.contains(QLatin1String(expected)), qPrintable(warnings));
     }
     QVERIFY2(!warnings.contains(QLatin1String("Digest")), qPrintable(warnings));

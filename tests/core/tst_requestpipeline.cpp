@@ -52,9 +52,7 @@ void tst_RequestPipeline::outcomes_data()
         << QString() << QStringList() << QStringList{QStringLiteral("ok:passed")} << QByteArray("/echo");
     QTest::newRow("script, not trusted")
         << QStringLiteral("/echo") << QStringLiteral("client.test('ok', () => {});") << false << false
-        << QString()
-        << QStringList{QStringLiteral(
-               "api.http:5: script not run: the folder is not trusted")}
+        << QString() << QStringList{QStringLiteral("api.http:5: script not run: the folder is not trusted")}
         << QStringList() << QByteArray("/echo");
     QTest::newRow("unresolved") << QStringLiteral("/echo?v={{none}}") << QString() << false << false
                                 << QStringLiteral("unresolved variable {{none}}") << QStringList()

@@ -8,6 +8,7 @@
 #include "errors/erroranalyzer.h"
 #include "http/httpclient.h"
 #include "scripting/requestpipeline.h"
+#include "scripting/scriptbridge.h"
 #include "scripting/scripthost.h"
 #include "util/fileutil.h"
 
@@ -408,13 +409,7 @@ void CollectionRunner::expandLoop(FileRun *run, const Queued &step)
     input.scope = m_root;
     input.line = step.block.requestLine;
     input.globals = m_globals;
-    const VariableResolver resolver = resolverFor(*run);
-    for (const QHash<QString, QString> *scope :
-         {&resolver.publicEnvironment, &resolver.privateEnvironment, &resolver.requestVariables}) {
-        for (auto it = scope->cbegin(); it != scope->cend(); ++it) {
-            input.variables.insert(it.key(), resolver.value(it.key()).value_or(*it));
-        }
-    }
+    input.variables = scriptVisibleVariables(resolverFor(*run));
     const QString variable = m.captured(1);
     m_scripts->run(input, this, [this, run, where, variable, expand](const ScriptOutcome &outcome) {
         if (!outcome.error.isEmpty() || !outcome.value.isArray()) {

@@ -13,7 +13,7 @@ namespace ApiLens::Core {
 struct WireRequest
 {
     QByteArray method;
-    QUrl url;             // without user info
+    QUrl url; // without user info
     // The origin-form target (path and query) as the user wrote it, only bytes that cannot go
     // on a request line percent-encoded (QUrl would re-encode {, }, %, case and dot segments);
     // empty after a redirect, when it comes from `url`.

@@ -71,7 +71,7 @@ ScriptInput RequestPipeline::scriptInput() const
     input.requestName = m_input.requestName;
     input.environmentName = m_input.environment;
     input.globals = *m_globals;
-    input.variables = visibleVariables();
+    input.variables = scriptVisibleVariables(resolver());
     return input;
 }
 
@@ -225,19 +225,6 @@ VariableResolver RequestPipeline::resolver() const
     resolver.scriptVariables = *m_globals;
     resolver.expressionValues = m_expressionValues;
     return resolver;
-}
-
-QHash<QString, QString> RequestPipeline::visibleVariables() const
-{
-    const VariableResolver resolved = resolver();
-    QHash<QString, QString> variables;
-    for (const QHash<QString, QString> *scope :
-         {&resolved.publicEnvironment, &resolved.privateEnvironment, &resolved.requestVariables}) {
-        for (auto it = scope->cbegin(); it != scope->cend(); ++it) {
-            variables.insert(it.key(), resolved.value(it.key()).value_or(*it));
-        }
-    }
-    return variables;
 }
 
 } // namespace ApiLens::Core

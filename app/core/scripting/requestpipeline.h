@@ -79,7 +79,6 @@ private:
     void send();
     void finishWith(const QString &problem);
     VariableResolver resolver() const;
-    QHash<QString, QString> visibleVariables() const;
     ScriptInput scriptInput() const;
 
     HttpClient *m_client;

@@ -80,13 +80,16 @@ std::optional<QString> scriptCode(const HttpScript &script, const QString &httpF
     return bytes ? std::optional<QString>(QString::fromUtf8(*bytes)) : std::nullopt;
 }
 
-QHash<QString, QString> scriptGlobalsAsText(const QHash<QString, QJsonValue> &globals)
+QHash<QString, QString> scriptVisibleVariables(const VariableResolver &resolver)
 {
-    QHash<QString, QString> text;
-    for (auto it = globals.cbegin(); it != globals.cend(); ++it) {
-        text.insert(it.key(), jsonValueText(*it));
+    QHash<QString, QString> variables;
+    for (const QHash<QString, QString> *scope :
+         {&resolver.publicEnvironment, &resolver.privateEnvironment, &resolver.requestVariables}) {
+        for (auto it = scope->cbegin(); it != scope->cend(); ++it) {
+            variables.insert(it.key(), resolver.value(it.key()).value_or(*it));
+        }
     }
-    return text;
+    return variables;
 }
 
 void mergeScriptGlobals(const ScriptOutcome &outcome, QHash<QString, QJsonValue> *globals)

@@ -3,6 +3,7 @@
 #include "scriptprotocol.h"
 
 #include "collections/httpdocument.h"
+#include "collections/variables.h"
 #include "http/exchange.h"
 #include "http/requestspec.h"
 
@@ -19,8 +20,9 @@ QString scriptDialect(const HttpScript &script);
 // file and inside `root`); nullopt with a message when the file cannot be used.
 std::optional<QString> scriptCode(const HttpScript &script, const QString &httpFile, const QString &root,
                                   QString *error);
-// A global as text, for the values scripts see as variables.
-QHash<QString, QString> scriptGlobalsAsText(const QHash<QString, QJsonValue> &globals);
+// Every variable a resolver's scopes hold (environments, file and request variables), each
+// resolved as far as it goes: what a script sees by name.
+QHash<QString, QString> scriptVisibleVariables(const VariableResolver &resolver);
 // Folds an outcome's variables into the run's: set ones replace, unset ones go.
 void mergeScriptGlobals(const ScriptOutcome &outcome, QHash<QString, QJsonValue> *globals);
 // One check per script test, and one failed check for a script that stopped with an error.

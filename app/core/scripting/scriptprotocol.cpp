@@ -105,19 +105,6 @@ ScriptMessage messageFromJson(const QJsonObject &object)
 
 } // namespace
 
-bool ScriptOutcome::failed() const
-{
-    if (!error.isEmpty()) {
-        return true;
-    }
-    for (const AssertionResult &test : tests) {
-        if (test.outcome == AssertionResult::Outcome::Failed) {
-            return true;
-        }
-    }
-    return false;
-}
-
 QJsonObject toJson(const ScriptInput &input)
 {
     QJsonObject object{{QStringLiteral("phase"), phaseId(input.phase)},

@@ -60,8 +60,6 @@ struct ScriptOutcome
     std::optional<QString> nextRequest;   // postman.setNextRequest(name); empty string: stop the run
     std::optional<ScriptMessage> request; // the request as a pre-request script left it, when changed
     QJsonValue value;                     // an expression's result
-
-    bool failed() const;
 };
 
 // The wire form between the app and the script host: one compact JSON object per line.
