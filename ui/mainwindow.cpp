@@ -591,7 +591,7 @@ void MainWindow::onFileChanged(const QString &path)
         const Core::RequestSpec mine = doc->spec();
         // Either way the tab now knows this version, so the same change is not asked about again.
         doc->setSaved(where, text, onDisk);
-        doc->setFileChecks(block->assertions, block->scripts);
+        doc->setFileChecks(*block);
         if (!load) {
             doc->setSpec(mine);
         }

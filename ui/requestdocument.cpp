@@ -78,10 +78,11 @@ void RequestDocument::setSource(const Core::RequestLocation &where, const QByteA
     Q_EMIT titleChanged();
 }
 
-void RequestDocument::setFileChecks(const QStringList &assertions, const QList<Core::HttpScript> &scripts)
+void RequestDocument::setFileChecks(const Core::HttpRequestBlock &block)
 {
-    m_assertions = assertions;
-    m_scripts = scripts;
+    m_assertions = block.assertions;
+    m_scripts = block.scripts;
+    m_parsesGraphql = Core::parsesGraphql(block);
 }
 
 void RequestDocument::notify(bool wasModified, const QString &oldTitle)

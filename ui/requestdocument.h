@@ -42,11 +42,13 @@ public:
     // The file moved, or the block's line changed; the content stays.
     void setSource(const Core::RequestLocation &where, const QByteArray &blockText);
 
-    // What the .http block carries besides the request: httpyac assertions, and its scripts
-    // (pre-request and response ones, JetBrains', httpyac's or imported Postman ones).
+    // What the .http block carries besides the request: httpyac assertions, its scripts
+    // (pre-request and response ones, JetBrains', httpyac's or imported Postman ones), and
+    // whether a GraphQL body goes out as JSON ("# @noGqlParsing" says not).
     QStringList assertions() const { return m_assertions; }
     const QList<Core::HttpScript> &scripts() const { return m_scripts; }
-    void setFileChecks(const QStringList &assertions, const QList<Core::HttpScript> &scripts);
+    bool parsesGraphql() const { return m_parsesGraphql; }
+    void setFileChecks(const Core::HttpRequestBlock &block);
 
 Q_SIGNALS:
     void changed();
@@ -65,6 +67,7 @@ private:
     Core::RequestSpec m_saved;
     QStringList m_assertions;
     QList<Core::HttpScript> m_scripts;
+    bool m_parsesGraphql = true;
 };
 
 } // namespace ApiLens::Ui

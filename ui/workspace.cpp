@@ -35,8 +35,9 @@ struct Workspace::CollectionState
     QHash<QString, QHash<QString, QString>> fileVariables; // per absolute file path
     QHash<QString, QHash<QString, QString>> dotenv;        // per absolute file path: the .env beside it
     QHash<QString, Core::FileScripts> fileScripts;         // per absolute file path: its global region's
-    QStringList files;                                     // relative .http paths
-    QHash<QString, Core::Exchange> namedExchanges;         // for chaining
+    QHash<QString, QList<Core::GraphqlFragment>> graphqlFragments; // per absolute file path
+    QStringList files;                                             // relative .http paths
+    QHash<QString, Core::Exchange> namedExchanges;                 // for chaining
 };
 
 Workspace::Workspace(const Core::Catalog *catalog, QSettings *settings, QObject *parent)
@@ -75,12 +76,14 @@ void Workspace::setCollection(const Core::Collection &collection, QStringList *p
     entry->fileVariables.clear();
     entry->dotenv.clear();
     entry->fileScripts.clear();
+    entry->graphqlFragments.clear();
     entry->files.clear();
     for (const Core::CollectionFile &file : collection.files()) {
         const QString path = QDir(root).filePath(file.path);
         entry->fileVariables.insert(path, file.variables);
         entry->dotenv.insert(path, file.dotenv);
         entry->fileScripts.insert(path, file.scripts);
+        entry->graphqlFragments.insert(path, file.graphqlFragments);
         entry->files.append(file.path);
     }
     loadCatalog(root, problems);
@@ -227,7 +230,9 @@ Core::RequestPipeline *Workspace::pipelineFor(const RequestDocument *doc, const 
         // The file's global region (httpyac): its scripts run around every send from the GUI.
         const Core::FileScripts file = entry->fileScripts.value(doc->source().file);
         input.scripts = file.once + file.beforeEach + input.scripts + file.afterEach;
+        input.graphqlFragments = entry->graphqlFragments.value(doc->source().file);
     }
+    input.graphql = doc->parsesGraphql();
     input.assertions = doc->assertions();
     const QString root = doc->collection();
     input.httpFile = doc->hasSource() ? doc->source().file : QString();
@@ -315,7 +320,7 @@ RequestDocument *Workspace::openDocument(const Core::RequestLocation &where, QSt
     RequestDocument *doc = newDocument({}, collectionOf(where.file));
     doc->setName(block->name);
     doc->setSaved(located, text, spec);
-    doc->setFileChecks(block->assertions, block->scripts);
+    doc->setFileChecks(*block);
     return doc;
 }
 
@@ -481,7 +486,7 @@ QList<RequestDocument *> Workspace::restoreSession(int *current, QStringList *no
                 }
             }
             if (block) {
-                doc->setFileChecks(block->assertions, block->scripts);
+                doc->setFileChecks(*block);
             }
         }
         m_documents.append(doc);

@@ -12,6 +12,8 @@ private Q_SLOTS:
     void detect();
     void json_data();
     void json();
+    void compactJson_data();
+    void compactJson();
     void xml();
     void binaryIsHex();
     void truncatesAndCancels();
@@ -71,6 +73,28 @@ void tst_BodyFormatter::json()
     const FormattedBody formatted = formatBody(input, "application/json");
     QCOMPARE(formatted.kind, ContentKind::Json);
     QCOMPARE(formatted.text, expected);
+}
+
+void tst_BodyFormatter::compactJson_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QByteArray>("compact");
+    QTest::newRow("keys keep their order")
+        << QByteArray("{\n  \"z\": 1,\n  \"a\": [ 1, 2 ]\n}") << QByteArray(R"({"z":1,"a":[1,2]})");
+    QTest::newRow("spaces in strings stay")
+        << QByteArray(R"({ "a b" : " c\t d " })") << QByteArray(R"({"a b":" c\t d "})");
+    QTest::newRow("escaped quote and backslash")
+        << QByteArray(R"([ "x\" y", "\\", 1 ])") << QByteArray(R"(["x\" y","\\",1])");
+    QTest::newRow("tokens as written")
+        << QByteArray("[1.50, 1e3,\r\n\tnull ,true]") << QByteArray("[1.50,1e3,null,true]");
+    QTest::newRow("a scalar") << QByteArray("  \"s\"  ") << QByteArray("\"s\"");
+}
+
+void tst_BodyFormatter::compactJson()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QByteArray, compact);
+    QCOMPARE(ApiLens::Core::compactJson(json), compact);
 }
 
 void tst_BodyFormatter::xml()

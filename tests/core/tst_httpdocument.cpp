@@ -27,6 +27,7 @@ private Q_SLOTS:
     void forHttpFile();
     void readsFilesAsHttpyac_data();
     void readsFilesAsHttpyac();
+    void graphqlFragments();
     void scriptsAndMetadata();
 };
 
@@ -510,6 +511,9 @@ void tst_HttpDocument::readsFilesAsHttpyac_data()
     QTest::newRow("variables between requests")
         << QByteArray("@a = 1\nGET /e?a={{a}}\n\n@b = 2\nGET /f?b={{b}}\n")
         << QStringList{QStringLiteral("GET /e?a={{a}}|"), QStringLiteral("GET /f?b={{b}}|")};
+    QTest::newRow("GraphQL fragments before the request are not a request")
+        << QByteArray("fragment A on R {\n  id\n}\n\nfragment B on R { x }\nPOST /g\n\nquery q { ...A }\n")
+        << QStringList{QStringLiteral("POST /g|query q { ...A }")};
 }
 
 void tst_HttpDocument::readsFilesAsHttpyac()
@@ -530,6 +534,29 @@ void tst_HttpDocument::readsFilesAsHttpyac()
     RequestSpec spec = edited.blocks()[last].toSpec();
     QVERIFY(edited.replaceRequest(last, spec));
     QCOMPARE(edited.requests().size(), document.requests().size());
+}
+
+void tst_HttpDocument::graphqlFragments()
+{
+    // A fragment runs to a blank line; those of every block are the file's, a later one of a
+    // name winning; a fragment in a request's body is body text.
+    const QByteArray text = "fragment A on R {\n  id\n}\n\n### q\nPOST /g\n\nquery q { ...A }\n\n"
+                            "###\nfragment B on S { b }\n\n###\nfragment A on R { again }\n";
+    const HttpDocument document = HttpDocument::parse(text);
+    QVERIFY2(document.issues().isEmpty(), qPrintable(document.issues().value(0).message));
+    QCOMPARE(document.requests().size(), 1);
+    const QList<GraphqlFragment> fragments = ApiLens::Core::graphqlFragments(document.blocks());
+    QCOMPARE(fragments.size(), 2);
+    QCOMPARE(fragments[0].name, QStringLiteral("A"));
+    QCOMPARE(fragments[0].text, QStringLiteral("fragment A on R { again }"));
+    QCOMPARE(fragments[1].text, QStringLiteral("fragment B on S { b }"));
+    QVERIFY(parsesGraphql(document.requests().first()));
+    QVERIFY(!parsesGraphql(
+        HttpDocument::parse("# @noGqlParsing\nPOST /x\n\nquery q { a }\n").requests().first()));
+    QCOMPARE(
+        HttpDocument::parse("fragment A on R {\n  id\n}\n").blocks().first().graphqlFragments.first().text,
+        QStringLiteral("fragment A on R {\n  id\n}"));
+    QCOMPARE(document.serialize(), text);
 }
 
 void tst_HttpDocument::scriptsAndMetadata()

@@ -17,6 +17,8 @@ private Q_SLOTS:
     void outcomes_data();
     void outcomes();
     void cancelStopsIt();
+    void graphqlGoesOutAsJson_data();
+    void graphqlGoesOutAsJson();
 
 private:
     RequestPipeline::Input input(const TestServer &server, const QString &target) const;
@@ -107,6 +109,58 @@ void tst_RequestPipeline::outcomes()
         QCOMPARE(server.requests().size(), 1);
         QCOMPARE(server.requests()[0].target, received);
     }
+}
+
+void tst_RequestPipeline::graphqlGoesOutAsJson_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("problem");
+    QTest::addColumn<QByteArray>("received"); // "" = nothing sent
+    QTest::newRow("variables resolved, then read as JSON")
+        << QByteArray("query q($t: String) { a(t: $t) }\n\n{\"t\": \"{{tenant}}\"}") << QString()
+        << QByteArray(
+               R"({"query":"query q($t: String) { a(t: $t) }","operationName":"q","variables":{"t":"acme"}})");
+    QTest::newRow("a quote in the query is escaped") << QByteArray("{ a(s: \"{{tenant}}\") }") << QString()
+                                                     << QByteArray(R"({"query":"{ a(s: \"acme\") }"})");
+    QTest::newRow("variables that are not JSON: not sent")
+        << QByteArray("query q { a }\n\n{\"t\": {{tenant}}}")
+        << QStringLiteral(
+               "line 3: the GraphQL variables (after the blank line below the query) are not JSON: "
+               "illegal value at character 7")
+        << QByteArray();
+}
+
+void tst_RequestPipeline::graphqlGoesOutAsJson()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, problem);
+    QFETCH(QByteArray, received);
+    TestServer server;
+    QVERIFY(server.listen());
+    HttpClient client;
+    QHash<QString, QJsonValue> globals;
+    RequestPipeline::Input in = input(server, QStringLiteral("/graphql"));
+    in.spec.method = QStringLiteral("GRAPHQL");
+    in.spec.body.kind = BodyKind::Raw;
+    in.spec.body.raw = body;
+    in.resolver.publicEnvironment.insert(QStringLiteral("tenant"), QStringLiteral("acme"));
+    RequestPipeline pipeline(&client, nullptr, &globals, in);
+    QSignalSpy finished(&pipeline, &RequestPipeline::finished);
+    pipeline.start();
+    QVERIFY(!finished.isEmpty() || finished.wait(10000));
+    QCOMPARE(pipeline.result().problem, problem);
+    if (received.isEmpty()) {
+        QVERIFY(server.requests().isEmpty());
+        return;
+    }
+    QCOMPARE(server.requests().size(), 1);
+    const ReceivedRequest &got = server.requests()[0];
+    QCOMPARE(got.method, QByteArray("POST"));
+    QCOMPARE(got.header("Content-Type"), QByteArray("application/json"));
+    QCOMPARE(got.body, received);
+    // What the GUI shows as sent is what the server got.
+    QCOMPARE(pipeline.result().sent.method, QStringLiteral("POST"));
+    QCOMPARE(pipeline.result().sent.body.raw, got.body);
 }
 
 void tst_RequestPipeline::cancelStopsIt()

@@ -62,6 +62,7 @@ Collection Collection::scan(const QString &folder)
                 file.variables = document.fileVariables();
                 file.dotenv = dotenv;
                 file.scripts = fileScripts(document.blocks());
+                file.graphqlFragments = graphqlFragments(document.blocks());
                 const QList<HttpRequestBlock> &blocks = document.blocks();
                 for (int i = 0; i < blocks.size(); ++i) {
                     if (blocks[i].hasRequest()) {

@@ -31,7 +31,8 @@ struct CollectionFile
     QHash<QString, QString> variables; // its file variables (@name = value)
     QHash<QString, QString> dotenv;    // the .env file beside it, for {{$dotenv NAME}}
     FileScripts scripts;               // its global region's scripts (httpyac)
-    QString error;                     // when it could not be read at all
+    QList<GraphqlFragment> graphqlFragments;
+    QString error; // when it could not be read at all
 };
 
 // Where one request lives: a file and the request's name (or, unnamed, its request line).

@@ -52,6 +52,7 @@ struct CollectionRunner::FileRun
     bool fileScriptsRun = false;    // they run once, before the file's first request
     QList<HttpScript> eachBefore;   // httpyac "{{+" scripts: before every request of the file
     QList<HttpScript> eachAfter;    // "{{+after" / "{{+response": after every response
+    QList<GraphqlFragment> graphqlFragments;
     int count = 0;
     int jumps = 0;
 };
@@ -177,6 +178,7 @@ std::shared_ptr<CollectionRunner::FileRun> CollectionRunner::loadFile(const QStr
     run->fileScripts = scripts.once;
     run->eachBefore = scripts.beforeEach;
     run->eachAfter = scripts.afterEach;
+    run->graphqlFragments = graphqlFragments(document.blocks());
     for (const HttpScript &script : scripts.unsupported) {
         m_warnings.append(QStringLiteral("%1:%2: {{%3}} scripts are not run")
                               .arg(run->relative)
@@ -325,6 +327,8 @@ void CollectionRunner::runNext(FileRun *run)
     input.environment = m_options.environment;
     input.requestLine = block.requestLine;
     input.sleepMs = block.sleepMs;
+    input.graphql = parsesGraphql(block);
+    input.graphqlFragments = run->graphqlFragments;
     input.trustScripts = m_options.trustScripts;
     input.sendUnresolved = m_options.sendUnresolved;
     input.prepare = [this, file = input.httpFile, block](RequestSpec *spec,

@@ -1,5 +1,7 @@
 #include "httpblockparser.h"
 
+#include "http/graphql.h"
+
 #include <QRegularExpression>
 
 #include <limits>
@@ -72,13 +74,15 @@ namespace {
 enum class State { Preamble, Url, Headers, Body, Response };
 
 // A construct that spans lines: a JetBrains script ("> {%" / "< {%" to "%}"), an httpyac script
-// block ("{{" to "}}") or a block comment ("/*" to "*/").
+// block ("{{" to "}}"), a block comment ("/*" to "*/") or a GraphQL fragment outside a request
+// (to a blank line).
 struct Open
 {
-    enum class Kind { None, JetBrainsScript, HttpyacScript, Comment };
+    enum class Kind { None, JetBrainsScript, HttpyacScript, Comment, GraphqlFragment };
     Kind kind = Kind::None;
     HttpScript script;
     QString handlerText; // a JetBrains handler as written, for responseHandlers
+    GraphqlFragment fragment;
 };
 
 class BlockParser
@@ -123,6 +127,11 @@ int BlockParser::run()
         const QByteArray &raw = m_lines[m_index].raw;
         const QString text = QString::fromUtf8(raw);
         const QString trimmed = text.trimmed();
+        if (m_open.kind == Open::Kind::GraphqlFragment && isMethodLine(text)) {
+            // A request line ends a fragment too (httpyac would read it into the fragment).
+            m_block.graphqlFragments.append(m_open.fragment);
+            m_open = {};
+        }
         if (m_open.kind != Open::Kind::None) {
             if (m_block.hasRequest()) {
                 keep();
@@ -218,6 +227,14 @@ bool BlockParser::continueOpen(const QString &text)
             m_open = {};
         }
         return true;
+    case Open::Kind::GraphqlFragment:
+        if (!text.trimmed().isEmpty()) {
+            m_open.fragment.text += QLatin1Char('\n') + text;
+            return true;
+        }
+        m_block.graphqlFragments.append(m_open.fragment);
+        m_open = {};
+        return true;
     case Open::Kind::None:
         return false;
     }
@@ -308,6 +325,11 @@ bool BlockParser::startsConstruct(const QString &text, const QString &trimmed)
         if (after) {
             keep();
         }
+        return true;
+    }
+    if (const std::optional<QString> fragment = graphqlFragmentName(text); fragment && !after) {
+        m_open.kind = Open::Kind::GraphqlFragment;
+        m_open.fragment = {*fragment, text};
         return true;
     }
     static const QRegularExpression savedResponse(QStringLiteral("^\\s*HTTP/\\S+\\s*[1-5]\\d\\d\\b"));
@@ -480,6 +502,9 @@ void BlockParser::readBody(const QString &trimmed)
 
 void BlockParser::finish()
 {
+    if (m_open.kind == Open::Kind::GraphqlFragment) {
+        m_block.graphqlFragments.append(m_open.fragment);
+    }
     if (m_open.kind == Open::Kind::JetBrainsScript || m_open.kind == Open::Kind::HttpyacScript) {
         const bool jetBrains = m_open.kind == Open::Kind::JetBrainsScript;
         if (jetBrains && !m_open.script.beforeRequest) {

@@ -329,6 +329,30 @@ int HttpDocument::insertBlock(QByteArray text, int after)
     return at;
 }
 
+QList<GraphqlFragment> graphqlFragments(const QList<HttpRequestBlock> &blocks)
+{
+    QList<GraphqlFragment> fragments;
+    for (const HttpRequestBlock &block : blocks) {
+        for (const GraphqlFragment &fragment : block.graphqlFragments) {
+            const auto same =
+                std::find_if(fragments.begin(), fragments.end(),
+                             [&fragment](const GraphqlFragment &f) { return f.name == fragment.name; });
+            if (same != fragments.end()) {
+                same->text = fragment.text;
+            } else {
+                fragments.append(fragment);
+            }
+        }
+    }
+    return fragments;
+}
+
+bool parsesGraphql(const HttpRequestBlock &block)
+{
+    return std::none_of(block.otherDirectives.cbegin(), block.otherDirectives.cend(),
+                        [](const QString &d) { return d.startsWith(QLatin1String("@noGqlParsing")); });
+}
+
 FileScripts fileScripts(const QList<HttpRequestBlock> &blocks)
 {
     FileScripts scripts;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "http/graphql.h"
 #include "http/requestspec.h"
 
 #include <QByteArray>
@@ -61,9 +62,10 @@ struct HttpRequestBlock
     QStringList imports;
     QString note;
     QString loop;
-    bool hasSavedResponse = false; // "HTTP/1.1 200 OK" written below the request (kept, not sent)
-    QList<KeyValue> variables;     // "@host = https://api.example.com"
-    QStringList comments;          // "# text" lines before the request, without the marker
+    bool hasSavedResponse = false;           // "HTTP/1.1 200 OK" written below the request (kept, not sent)
+    QList<KeyValue> variables;               // "@host = https://api.example.com"
+    QList<GraphqlFragment> graphqlFragments; // "fragment Parts on Repo {" before any request
+    QStringList comments;                    // "# text" lines before the request, without the marker
 
     bool hasRequest() const { return requestLine > 0; }
     // The request as the engine takes it (variables still unresolved).
@@ -81,6 +83,10 @@ struct FileScripts
     QList<HttpScript> unsupported;
 };
 FileScripts fileScripts(const QList<HttpRequestBlock> &blocks);
+// The GraphQL fragments of a file, in file order (a later one of the same name wins).
+QList<GraphqlFragment> graphqlFragments(const QList<HttpRequestBlock> &blocks);
+// Whether a block's GraphQL body goes out as JSON (not when it says "# @noGqlParsing").
+bool parsesGraphql(const HttpRequestBlock &block);
 
 // Where a block's request sits among its lines, so that an edit rewrites only that part.
 struct HttpBlockLayout

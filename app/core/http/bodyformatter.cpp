@@ -68,14 +68,35 @@ ContentKind detectContentKind(const QByteArray &contentType, const QByteArray &s
     return ContentKind::Text;
 }
 
+namespace {
+
+// Where a JSON scanner is: inside a string (with its escapes) or between tokens.
+struct JsonStringState
+{
+    bool inString = false;
+    bool escaped = false;
+    // Takes a character inside a string: its closing quote ends it.
+    void inside(char c)
+    {
+        if (escaped) {
+            escaped = false;
+        } else if (c == '\\') {
+            escaped = true;
+        } else if (c == '"') {
+            inString = false;
+        }
+    }
+};
+
+} // namespace
+
 QString indentJson(const QByteArray &json, const std::atomic_bool *cancel)
 {
     // A token-level re-indenter: no tree, no reordering, linear time, tolerant of errors.
     QByteArray out;
     out.reserve(json.size() + json.size() / 2);
     int depth = 0;
-    bool inString = false;
-    bool escaped = false;
+    JsonStringState state;
     auto newline = [&out](int level) {
         out.append('\n');
         out.append(QByteArray(qMax(0, level) * 2, ' '));
@@ -87,20 +108,14 @@ QString indentJson(const QByteArray &json, const std::atomic_bool *cancel)
             return {};
         }
         const char c = p[i];
-        if (inString) {
+        if (state.inString) {
             out.append(c);
-            if (escaped) {
-                escaped = false;
-            } else if (c == '\\') {
-                escaped = true;
-            } else if (c == '"') {
-                inString = false;
-            }
+            state.inside(c);
             continue;
         }
         switch (c) {
         case '"':
-            inString = true;
+            state.inString = true;
             out.append(c);
             break;
         case '{':
@@ -143,6 +158,24 @@ QString indentJson(const QByteArray &json, const std::atomic_bool *cancel)
         }
     }
     return QString::fromUtf8(out);
+}
+
+QByteArray compactJson(const QByteArray &json)
+{
+    QByteArray out;
+    out.reserve(json.size());
+    JsonStringState state;
+    for (const char c : json) {
+        if (state.inString) {
+            state.inside(c);
+        } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            continue;
+        } else {
+            state.inString = c == '"';
+        }
+        out.append(c);
+    }
+    return out;
 }
 
 QString hexDump(const QByteArray &bytes)

@@ -28,6 +28,8 @@ FormattedBody formatBody(const QByteArray &bytes, const QByteArray &contentType,
                          qint64 maxBytes = 8 * 1024 * 1024, const std::atomic_bool *cancel = nullptr);
 
 QString indentJson(const QByteArray &json, const std::atomic_bool *cancel = nullptr);
+// JSON without the whitespace between its tokens, keys and tokens as written.
+QByteArray compactJson(const QByteArray &json);
 QString hexDump(const QByteArray &bytes);
 
 } // namespace ApiLens::Core

@@ -184,6 +184,12 @@ void RequestPipeline::send()
             return;
         }
     }
+    if (m_input.graphql) {
+        if (const QString problem = applyGraphql(&spec, m_input.graphqlFragments); !problem.isEmpty()) {
+            finishWith(QStringLiteral("line %1: %2").arg(m_input.requestLine).arg(problem));
+            return;
+        }
+    }
     m_result.sent = spec;
     auto go = [this, spec] {
         if (m_cancelled) {

@@ -4,6 +4,7 @@
 #include "collections/httpdocument.h"
 #include "collections/variables.h"
 #include "http/exchange.h"
+#include "http/graphql.h"
 #include "http/httpclient.h"
 #include "http/requestspec.h"
 #include "scriptprotocol.h"
@@ -40,6 +41,9 @@ public:
         QString environment;
         int requestLine = 0;
         int sleepMs = 0; // "# @sleep": wait before sending
+        // A GraphQL body goes out as JSON with the file's fragments (off: "# @noGqlParsing").
+        bool graphql = true;
+        QList<GraphqlFragment> graphqlFragments;
         bool trustScripts = false;
         bool sendUnresolved = false; // send {{unresolved}} as written
         // Makes the resolved request sendable (reads body files); a message when it cannot be.
