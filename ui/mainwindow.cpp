@@ -230,27 +230,28 @@ void MainWindow::connectTab(RequestTab *tab)
         tab->editor()->setCurlFolder(collectionOf(tab));
         sessionChanged();
     });
-    connect(tab, &RequestTab::exchangeFinished, this, [this, tab](const Core::Exchange &exchange) {
-        if (m_history) {
-            m_history->record(exchange, tab->document()->name(), tab->document()->spec());
-        }
-        if (tab->hasSource()) {
-            m_collections->model()->setLastStatus(tab->source(),
-                                                  exchange.hasResponse() ? exchange.status : -1);
-        }
-        m_workspace->recordExchange(tab->document(), exchange);
-        if (exchange.error == Core::TransportError::ConnectionRefused &&
-            isDemoAddress(exchange.request.url)) {
-            tab->response()->failureHint()->setText(
-                tr("The demo API is not running. Start ApiLens with it (apilens --demo), or run "
-                   "“apilens-cli demo” in a terminal: it listens on the port this collection's "
-                   "environment “demo” names."));
-        }
-        updateTabTitle(tab);
-        if (tab == currentTab()) {
-            updateStatusBar();
-        }
-    });
+    connect(tab, &RequestTab::exchangeFinished, this,
+            [this, tab](const Core::Exchange &exchange, const Core::Exchange &chained) {
+                if (m_history) {
+                    m_history->record(exchange, tab->document()->name(), tab->document()->spec());
+                }
+                if (tab->hasSource()) {
+                    m_collections->model()->setLastStatus(tab->source(),
+                                                          exchange.hasResponse() ? exchange.status : -1);
+                }
+                m_workspace->recordExchange(tab->document(), chained);
+                if (exchange.error == Core::TransportError::ConnectionRefused &&
+                    isDemoAddress(exchange.request.url)) {
+                    tab->response()->failureHint()->setText(
+                        tr("The demo API is not running. Start ApiLens with it (apilens --demo), or run "
+                           "“apilens-cli demo” in a terminal: it listens on the port this collection's "
+                           "environment “demo” names."));
+                }
+                updateTabTitle(tab);
+                if (tab == currentTab()) {
+                    updateStatusBar();
+                }
+            });
     connect(tab, &RequestTab::busyChanged, this, &MainWindow::updateActions);
     connect(tab->splitter(), &QSplitter::splitterMoved, this,
             [this, tab] { m_splitterState = tab->splitter()->saveState(); });

@@ -83,6 +83,7 @@ void RequestDocument::setFileChecks(const Core::HttpRequestBlock &block)
     m_assertions = block.assertions;
     m_scripts = block.scripts;
     m_parsesGraphql = Core::parsesGraphql(block);
+    m_jwtMembers = block.jwt ? std::optional<QStringList>(block.jwtMembers) : std::nullopt;
 }
 
 void RequestDocument::notify(bool wasModified, const QString &oldTitle)

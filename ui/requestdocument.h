@@ -6,6 +6,8 @@
 
 #include <QObject>
 
+#include <optional>
+
 namespace ApiLens::Ui {
 
 // One open request, apart from the widgets that show it: what it holds now, where it lives
@@ -48,6 +50,7 @@ public:
     QStringList assertions() const { return m_assertions; }
     const QList<Core::HttpScript> &scripts() const { return m_scripts; }
     bool parsesGraphql() const { return m_parsesGraphql; }
+    const std::optional<QStringList> &jwtMembers() const { return m_jwtMembers; } // "# @jwt"
     void setFileChecks(const Core::HttpRequestBlock &block);
 
 Q_SIGNALS:
@@ -68,6 +71,7 @@ private:
     QStringList m_assertions;
     QList<Core::HttpScript> m_scripts;
     bool m_parsesGraphql = true;
+    std::optional<QStringList> m_jwtMembers;
 };
 
 } // namespace ApiLens::Ui

@@ -170,7 +170,7 @@ void RequestTab::pipelineFinished(const Core::RequestPipeline::Result &result)
     m_results = result.checks;
     showChecks();
     m_response->showExchange(result.exchange);
-    Q_EMIT exchangeFinished(result.exchange);
+    Q_EMIT exchangeFinished(result.exchange, result.chained);
 }
 
 Core::RequestSpec RequestTab::resolvedSpec() const

@@ -89,7 +89,8 @@ public:
 Q_SIGNALS:
     void titleChanged();
     void busyChanged(bool busy);
-    void exchangeFinished(const Core::Exchange &exchange);
+    // `chained` is what later requests read of it (under "# @jwt", its JWTs decoded).
+    void exchangeFinished(const Core::Exchange &exchange, const Core::Exchange &chained);
     void sendBlocked(const QStringList &unresolved);
 
 private:

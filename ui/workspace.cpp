@@ -233,6 +233,7 @@ Core::RequestPipeline *Workspace::pipelineFor(const RequestDocument *doc, const 
         input.graphqlFragments = entry->graphqlFragments.value(doc->source().file);
     }
     input.graphql = doc->parsesGraphql();
+    input.jwtMembers = doc->jwtMembers();
     input.assertions = doc->assertions();
     const QString root = doc->collection();
     input.httpFile = doc->hasSource() ? doc->source().file : QString();

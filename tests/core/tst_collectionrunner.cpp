@@ -27,6 +27,7 @@ private Q_SLOTS:
     void refusesUnusableInput_data();
     void refusesUnusableInput();
     void bodyFiles();
+    void jwtClaimsAreReadable();
     void scriptsChainRequests_data();
     void scriptsChainRequests();
     void untrustedScriptsAreReportedAndNotRun();
@@ -290,6 +291,27 @@ void tst_CollectionRunner::scriptsChainRequests()
     QCOMPARE(results[0].assertions[0].assertion, QStringLiteral("echoed"));
     QCOMPARE(results[0].assertions[0].outcome, AssertionResult::Outcome::Passed);
     QVERIFY(results[0].passed());
+}
+
+void tst_CollectionRunner::jwtClaimsAreReadable()
+{
+    // "# @jwt": later requests read the claims of a JWT in the JSON response, no script needed.
+    const auto part = [](const QByteArray &json) {
+        return json.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    };
+    const QByteArray jwt = part(R"({"alg":"none"})") + '.' + part(R"({"sub":"ada","n":[4,2]})") + ".c2ln";
+    write(QStringLiteral("jwt.http"),
+          "# @name login\n# @jwt\nPOST {{host}}/echo\nContent-Type: text/plain\n\n" + jwt +
+              "\n\n###\nGET {{host}}/echo?sub={{login.body_parsed.sub}}"
+              "&n={{login.body_parsed.n[1]}}\n");
+    RunOptions options;
+    options.environment = QStringLiteral("local");
+    const QList<RunResult> results = run(m_dir->filePath(QStringLiteral("jwt.http")), options);
+    QCOMPARE(results.size(), 2);
+    QVERIFY2(results[1].sent(), qPrintable(results[1].problem));
+    QCOMPARE(m_server->requests().last().target, QByteArray("/echo?sub=ada&n=2"));
+    // What was received stays as it came.
+    QVERIFY(!results[0].exchange.body.bytes().contains("body_parsed"));
 }
 
 void tst_CollectionRunner::untrustedScriptsAreReportedAndNotRun()

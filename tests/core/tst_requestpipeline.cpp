@@ -126,7 +126,7 @@ void tst_RequestPipeline::graphqlGoesOutAsJson_data()
         << QByteArray("query q { a }\n\n{\"t\": {{tenant}}}")
         << QStringLiteral(
                "line 3: the GraphQL variables (after the blank line below the query) are not JSON: "
-               "illegal value at character 7")
+               "illegal number at character 7")
         << QByteArray();
 }
 
@@ -154,7 +154,7 @@ void tst_RequestPipeline::graphqlGoesOutAsJson()
         return;
     }
     QCOMPARE(server.requests().size(), 1);
-    const ReceivedRequest &got = server.requests()[0];
+    const auto &got = server.requests()[0];
     QCOMPARE(got.method, QByteArray("POST"));
     QCOMPARE(got.header("Content-Type"), QByteArray("application/json"));
     QCOMPARE(got.body, received);

@@ -329,6 +329,9 @@ void CollectionRunner::runNext(FileRun *run)
     input.sleepMs = block.sleepMs;
     input.graphql = parsesGraphql(block);
     input.graphqlFragments = run->graphqlFragments;
+    if (block.jwt) {
+        input.jwtMembers = block.jwtMembers;
+    }
     input.trustScripts = m_options.trustScripts;
     input.sendUnresolved = m_options.sendUnresolved;
     input.prepare = [this, file = input.httpFile, block](RequestSpec *spec,
@@ -367,7 +370,7 @@ void CollectionRunner::runNext(FileRun *run)
             }
         }
         if (!block.name.isEmpty() && result.sent()) {
-            m_named.insert(block.name, result.exchange);
+            m_named.insert(block.name, done.chained);
         }
         finishResult(run, block, result, done.nextRequest);
     });

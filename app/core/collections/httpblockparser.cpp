@@ -406,6 +406,9 @@ bool BlockParser::readDirective(const QString &text, const QString &trimmed)
         m_block.note = value;
     } else if (key == QLatin1String("loop")) {
         m_block.loop = value;
+    } else if (key == QLatin1String("jwt")) {
+        m_block.jwt = true;
+        m_block.jwtMembers = names();
     } else {
         m_block.otherDirectives.append(trimmed.mid(trimmed.indexOf(QLatin1Char('@'))));
     }

@@ -62,6 +62,8 @@ struct HttpRequestBlock
     QStringList imports;
     QString note;
     QString loop;
+    bool jwt = false;                        // "# @jwt [names]": JWTs in the JSON response also read decoded
+    QStringList jwtMembers;                  // the members to decode; empty: every one that is a JWT
     bool hasSavedResponse = false;           // "HTTP/1.1 200 OK" written below the request (kept, not sent)
     QList<KeyValue> variables;               // "@host = https://api.example.com"
     QList<GraphqlFragment> graphqlFragments; // "fragment Parts on Repo {" before any request

@@ -4,12 +4,32 @@
 #include "scripthost.h"
 
 #include "http/httpclient.h"
+#include "http/jwt.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QTimer>
 
 namespace ApiLens::Core {
+
+namespace {
+
+Exchange chainedExchange(const Exchange &exchange, const std::optional<QStringList> &jwtMembers)
+{
+    // As httpyac: only a body its type says is JSON.
+    if (!jwtMembers || !exchange.hasResponse() || !exchange.header("Content-Type").contains("json")) {
+        return exchange;
+    }
+    const std::optional<QByteArray> decoded = withJwtClaims(exchange.body.bytes(), *jwtMembers);
+    if (!decoded) {
+        return exchange;
+    }
+    Exchange chained = exchange;
+    chained.body = ResponseBody::fromBytes(*decoded);
+    return chained;
+}
+
+} // namespace
 
 RequestPipeline::RequestPipeline(HttpClient *client, ScriptHost *scripts, QHash<QString, QJsonValue> *globals,
                                  Input input, QObject *parent)
@@ -113,7 +133,7 @@ void RequestPipeline::runScript(QList<HttpScript> scripts, std::function<void()>
     input.request =
         scriptRequest(script.beforeRequest ? m_input.spec : resolved.resolve(m_input.spec, &ignored));
     if (!script.beforeRequest && m_result.exchange.hasResponse()) {
-        input.response = scriptResponse(m_result.exchange);
+        input.response = scriptResponse(m_result.chained);
     }
     m_scripts->run(input, this, [this, scripts, then, script](const ScriptOutcome &outcome) {
         mergeScriptGlobals(outcome, m_globals);
@@ -200,6 +220,7 @@ void RequestPipeline::send()
         Q_EMIT started();
         connect(m_pending, &PendingExchange::finished, this, [this] {
             m_result.exchange = m_pending->exchange();
+            m_result.chained = chainedExchange(m_result.exchange, m_input.jwtMembers);
             m_pending->deleteLater();
             for (const QString &assertion : std::as_const(m_input.assertions)) {
                 m_result.checks.append(evaluateAssertion(assertion, m_result.exchange));

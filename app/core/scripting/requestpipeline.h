@@ -44,6 +44,9 @@ public:
         // A GraphQL body goes out as JSON with the file's fragments (off: "# @noGqlParsing").
         bool graphql = true;
         QList<GraphqlFragment> graphqlFragments;
+        // "# @jwt": the response as scripts and later requests read it has the JWTs of its
+        // JSON decoded beside them (withJwtClaims); nullopt: as received.
+        std::optional<QStringList> jwtMembers;
         bool trustScripts = false;
         bool sendUnresolved = false; // send {{unresolved}} as written
         // Makes the resolved request sendable (reads body files); a message when it cannot be.
@@ -53,6 +56,8 @@ public:
     {
         RequestSpec sent; // resolved, as handed to the client
         Exchange exchange;
+        Exchange
+            chained; // what scripts and later requests read: the exchange, or under "# @jwt" its JWTs decoded
         QString problem;               // why it was not sent
         QStringList unresolved;        // variables without a value (sent as written when allowed)
         QList<AssertionResult> checks; // assertions, script tests, script errors
