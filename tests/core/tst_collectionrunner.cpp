@@ -28,6 +28,8 @@ private Q_SLOTS:
     void refusesUnusableInput();
     void bodyFiles();
     void jwtClaimsAreReadable();
+    void loops_data();
+    void loops();
     void scriptsChainRequests_data();
     void scriptsChainRequests();
     void untrustedScriptsAreReportedAndNotRun();
@@ -312,6 +314,54 @@ void tst_CollectionRunner::jwtClaimsAreReadable()
     QCOMPARE(m_server->requests().last().target, QByteArray("/echo?sub=ada&n=2"));
     // What was received stays as it came.
     QVERIFY(!results[0].exchange.body.bytes().contains("body_parsed"));
+}
+
+void tst_CollectionRunner::loops_data()
+{
+    QTest::addColumn<QString>("loop");
+    QTest::addColumn<bool>("trusted");
+    QTest::addColumn<QByteArrayList>("targets"); // what the looping request sent
+    QTest::addColumn<QString>("warning");
+    QTest::newRow("for N") << "for 2" << false << QByteArrayList{"/echo?i=0", "/echo?i=1"} << QString();
+    QTest::newRow("for x of a list") << "for x of [\"a\", \"b\"]" << true
+                                     << QByteArrayList{"/echo?i=0&x=a", "/echo?i=1&x=b"} << QString();
+    QTest::newRow("while, on the last response")
+        << "while response.parsedBody.query !== \"i=2\"" << true
+        << QByteArrayList{"/echo?i=0", "/echo?i=1", "/echo?i=2"} << QString();
+    QTest::newRow("while false at once") << "while 0" << true << QByteArrayList{} << QString();
+    QTest::newRow("while, untrusted")
+        << "while true" << false << QByteArrayList{}
+        << "loop.http:5: not sent: # @loop while true needs its JavaScript run: the folder is not trusted";
+    QTest::newRow("while that throws") << "while nope.x" << true << QByteArrayList{}
+                                       << "loop.http:5: ReferenceError: nope is not defined (# @loop while)";
+    QTest::newRow("unknown kind") << "until done" << true << QByteArrayList{}
+                                  << "loop.http:5: not sent: # @loop until done is not a loop ApiLens runs "
+                                     "(for N, for x of list, while condition)";
+}
+
+void tst_CollectionRunner::loops()
+{
+    QFETCH(QString, loop);
+    QFETCH(bool, trusted);
+    QFETCH(QByteArrayList, targets);
+    QFETCH(QString, warning);
+    const bool withItem = loop.contains(QLatin1String(" of "));
+    write(QStringLiteral("loop.http"), "GET {{host}}/echo/first\n\n###\n# @loop " + loop.toUtf8() +
+                                           "\nGET {{host}}/echo?i={{$index}}" + (withItem ? "&x={{x}}" : "") +
+                                           "\n");
+    RunOptions options;
+    options.environment = QStringLiteral("local");
+    options.trustScripts = trusted;
+    QStringList warnings;
+    run(m_dir->filePath(QStringLiteral("loop.http")), options, nullptr, &warnings);
+    QByteArrayList sent;
+    for (const auto &request : m_server->requests()) {
+        if (request.path() == "/echo") {
+            sent.append(request.target);
+        }
+    }
+    QCOMPARE(sent, targets);
+    QCOMPARE(warnings, warning.isEmpty() ? QStringList() : QStringList{warning});
 }
 
 void tst_CollectionRunner::untrustedScriptsAreReportedAndNotRun()

@@ -31,6 +31,7 @@ struct CollectionRunner::Queued
     bool refsDone = false;
     bool loopDone = false;                 // "# @loop" expanded into its iterations
     QHash<QString, QString> loopVariables; // one iteration's: $index, and "for x of …"'s x
+    int whileIndex = 0;                    // "# @loop while": the next iteration's $index
 };
 
 struct CollectionRunner::FileRun
@@ -53,6 +54,7 @@ struct CollectionRunner::FileRun
     QList<HttpScript> eachBefore;   // httpyac "{{+" scripts: before every request of the file
     QList<HttpScript> eachAfter;    // "{{+after" / "{{+response": after every response
     QList<GraphqlFragment> graphqlFragments;
+    Exchange lastExchange; // the file's last response, for "# @loop while" (httpyac's `response`)
     int count = 0;
     int jumps = 0;
 };
@@ -372,6 +374,9 @@ void CollectionRunner::runNext(FileRun *run)
         if (!block.name.isEmpty() && result.sent()) {
             m_named.insert(block.name, done.chained);
         }
+        if (result.sent()) {
+            run->lastExchange = done.chained;
+        }
         finishResult(run, block, result, done.nextRequest);
     });
     pipeline->start();
@@ -398,14 +403,22 @@ void CollectionRunner::expandLoop(FileRun *run, const Queued &step)
         expand(QList<QHash<QString, QString>>(qMin(m.captured(1).toInt(), MaxJumps)));
         return;
     }
+    static const QRegularExpression whileLoop(QStringLiteral("^\\s*while\\s+(.+)$"));
+    const QRegularExpressionMatch whileMatch = whileLoop.match(step.block.loop);
     const QRegularExpressionMatch m = forOf.match(step.block.loop);
-    if (!m.hasMatch() || !m_options.trustScripts || !m_scripts) {
+    const bool known = m.hasMatch() || whileMatch.hasMatch();
+    if (!known || !m_options.trustScripts || !m_scripts) {
         m_warnings.append(
             QStringLiteral("%1: not sent: # @loop %2 %3")
                 .arg(where, step.block.loop,
-                     m.hasMatch() ? QStringLiteral("needs its JavaScript run: the folder is not trusted")
-                                  : QStringLiteral("is not a loop ApiLens runs (for N, for x of list)")));
+                     known ? QStringLiteral("needs its JavaScript run: the folder is not trusted")
+                           : QStringLiteral(
+                                 "is not a loop ApiLens runs (for N, for x of list, while condition)")));
         runNext(run);
+        return;
+    }
+    if (whileMatch.hasMatch()) {
+        loopWhile(run, step, whileMatch.captured(1));
         return;
     }
     ScriptInput input;
@@ -431,6 +444,48 @@ void CollectionRunner::expandLoop(FileRun *run, const Queued &step)
             iterations.append({{variable, jsonValueText(item)}});
         }
         expand(iterations);
+    });
+}
+
+void CollectionRunner::loopWhile(FileRun *run, const Queued &step, const QString &condition)
+{
+    // httpyac's "# @loop while CONDITION": the condition (JavaScript, which sees the last
+    // `response`) is evaluated before each iteration; the request is sent while it holds.
+    const QString where = QStringLiteral("%1:%2").arg(run->relative).arg(step.block.requestLine);
+    if (step.whileIndex >= MaxJumps) {
+        m_warnings.append(
+            QStringLiteral("%1: # @loop while stopped after %2 iterations").arg(where).arg(MaxJumps));
+        runNext(run);
+        return;
+    }
+    ScriptInput input;
+    input.phase = ScriptInput::Phase::Expression;
+    input.dialect = QStringLiteral("httpyac");
+    input.code = condition;
+    input.origin = run->relative;
+    input.scope = m_root;
+    input.line = step.block.requestLine;
+    input.globals = m_globals;
+    input.variables = scriptVisibleVariables(resolverFor(*run));
+    if (run->lastExchange.hasResponse()) {
+        input.response = scriptResponse(run->lastExchange);
+    }
+    m_scripts->run(input, this, [this, run, step](const ScriptOutcome &outcome) {
+        if (!outcome.error.isEmpty()) {
+            m_warnings.append(QStringLiteral("%1 (# @loop while)").arg(outcome.error));
+            runNext(run);
+            return;
+        }
+        if (isTruthy(outcome.value)) {
+            Queued next = step;
+            ++next.whileIndex;
+            run->queue.prepend(next);
+            Queued one = step;
+            one.loopDone = true;
+            one.loopVariables = {{QStringLiteral("$index"), QString::number(step.whileIndex)}};
+            run->queue.prepend(one);
+        }
+        runNext(run);
     });
 }
 

@@ -90,6 +90,7 @@ private:
     bool takeNext(FileRun *run, Queued *next);
     // "# @loop": the request's iterations put first in the queue, then the run goes on.
     void expandLoop(FileRun *run, const Queued &step);
+    void loopWhile(FileRun *run, const Queued &step, const QString &condition);
     VariableResolver resolverFor(const FileRun &run) const;
     // Body files read (inside the collection), "<@" files resolved; why it cannot be sent otherwise.
     QString prepareBody(const QString &httpFile, const HttpRequestBlock &block, RequestSpec *spec,

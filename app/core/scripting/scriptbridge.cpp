@@ -115,4 +115,23 @@ QList<AssertionResult> scriptChecks(const ScriptOutcome &outcome, const QString 
     return checks;
 }
 
+bool isTruthy(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Bool:
+        return value.toBool();
+    case QJsonValue::Double:
+        return value.toDouble() != 0;
+    case QJsonValue::String:
+        return !value.toString().isEmpty();
+    case QJsonValue::Array:
+    case QJsonValue::Object:
+        return true;
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        break;
+    }
+    return false;
+}
+
 } // namespace ApiLens::Core

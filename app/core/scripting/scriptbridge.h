@@ -23,6 +23,8 @@ std::optional<QString> scriptCode(const HttpScript &script, const QString &httpF
 // Every variable a resolver's scopes hold (environments, file and request variables), each
 // resolved as far as it goes: what a script sees by name.
 QHash<QString, QString> scriptVisibleVariables(const VariableResolver &resolver);
+// Whether an expression's value is true as JavaScript takes it (null, false, 0, "" are not).
+bool isTruthy(const QJsonValue &value);
 // Folds an outcome's variables into the run's: set ones replace, unset ones go.
 void mergeScriptGlobals(const ScriptOutcome &outcome, QHash<QString, QJsonValue> *globals);
 // One check per script test, and one failed check for a script that stopped with an error.
