@@ -1,5 +1,8 @@
 #include "requesteditor.h"
 
+#include "oauth1editor.h"
+#include "secretedit.h"
+
 #include "defaultheadersview.h"
 #include "filepicker.h"
 #include "keyvalueeditor.h"
@@ -66,20 +69,6 @@ QList<Core::KeyValue> rowsFromParts(const QList<Core::MultipartPart> &parts)
         rows.append({part.name, part.isFile() ? QLatin1Char('@') + part.filePath : part.value, part.enabled});
     }
     return rows;
-}
-
-QLineEdit *secretEdit(QWidget *parent)
-{
-    auto *edit = new QLineEdit(parent);
-    edit->setEchoMode(QLineEdit::Password);
-    auto *reveal = edit->addAction(QIcon(), QLineEdit::TrailingPosition);
-    reveal->setText(QObject::tr("Show"));
-    reveal->setToolTip(QObject::tr("Show or hide the value"));
-    reveal->setCheckable(true);
-    QObject::connect(reveal, &QAction::toggled, edit, [edit](bool shown) {
-        edit->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
-    });
-    return edit;
 }
 
 QWidget *page(QLayout *layout)
@@ -314,6 +303,9 @@ QWidget *RequestEditor::buildBodyPage()
 
     connect(m_bodyKind, &QComboBox::currentIndexChanged, this, &RequestEditor::changed);
     connect(m_rawText, &QPlainTextEdit::textChanged, this, &RequestEditor::changed);
+    connect(m_rawType, &QComboBox::currentTextChanged, this, &RequestEditor::changed);
+    connect(m_binaryPath, &QLineEdit::textChanged, this, &RequestEditor::changed);
+    connect(m_binaryType, &QLineEdit::textChanged, this, &RequestEditor::changed);
     connect(m_rawText, &QPlainTextEdit::textChanged, this, [this] {
         if (m_isDefined) {
             refreshVariableMarks();
@@ -331,6 +323,7 @@ QWidget *RequestEditor::buildAuthPage()
     m_authKind->addItem(tr("Bearer token"), int(Core::AuthKind::Bearer));
     m_authKind->addItem(tr("API key"), int(Core::AuthKind::ApiKey));
     m_authKind->addItem(tr("Digest"), int(Core::AuthKind::Digest));
+    m_authKind->addItem(tr("OAuth 1.0"), int(Core::AuthKind::OAuth1));
     m_authKind->setAccessibleName(tr("Auth kind"));
     m_authPages = new QStackedWidget;
 
@@ -372,6 +365,19 @@ QWidget *RequestEditor::buildAuthPage()
     digestNote->setEnabled(false);
     digest->addRow(digestNote);
     m_authPages->addWidget(page(digest));
+
+    m_oauth1 = new OAuth1Editor;
+    auto *oauth1 = new QVBoxLayout;
+    oauth1->addWidget(m_oauth1);
+    oauth1->addStretch(1);
+    m_authPages->addWidget(page(oauth1));
+    connect(m_oauth1, &OAuth1Editor::changed, this, &RequestEditor::changed);
+    // Every credential typed is an edit of the request.
+    for (QLineEdit *edit : {m_basicUser, m_basicPassword, m_bearerToken, m_keyName, m_keyValue, m_digestUser,
+                            m_digestPassword}) {
+        connect(edit, &QLineEdit::textChanged, this, &RequestEditor::changed);
+    }
+    connect(m_keyLocation, &QComboBox::currentIndexChanged, this, &RequestEditor::changed);
 
     connect(m_authKind, &QComboBox::currentIndexChanged, this, &RequestEditor::changed);
 
@@ -439,6 +445,17 @@ QWidget *RequestEditor::buildSettingsPage()
         m_proxyPassword->setEnabled(manual);
         m_http2Direct->setEnabled(m_http2->isChecked());
     };
+    // Every setting changed is an edit of the request.
+    for (QCheckBox *box : {m_followRedirects, m_http2, m_http2Direct}) {
+        connect(box, &QCheckBox::toggled, this, &RequestEditor::changed);
+    }
+    for (QLineEdit *edit : {m_proxyHost, m_proxyUser, m_proxyPassword}) {
+        connect(edit, &QLineEdit::textChanged, this, &RequestEditor::changed);
+    }
+    connect(m_timeout, &QDoubleSpinBox::valueChanged, this, &RequestEditor::changed);
+    connect(m_maxRedirects, &QSpinBox::valueChanged, this, &RequestEditor::changed);
+    connect(m_proxyPort, &QSpinBox::valueChanged, this, &RequestEditor::changed);
+    connect(m_proxyMode, &QComboBox::currentIndexChanged, this, &RequestEditor::changed);
     connect(m_followRedirects, &QCheckBox::toggled, this, updateEnabled);
     connect(m_proxyMode, &QComboBox::currentIndexChanged, this, updateEnabled);
     connect(m_http2, &QCheckBox::toggled, this, updateEnabled);
@@ -592,6 +609,9 @@ Core::RequestSpec RequestEditor::spec() const
     spec.auth.keyName = m_keyName->text();
     spec.auth.keyValue = m_keyValue->text();
     spec.auth.keyLocation = Core::ApiKeyLocation(m_keyLocation->currentData().toInt());
+    if (spec.auth.kind == Core::AuthKind::OAuth1) {
+        spec.auth.oauth1 = m_oauth1->settings();
+    }
 
     Core::RequestSettings &settings = spec.settings;
     settings.timeoutMs = int(m_timeout->value() * 1000.0);
@@ -642,6 +662,7 @@ void RequestEditor::setSpec(const Core::RequestSpec &spec)
     m_keyName->setText(spec.auth.keyName);
     m_keyValue->setText(spec.auth.keyValue);
     m_keyLocation->setCurrentIndex(m_keyLocation->findData(int(spec.auth.keyLocation)));
+    m_oauth1->setSettings(spec.auth.oauth1);
 
     const Core::RequestSettings &settings = spec.settings;
     m_timeout->setValue(settings.timeoutMs / 1000.0);

@@ -21,6 +21,7 @@ namespace ApiLens::Ui {
 
 class DefaultHeadersView;
 class KeyValueEditor;
+class OAuth1Editor;
 
 // Edits one RequestSpec: method, URL (with a params table kept in sync both ways),
 // headers, body by kind, auth and per-request settings.
@@ -112,6 +113,7 @@ private:
     QComboBox *m_keyLocation = nullptr;
     QLineEdit *m_digestUser = nullptr;
     QLineEdit *m_digestPassword = nullptr;
+    OAuth1Editor *m_oauth1 = nullptr;
 
     QDoubleSpinBox *m_timeout = nullptr;
     QCheckBox *m_followRedirects = nullptr;

@@ -27,6 +27,8 @@ private Q_SLOTS:
     void forHttpFile();
     void readsFilesAsHttpyac_data();
     void readsFilesAsHttpyac();
+    void oauth1Directive_data();
+    void oauth1Directive();
     void graphqlFragments();
     void scriptsAndMetadata();
 };
@@ -534,6 +536,50 @@ void tst_HttpDocument::readsFilesAsHttpyac()
     RequestSpec spec = edited.blocks()[last].toSpec();
     QVERIFY(edited.replaceRequest(last, spec));
     QCOMPARE(edited.requests().size(), document.requests().size());
+}
+
+void tst_HttpDocument::oauth1Directive_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<QString>("error"); // "" = read
+    QTest::newRow("keys and flags")
+        << R"(consumer_key={{ck}} consumer_secret={{cs}} params=query body_hash=true)" << QString();
+    QTest::newRow("quoted, with an escaped quote")
+        << R"(consumer_key=k consumer_secret=s realm="My \"photos\" here" version="")" << QString();
+    QTest::newRow("unknown setting") << "consumer_key=k colour=blue"
+                                     << "@oauth1: 'colour=blue' is not a setting it knows";
+    QTest::newRow("a bare word") << "consumer_key=k oops"
+                                 << "@oauth1: 'oops' is not name=value";
+}
+
+void tst_HttpDocument::oauth1Directive()
+{
+    // The directive is read into the request's auth, and written back the same by an edit.
+    QFETCH(QString, line);
+    QFETCH(QString, error);
+    const QByteArray text = "# @oauth1 " + line.toUtf8() + "\nGET https://api.example.com/x\n";
+    HttpDocument document = HttpDocument::parse(text);
+    if (!error.isEmpty()) {
+        QCOMPARE(document.issues().value(0).message, error);
+        QCOMPARE(document.requests().first().toSpec().auth.kind, AuthKind::None);
+        return;
+    }
+    QVERIFY2(document.issues().isEmpty(), qPrintable(document.issues().value(0).message));
+    RequestSpec spec = document.requests().first().toSpec();
+    QCOMPARE(spec.auth.kind, AuthKind::OAuth1);
+    // Rewritten from an unchanged spec, the line stays as written.
+    QVERIFY(document.replaceRequest(0, spec));
+    QCOMPARE(document.serialize(), text);
+    // A changed setting rewrites it; read again it is what was set.
+    spec.auth.oauth1.nonce = QStringLiteral("n 1");
+    QVERIFY(document.replaceRequest(0, spec));
+    QCOMPARE(document.serialize().count("@oauth1"), 1);
+    QVERIFY(HttpDocument::parse(document.serialize()).requests().first().toSpec().auth == spec.auth);
+    // Written for a new request, the same.
+    const HttpFileRequest written = ApiLens::Core::forHttpFile(spec);
+    HttpDocument fresh = HttpDocument::parse({});
+    fresh.appendRequest(QStringLiteral("signed"), written.spec, {written.directives, {}, {}, {}});
+    QVERIFY(fresh.requests().first().toSpec().auth == spec.auth);
 }
 
 void tst_HttpDocument::graphqlFragments()

@@ -35,6 +35,15 @@ void tst_RequestSpecJson::roundTrip_data()
     full.settings.proxy.mode = ProxyMode::None;
     full.omittedDefaults = {QStringLiteral("User-Agent"), QStringLiteral("Accept")};
     QTest::newRow("every field") << full;
+    RequestSpec oauth;
+    oauth.auth.kind = AuthKind::OAuth1;
+    oauth.auth.oauth1.consumerKey = QStringLiteral("ck");
+    oauth.auth.oauth1.consumerSecret = QStringLiteral("{{cs}}");
+    oauth.auth.oauth1.version.clear();
+    oauth.auth.oauth1.signatureMethod = QStringLiteral("PLAINTEXT");
+    oauth.auth.oauth1.inHeader = false;
+    oauth.auth.oauth1.signEmpty = true;
+    QTest::newRow("oauth 1.0") << oauth;
 }
 
 void tst_RequestSpecJson::roundTrip()
@@ -83,7 +92,13 @@ void tst_RequestSpecJson::withoutSecrets()
     spec.auth.kind = AuthKind::Basic;
     spec.auth.password = value;
     spec.auth.token = value;
+    spec.auth.oauth1.consumerSecret = value;
+    spec.auth.oauth1.tokenSecret = value;
+    spec.auth.oauth1.consumerKey = QStringLiteral("ck");
     const RequestSpec out = ApiLens::Core::withoutSecrets(spec);
+    QCOMPARE(out.auth.oauth1.consumerSecret, kept);
+    QCOMPARE(out.auth.oauth1.tokenSecret, kept);
+    QCOMPARE(out.auth.oauth1.consumerKey, QStringLiteral("ck"));
     QCOMPARE(out.headers[0].value, kept);
     QCOMPARE(out.headers[1].value, kept);
     QCOMPARE(out.headers[2].value, QStringLiteral("*/*"));

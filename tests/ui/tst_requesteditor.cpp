@@ -4,6 +4,8 @@
 #include "keyvaluemodel.h"
 #include "requesteditor.h"
 
+#include <QAbstractSpinBox>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
@@ -35,6 +37,7 @@ private Q_SLOTS:
     void disabledParamLeavesUrlButStaysInTable();
     void specRoundTrip_data();
     void specRoundTrip();
+    void everyInputIsAnEdit();
     void busyTurnsSendIntoCancel();
     void multipartAddFileUsesPicker();
     void revealField_data();
@@ -125,6 +128,22 @@ void tst_RequestEditor::specRoundTrip_data()
     multipart.settings.proxy.host = QStringLiteral("127.0.0.1");
     multipart.settings.proxy.port = 3128;
     QTest::newRow("multipart + digest + proxy") << multipart;
+
+    Core::RequestSpec oauth;
+    oauth.method = QStringLiteral("POST");
+    oauth.url = QStringLiteral("https://api.example.com/1/statuses");
+    oauth.auth.kind = Core::AuthKind::OAuth1;
+    oauth.auth.oauth1.consumerKey = QStringLiteral("{{key}}");
+    oauth.auth.oauth1.consumerSecret = QStringLiteral("{{secret}}");
+    oauth.auth.oauth1.token = QStringLiteral("t");
+    oauth.auth.oauth1.tokenSecret = QStringLiteral("ts");
+    oauth.auth.oauth1.signatureMethod = QStringLiteral("HMAC-SHA256");
+    oauth.auth.oauth1.version.clear();
+    oauth.auth.oauth1.realm = QStringLiteral("Photos here");
+    oauth.auth.oauth1.nonce = QStringLiteral("n");
+    oauth.auth.oauth1.inHeader = false;
+    oauth.auth.oauth1.bodyHash = true;
+    QTest::newRow("oauth 1.0") << oauth;
 }
 
 void tst_RequestEditor::specRoundTrip()
@@ -149,11 +168,62 @@ void tst_RequestEditor::specRoundTrip()
     QCOMPARE(back.auth.username, spec.auth.username);
     QCOMPARE(back.auth.password, spec.auth.password);
     QCOMPARE(back.auth.keyLocation, spec.auth.keyLocation);
+    if (spec.auth.kind == Core::AuthKind::OAuth1) {
+        QVERIFY(back.auth.oauth1 == spec.auth.oauth1);
+    }
     QCOMPARE(back.settings.timeoutMs, spec.settings.timeoutMs);
     QCOMPARE(back.settings.followRedirects, spec.settings.followRedirects);
     QCOMPARE(back.settings.maxRedirects, spec.settings.maxRedirects);
     QCOMPARE(back.settings.verifyTls, spec.settings.verifyTls);
     QVERIFY(back.settings.proxy == spec.settings.proxy);
+}
+
+void tst_RequestEditor::everyInputIsAnEdit()
+{
+    // Whatever a person changes in the editor (credentials, settings) reaches the document: no
+    // field may change without `changed`, or the edit would be lost on quit.
+    RequestEditor editor;
+    editor.show();
+    QSignalSpy changed(&editor, &RequestEditor::changed);
+    int checked = 0;
+    for (QLineEdit *edit : editor.findChildren<QLineEdit *>()) {
+        if (edit->isReadOnly() || qobject_cast<QComboBox *>(edit->parentWidget()) ||
+            qobject_cast<QAbstractSpinBox *>(edit->parentWidget())) {
+            continue;
+        }
+        changed.clear();
+        if (edit->isEnabled()) {
+            edit->setFocus();
+            QTest::keyClicks(edit, QStringLiteral("x")); // typed, as a person does
+        } else {
+            edit->setText(edit->text() + QStringLiteral("x"));
+        }
+        QVERIFY2(!changed.isEmpty(),
+                 qPrintable(edit->accessibleName() + QLatin1Char('/') + edit->placeholderText()));
+        ++checked;
+    }
+    for (QCheckBox *box : editor.findChildren<QCheckBox *>()) {
+        changed.clear();
+        box->setChecked(!box->isChecked());
+        QVERIFY2(!changed.isEmpty(), qPrintable(box->text()));
+        ++checked;
+    }
+    for (QAbstractSpinBox *spin : editor.findChildren<QAbstractSpinBox *>()) {
+        changed.clear();
+        spin->stepUp();
+        QVERIFY2(!changed.isEmpty(), qPrintable(spin->objectName() + spin->accessibleName()));
+        ++checked;
+    }
+    for (QComboBox *combo : editor.findChildren<QComboBox *>()) {
+        if (combo->count() < 2) {
+            continue;
+        }
+        changed.clear();
+        combo->setCurrentIndex((combo->currentIndex() + 1) % combo->count());
+        QVERIFY2(!changed.isEmpty(), qPrintable(combo->accessibleName()));
+        ++checked;
+    }
+    QVERIFY(checked > 30);
 }
 
 void tst_RequestEditor::busyTurnsSendIntoCancel()

@@ -69,6 +69,73 @@ bool parseDurationMs(const QString &text, int *ms)
     return true;
 }
 
+QString oauth1Directive(const OAuth1Settings &settings)
+{
+    const OAuth1Settings defaults;
+    const auto quoted = [](QString value) -> QString {
+        static const QRegularExpression plain(QStringLiteral("^[^\\s\"]+$"));
+        if (plain.match(value).hasMatch()) {
+            return value;
+        }
+        value.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+            .replace(QLatin1Char('"'), QLatin1String("\\\""));
+        return QLatin1Char('"') + value + QLatin1Char('"');
+    };
+    QStringList words{QStringLiteral("oauth1")};
+    for (const OAuth1Field &field : oauth1Fields()) {
+        const QString &value = settings.*field.member;
+        if (value != defaults.*field.member || field.member == &OAuth1Settings::consumerKey) {
+            words.append(QLatin1String(field.key) + QLatin1Char('=') + quoted(value));
+        }
+    }
+    if (!settings.inHeader) {
+        words.append(QStringLiteral("params=query"));
+    }
+    if (settings.bodyHash) {
+        words.append(QStringLiteral("body_hash=true"));
+    }
+    if (settings.signEmpty) {
+        words.append(QStringLiteral("sign_empty=true"));
+    }
+    return words.join(QLatin1Char(' '));
+}
+
+std::optional<OAuth1Settings> parseOAuth1Directive(const QString &value, QString *error)
+{
+    static const QRegularExpression word(
+        QStringLiteral("\\G\\s*([A-Za-z_]+)=(\"(?:[^\"\\\\]|\\\\.)*\"|\\S*)"));
+    OAuth1Settings settings;
+    qsizetype at = 0;
+    for (QRegularExpressionMatch m = word.match(value); m.hasMatch(); m = word.match(value, at)) {
+        at = m.capturedEnd();
+        const QString key = m.captured(1);
+        QString text = m.captured(2);
+        if (text.startsWith(QLatin1Char('"'))) {
+            static const QRegularExpression escape(QStringLiteral("\\\\(.)"));
+            text = text.mid(1, text.size() - 2).replace(escape, QStringLiteral("\\1"));
+        }
+        const auto field = std::find_if(oauth1Fields().cbegin(), oauth1Fields().cend(),
+                                        [&key](const OAuth1Field &f) { return key == QLatin1String(f.key); });
+        if (field != oauth1Fields().cend()) {
+            settings.*field->member = text;
+        } else if (key == QLatin1String("params") &&
+                   (text == QLatin1String("query") || text == QLatin1String("header"))) {
+            settings.inHeader = text == QLatin1String("header");
+        } else if (key == QLatin1String("body_hash") || key == QLatin1String("sign_empty")) {
+            (key == QLatin1String("body_hash") ? settings.bodyHash : settings.signEmpty) =
+                text == QLatin1String("true");
+        } else {
+            *error = QStringLiteral("@oauth1: '%1=%2' is not a setting it knows").arg(key, text);
+            return std::nullopt;
+        }
+    }
+    if (!value.mid(at).trimmed().isEmpty()) {
+        *error = QStringLiteral("@oauth1: '%1' is not name=value").arg(value.mid(at).trimmed().left(40));
+        return std::nullopt;
+    }
+    return settings;
+}
+
 namespace {
 
 enum class State { Preamble, Url, Headers, Body, Response };
@@ -406,6 +473,12 @@ bool BlockParser::readDirective(const QString &text, const QString &trimmed)
         m_block.note = value;
     } else if (key == QLatin1String("loop")) {
         m_block.loop = value;
+    } else if (key == QLatin1String("oauth1")) {
+        QString error;
+        m_block.oauth1 = parseOAuth1Directive(value, &error);
+        if (!m_block.oauth1) {
+            issue(error);
+        }
     } else if (key == QLatin1String("jwt")) {
         m_block.jwt = true;
         m_block.jwtMembers = names();

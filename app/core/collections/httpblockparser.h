@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <QList>
 
+#include <optional>
+
 namespace ApiLens::Core::HttpSyntax {
 
 // One line of a .http file, its line break apart so that the bytes can be given back exactly.
@@ -23,6 +25,14 @@ bool isSeparator(const QByteArray &raw);
 bool isMethodLine(const QString &line);
 // "5", "2.5", "500ms", "2 s", "3m" in milliseconds; false when it is none of these or too large.
 bool parseDurationMs(const QString &text, int *ms);
+
+// OAuth 1.0a in a .http file, ApiLens's own directive (no other client signs OAuth 1.0a from
+// a file): "# @oauth1 consumer_key={{key}} consumer_secret={{secret}} signature_method=HMAC-SHA1
+// params=query". Text settings by oauth1Fields() keys, quoted when empty or spaced; "params"
+// (header or query), "body_hash" and "sign_empty" (true). Only what differs from the defaults.
+QString oauth1Directive(const OAuth1Settings &settings);
+// The settings of a directive's value; an error naming the word it does not know.
+std::optional<OAuth1Settings> parseOAuth1Directive(const QString &value, QString *error);
 
 // Parses the lines of one block (from its ### line, or from where the previous request ended)
 // into `block` and `layout`; problems go to `issues` with their line numbers. Returns the index

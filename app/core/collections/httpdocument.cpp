@@ -68,6 +68,10 @@ RequestSpec HttpRequestBlock::toSpec() const
             spec.body.contentType = header.value;
         }
     }
+    if (oauth1 && spec.auth.kind == AuthKind::None) {
+        spec.auth.kind = AuthKind::OAuth1;
+        spec.auth.oauth1 = *oauth1;
+    }
     spec.settings.followRedirects = !noRedirect;
     if (timeoutMs >= 0) {
         spec.settings.timeoutMs = timeoutMs;
@@ -185,8 +189,8 @@ bool HttpDocument::replaceRequest(int index, const RequestSpec &spec)
     // The preamble as it was, but for the directives the request's settings decide: a line
     // that still says what the settings say stays as written ("@timeout 2.5" for 2,500 ms), the
     // others go, and what is missing comes just before the request line.
-    static const QRegularExpression managed(
-        QStringLiteral("^\\s*(?:#|//)\\s*@(no-redirect|timeout|apilens-omit-headers)\\b\\s*(?:=\\s*)?(.*)$"));
+    static const QRegularExpression managed(QStringLiteral(
+        "^\\s*(?:#|//)\\s*@(no-redirect|timeout|apilens-omit-headers|oauth1)\\b\\s*(?:=\\s*)?(.*)$"));
     QSet<QString> keptDirectives;
     const auto sameNames = [](QStringList a, QStringList b) {
         for (QStringList *list : {&a, &b}) {
@@ -203,8 +207,14 @@ bool HttpDocument::replaceRequest(int index, const RequestSpec &spec)
             const QString key = m.captured(1);
             const QString value = m.captured(2).trimmed();
             int ms = -1;
+            QString ignored;
+            const std::optional<OAuth1Settings> oauth1 =
+                key == QLatin1String("oauth1") ? HttpSyntax::parseOAuth1Directive(value, &ignored)
+                                               : std::nullopt;
             const bool holds =
                 key == QLatin1String("no-redirect") ? !spec.settings.followRedirects
+                : key == QLatin1String("oauth1")
+                    ? spec.auth.kind == AuthKind::OAuth1 && oauth1 && *oauth1 == spec.auth.oauth1
                 : key == QLatin1String("timeout")
                     ? HttpSyntax::parseDurationMs(value, &ms) && ms == spec.settings.timeoutMs
                     : sameNames(value.split(QLatin1Char(','), Qt::SkipEmptyParts), spec.omittedDefaults);
@@ -486,6 +496,9 @@ QStringList fileDirectives(const RequestSpec &spec)
         directives.append(QStringLiteral("apilens-omit-headers ") +
                           spec.omittedDefaults.join(QStringLiteral(", ")));
     }
+    if (spec.auth.kind == AuthKind::OAuth1) {
+        directives.append(HttpSyntax::oauth1Directive(spec.auth.oauth1));
+    }
     return directives;
 }
 
@@ -570,10 +583,11 @@ HttpFileRequest forHttpFile(const RequestSpec &original, const QString &fileDir)
                       QStringLiteral("Digest %1 %2").arg(source.auth.username, source.auth.password));
         }
         break;
+    case AuthKind::OAuth1: // a directive (fileDirectives), so the spec keeps it
     case AuthKind::None:
         break;
     }
-    spec.auth = Auth{};
+    spec.auth = source.auth.kind == AuthKind::OAuth1 ? source.auth : Auth{};
     switch (source.body.kind) {
     case BodyKind::UrlEncoded: {
         QByteArrayList pairs;

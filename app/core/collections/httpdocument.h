@@ -62,6 +62,7 @@ struct HttpRequestBlock
     QStringList imports;
     QString note;
     QString loop;
+    std::optional<OAuth1Settings> oauth1;    // "# @oauth1 consumer_key=… …": the request is signed
     bool jwt = false;                        // "# @jwt [names]": JWTs in the JSON response also read decoded
     QStringList jwtMembers;                  // the members to decode; empty: every one that is a JWT
     bool hasSavedResponse = false;           // "HTTP/1.1 200 OK" written below the request (kept, not sent)

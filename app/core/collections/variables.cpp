@@ -498,6 +498,11 @@ RequestSpec VariableResolver::resolve(const RequestSpec &spec, QStringList *unre
     out.auth.password = resolve(spec.auth.password, unresolved);
     out.auth.token = resolve(spec.auth.token, unresolved);
     out.auth.keyValue = resolve(spec.auth.keyValue, unresolved);
+    if (spec.auth.kind == AuthKind::OAuth1) {
+        for (const OAuth1Field &field : oauth1Fields()) {
+            out.auth.oauth1.*field.member = resolve(spec.auth.oauth1.*field.member, unresolved);
+        }
+    }
     return out;
 }
 

@@ -1,5 +1,7 @@
 #include "requestbuilder.h"
 
+#include "oauth1.h"
+
 #include "collections/variablesyntax.h"
 #include "util/format.h"
 
@@ -204,6 +206,7 @@ bool addAuthHeader(const RequestSpec &spec, const QUrl &url, HeaderList *headers
         }
         return true;
     case AuthKind::Digest: // answered when the server challenges (HttpClient)
+    case AuthKind::OAuth1: // signed once the body is built (signOAuth1)
         return true;
     }
     return true;
@@ -390,12 +393,17 @@ BuiltRequest buildRequest(const RequestSpec &spec, const BuildOptions &options)
     if (!buildBody(spec, options, &out, &contentType, &built.error)) {
         return built;
     }
+    if (!contentType.isEmpty() && !hasHeader(out.headers, "Content-Type")) {
+        out.headers.append(Header("Content-Type", contentType));
+    }
+    out.url = url;
+    if (spec.auth.kind == AuthKind::OAuth1 && !signOAuth1(spec.auth.oauth1, &out, &built.error)) {
+        return built;
+    }
+    url = out.url;
     if (out.bodyFilePath.isEmpty()) {
         out.bodySize = out.body.size();
         out.bodyPreview = out.body.left(options.bodyPreviewBytes);
-    }
-    if (!contentType.isEmpty() && !hasHeader(out.headers, "Content-Type")) {
-        out.headers.append(Header("Content-Type", contentType));
     }
     if (!addFraming(spec, &out, &built.error)) {
         return built;

@@ -42,7 +42,36 @@ bool RequestBody::operator==(const RequestBody &o) const
 bool Auth::operator==(const Auth &o) const
 {
     return kind == o.kind && username == o.username && password == o.password && token == o.token &&
-           keyName == o.keyName && keyValue == o.keyValue && keyLocation == o.keyLocation;
+           keyName == o.keyName && keyValue == o.keyValue && keyLocation == o.keyLocation &&
+           oauth1 == o.oauth1;
+}
+
+bool OAuth1Settings::operator==(const OAuth1Settings &o) const
+{
+    for (const OAuth1Field &field : oauth1Fields()) {
+        if (this->*field.member != o.*field.member) {
+            return false;
+        }
+    }
+    return inHeader == o.inHeader && bodyHash == o.bodyHash && signEmpty == o.signEmpty;
+}
+
+const QList<OAuth1Field> &oauth1Fields()
+{
+    static const QList<OAuth1Field> fields{
+        {"consumer_key", "consumerKey", &OAuth1Settings::consumerKey, false},
+        {"consumer_secret", "consumerSecret", &OAuth1Settings::consumerSecret, true},
+        {"token", "token", &OAuth1Settings::token, false},
+        {"token_secret", "tokenSecret", &OAuth1Settings::tokenSecret, true},
+        {"signature_method", "signatureMethod", &OAuth1Settings::signatureMethod, false},
+        {"version", "version", &OAuth1Settings::version, false},
+        {"realm", "realm", &OAuth1Settings::realm, false},
+        {"timestamp", "timestamp", &OAuth1Settings::timestamp, false},
+        {"nonce", "nonce", &OAuth1Settings::nonce, false},
+        {"callback", "callback", &OAuth1Settings::callback, false},
+        {"verifier", "verifier", &OAuth1Settings::verifier, false},
+    };
+    return fields;
 }
 
 bool RequestSettings::operator==(const RequestSettings &o) const

@@ -41,8 +41,41 @@ struct RequestBody
     bool operator==(const RequestBody &other) const;
 };
 
-enum class AuthKind { None, Basic, Bearer, ApiKey, Digest };
+enum class AuthKind { None, Basic, Bearer, ApiKey, Digest, OAuth1 };
 enum class ApiKeyLocation { Header, Query };
+
+// OAuth 1.0a (RFC 5849) as Postman signs requests: HMAC-SHA1/256/512 or PLAINTEXT; the
+// timestamp and nonce are made for each send unless given.
+struct OAuth1Settings
+{
+    QString consumerKey;
+    QString consumerSecret;
+    QString token;
+    QString tokenSecret;
+    QString signatureMethod = QStringLiteral("HMAC-SHA1");
+    QString version = QStringLiteral("1.0");
+    QString realm;
+    QString timestamp;
+    QString nonce;
+    QString callback;
+    QString verifier;
+    bool inHeader = true;   // the Authorization header; else the query (the form body of a POST/PUT)
+    bool bodyHash = false;  // oauth_body_hash of a body that is not a form
+    bool signEmpty = false; // empty parameters are signed too
+    bool operator==(const OAuth1Settings &other) const;
+};
+
+// The text settings of OAuth 1.0a, one table for every place that names them: their key in a
+// .http file's "# @oauth1" line and in session JSON (RFC 5849's names without "oauth_"), their
+// key in Postman collections, and whether they are secrets.
+struct OAuth1Field
+{
+    const char *key;
+    const char *postman;
+    QString OAuth1Settings::*member;
+    bool secret;
+};
+const QList<OAuth1Field> &oauth1Fields();
 
 struct Auth
 {
@@ -53,6 +86,7 @@ struct Auth
     QString keyName;  // ApiKey
     QString keyValue; // ApiKey
     ApiKeyLocation keyLocation = ApiKeyLocation::Header;
+    OAuth1Settings oauth1;
     bool operator==(const Auth &other) const;
 };
 

@@ -132,6 +132,33 @@ QString redacted(const QString &value)
 
 } // namespace
 
+namespace {
+
+QJsonObject oauth1ToJson(const OAuth1Settings &oauth1)
+{
+    QJsonObject json{{QStringLiteral("in_header"), oauth1.inHeader},
+                     {QStringLiteral("body_hash"), oauth1.bodyHash},
+                     {QStringLiteral("sign_empty"), oauth1.signEmpty}};
+    for (const OAuth1Field &field : oauth1Fields()) {
+        json.insert(QLatin1String(field.key), oauth1.*field.member);
+    }
+    return json;
+}
+
+OAuth1Settings oauth1FromJson(const QJsonObject &json)
+{
+    OAuth1Settings oauth1;
+    for (const OAuth1Field &field : oauth1Fields()) {
+        oauth1.*field.member = json.value(QLatin1String(field.key)).toString(oauth1.*field.member);
+    }
+    oauth1.inHeader = json.value(QStringLiteral("in_header")).toBool(true);
+    oauth1.bodyHash = json.value(QStringLiteral("body_hash")).toBool();
+    oauth1.signEmpty = json.value(QStringLiteral("sign_empty")).toBool();
+    return oauth1;
+}
+
+} // namespace
+
 QJsonObject requestSpecToJson(const RequestSpec &spec)
 {
     return QJsonObject{
@@ -146,7 +173,8 @@ QJsonObject requestSpecToJson(const RequestSpec &spec)
                                              {QStringLiteral("token"), spec.auth.token},
                                              {QStringLiteral("keyName"), spec.auth.keyName},
                                              {QStringLiteral("keyValue"), spec.auth.keyValue},
-                                             {QStringLiteral("keyLocation"), int(spec.auth.keyLocation)}}},
+                                             {QStringLiteral("keyLocation"), int(spec.auth.keyLocation)},
+                                             {QStringLiteral("oauth1"), oauth1ToJson(spec.auth.oauth1)}}},
         {QStringLiteral("settings"), settingsToJson(spec.settings)},
         {QStringLiteral("omittedDefaults"), QJsonArray::fromStringList(spec.omittedDefaults)}};
 }
@@ -160,7 +188,8 @@ RequestSpec requestSpecFromJson(const QJsonObject &json)
     spec.headers = pairsFromJson(json.value(QStringLiteral("headers")));
     spec.body = bodyFromJson(json.value(QStringLiteral("body")).toObject());
     const QJsonObject auth = json.value(QStringLiteral("auth")).toObject();
-    spec.auth.kind = AuthKind(qBound(0, auth.value(QStringLiteral("kind")).toInt(), int(AuthKind::Digest)));
+    spec.auth.kind = AuthKind(qBound(0, auth.value(QStringLiteral("kind")).toInt(), int(AuthKind::OAuth1)));
+    spec.auth.oauth1 = oauth1FromJson(auth.value(QStringLiteral("oauth1")).toObject());
     spec.auth.username = auth.value(QStringLiteral("username")).toString();
     spec.auth.password = auth.value(QStringLiteral("password")).toString();
     spec.auth.token = auth.value(QStringLiteral("token")).toString();
@@ -187,6 +216,11 @@ RequestSpec withoutSecrets(const RequestSpec &spec)
     out.auth.password = redacted(out.auth.password);
     out.auth.token = redacted(out.auth.token);
     out.auth.keyValue = redacted(out.auth.keyValue);
+    for (const OAuth1Field &field : oauth1Fields()) {
+        if (field.secret) {
+            out.auth.oauth1.*field.member = redacted(out.auth.oauth1.*field.member);
+        }
+    }
     out.settings.proxy.password = redacted(out.settings.proxy.password);
     return out;
 }

@@ -502,6 +502,29 @@ private:
             spec->auth.keyLocation = authValue(auth, type, QStringLiteral("in")) == QLatin1String("query")
                                          ? ApiKeyLocation::Query
                                          : ApiKeyLocation::Header;
+        } else if (type == QLatin1String("oauth1")) {
+            spec->auth.kind = AuthKind::OAuth1;
+            // What newman signs with: absent settings are empty (no oauth_version), the data
+            // goes to the query or form body unless addParamsToHeader.
+            for (const OAuth1Field &field : oauth1Fields()) {
+                spec->auth.oauth1.*field.member = authValue(auth, type, QLatin1String(field.postman));
+            }
+            if (spec->auth.oauth1.signatureMethod.isEmpty()) {
+                spec->auth.oauth1.signatureMethod = QStringLiteral("HMAC-SHA1");
+            }
+            const auto flag = [&](const char *key) {
+                return authValue(auth, type, QLatin1String(key)) == QLatin1String("true");
+            };
+            spec->auth.oauth1.inHeader = flag("addParamsToHeader");
+            spec->auth.oauth1.bodyHash = flag("includeBodyHash");
+            spec->auth.oauth1.signEmpty = flag("addEmptyParamsToSign");
+            if (!authValue(auth, type, QStringLiteral("privateKey")).isEmpty()) {
+                result.warnings.append(
+                    QStringLiteral(
+                        "%1: the OAuth 1.0 RSA private key is not carried over (ApiLens signs with "
+                        "HMAC-SHA1/256/512 and PLAINTEXT)")
+                        .arg(where));
+            }
         } else if (type == QLatin1String("oauth2") &&
                    !authValue(auth, type, QStringLiteral("accessToken")).isEmpty()) {
             spec->auth.kind = AuthKind::Bearer;
@@ -791,6 +814,21 @@ QJsonObject postmanRequest(const HttpRequestBlock &block, const QHash<QString, Q
                                                 {QStringLiteral("value"), spec.auth.username}},
                                     QJsonObject{{QStringLiteral("key"), QStringLiteral("password")},
                                                 {QStringLiteral("value"), spec.auth.password}}}}});
+    }
+    if (spec.auth.kind == AuthKind::OAuth1) {
+        QJsonArray params;
+        const auto add = [&params](const QString &key, const QJsonValue &value) {
+            params.append(QJsonObject{{QStringLiteral("key"), key}, {QStringLiteral("value"), value}});
+        };
+        for (const OAuth1Field &field : oauth1Fields()) {
+            add(QLatin1String(field.postman),
+                postmanVariables(substituted(spec.auth.oauth1.*field.member, ownVariables)));
+        }
+        add(QStringLiteral("addParamsToHeader"), spec.auth.oauth1.inHeader);
+        add(QStringLiteral("includeBodyHash"), spec.auth.oauth1.bodyHash);
+        add(QStringLiteral("addEmptyParamsToSign"), spec.auth.oauth1.signEmpty);
+        request.insert(QStringLiteral("auth"), QJsonObject{{QStringLiteral("type"), QStringLiteral("oauth1")},
+                                                           {QStringLiteral("oauth1"), params}});
     }
     if (!block.assertions.isEmpty()) {
         lost->append(QStringLiteral("%1: %2 assertion(s) (?? lines) are not carried over")
