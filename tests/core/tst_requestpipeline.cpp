@@ -154,7 +154,8 @@ void tst_RequestPipeline::graphqlGoesOutAsJson()
         return;
     }
     QCOMPARE(server.requests().size(), 1);
-    const auto &got = server.requests()[0];
+    const auto requests = server.requests(); // a copy: the reference below must outlive the call
+    const auto &got = requests[0];
     QCOMPARE(got.method, QByteArray("POST"));
     QCOMPARE(got.header("Content-Type"), QByteArray("application/json"));
     QCOMPARE(got.body, received);
