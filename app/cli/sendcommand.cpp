@@ -5,6 +5,7 @@
 #include "errors/erroranalyzer.h"
 #include "http/exchangejson.h"
 #include "http/httpclient.h"
+#include "util/format.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -13,12 +14,39 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <limits>
+#include <optional>
 #include <unistd.h>
 
 namespace ApiLens::Cli {
 
 namespace {
+
+// The options that make the request.
+struct SendOptionNames
+{
+    QCommandLineOption header{{QStringLiteral("H"), QStringLiteral("header")},
+                              QStringLiteral("Add a request header (repeatable)."),
+                              QStringLiteral("'Name: value'")};
+    QCommandLineOption data{{QStringLiteral("d"), QStringLiteral("data")},
+                            QStringLiteral("Request body."),
+                            QStringLiteral("BODY")};
+    QCommandLineOption dataFile{QStringLiteral("data-file"),
+                                QStringLiteral("Send the bytes of a file as the body."),
+                                QStringLiteral("FILE")};
+    QCommandLineOption timeout{QStringLiteral("timeout"),
+                               QStringLiteral("Give up after this many seconds (default 30, 0 = never)."),
+                               QStringLiteral("SECONDS"), QStringLiteral("30")};
+    QCommandLineOption insecure{{QStringLiteral("k"), QStringLiteral("insecure")},
+                                QStringLiteral("Do not verify the server's TLS certificate.")};
+    QCommandLineOption noRedirect{QStringLiteral("no-redirect"), QStringLiteral("Do not follow redirects.")};
+    QCommandLineOption maxRedirects{QStringLiteral("max-redirects"),
+                                    QStringLiteral("Follow at most N redirects (default 10)."),
+                                    QStringLiteral("N"), QStringLiteral("10")};
+};
 
 bool looksBinary(const QByteArray &sample)
 {
@@ -71,7 +99,12 @@ void printHead(const Core::Exchange &exchange, const Terminal &terminal)
     writeOut(terminal.statusColor(statusClass) + exchange.httpVersion.toLatin1() + ' ' +
              QByteArray::number(exchange.status) + ' ' + exchange.displayReason().toUtf8() +
              terminal.reset() + terminal.dim() + "  (" + Core::statusClassName(statusClass).toUtf8() + ", " +
-             QByteArray::number(qRound(exchange.timings.totalMs())) + " ms)" + terminal.reset() + '\n');
+             // While the body streams, the time to the head; else the whole exchange's.
+             (exchange.timings.totalMs() >= 0
+                  ? QByteArray(QByteArray::number(qRound(exchange.timings.totalMs())) + " ms)")
+                  : QByteArray("headers after " + QByteArray::number(qRound(exchange.timings.firstByteMs)) +
+                               " ms)")) +
+             terminal.reset() + '\n');
     for (const auto &header : exchange.headers) {
         writeOut(terminal.bold() + header.first + terminal.reset() + ": " + header.second + '\n');
     }
@@ -121,6 +154,93 @@ int exitCodeFor(const Core::Exchange &exchange, bool checkStatus)
 
 } // namespace
 
+namespace {
+
+// The request the options describe; a message on stderr and nullopt when they do not make one.
+std::optional<Core::RequestSpec> requestFromOptions(const QCommandLineParser &parser,
+                                                    const SendOptionNames &names)
+{
+    const QStringList positional = parser.positionalArguments();
+    Core::RequestSpec spec;
+    if (positional.size() == 2) {
+        spec.method = positional.at(0).toUpper();
+        spec.url = positional.at(1);
+    } else if (positional.size() == 1) {
+        spec.url = positional.at(0);
+        spec.method = (parser.isSet(names.data) || parser.isSet(names.dataFile)) ? QStringLiteral("POST")
+                                                                                 : QStringLiteral("GET");
+    } else {
+        writeErr(QStringLiteral("apilens-cli send: expected [METHOD] URL; see apilens-cli send --help"));
+        return std::nullopt;
+    }
+    for (const QString &line : parser.values(names.header)) {
+        const qsizetype colon = line.indexOf(QLatin1Char(':'));
+        if (colon <= 0) {
+            writeErr(QStringLiteral("apilens-cli send: header '%1' is not 'Name: value'").arg(line));
+            return std::nullopt;
+        }
+        spec.headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed(), true});
+    }
+    if (parser.isSet(names.data) && parser.isSet(names.dataFile)) {
+        writeErr(QStringLiteral("apilens-cli send: use either -d or --data-file, not both"));
+        return std::nullopt;
+    }
+    if (parser.isSet(names.data)) {
+        spec.body.kind = Core::BodyKind::Raw;
+        spec.body.raw = parser.value(names.data).toUtf8();
+        const QByteArray trimmed = spec.body.raw.trimmed();
+        spec.body.contentType = trimmed.startsWith('{') || trimmed.startsWith('[')
+                                    ? QStringLiteral("application/json")
+                                    : QStringLiteral("application/x-www-form-urlencoded");
+    } else if (parser.isSet(names.dataFile)) {
+        spec.body.kind = Core::BodyKind::BinaryFile;
+        spec.body.filePath = parser.value(names.dataFile);
+    }
+    bool ok = false;
+    const double seconds = parser.value(names.timeout).toDouble(&ok);
+    if (!ok || seconds < 0 || seconds > 86400 * 365) {
+        writeErr(QStringLiteral("apilens-cli send: --timeout takes seconds, not '%1'")
+                     .arg(parser.value(names.timeout)));
+        return std::nullopt;
+    }
+    spec.settings.timeoutMs = int(seconds * 1000.0);
+    spec.settings.verifyTls = !parser.isSet(names.insecure);
+    spec.settings.followRedirects = !parser.isSet(names.noRedirect);
+    spec.settings.maxRedirects = parser.value(names.maxRedirects).toInt();
+    return spec;
+}
+
+// Where a streamed body goes: the -o file, or standard output.
+class BodyOutput
+{
+public:
+    explicit BodyOutput(QFile *file)
+        : m_file(file)
+    {}
+    bool write(QByteArrayView chunk, QString *error)
+    {
+        if (!m_file) {
+            if (std::fwrite(chunk.data(), 1, size_t(chunk.size()), stdout) != size_t(chunk.size())) {
+                *error = QStringLiteral("Could not write the body to standard output (%1)")
+                             .arg(QString::fromLocal8Bit(std::strerror(errno)));
+                return false;
+            }
+            return true;
+        }
+        if (m_file->write(chunk.data(), chunk.size()) != chunk.size()) {
+            *error = QStringLiteral("Could not write the body to %1: %2")
+                         .arg(m_file->fileName(), m_file->errorString());
+            return false;
+        }
+        return true;
+    }
+
+private:
+    QFile *m_file;
+};
+
+} // namespace
+
 int runSend(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -131,24 +251,7 @@ int runSend(const QStringList &arguments)
                                  QStringLiteral("[METHOD]"));
     parser.addPositionalArgument(QStringLiteral("url"),
                                  QStringLiteral("The URL (http:// is assumed when absent)"));
-    const QCommandLineOption header({QStringLiteral("H"), QStringLiteral("header")},
-                                    QStringLiteral("Add a request header (repeatable)."),
-                                    QStringLiteral("'Name: value'"));
-    const QCommandLineOption data({QStringLiteral("d"), QStringLiteral("data")},
-                                  QStringLiteral("Request body."), QStringLiteral("BODY"));
-    const QCommandLineOption dataFile(QStringLiteral("data-file"),
-                                      QStringLiteral("Send the bytes of a file as the body."),
-                                      QStringLiteral("FILE"));
-    const QCommandLineOption timeout(
-        QStringLiteral("timeout"), QStringLiteral("Give up after this many seconds (default 30, 0 = never)."),
-        QStringLiteral("SECONDS"), QStringLiteral("30"));
-    const QCommandLineOption insecure({QStringLiteral("k"), QStringLiteral("insecure")},
-                                      QStringLiteral("Do not verify the server's TLS certificate."));
-    const QCommandLineOption noRedirect(QStringLiteral("no-redirect"),
-                                        QStringLiteral("Do not follow redirects."));
-    const QCommandLineOption maxRedirects(QStringLiteral("max-redirects"),
-                                          QStringLiteral("Follow at most N redirects (default 10)."),
-                                          QStringLiteral("N"), QStringLiteral("10"));
+    const SendOptionNames names;
     const QCommandLineOption checkStatus(
         QStringLiteral("check-status"),
         QStringLiteral("Exit with 3, 4 or 5 for a 3xx, 4xx or 5xx response."));
@@ -159,8 +262,19 @@ int runSend(const QStringList &arguments)
     const QCommandLineOption color(QStringLiteral("color"),
                                    QStringLiteral("Colour output: auto, always or never."),
                                    QStringLiteral("WHEN"), QStringLiteral("auto"));
-    parser.addOptions({header, data, dataFile, timeout, insecure, noRedirect, maxRedirects, checkStatus, json,
-                       verbose, color});
+    const QCommandLineOption output(
+        {QStringLiteral("o"), QStringLiteral("output")},
+        QStringLiteral("Write the response body to FILE as it arrives (the status "
+                       "line and headers still go to standard output)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption maxBody(
+        QStringLiteral("max-body"),
+        QStringLiteral("Stop a response body at SIZE (bytes, or with k, M, G: 500k, 100M, 2G). Default: no "
+                       "limit when the body is streamed (-o, a pipe), 2G otherwise."),
+        QStringLiteral("SIZE"));
+    parser.addOptions({names.header, names.data, names.dataFile, names.timeout, names.insecure,
+                       names.noRedirect, names.maxRedirects, checkStatus, json, verbose, color, output,
+                       maxBody});
     if (const auto stop = parseCommandLine(parser, QStringLiteral("send"), arguments)) {
         return *stop;
     }
@@ -169,65 +283,59 @@ int runSend(const QStringList &arguments)
         return ExitError;
     }
     const Terminal terminal(colorMode, isatty(STDOUT_FILENO) != 0);
-
-    const QStringList positional = parser.positionalArguments();
-    Core::RequestSpec spec;
-    if (positional.size() == 2) {
-        spec.method = positional.at(0).toUpper();
-        spec.url = positional.at(1);
-    } else if (positional.size() == 1) {
-        spec.url = positional.at(0);
-        spec.method =
-            (parser.isSet(data) || parser.isSet(dataFile)) ? QStringLiteral("POST") : QStringLiteral("GET");
-    } else {
-        writeErr(QStringLiteral("apilens-cli send: expected [METHOD] URL; see apilens-cli send --help"));
+    const std::optional<Core::RequestSpec> spec = requestFromOptions(parser, names);
+    if (!spec) {
         return ExitError;
     }
-    for (const QString &line : parser.values(header)) {
-        const qsizetype colon = line.indexOf(QLatin1Char(':'));
-        if (colon <= 0) {
-            writeErr(QStringLiteral("apilens-cli send: header '%1' is not 'Name: value'").arg(line));
+    std::optional<qint64> limit;
+    if (parser.isSet(maxBody)) {
+        limit = Core::parseSize(parser.value(maxBody));
+        if (!limit || *limit <= 0) {
+            writeErr(
+                QStringLiteral("apilens-cli send: --max-body takes a size such as 500k, 100M or 2G, not '%1'")
+                    .arg(parser.value(maxBody)));
             return ExitError;
         }
-        spec.headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed(), true});
     }
-    if (parser.isSet(data) && parser.isSet(dataFile)) {
-        writeErr(QStringLiteral("apilens-cli send: use either -d or --data-file, not both"));
-        return ExitError;
-    }
-    if (parser.isSet(data)) {
-        spec.body.kind = Core::BodyKind::Raw;
-        spec.body.raw = parser.value(data).toUtf8();
-        const QByteArray trimmed = spec.body.raw.trimmed();
-        if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-            spec.body.contentType = QStringLiteral("application/json");
-        } else {
-            spec.body.contentType = QStringLiteral("application/x-www-form-urlencoded");
-        }
-    } else if (parser.isSet(dataFile)) {
-        spec.body.kind = Core::BodyKind::BinaryFile;
-        spec.body.filePath = parser.value(dataFile);
-    }
-    bool ok = false;
-    const double seconds = parser.value(timeout).toDouble(&ok);
-    if (!ok || seconds < 0) {
+    QFile file(parser.value(output));
+    if (parser.isSet(output) && !file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
         writeErr(
-            QStringLiteral("apilens-cli send: --timeout takes seconds, not '%1'").arg(parser.value(timeout)));
+            QStringLiteral("apilens-cli send: cannot write %1: %2").arg(file.fileName(), file.errorString()));
         return ExitError;
     }
-    spec.settings.timeoutMs = int(seconds * 1000.0);
-    spec.settings.verifyTls = !parser.isSet(insecure);
-    spec.settings.followRedirects = !parser.isSet(noRedirect);
-    spec.settings.maxRedirects = parser.value(maxRedirects).toInt();
+    // A body for a file or a pipe is written as it arrives, in constant memory; a terminal gets
+    // it whole (JSON indented).
+    const bool streamed = parser.isSet(output) || (!terminal.isTty() && !parser.isSet(json));
 
     Core::HttpClient client;
-    Core::PendingExchange *pending = client.send(spec);
+    if (limit) {
+        client.setMaxBodyBytes(*limit);
+    } else if (streamed) {
+        client.setMaxBodyBytes(std::numeric_limits<qint64>::max());
+    }
+    Core::PendingExchange *pending = client.send(*spec);
+    BodyOutput out(parser.isSet(output) ? &file : nullptr);
+    if (streamed) {
+        QObject::connect(pending, &Core::PendingExchange::responseStarted, pending, [&] {
+            if (parser.isSet(json)) {
+                return;
+            }
+            if (parser.isSet(verbose)) {
+                printSent(pending->exchange(), terminal);
+            }
+            printHead(pending->exchange(), terminal);
+            std::fflush(stdout);
+        });
+        pending->setBodySink(
+            [&out](QByteArrayView chunk, QString *error) { return out.write(chunk, error); });
+    }
     QEventLoop loop;
     QObject::connect(pending, &Core::PendingExchange::finished, &loop, &QEventLoop::quit);
     if (!pending->isFinished()) {
         loop.exec();
     }
     const Core::Exchange &exchange = pending->exchange();
+    file.close();
 
     if (parser.isSet(json)) {
         std::optional<Core::ErrorReport> report;
@@ -237,7 +345,7 @@ int runSend(const QStringList &arguments)
         writeOut(QJsonDocument(Core::exchangeToJson(exchange, report ? &*report : nullptr))
                      .toJson(QJsonDocument::Compact) +
                  '\n');
-    } else {
+    } else if (!streamed || !exchange.hasResponse()) {
         if (parser.isSet(verbose) && exchange.error != Core::TransportError::InvalidRequest) {
             printSent(exchange, terminal);
         }
@@ -248,7 +356,7 @@ int runSend(const QStringList &arguments)
     }
     if (exchange.error != Core::TransportError::None) {
         writeErr(QStringLiteral("apilens-cli: %1").arg(exchange.errorMessage));
-    } else if (spec.settings.verifyTls == false && exchange.request.url.scheme() == QLatin1String("https")) {
+    } else if (!spec->settings.verifyTls && exchange.request.url.scheme() == QLatin1String("https")) {
         writeErr(QStringLiteral("apilens-cli: warning: TLS certificate verification is off"));
     }
     std::fflush(stdout);

@@ -12,6 +12,8 @@
 #   tests/bench/run.sh scripts    # 100 requests that each run a response script (chaining a value):
 #                                 # apilens-cli run vs httpyac (same .http file) vs newman (same in
 #                                 # Postman), and apilens-cli on the file without its scripts (the floor)
+#   tests/bench/run.sh download   # a 1 GiB body: apilens-cli send -o FILE and to a pipe vs curl,
+#                                 # wall time and peak RSS (GNU time), ratios
 #   tests/bench/run.sh interop    # importing a 2,000-request Postman collection and HAR file, and a
 #                                 # 1 MB OpenAPI YAML (apilens-cli vs Postman's openapi2postmanv2)
 set -euo pipefail
@@ -98,6 +100,51 @@ for name, x in (("curl", c), ("apilens-cli send", a)):
     print(f"{name:28s} mean {x['mean']*1000:6.2f} ms ± {x['stddev']*1000:5.2f}   median {x['median']*1000:6.2f} ms")
 print(f"{'ratio apilens-cli / curl':28s} {a['mean']/c['mean']:.2f}x (mean), {a['median']/c['median']:.2f}x (median)")
 PY
+fi
+
+if [[ "$what" == all || "$what" == download ]]; then
+    echo "== A 1 GiB body from a local server: apilens-cli send vs curl (same server, same run) =="
+    size=$(( ${DOWNLOAD_MB:-1024} * 1024 * 1024 ))
+    dir=$(mktemp -d)
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    python3 - "$port" >/dev/null 2>&1 <<'PY' &
+import http.server, sys
+class H(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    def do_GET(self):
+        n = int(self.path.rsplit("/", 1)[-1])
+        self.send_response(200)
+        self.send_header("Content-Type", "application/octet-stream")
+        self.send_header("Content-Length", str(n))
+        self.end_headers()
+        block = bytes(range(256)) * 4096
+        while n > 0:
+            k = min(n, len(block)); self.wfile.write(block[:k]); n -= k
+    def log_message(self, *a): pass
+http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), H).serve_forever()
+PY
+    server=$!
+    for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/bytes/1" && break; sleep 0.1; done
+    url="http://127.0.0.1:$port/bytes/$size"
+    measure() { # label command...: prints "seconds kb"
+        local out
+        out=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null; } 2>&1 | tail -1)
+        echo "$out"
+    }
+    report() { # label curl-figures apilens-figures
+        read -r ct cm <<<"$2"; read -r at am <<<"$3"
+        printf '%-22s curl %6.2f s %7.1f MB   apilens-cli %6.2f s %7.1f MB   time %.2fx, RSS %.1f MB\n' "$1" \
+            "$ct" "$(awk -v k="$cm" 'BEGIN {print k/1024}')" "$at" "$(awk -v k="$am" 'BEGIN {print k/1024}')" \
+            "$(awk -v a="$at" -v c="$ct" 'BEGIN {print (c > 0 ? a/c : 0)}')" "$(awk -v k="$am" 'BEGIN {print k/1024}')"
+    }
+    report "to a file (-o)" "$(measure curl -s -o "$dir/curl.bin" "$url")" \
+        "$(measure "$bin/cli/apilens-cli" send "$url" -o "$dir/apilens.bin")"
+    cmp -s "$dir/curl.bin" "$dir/apilens.bin" && echo "                       the two files are identical"
+    rm -f "$dir/curl.bin" "$dir/apilens.bin"
+    report "to a pipe" "$(measure sh -c "curl -s '$url' | cat >/dev/null")" \
+        "$(measure sh -c "'$bin/cli/apilens-cli' send '$url' | cat >/dev/null")"
+    kill "$server"; wait "$server" 2>/dev/null || true
+    rm -rf "$dir"
 fi
 
 if [[ "$what" == all || "$what" == errors ]]; then

@@ -1,11 +1,13 @@
 #include "cliprocess.h"
 #include "testserver.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using ApiLens::Test::TestServer;
@@ -25,6 +27,10 @@ private Q_SLOTS:
     void verboseAndJsonShowWhatTheServerReceived();
     void colors_data();
     void colors();
+    void streamsTheBody_data();
+    void streamsTheBody();
+    void maxBodyStopsAnEndlessResponse_data();
+    void maxBodyStopsAnEndlessResponse();
     void badArguments_data();
     void badArguments();
 
@@ -239,6 +245,87 @@ void tst_SendCommand::colors()
     QVERIFY(!never.out.contains('\x1b'));
 }
 
+void tst_SendCommand::streamsTheBody_data()
+{
+    QTest::addColumn<bool>("toFile");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<qint64>("size");
+    QTest::newRow("-o, every byte value") << true << QStringLiteral("/pattern/300000") << qint64(300000);
+    QTest::newRow("stdout (a pipe)") << false << QStringLiteral("/pattern/300000") << qint64(300000);
+    QTest::newRow("-o, gzip decoded") << true << QStringLiteral("/gzip") << qint64(-1);
+    QTest::newRow("-o, chunked") << true << QStringLiteral("/chunked") << qint64(-1);
+    QTest::newRow("-o, empty") << true << QStringLiteral("/status/204") << qint64(0);
+}
+
+void tst_SendCommand::streamsTheBody()
+{
+    // What `send` writes (to -o FILE, or to a pipe after the head) is exactly the body the
+    // server sent, decoded; the same bytes the exchange would hold in memory.
+    QFETCH(bool, toFile);
+    QFETCH(QString, path);
+    QFETCH(qint64, size);
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("body.bin"));
+    QStringList arguments{url(path)};
+    if (toFile) {
+        arguments += {QStringLiteral("-o"), file};
+    }
+    const Result result = run(arguments);
+    QCOMPARE(result.exitCode, 0);
+    QByteArray body = result.out.mid(result.out.indexOf("\n\n") + 2); // the head ends with a blank line
+    if (toFile) {
+        QFile written(file);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QVERIFY2(result.out.endsWith("\n\n"), result.out.constData()); // only the head on stdout
+        body = written.readAll();
+    }
+    const Result whole = run({url(path), QStringLiteral("--json")});
+    const qint64 expected =
+        QJsonDocument::fromJson(whole.out).object().value(QStringLiteral("body_size")).toInteger();
+    QCOMPARE(qint64(body.size()), size >= 0 ? size : expected);
+    if (path.startsWith(QLatin1String("/pattern/"))) {
+        for (qsizetype i = 0; i < body.size(); ++i) {
+            if (uchar(body.at(i)) != uchar(i % 256)) {
+                QFAIL(qPrintable(QStringLiteral("byte %1 differs").arg(i)));
+            }
+        }
+    }
+}
+
+void tst_SendCommand::maxBodyStopsAnEndlessResponse_data()
+{
+    QTest::addColumn<QStringList>("extra");
+    QTest::addColumn<qint64>("written");
+    QTest::newRow("to a file") << QStringList{QStringLiteral("-o"), QStringLiteral("FILE")}
+                               << qint64(3 * 1024 * 1024);
+    QTest::newRow("to a pipe") << QStringList{} << qint64(3 * 1024 * 1024);
+    QTest::newRow("to the JSON record") << QStringList{QStringLiteral("--json")} << qint64(0);
+}
+
+void tst_SendCommand::maxBodyStopsAnEndlessResponse()
+{
+    QFETCH(QStringList, extra);
+    QFETCH(qint64, written);
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("endless.bin"));
+    extra.replaceInStrings(QStringLiteral("FILE"), file);
+    const Result result =
+        run(QStringList{url(QStringLiteral("/endless")), QStringLiteral("--max-body"), QStringLiteral("3M")} +
+            extra);
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(
+                 "apilens-cli: The response body passed the limit of 3.0 MB and was cut off there"),
+             result.err.constData());
+    if (extra.contains(QStringLiteral("-o"))) {
+        QCOMPARE(QFileInfo(file).size(), written);
+    } else if (extra.isEmpty()) {
+        QCOMPARE(result.out.size() - (result.out.indexOf("\n\n") + 2), written);
+    } else {
+        QCOMPARE(QJsonDocument::fromJson(result.out).object().value(QStringLiteral("body_size")).toInteger(),
+                 3 * 1024 * 1024);
+    }
+}
+
 void tst_SendCommand::badArguments_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -257,6 +344,13 @@ void tst_SendCommand::badArguments_data()
     QTest::newRow("missing data file") << QStringList{QStringLiteral("h"), QStringLiteral("--data-file"),
                                                       QStringLiteral("/nonexistent/x.bin")}
                                        << QByteArray("Cannot read the body file");
+    QTest::newRow("bad max body") << QStringList{QStringLiteral("h"), QStringLiteral("--max-body"),
+                                                 QStringLiteral("lots")}
+                                  << QByteArray(
+                                         "--max-body takes a size such as 500k, 100M or 2G, not 'lots'");
+    QTest::newRow("unwritable output")
+        << QStringList{QStringLiteral("h"), QStringLiteral("-o"), QStringLiteral("/nonexistent/dir/out.bin")}
+        << QByteArray("cannot write /nonexistent/dir/out.bin");
 }
 
 void tst_SendCommand::badArguments()

@@ -54,6 +54,8 @@ private Q_SLOTS:
     void largeBodySpillsToFile();
     void bodyLimit_data();
     void bodyLimit();
+    void bodySink_data();
+    void bodySink();
     void connectionReuse();
     void timingsAreOrdered();
     void http4xx5xxAreResponsesNotFailures_data();
@@ -807,6 +809,77 @@ void tst_HttpClient::bodyLimit()
     QCOMPARE(ex.error, TransportError::BodyTooLarge);
     QVERIFY(ex.body.size() <= 4 * 1024 * 1024);
     QVERIFY(ex.errorMessage.contains(QStringLiteral("cut off")));
+}
+
+void tst_HttpClient::bodySink_data()
+{
+    QTest::addColumn<QByteArray>("coding");
+    QTest::addColumn<qint64>("limit");    // the client's max body; -1: none
+    QTest::addColumn<int>("refuseAfter"); // the sink refuses the chunk after this many bytes; -1: never
+    QTest::addColumn<qint64>("expected"); // bytes the sink took
+    QTest::addColumn<TransportError>("error");
+    const qint64 size = 3 * 1024 * 1024 + 17;
+    QTest::newRow("plain, whole") << QByteArray() << qint64(-1) << -1 << size << TransportError::None;
+    QTest::newRow("gzip, decoded") << QByteArray("gzip") << qint64(-1) << -1 << size << TransportError::None;
+    QTest::newRow("stops exactly at the limit")
+        << QByteArray() << qint64(1000000) << -1 << qint64(1000000) << TransportError::BodyTooLarge;
+    QTest::newRow("a refusing sink stops it")
+        << QByteArray() << qint64(-1) << 100000 << qint64(-1) << TransportError::Protocol;
+}
+
+void tst_HttpClient::bodySink()
+{
+    // A streamed body reaches the sink byte for byte, after responseStarted; the exchange keeps
+    // only its start and its size.
+    QFETCH(QByteArray, coding);
+    QFETCH(qint64, limit);
+    QFETCH(int, refuseAfter);
+    QFETCH(qint64, expected);
+    QFETCH(TransportError, error);
+    QByteArray body(3 * 1024 * 1024 + 17, Qt::Uninitialized);
+    for (qsizetype i = 0; i < body.size(); ++i) {
+        body[i] = char((i * 7) % 251);
+    }
+    Response response;
+    response.body = body;
+    response.encoding = coding;
+    m_server->setHandler([&response](const ApiLens::Test::ReceivedRequest &) { return response; });
+    if (limit > 0) {
+        m_client->setMaxBodyBytes(limit);
+    }
+    PendingExchange *pending = m_client->send(spec(QStringLiteral("/big")));
+    QByteArray taken;
+    bool started = false;
+    bool startedFirst = true;
+    connect(pending, &PendingExchange::responseStarted, this, [&] { started = true; });
+    pending->setBodySink(
+        [&](QByteArrayView chunk, QString *why) {
+            startedFirst = startedFirst && started;
+            if (refuseAfter >= 0 && taken.size() >= refuseAfter) {
+                *why = QStringLiteral("the disk is full");
+                return false;
+            }
+            taken.append(chunk.data(), chunk.size());
+            return true;
+        },
+        1000);
+    QSignalSpy finished(pending, &PendingExchange::finished);
+    QVERIFY(finished.wait(20000));
+    const Exchange ex = pending->exchange();
+    pending->deleteLater();
+    QVERIFY(startedFirst);
+    QCOMPARE(ex.error, error);
+    QCOMPARE(ex.body.size(), 1000);
+    QCOMPARE(ex.body.bytes(), body.left(1000));
+    if (expected >= 0) {
+        QCOMPARE(qint64(taken.size()), expected);
+        QVERIFY(taken == body.left(expected));
+        QCOMPARE(ex.streamedBodySize, expected);
+        QCOMPARE(ex.bodySize(), expected);
+    } else {
+        QVERIFY(taken.size() >= refuseAfter && taken.size() < body.size());
+        QCOMPARE(ex.errorMessage, QStringLiteral("the disk is full"));
+    }
 }
 
 void tst_HttpClient::connectionReuse()

@@ -398,12 +398,27 @@ Response TestServer::route(const ReceivedRequest &request)
         response.gzip = true;
         return response;
     }
+    if (first == "endless") {
+        Response response;
+        response.headers = {{"Content-Type", "application/octet-stream"}};
+        response.endless = true;
+        return response;
+    }
     if (first == "chunked") {
         Response response =
             json(200, QJsonObject{{QStringLiteral("chunked"), true},
                                   {QStringLiteral("filler"), QString(300, QLatin1Char('x'))}});
         response.chunked = true;
         response.chunkDelayMs = 10;
+        return response;
+    }
+    if (first == "pattern" && parts.size() > 1) {
+        Response response;
+        response.body.resize(parts[1].toInt());
+        for (qsizetype i = 0; i < response.body.size(); ++i) {
+            response.body[i] = char(i % 256);
+        }
+        response.headers = {{"Content-Type", "application/octet-stream"}};
         return response;
     }
     if (first == "bytes" && parts.size() > 1) {
@@ -578,6 +593,21 @@ void TestServer::write(QTcpSocket *socket, const Response &response, bool headOn
         head += "Content-Encoding: " + QByteArray(codings).replace("raw-deflate", "deflate") + "\r\n";
     }
     const bool noBody = response.status == 204 || response.status == 304 || response.status < 200;
+    if (response.endless) {
+        // A chunk whenever the last one has left, for as long as the client reads.
+        socket->write(head + "Transfer-Encoding: chunked\r\n\r\n");
+        const QByteArray chunk =
+            QByteArray::number(64 * 1024, 16) + "\r\n" + QByteArray(64 * 1024, 'x') + "\r\n";
+        const auto more = [socket, chunk] {
+            while (socket->state() == QAbstractSocket::ConnectedState &&
+                   socket->bytesToWrite() < 4 * chunk.size()) {
+                socket->write(chunk);
+            }
+        };
+        connect(socket, &QTcpSocket::bytesWritten, socket, more);
+        more();
+        return;
+    }
     if (response.chunked) {
         head += "Transfer-Encoding: chunked\r\n\r\n";
         socket->write(head);

@@ -53,6 +53,7 @@ struct Response
     QByteArray encoding;            // or any chain: "br", "zstd", "deflate", "gzip, br"…
     bool closeWithoutReply = false; // drop the connection instead of answering
     bool hang = false;              // never answer
+    bool endless = false;           // a chunked body that never ends (until the client goes)
     QByteArray rawReply;            // written as is instead of a well-formed reply
 };
 
@@ -64,7 +65,9 @@ struct Response
 //   /redirect/N                302 chain of N hops to /echo; /redirect-loop never ends
 //   /cookies/set?a=1&b=2       Set-Cookie a=1 and b=2, then 302 to /echo
 //   /gzip, /chunked            a JSON body gzip-encoded / chunked
-//   /bytes/N                   N bytes
+//   /bytes/N                   N bytes ('a')
+//   /pattern/N                 N bytes, byte i being i % 256
+//   /endless                   a chunked body of 'x' that never ends
 //   /basic-auth/U/P            200 with the right Basic credentials, else 401 + challenge
 //   /digest-auth/U/P           the same with Digest (RFC 7616, MD5, qop=auth)
 //   /close, /hang, /garbage    faults: drop, never answer, answer non-HTTP

@@ -101,6 +101,9 @@ struct Exchange
     ResponseBody body;
     QByteArray contentEncoding;  // the codings undone ("gzip"); the body is the decoded bytes
     qint64 encodedBodySize = -1; // bytes received before decoding; -1 when not encoded
+    // The body went to a sink as it arrived (PendingExchange::setBodySink): its size, while
+    // `body` holds only its first bytes. -1 when `body` is the whole body.
+    qint64 streamedBodySize = -1;
     Timings timings;
     QList<Hop> hops; // the requests before `request`, in order
     TransportError error = TransportError::None;
@@ -109,6 +112,7 @@ struct Exchange
     QStringList ignoredTlsErrors;
 
     bool hasResponse() const { return status > 0; }
+    qint64 bodySize() const { return streamedBodySize >= 0 ? streamedBodySize : body.size(); }
     int redirectCount() const;
     StatusClass statusClass() const { return statusClassOf(status); }
     QByteArray header(const QByteArray &name) const { return headerValue(headers, name); }

@@ -81,7 +81,7 @@ QJsonObject exchangeToJson(const Exchange &exchange, const ErrorReport *report)
         {QStringLiteral("reason"),
          exchange.hasResponse() ? QJsonValue(exchange.displayReason()) : QJsonValue()},
         {QStringLiteral("headers"), headers},
-        {QStringLiteral("body_size"), exchange.body.size()},
+        {QStringLiteral("body_size"), exchange.bodySize()},
         {QStringLiteral("timings_ms"), timings},
         {QStringLiteral("error"), report && report->isError() ? QJsonValue(report->toJson()) : QJsonValue()},
         {QStringLiteral("transport_error"), QJsonValue()},

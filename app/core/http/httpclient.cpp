@@ -4,6 +4,8 @@
 #include "http1.h"
 #include "httpauth.h"
 
+#include "util/format.h"
+
 #include <QHostAddress>
 #include <QNetworkCookie>
 #include <QNetworkCookieJar>
@@ -338,18 +340,42 @@ bool PendingExchange::decide(const ResponseHead &head)
     if (m_decoder) {
         m_exchange.contentEncoding = m_decoder->codings();
     }
-    m_writer =
-        std::make_unique<ResponseBody::Writer>(m_client->m_memoryThreshold, m_decoder ? -1 : m_expectedBytes);
+    m_writer = m_sink ? std::make_unique<ResponseBody::Writer>(m_keepBytes + 1, -1)
+                      : std::make_unique<ResponseBody::Writer>(m_client->m_memoryThreshold,
+                                                               m_decoder ? -1 : m_expectedBytes);
+    Q_EMIT responseStarted();
     return true;
+}
+
+void PendingExchange::setBodySink(BodySink sink, qint64 keepBytes)
+{
+    m_sink = std::move(sink);
+    m_keepBytes = keepBytes;
 }
 
 bool PendingExchange::takeBody(const char *data, qsizetype size)
 {
-    if (m_writer->size() + size > m_client->m_maxBodyBytes) {
+    const qint64 before = m_sink ? m_streamed : m_writer->size();
+    if (before + size > m_client->m_maxBodyBytes) {
+        // What fits still goes out, so a download stops exactly at the limit.
+        const qsizetype fits = qsizetype(qMax<qint64>(0, m_client->m_maxBodyBytes - before));
+        if (fits > 0) {
+            takeBody(data, fits);
+        }
         m_tooLarge = true;
         return false;
     }
-    return m_writer->append(QByteArrayView(data, size), &m_bodyError);
+    if (!m_sink) {
+        return m_writer->append(QByteArrayView(data, size), &m_bodyError);
+    }
+    m_streamed += size;
+    if (const qint64 kept = m_writer->size();
+        kept < m_keepBytes &&
+        !m_writer->append(QByteArrayView(data, qsizetype(qMin<qint64>(size, m_keepBytes - kept))),
+                          &m_bodyError)) {
+        return false;
+    }
+    return m_sink(QByteArrayView(data, size), &m_bodyError);
 }
 
 bool PendingExchange::wireBody(const char *data, qsizetype size)
@@ -458,14 +484,18 @@ void PendingExchange::complete()
     }
     if (m_exchange.error == TransportError::None && m_tooLarge) {
         m_exchange.error = TransportError::BodyTooLarge;
-        m_exchange.errorMessage = QStringLiteral("The response body exceeded %1 MB and was cut off")
-                                      .arg(m_client->m_maxBodyBytes / (1024 * 1024));
+        m_exchange.errorMessage =
+            QStringLiteral("The response body passed the limit of %1 and was cut off there")
+                .arg(humanSize(m_client->m_maxBodyBytes));
     } else if (m_exchange.error == TransportError::None && !m_bodyError.isEmpty()) {
         m_exchange.error = TransportError::Protocol;
         m_exchange.errorMessage = m_bodyError;
     }
     if (m_decoder) {
         m_exchange.encodedBodySize = m_encodedBytes;
+    }
+    if (m_sink && m_exchange.hasResponse()) {
+        m_exchange.streamedBodySize = m_streamed;
     }
     m_exchange.timings.finishedMs = now();
     if (m_timeout) {

@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 class QTimer;
@@ -34,7 +35,17 @@ public:
     qint64 bytesReceived() const;
     double elapsedMs() const;
 
+    // The final response's decoded body goes to `sink` as it arrives instead of being kept
+    // (a download to a file or a pipe, in constant memory); the exchange keeps its first
+    // `keepBytes` and its size (Exchange::streamedBodySize). A sink that returns false stops
+    // the transfer; what it says in `error` becomes the exchange's error. Set it right after
+    // HttpClient::send(), before control returns to the event loop.
+    using BodySink = std::function<bool(QByteArrayView chunk, QString *error)>;
+    void setBodySink(BodySink sink, qint64 keepBytes = 64 * 1024);
+
 Q_SIGNALS:
+    // The final response's status line and headers are in exchange(); its body follows.
+    void responseStarted();
     void progress(qint64 bytesReceived, qint64 bytesTotal);
     void finished();
 
@@ -91,6 +102,9 @@ private:
     bool m_finished = false;
     bool m_tooLarge = false;
     QString m_bodyError;
+    BodySink m_sink;
+    qint64 m_keepBytes = 0;
+    qint64 m_streamed = 0;
 };
 
 // Sends RequestSpecs over its own connections (ConnectionPool): HTTP/1.1 kept alive and
@@ -114,6 +128,7 @@ public:
     qint64 memoryThreshold() const { return m_memoryThreshold; }
     // Larger responses (after decoding) are cut off with TransportError::BodyTooLarge.
     void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
+    qint64 maxBodyBytes() const { return m_maxBodyBytes; }
     // Cookies set by responses are kept here and sent back (a jar of its own by default;
     // null keeps none). Not owned.
     void setCookieJar(QNetworkCookieJar *jar) { m_jar = jar; }

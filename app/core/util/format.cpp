@@ -1,6 +1,28 @@
 #include "format.h"
 
+#include <QRegularExpression>
+
+#include <cmath>
+
 namespace ApiLens::Core {
+
+std::optional<qint64> parseSize(const QString &text)
+{
+    static const QRegularExpression size(
+        QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?)\\s*(?:([kmgt])(?:i?b)?|b)?\\s*$"),
+        QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch m = size.match(text);
+    if (!m.hasMatch()) {
+        return std::nullopt;
+    }
+    const QString unit = m.captured(2).toLower();
+    const int power = unit.isEmpty() ? 0 : int(QStringLiteral("kmgt").indexOf(unit)) + 1;
+    const double value = m.captured(1).toDouble() * std::pow(1024.0, power);
+    if (!(value < 9.2e18)) {
+        return std::nullopt;
+    }
+    return qint64(std::llround(value));
+}
 
 QString humanSize(qint64 bytes)
 {
