@@ -25,6 +25,7 @@ class CollectionPane;
 class HistoryPane;
 class RequestDocument;
 class RequestTab;
+class ResponseBodyActions;
 class Workspace;
 
 // The window: tabs of open requests, the collections and history docks, the menus and the
@@ -41,6 +42,7 @@ public:
     Workspace *workspace() const { return m_workspace; }
     RequestTab *newTab(const Core::RequestSpec &spec = {}, const QString &collectionRoot = {});
     RequestTab *currentTab() const;
+    ResponseBodyActions *bodyActions() const { return m_bodyActions; }
     RequestTab *tabFor(const RequestDocument *doc) const;
     RequestTab *tabFor(const Core::RequestLocation &where) const;
     QTabWidget *tabWidget() const { return m_tabs; }
@@ -105,6 +107,7 @@ private:
     void createActions();
     void createFileMenu();
     void createRequestMenu();
+    void createResponseMenu();
     void createToolbar(QAction *newRequest, QAction *send, QAction *cancel, QAction *environments);
     void restoreWindowState();
     void saveWindowState();
@@ -136,6 +139,7 @@ private:
     QAction *m_cancelAction = nullptr;
     QAction *m_saveAction = nullptr;
     QMenu *m_viewMenu = nullptr;
+    ResponseBodyActions *m_bodyActions = nullptr;
     CollectionPane *m_collections = nullptr;
     QComboBox *m_environmentCombo = nullptr;
     QTimer *m_sessionTimer = nullptr;

@@ -8,6 +8,7 @@
 #include "requestdocument.h"
 #include "requesteditor.h"
 #include "requesttab.h"
+#include "responsebodyactions.h"
 #include "responseview.h"
 #include "workspace.h"
 
@@ -65,6 +66,7 @@ void MainWindow::createActions()
     QAction *environments = edit->addAction(tr("&Environments…"), this, &MainWindow::editEnvironments);
     environments->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     createRequestMenu();
+    createResponseMenu();
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *catalog =
@@ -182,6 +184,34 @@ void MainWindow::createRequestMenu()
     addCopy(tr("&HTTPie"), &Core::toHttpie, {});
     addCopy(tr("&Python requests"), &Core::toPythonRequests, {});
     addCopy(tr("&JavaScript fetch"), &Core::toFetch, {});
+}
+
+void MainWindow::createResponseMenu()
+{
+    m_bodyActions = new ResponseBodyActions(
+        this,
+        [this] {
+            ResponseBodyActions::Body body;
+            if (RequestTab *tab = currentTab();
+                tab && tab->response()->page() == ResponseView::Page::Response) {
+                body.bytes = tab->response()->body();
+                body.fileName = tab->response()->suggestedFileName();
+                body.present = true;
+            }
+            return body;
+        },
+        this);
+    connect(m_bodyActions, &ResponseBodyActions::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 6000); });
+    QMenu *response = menuBar()->addMenu(tr("Res&ponse"));
+    // Ctrl+Shift+S stays Save As, as on every desktop; the body gets Ctrl+Alt+S.
+    QAction *save =
+        response->addAction(tr("&Save Response Body…"), m_bodyActions, &ResponseBodyActions::save);
+    save->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S));
+    QAction *copy = response->addAction(tr("&Copy Response Body"), m_bodyActions, &ResponseBodyActions::copy);
+    copy->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C));
+    response->addAction(tr("&Open Response Body With Default Application"), m_bodyActions,
+                        &ResponseBodyActions::openWithDefaultApplication);
 }
 
 void MainWindow::createToolbar(QAction *newRequest, QAction *send, QAction *cancel, QAction *environments)

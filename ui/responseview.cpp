@@ -11,24 +11,56 @@
 #include "catalog/catalog.h"
 #include "errors/erroranalyzer.h"
 
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMimeDatabase>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QUrl>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace ApiLens::Ui {
 
 namespace {
+
+// A name to save a body under, never a path: the server's filename, the URL's last segment,
+// or "response" with the extension its type suggests.
+QString bodyFileName(const Core::Exchange &exchange)
+{
+    static const QRegularExpression disposition(
+        QStringLiteral("filename\\*?=\\s*(?:UTF-8'')?\"?([^\";]+)\"?"),
+        QRegularExpression::CaseInsensitiveOption);
+    QString name;
+    if (const QRegularExpressionMatch m =
+            disposition.match(QString::fromUtf8(exchange.header("Content-Disposition")));
+        m.hasMatch()) {
+        name = QUrl::fromPercentEncoding(m.captured(1).toUtf8()).trimmed();
+    }
+    if (name.isEmpty()) {
+        const QString last = exchange.request.url.path().section(QLatin1Char('/'), -1);
+        name = last.contains(QLatin1Char('.')) ? last : QString();
+    }
+    name = QFileInfo(name).fileName();
+    name.remove(QRegularExpression(QStringLiteral("[\\x00-\\x1f\\\\:]")));
+    if (name.isEmpty() || name.startsWith(QLatin1Char('.'))) {
+        const QString type =
+            QString::fromLatin1(exchange.header("Content-Type")).section(QLatin1Char(';'), 0, 0).trimmed();
+        const QString suffix = QMimeDatabase().mimeTypeForName(type).preferredSuffix();
+        name = QStringLiteral("response") + (suffix.isEmpty() ? QString() : QLatin1Char('.') + suffix);
+    }
+    return name;
+}
 
 QPlainTextEdit *bodyEdit(QWidget *parent)
 {
@@ -286,6 +318,7 @@ ResponseView::Page ResponseView::page() const
 
 void ResponseView::showEmpty()
 {
+    m_body = {};
     m_strip->hide();
     m_pages->setCurrentIndex(int(Page::Empty));
 }
@@ -293,6 +326,7 @@ void ResponseView::showEmpty()
 void ResponseView::showPending(const QString &target)
 {
     m_pendingTarget = target;
+    m_body = {};
     m_strip->hide();
     m_pages->setCurrentIndex(int(Page::Pending));
     updateProgress(0, 0);
@@ -315,6 +349,7 @@ void ResponseView::showExchange(const Core::Exchange &exchange)
     if (m_formatCancel) {
         m_formatCancel->store(true);
     }
+    m_body = {};
     m_tlsOff->setVisible(exchange.tlsVerificationDisabled &&
                          exchange.request.url.scheme() == QLatin1String("https"));
     m_strip->show();
@@ -329,6 +364,8 @@ void ResponseView::showExchange(const Core::Exchange &exchange)
         m_badge->setDescription(entry->description + QLatin1Char('\n') + tr("Try: ") + entry->tryText);
     }
     m_bodySize = exchange.body.size();
+    m_body = exchange.body;
+    m_bodyFileName = bodyFileName(exchange);
     const QByteArray contentType = exchange.header("Content-Type");
     const Core::ContentKind kind = Core::detectContentKind(contentType, exchange.body.bytes(4096));
     QStringList summary{humanDuration(exchange.timings.totalMs()), humanSize(exchange.body.size()),
@@ -461,6 +498,7 @@ void ResponseView::showFailure(const Core::Exchange &exchange)
 void ResponseView::showNotSent(const QString &title, const QString &message, const QString &hint,
                                const QString &actionText)
 {
+    m_body = {};
     m_failureAction->setText(actionText);
     m_failureAction->setVisible(!actionText.isEmpty());
     m_inspector->hide();

@@ -71,6 +71,11 @@ public:
     void setCatalog(const Core::Catalog *catalog);
     QSplitter *inspectorSplitter() const { return m_split; }
     const Core::ErrorReport &report() const { return m_report; }
+    // The body of the response shown (empty when none), and a file name for saving it: the
+    // server's Content-Disposition name, the URL's last segment, or "response" with the
+    // extension of its type.
+    const Core::ResponseBody &body() const { return m_body; }
+    QString suggestedFileName() const { return m_bodyFileName; }
 
     // Bodies larger than this are shown in part (the rest stays in Raw's file/save).
     static constexpr qint64 DisplayLimitBytes = 2 * 1024 * 1024;
@@ -94,6 +99,8 @@ private:
     void onFormatted();
     void onAnalyzed();
 
+    Core::ResponseBody m_body;
+    QString m_bodyFileName;
     QWidget *m_strip;
     StatusBadge *m_badge;
     QLabel *m_summary;

@@ -1,6 +1,7 @@
 #include "http/responsebody.h"
 
 #include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace ApiLens::Core;
@@ -12,6 +13,9 @@ private Q_SLOTS:
     void writer_data();
     void writer();
     void fileGoesWithLastCopy();
+    void savesEveryByte_data();
+    void savesEveryByte();
+    void failedSaveLeavesNoFile();
 };
 
 void tst_ResponseBody::writer_data()
@@ -62,6 +66,55 @@ void tst_ResponseBody::fileGoesWithLastCopy()
         QVERIFY(QFile::exists(path));
         QCOMPARE(copy.bytes(), QByteArray(100, 'z'));
     }
+    QVERIFY(!QFile::exists(path));
+}
+
+void tst_ResponseBody::savesEveryByte_data()
+{
+    QTest::addColumn<qint64>("size");
+    QTest::addColumn<qint64>("threshold");
+    QTest::newRow("empty") << qint64(0) << qint64(1024);
+    QTest::newRow("in memory") << qint64(100000) << qint64(1024 * 1024);
+    QTest::newRow("spilled, several pieces") << qint64(9 * 1024 * 1024 + 3) << qint64(1024);
+}
+
+void tst_ResponseBody::savesEveryByte()
+{
+    QFETCH(qint64, size);
+    QFETCH(qint64, threshold);
+    QByteArray all(size, Qt::Uninitialized);
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        all[i] = char((i * 31) % 256);
+    }
+    ResponseBody::Writer writer(threshold);
+    QString error;
+    for (qsizetype at = 0; at < all.size(); at += 65536) {
+        QVERIFY(writer.append(QByteArrayView(all.constData() + at, qMin<qsizetype>(65536, all.size() - at)),
+                              &error));
+    }
+    const ResponseBody body = writer.finish();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("saved.bin"));
+    QVERIFY2(body.saveTo(path, &error), qPrintable(error));
+    QFile saved(path);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QVERIFY(saved.readAll() == all);
+}
+
+void tst_ResponseBody::failedSaveLeavesNoFile()
+{
+    ResponseBody::Writer writer(1);
+    QString error;
+    QVERIFY(writer.append(QByteArray(5000000, 'q'), &error));
+    const ResponseBody body = writer.finish();
+    QVERIFY(!body.saveTo(QStringLiteral("/nonexistent/dir/x.bin"), &error));
+    QVERIFY2(error.startsWith(QStringLiteral("Cannot write /nonexistent/dir/x.bin")), qPrintable(error));
+    // Cancelled half-way: nothing is left where it was going.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("cancelled.bin"));
+    const std::atomic_bool cancel{true};
+    QVERIFY(!body.saveTo(path, &error, &cancel));
+    QCOMPARE(error, QStringLiteral("Cancelled"));
     QVERIFY(!QFile::exists(path));
 }
 

@@ -11,6 +11,7 @@
 #include "requesteditor.h"
 #include "requestrunner.h"
 #include "requesttab.h"
+#include "responsebodyactions.h"
 #include "responseview.h"
 #include "saverequestdialog.h"
 #include "statusbadge.h"
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void cleanup();
     void sendShowsStatusOnBadge_data();
     void sendShowsStatusOnBadge();
+    void responseBodyIsSavedWhole();
     void escapeCancels();
     void sentTabShowsWhatTheServerReceived();
     void inspectorExplainsErrorsAndRevealsFields();
@@ -240,6 +242,41 @@ void tst_MainWindow::sendShowsStatusOnBadge()
     QVERIFY(m_window->tabWidget()
                 ->tabText(m_window->tabWidget()->currentIndex())
                 .startsWith(QStringLiteral("• GET ")));
+}
+
+void tst_MainWindow::responseBodyIsSavedWhole()
+{
+    // Save Response Body (Ctrl+Alt+S) writes every byte, also of a body too big to show (it is
+    // on disk); the name offered is the URL's last segment or "response.<type>".
+    RequestTab *tab = m_window->currentTab();
+    QSignalSpy finished(tab, &RequestTab::exchangeFinished);
+    typeUrlAndSend(m_server->url(QStringLiteral("/pattern/12000000")).toString());
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(tab->response()->body().size(), 12000000);
+    QCOMPARE(tab->response()->suggestedFileName(), QStringLiteral("response")); // octet-stream has no suffix
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("body.bin"));
+    FilePicker::setNextAnswer(path);
+    QSignalSpy saved(m_window->bodyActions(), &ResponseBodyActions::saved);
+    QTest::keyClick(m_window, Qt::Key_S, Qt::ControlModifier | Qt::AltModifier);
+    QVERIFY(saved.wait(20000));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QCOMPARE(bytes.size(), 12000000);
+    for (qsizetype i = 0; i < bytes.size(); i += 997) {
+        QCOMPARE(uchar(bytes.at(i)), uchar(i % 256));
+    }
+    QVERIFY(m_window->statusBar()->currentMessage().startsWith(QStringLiteral("Saved 11.4 MB to ")));
+    // Copy puts the text on the clipboard; without a response there is nothing to save.
+    typeUrlAndSend(m_server->url(QStringLiteral("/status/200?body=hello%20there")).toString());
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(tab->response()->suggestedFileName(), QStringLiteral("response.txt"));
+    m_window->bodyActions()->copy();
+    QTRY_COMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("hello there"));
+    m_window->newTab();
+    m_window->bodyActions()->save();
+    QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("There is no response body to save"));
 }
 
 void tst_MainWindow::escapeCancels()

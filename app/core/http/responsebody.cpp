@@ -1,6 +1,8 @@
 #include "responsebody.h"
 
 #include <QDir>
+#include <QFile>
+#include <QSaveFile>
 #include <QTemporaryFile>
 
 namespace ApiLens::Core {
@@ -52,6 +54,51 @@ QByteArray ResponseBody::bytes(qint64 maxBytes) const
         return {};
     }
     return file.read(wanted);
+}
+
+bool ResponseBody::saveTo(const QString &path, QString *error, const std::atomic_bool *cancel) const
+{
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly)) {
+        *error = QStringLiteral("Cannot write %1: %2").arg(path, out.errorString());
+        return false;
+    }
+    const auto failed = [&](const QString &why) {
+        out.cancelWriting();
+        *error = why;
+        return false;
+    };
+    if (!d->file) {
+        if (out.write(d->bytes.left(d->size)) != d->size) {
+            return failed(QStringLiteral("Cannot write %1: %2").arg(path, out.errorString()));
+        }
+    } else {
+        QFile in(d->file->fileName());
+        if (!in.open(QIODevice::ReadOnly)) {
+            return failed(QStringLiteral("Cannot read the received body (%1): %2")
+                              .arg(in.fileName(), in.errorString()));
+        }
+        QByteArray piece(4 * 1024 * 1024, Qt::Uninitialized);
+        for (qint64 left = d->size; left > 0;) {
+            if (cancel && cancel->load()) {
+                return failed(QStringLiteral("Cancelled"));
+            }
+            const qint64 read = in.read(piece.data(), qMin<qint64>(left, piece.size()));
+            if (read <= 0) {
+                return failed(QStringLiteral("Cannot read the received body (%1): %2")
+                                  .arg(in.fileName(), in.errorString()));
+            }
+            if (out.write(piece.constData(), read) != read) {
+                return failed(QStringLiteral("Cannot write %1: %2").arg(path, out.errorString()));
+            }
+            left -= read;
+        }
+    }
+    if (!out.commit()) {
+        *error = QStringLiteral("Cannot write %1: %2").arg(path, out.errorString());
+        return false;
+    }
+    return true;
 }
 
 ResponseBody::Writer::Writer(qint64 memoryThreshold, qint64 expectedSize)

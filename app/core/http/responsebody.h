@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <atomic>
 #include <memory>
 
 class QTemporaryFile;
@@ -24,6 +25,9 @@ public:
 
     // The first maxBytes bytes (all of them by default). Reads the file when spilled.
     QByteArray bytes(qint64 maxBytes = -1) const;
+    // Writes every byte to `path` (all or nothing: a failed save leaves no partial file), in
+    // pieces, in constant memory; safe on a worker thread. `cancel` is polled between pieces.
+    bool saveTo(const QString &path, QString *error, const std::atomic_bool *cancel = nullptr) const;
 
     // Builder used while a response streams in.
     class Writer
