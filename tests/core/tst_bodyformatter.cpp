@@ -1,5 +1,12 @@
 #include "http/bodyformatter.h"
 
+#include "peers.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace ApiLens::Core;
@@ -12,6 +19,9 @@ private Q_SLOTS:
     void detect();
     void json_data();
     void json();
+    void indenterGivesTheSameTextInAnyPieces_data();
+    void indenterGivesTheSameTextInAnyPieces();
+    void indentsAsPythonDoes();
     void compactJson_data();
     void compactJson();
     void xml();
@@ -73,6 +83,83 @@ void tst_BodyFormatter::json()
     const FormattedBody formatted = formatBody(input, "application/json");
     QCOMPARE(formatted.kind, ContentKind::Json);
     QCOMPARE(formatted.text, expected);
+}
+
+void tst_BodyFormatter::indenterGivesTheSameTextInAnyPieces_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::newRow("nested, spaced") << QByteArray(
+        "{ \"a\" : [ 1 , { } , [ ] , { \"b\" : null } ] ,\r\n \"c\":\"x\" }");
+    QTest::newRow("empty containers split by spaces") << QByteArray("[{    \n\t  }, [   ], {\n}]");
+    QTest::newRow("escapes at every position") << QByteArray(R"({"q\"{[,:": "\\", "u": "\u00e9\"}"})");
+    QTest::newRow("broken: unclosed string") << QByteArray(R"({"a": "no end, [ {)");
+    QTest::newRow("broken: extra closers") << QByteArray("}]} {\"a\":1}]]");
+    QTest::newRow("broken: open at the end") << QByteArray("[1, {");
+    QTest::newRow("deep nesting") << QByteArray(3000, '[') + QByteArray(3000, ']');
+    QTest::newRow("a long line") << "[\"" + QByteArray(300000, 'z') + "\", 1]";
+    QTest::newRow("invalid UTF-8") << QByteArray("{\"k\": \"\xff\xfe\xc3\", \"\xe2\x82\": [\x80]}");
+    QByteArray records = "[";
+    for (int i = 0; i < 2000; ++i) {
+        records += "{\"id\":" + QByteArray::number(i) + ",\"tags\":[\"a\",\"b\"],\"o\":{}},";
+    }
+    records += "null]";
+    QTest::newRow("many records") << records;
+}
+
+void tst_BodyFormatter::indenterGivesTheSameTextInAnyPieces()
+{
+    // The streaming indenter must not depend on where the body was cut (network chunks).
+    QFETCH(QByteArray, json);
+    QByteArray whole; // in one piece: the bytes as they are (indentJson makes them a QString)
+    JsonIndenter once;
+    once.feed(json, &whole);
+    once.finish(&whole);
+    QCOMPARE(QString::fromUtf8(whole), indentJson(json));
+    for (const qsizetype piece : {qsizetype(1), qsizetype(2), qsizetype(3), qsizetype(7), qsizetype(64),
+                                  qsizetype(4093), json.size() + 1}) {
+        JsonIndenter indenter;
+        QByteArray out;
+        for (qsizetype at = 0; at < json.size(); at += piece) {
+            indenter.feed(QByteArrayView(json).sliced(at, qMin(piece, json.size() - at)), &out);
+        }
+        indenter.finish(&out);
+        QVERIFY2(out == whole, qPrintable(QStringLiteral("pieces of %1 differ").arg(piece)));
+    }
+}
+
+void tst_BodyFormatter::indentsAsPythonDoes()
+{
+    // Python's json module is an independent indenter that also keeps key order: for the error
+    // samples (valid JSON whose numbers and escapes Python writes back as they are) both must
+    // give the same text.
+    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    APILENS_REQUIRE_PEER(!python.isEmpty(), "python3 is not installed");
+    const QDir samples(QStringLiteral(APILENS_TEST_DATA_DIR "/errors/samples"));
+    int compared = 0;
+    for (const QString &name : samples.entryList({QStringLiteral("*.http")}, QDir::Files)) {
+        QFile file(samples.filePath(name));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray raw = file.readAll();
+        const qsizetype crlf = raw.indexOf("\r\n\r\n");
+        const QByteArray body = crlf >= 0 ? raw.mid(crlf + 4) : raw.mid(raw.indexOf("\n\n") + 2);
+        if (QJsonDocument::fromJson(body).isNull()) {
+            continue; // not a JSON body
+        }
+        QProcess process;
+        process.start(
+            python,
+            {QStringLiteral("-c"),
+             QStringLiteral("import json,sys,collections;"
+                            "sys.stdout.write(json.dumps(json.loads(sys.stdin.buffer.read(),"
+                            "object_pairs_hook=collections.OrderedDict),indent=2,ensure_ascii=False))")});
+        process.write(body);
+        process.closeWriteChannel();
+        QVERIFY(process.waitForFinished(10000));
+        const QString reference = QString::fromUtf8(process.readAllStandardOutput());
+        QCOMPARE(indentJson(body).trimmed(), reference);
+        ++compared;
+    }
+    QVERIFY(compared >= 15);
 }
 
 void tst_BodyFormatter::compactJson_data()

@@ -68,95 +68,86 @@ ContentKind detectContentKind(const QByteArray &contentType, const QByteArray &s
     return ContentKind::Text;
 }
 
-namespace {
-
-// Where a JSON scanner is: inside a string (with its escapes) or between tokens.
-struct JsonStringState
+void JsonIndenter::newline(QByteArray *out, int level)
 {
-    bool inString = false;
-    bool escaped = false;
-    // Takes a character inside a string: its closing quote ends it.
-    void inside(char c)
-    {
-        if (escaped) {
-            escaped = false;
-        } else if (c == '\\') {
-            escaped = true;
-        } else if (c == '"') {
-            inString = false;
-        }
-    }
-};
+    out->append('\n');
+    out->append(QByteArray(qMax(0, level) * 2, ' '));
+}
 
-} // namespace
-
-QString indentJson(const QByteArray &json, const std::atomic_bool *cancel)
+void JsonIndenter::feed(QByteArrayView in, QByteArray *out)
 {
-    // A token-level re-indenter: no tree, no reordering, linear time, tolerant of errors.
-    QByteArray out;
-    out.reserve(json.size() + json.size() / 2);
-    int depth = 0;
-    JsonStringState state;
-    auto newline = [&out](int level) {
-        out.append('\n');
-        out.append(QByteArray(qMax(0, level) * 2, ' '));
-    };
-    const char *p = json.constData();
-    const qsizetype n = json.size();
-    for (qsizetype i = 0; i < n; ++i) {
-        if ((i & 0xFFFFF) == 0 && isCancelled(cancel)) {
-            return {};
-        }
-        const char c = p[i];
-        if (state.inString) {
-            out.append(c);
-            state.inside(c);
+    // A token-level re-indenter: no tree, no reordering, linear time, tolerant of errors; its
+    // state carries over from one piece to the next, so pieces may split anything.
+    out->reserve(out->size() + in.size() + in.size() / 2);
+    for (const char c : in) {
+        if (m_state.inString) {
+            out->append(c);
+            m_state.inside(c);
             continue;
+        }
+        const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+        if (space) {
+            continue;
+        }
+        if (m_pendingOpen) {
+            // An empty container stays on one line; otherwise its content starts below it.
+            const char close = m_pendingOpen == '{' ? '}' : ']';
+            m_pendingOpen = 0;
+            if (c == close) {
+                out->append(c);
+                continue;
+            }
+            newline(out, ++m_depth);
         }
         switch (c) {
         case '"':
-            state.inString = true;
-            out.append(c);
+            m_state.inString = true;
+            out->append(c);
             break;
         case '{':
-        case '[': {
-            // Keep empty containers on one line.
-            qsizetype j = i + 1;
-            while (j < n && (p[j] == ' ' || p[j] == '\n' || p[j] == '\r' || p[j] == '\t')) {
-                ++j;
-            }
-            if (j < n && (p[j] == (c == '{' ? '}' : ']'))) {
-                out.append(c);
-                out.append(p[j]);
-                i = j;
-                break;
-            }
-            out.append(c);
-            newline(++depth);
+        case '[':
+            out->append(c);
+            m_pendingOpen = c;
             break;
-        }
         case '}':
         case ']':
-            newline(--depth);
-            out.append(c);
+            newline(out, --m_depth);
+            out->append(c);
             break;
         case ',':
-            out.append(c);
-            newline(depth);
+            out->append(c);
+            newline(out, m_depth);
             break;
         case ':':
-            out.append(": ");
-            break;
-        case ' ':
-        case '\t':
-        case '\n':
-        case '\r':
+            out->append(": ");
             break;
         default:
-            out.append(c);
+            out->append(c);
             break;
         }
     }
+}
+
+void JsonIndenter::finish(QByteArray *out)
+{
+    if (m_pendingOpen) {
+        m_pendingOpen = 0;
+        newline(out, ++m_depth);
+    }
+}
+
+QString indentJson(const QByteArray &json, const std::atomic_bool *cancel)
+{
+    JsonIndenter indenter;
+    QByteArray out;
+    constexpr qsizetype Piece = 1 << 20;
+    for (qsizetype at = 0; at < json.size(); at += Piece) {
+        if (isCancelled(cancel)) {
+            return {};
+        }
+        indenter.feed(QByteArrayView(json).sliced(at, qMin(Piece, json.size() - at)), &out);
+    }
+    indenter.finish(&out);
     return QString::fromUtf8(out);
 }
 

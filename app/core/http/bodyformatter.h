@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 #include <atomic>
@@ -27,6 +28,41 @@ struct FormattedBody
 FormattedBody formatBody(const QByteArray &bytes, const QByteArray &contentType,
                          qint64 maxBytes = 8 * 1024 * 1024, const std::atomic_bool *cancel = nullptr);
 
+// Where a JSON scanner is: inside a string (with its escapes) or between tokens.
+struct JsonStringState
+{
+    bool inString = false;
+    bool escaped = false;
+    // Takes a character inside a string: its closing quote ends it.
+    void inside(char c)
+    {
+        if (escaped) {
+            escaped = false;
+        } else if (c == '\\') {
+            escaped = true;
+        } else if (c == '"') {
+            inString = false;
+        }
+    }
+};
+
+// Indents JSON as it streams in: feed() takes the text in pieces of any size (split anywhere)
+// and appends the indented text so far; finish() ends it. The output is the same whatever the
+// pieces: two spaces a level, keys and tokens as written, empty containers on one line.
+class JsonIndenter
+{
+public:
+    void feed(QByteArrayView in, QByteArray *out);
+    void finish(QByteArray *out);
+
+private:
+    static void newline(QByteArray *out, int level);
+    int m_depth = 0;
+    JsonStringState m_state;
+    char m_pendingOpen = 0; // '{' or '[' just written: is the container empty?
+};
+
+// The whole text indented (JsonIndenter), in 1 MB pieces; `cancel` is polled between them.
 QString indentJson(const QByteArray &json, const std::atomic_bool *cancel = nullptr);
 // JSON without the whitespace between its tokens, keys and tokens as written.
 QByteArray compactJson(const QByteArray &json);
