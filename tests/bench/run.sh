@@ -14,6 +14,8 @@
 #                                 # Postman), and apilens-cli on the file without its scripts (the floor)
 #   tests/bench/run.sh download   # a 1 GiB body: apilens-cli send -o FILE and to a pipe vs curl,
 #                                 # wall time and peak RSS (GNU time), ratios
+#   tests/bench/run.sh bodyview   # a 100 MB JSON body: streamed indenting + line index vs the naive
+#                                 # QJsonDocument path (time, peak RSS), a random line, a find
 #   tests/bench/run.sh interop    # importing a 2,000-request Postman collection and HAR file, and a
 #                                 # 1 MB OpenAPI YAML (apilens-cli vs Postman's openapi2postmanv2)
 set -euo pipefail
@@ -26,7 +28,7 @@ trap 'rm -rf "$bench_home"' EXIT
 export XDG_CONFIG_HOME="$bench_home/config" XDG_DATA_HOME="$bench_home/data"
 
 cmake --preset release >/dev/null
-cmake --build --preset release --target apilens apilens-cli apilens-script-host bench_erroranalyzer bench_history bench_collection bench_interop bench_http >/dev/null
+cmake --build --preset release --target apilens apilens-cli apilens-script-host bench_erroranalyzer bench_history bench_collection bench_interop bench_http bench_bodyview >/dev/null
 bin=build-release/app
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -145,6 +147,11 @@ PY
         "$(measure sh -c "'$bin/cli/apilens-cli' send '$url' | cat >/dev/null")"
     kill "$server"; wait "$server" 2>/dev/null || true
     rm -rf "$dir"
+fi
+
+if [[ "$what" == all || "$what" == bodyview ]]; then
+    echo "== The body viewer's core on a 100 MB JSON body, beside the naive Qt path (release build) =="
+    build-release/tests/bench/bench_bodyview "${BODY_MB:-100}"
 fi
 
 if [[ "$what" == all || "$what" == errors ]]; then

@@ -99,6 +99,11 @@ void tst_ResponseBody::savesEveryByte()
     QFile saved(path);
     QVERIFY(saved.open(QIODevice::ReadOnly));
     QVERIFY(saved.readAll() == all);
+    // Seen at once, mapped when on disk: the same bytes.
+    const BodyBytes view(body);
+    QVERIFY(view.isValid());
+    QCOMPARE(view.view().size(), all.size());
+    QVERIFY(view.view() == QByteArrayView(all));
 }
 
 void tst_ResponseBody::failedSaveLeavesNoFile()

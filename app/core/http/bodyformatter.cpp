@@ -70,8 +70,11 @@ ContentKind detectContentKind(const QByteArray &contentType, const QByteArray &s
 
 void JsonIndenter::newline(QByteArray *out, int level)
 {
+    static const QByteArray spaces(256, ' ');
     out->append('\n');
-    out->append(QByteArray(qMax(0, level) * 2, ' '));
+    for (qsizetype left = qsizetype(qMax(0, level)) * 2; left > 0; left -= spaces.size()) {
+        out->append(spaces.constData(), qMin(left, spaces.size()));
+    }
 }
 
 void JsonIndenter::feed(QByteArrayView in, QByteArray *out)
@@ -79,8 +82,21 @@ void JsonIndenter::feed(QByteArrayView in, QByteArray *out)
     // A token-level re-indenter: no tree, no reordering, linear time, tolerant of errors; its
     // state carries over from one piece to the next, so pieces may split anything.
     out->reserve(out->size() + in.size() + in.size() / 2);
-    for (const char c : in) {
+    const char *p = in.data();
+    const char *const end = p + in.size();
+    for (; p < end; ++p) {
+        const char c = *p;
         if (m_state.inString) {
+            if (!m_state.escaped && c != '"' && c != '\\') {
+                // The run of plain characters up to the next quote or backslash, at once.
+                const char *run = p;
+                while (run < end && *run != '"' && *run != '\\') {
+                    ++run;
+                }
+                out->append(p, run - p);
+                p = run - 1;
+                continue;
+            }
             out->append(c);
             m_state.inside(c);
             continue;

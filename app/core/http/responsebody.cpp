@@ -101,6 +101,26 @@ bool ResponseBody::saveTo(const QString &path, QString *error, const std::atomic
     return true;
 }
 
+BodyBytes::BodyBytes(ResponseBody body)
+    : m_body(std::move(body))
+{
+    if (!m_body.d->file) {
+        m_view = QByteArrayView(m_body.d->bytes).first(qsizetype(m_body.d->size));
+        return;
+    }
+    m_file = std::make_unique<QFile>(m_body.d->file->fileName());
+    if (m_body.d->size == 0) {
+        return;
+    }
+    const uchar *map = m_file->open(QIODevice::ReadOnly) ? m_file->map(0, m_body.d->size) : nullptr;
+    m_valid = map != nullptr;
+    if (map) {
+        m_view = QByteArrayView(reinterpret_cast<const char *>(map), qsizetype(m_body.d->size));
+    }
+}
+
+BodyBytes::~BodyBytes() = default; // the file unmaps as it closes
+
 ResponseBody::Writer::Writer(qint64 memoryThreshold, qint64 expectedSize)
     : m_threshold(memoryThreshold)
 {

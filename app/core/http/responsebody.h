@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
+#include <QFile>
 #include <QString>
 
 #include <atomic>
@@ -52,8 +54,30 @@ public:
     };
 
 private:
+    friend class BodyBytes;
     struct Data;
     std::shared_ptr<const Data> d;
+};
+
+// All the bytes of a body at once, without a copy: the memory it is in, or its file mapped
+// (a body of gigabytes costs address space, not memory). For readers on a worker: the
+// viewer's line index, find. The body stays alive while this does.
+class BodyBytes
+{
+public:
+    explicit BodyBytes(ResponseBody body);
+    ~BodyBytes();
+    BodyBytes(const BodyBytes &) = delete;
+    BodyBytes &operator=(const BodyBytes &) = delete;
+
+    QByteArrayView view() const { return m_view; }
+    bool isValid() const { return m_valid; } // false when a spilled body could not be mapped
+
+private:
+    ResponseBody m_body;
+    std::unique_ptr<QFile> m_file;
+    QByteArrayView m_view;
+    bool m_valid = true;
 };
 
 } // namespace ApiLens::Core
