@@ -1,6 +1,7 @@
 #include "responseview.h"
 
 #include "bodyhighlighter.h"
+#include "bodyviewer.h"
 #include "errorinspector.h"
 #include "format.h"
 #include "progressivetext.h"
@@ -162,19 +163,24 @@ ResponseView::ResponseView(const Core::Catalog *catalog, QWidget *parent)
     , m_prettyNote(new QLabel(this))
     , m_rawNote(new QLabel(this))
     , m_pretty(bodyEdit(this))
-    , m_raw(bodyEdit(this))
+    , m_raw(new BodyViewer(this))
     , m_headerFilter(new QLineEdit(this))
     , m_headers(new QTableWidget(this))
     , m_timing(new TimingView(this))
     , m_sent(bodyEdit(this))
     , m_highlighter(new BodyHighlighter(m_pretty->document(), isDarkPalette(palette())))
     , m_prettyLoader(new ProgressiveText(m_pretty))
-    , m_rawLoader(new ProgressiveText(m_raw))
     , m_catalog(catalog)
     , m_split(new QSplitter(Qt::Horizontal, this))
     , m_inspector(new ErrorInspector(catalog, this))
 {
     connect(m_prettyLoader, &ProgressiveText::loaded, this, &ResponseView::prettyReady);
+    connect(&m_rawWatcher, &QFutureWatcher<std::shared_ptr<const ViewerText>>::finished, this, [this] {
+        m_raw->setText(m_rawWatcher.result());
+        m_rawNote->setVisible(!m_rawNoteText.isEmpty());
+        m_rawNote->setText(m_rawNoteText);
+        Q_EMIT rawReady();
+    });
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_tlsOff->setText(tr("⚠ TLS verification off"));
     m_tlsOff->setToolTip(tr("The server's certificate was not checked for this request."));
@@ -396,22 +402,21 @@ void ResponseView::showExchange(const Core::Exchange &exchange)
         }));
 
     const QByteArray shown = exchange.body.bytes(DisplayLimitBytes);
-    qint64 rawShown = shown.size();
-    if (kind == Core::ContentKind::Binary) {
-        rawShown = qMin<qint64>(rawShown, 256 * 1024);
-        m_rawLoader->setText(Core::hexDump(shown.left(rawShown)));
-    } else {
-        const qsizetype firstBreak = shown.indexOf('\n');
-        if (firstBreak < 0 || firstBreak > LongLineLimitBytes) {
-            rawShown = qMin<qint64>(rawShown, LongLineLimitBytes);
-        }
-        m_rawLoader->setText(QString::fromUtf8(shown.left(rawShown)));
-    }
-    m_rawNote->setText(rawShown < m_bodySize
-                           ? tr("Showing the first %1 of %2 bytes as received.")
-                                 .arg(QLocale().toString(rawShown), QLocale().toString(m_bodySize))
-                           : QString());
-    m_rawNote->setVisible(rawShown < m_bodySize);
+    // Raw shows every byte of a text body (mapped when it is on disk; its lines indexed on a
+    // worker); a binary body as a hex dump of its first 1 MB.
+    const bool binary = kind == Core::ContentKind::Binary;
+    const qint64 hexShown = qMin<qint64>(m_bodySize, HexLimitBytes);
+    m_rawNoteText = binary && hexShown < m_bodySize
+                        ? tr("Showing the first %1 of %2 bytes as hex; Response › Save Response Body saves all.")
+                              .arg(QLocale().toString(hexShown), QLocale().toString(m_bodySize))
+                        : QString();
+    m_raw->clear();
+    m_rawNote->setText(m_bodySize > 0 ? tr("Reading %1…").arg(humanSize(m_bodySize)) : QString());
+    m_rawNote->setVisible(m_bodySize > 0);
+    m_rawWatcher.setFuture(QtConcurrent::run([body = exchange.body, binary, hexShown] {
+        return binary ? ViewerText::fromBytes(Core::hexDump(body.bytes(hexShown)).toUtf8())
+                      : ViewerText::fromBody(body);
+    }));
     m_pretty->clear();
     m_prettyNote->setText(tr("Formatting…"));
     m_prettyNote->setVisible(!shown.isEmpty());
@@ -490,7 +495,7 @@ void ResponseView::showFailure(const Core::Exchange &exchange)
     m_failureMessage->setText(exchange.errorMessage);
     m_failureHint->setText(transportHint(exchange.error));
     fillHeaders({});
-    m_rawLoader->setText(QString());
+    m_raw->clear();
     m_prettyLoader->setText(QString());
     m_pages->setCurrentIndex(int(Page::Failure));
 }
@@ -508,7 +513,7 @@ void ResponseView::showNotSent(const QString &title, const QString &message, con
     m_failureMessage->setText(message);
     m_failureHint->setText(hint);
     fillHeaders({});
-    m_rawLoader->setText(QString());
+    m_raw->clear();
     m_prettyLoader->setText(QString());
     m_pages->setCurrentIndex(int(Page::Failure));
 }

@@ -26,6 +26,9 @@ class Catalog;
 
 namespace ApiLens::Ui {
 
+class BodyViewer;
+class ViewerText;
+
 class BodyHighlighter;
 class ErrorInspector;
 class ProgressiveText;
@@ -57,7 +60,9 @@ public:
     StatusBadge *badge() const { return m_badge; }
     QTabWidget *tabs() const { return m_tabs; }
     QPlainTextEdit *prettyView() const { return m_pretty; }
-    QPlainTextEdit *rawView() const { return m_raw; }
+    // Raw: every byte as received (text; a hex dump of the start of a binary body), in a viewer
+    // that lays out only the lines on screen.
+    BodyViewer *rawView() const { return m_raw; }
     QTableWidget *headersTable() const { return m_headers; }
     QPlainTextEdit *sentView() const { return m_sent; }
     TimingView *timingView() const { return m_timing; }
@@ -83,11 +88,14 @@ public:
     // One unbroken line costs far more to lay out than many short ones; Raw shows at most
     // this much of a body whose first line is that long (Pretty breaks it into lines).
     static constexpr qint64 LongLineLimitBytes = 128 * 1024;
+    // A binary body's hex dump in Raw covers this much (Save Response Body has all of it).
+    static constexpr qint64 HexLimitBytes = 1024 * 1024;
 
 Q_SIGNALS:
     void notSentActionTriggered();
     void cancelRequested();
     void prettyReady();   // the formatted body of the current response is in the Pretty tab
+    void rawReady();      // the body as received is in the Raw tab, its lines indexed
     void analysisReady(); // the error analysis of the current response is in the inspector
 
 private:
@@ -100,6 +108,7 @@ private:
     void onAnalyzed();
 
     Core::ResponseBody m_body;
+    QString m_rawNoteText; // said above Raw once it is shown
     QString m_bodyFileName;
     QWidget *m_strip;
     StatusBadge *m_badge;
@@ -118,14 +127,14 @@ private:
     QLabel *m_prettyNote;
     QLabel *m_rawNote;
     QPlainTextEdit *m_pretty;
-    QPlainTextEdit *m_raw;
+    BodyViewer *m_raw;
     QLineEdit *m_headerFilter;
     QTableWidget *m_headers;
     TimingView *m_timing;
     QPlainTextEdit *m_sent;
     BodyHighlighter *m_highlighter;
     ProgressiveText *m_prettyLoader;
-    ProgressiveText *m_rawLoader;
+    QFutureWatcher<std::shared_ptr<const ViewerText>> m_rawWatcher;
     QString m_pendingTarget;
 
     const Core::Catalog *m_catalog;

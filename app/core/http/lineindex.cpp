@@ -50,7 +50,9 @@ void LineIndex::append(QByteArrayView piece)
     const qint64 to = m_size + piece.size();
     qint64 pos = m_size;
     qint64 next = 0;
-    while (pos < to && findBreak(piece, m_size, pos, m_lineStart, m_maxLineBytes, &next) >= 0) {
+    qint64 end = 0;
+    while (pos < to && (end = findBreak(piece, m_size, pos, m_lineStart, m_maxLineBytes, &next)) >= 0) {
+        m_longest = std::max(m_longest, end - m_lineStart);
         ++m_lines;
         m_lineStart = next;
         if (m_lines % Stride == 0) {

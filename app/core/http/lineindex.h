@@ -21,6 +21,8 @@ public:
     // Lines so far: every '\n' ends one; text after the last one is a line too (an empty text
     // has none, "a\n" has one).
     qint64 lineCount() const;
+    // The longest display line ended so far, in bytes (at most about maxLineBytes).
+    qint64 longestLine() const { return m_longest; }
 
     struct Range
     {
@@ -37,6 +39,7 @@ private:
     qint64 m_size = 0;
     qint64 m_lines = 0;            // lines ended so far
     qint64 m_lineStart = 0;        // where the open line began
+    qint64 m_longest = 0;
     QList<qint64> m_checkpoints{0}; // start of lines 0, Stride, 2 * Stride…
 };
 

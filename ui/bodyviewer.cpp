@@ -1,0 +1,345 @@
+#include "bodyviewer.h"
+
+#include <QClipboard>
+#include <QFontDatabase>
+#include <QGuiApplication>
+#include <QKeyEvent>
+#include <QPainter>
+#include <QScrollBar>
+#include <QTextLayout>
+
+#include <algorithm>
+#include <limits>
+
+namespace ApiLens::Ui {
+
+std::shared_ptr<const ViewerText> ViewerText::fromBytes(QByteArray bytes)
+{
+    std::shared_ptr<ViewerText> text(new ViewerText);
+    text->m_bytes = std::move(bytes);
+    text->build();
+    return text;
+}
+
+std::shared_ptr<const ViewerText> ViewerText::fromBody(const Core::ResponseBody &body)
+{
+    std::shared_ptr<ViewerText> text(new ViewerText);
+    if (body.isInMemory()) {
+        text->m_bytes = body.bytes();
+    } else {
+        text->m_body = std::make_unique<Core::BodyBytes>(body);
+    }
+    text->build();
+    return text;
+}
+
+void ViewerText::build()
+{
+    const QByteArrayView all = bytes();
+    constexpr qsizetype Piece = 8 << 20;
+    for (qsizetype at = 0; at < all.size(); at += Piece) {
+        m_index.append(all.sliced(at, std::min(Piece, all.size() - at)));
+    }
+}
+
+QByteArrayView ViewerText::bytes() const
+{
+    return m_body ? m_body->view() : QByteArrayView(m_bytes);
+}
+
+QString ViewerText::line(qint64 line) const
+{
+    const Core::LineIndex::Range range = m_index.line(line, bytes());
+    return QString::fromUtf8(bytes().sliced(range.start, range.length));
+}
+
+qint64 ViewerText::offsetOf(qint64 line, qsizetype column) const
+{
+    const Core::LineIndex::Range range = m_index.line(line, bytes());
+    const QString text = QString::fromUtf8(bytes().sliced(range.start, range.length));
+    return range.start + std::min<qint64>(range.length, text.left(column).toUtf8().size());
+}
+
+BodyViewer::BodyViewer(QWidget *parent)
+    : QAbstractScrollArea(parent)
+{
+    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    setFocusPolicy(Qt::StrongFocus);
+    viewport()->setCursor(Qt::IBeamCursor);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
+        m_topLine = value;
+        viewport()->update();
+    });
+    connect(horizontalScrollBar(), &QScrollBar::valueChanged, viewport(), qOverload<>(&QWidget::update));
+}
+
+void BodyViewer::setText(std::shared_ptr<const ViewerText> text)
+{
+    m_text = std::move(text);
+    m_anchor = m_cursor = {};
+    m_topLine = 0;
+    updateScrollBars();
+    verticalScrollBar()->setValue(0);
+    horizontalScrollBar()->setValue(0);
+    viewport()->update();
+}
+
+void BodyViewer::clear()
+{
+    setText(nullptr);
+}
+
+void BodyViewer::setColorizer(Colorizer colorizer)
+{
+    m_colorizer = std::move(colorizer);
+    viewport()->update();
+}
+
+int BodyViewer::lineHeight() const
+{
+    return fontMetrics().lineSpacing();
+}
+
+int BodyViewer::visibleLines() const
+{
+    return std::max(1, viewport()->height() / lineHeight());
+}
+
+qint64 BodyViewer::firstVisibleLine() const
+{
+    return m_topLine;
+}
+
+int BodyViewer::gutterWidth() const
+{
+    const int digits = int(QString::number(std::max<qint64>(1, lineCount())).size());
+    return fontMetrics().horizontalAdvance(QLatin1Char('9')) * (digits + 1) + 8;
+}
+
+void BodyViewer::updateScrollBars()
+{
+    const qint64 last = std::max<qint64>(0, lineCount() - visibleLines());
+    verticalScrollBar()->setRange(0, int(std::min<qint64>(last, std::numeric_limits<int>::max())));
+    verticalScrollBar()->setPageStep(visibleLines());
+    verticalScrollBar()->setSingleStep(1);
+    const qint64 longest = m_text ? m_text->index().longestLine() : 0;
+    const int width = int(std::min<qint64>(longest * fontMetrics().horizontalAdvance(QLatin1Char('M')),
+                                           std::numeric_limits<int>::max() / 2));
+    horizontalScrollBar()->setRange(0, std::max(0, width + gutterWidth() + 16 - viewport()->width()));
+    horizontalScrollBar()->setPageStep(viewport()->width());
+}
+
+void BodyViewer::goToLine(qint64 line)
+{
+    verticalScrollBar()->setValue(int(std::clamp<qint64>(line, 0, verticalScrollBar()->maximum())));
+    m_topLine = verticalScrollBar()->value();
+    m_anchor = m_cursor = {std::clamp<qint64>(line, 0, std::max<qint64>(0, lineCount() - 1)), 0};
+    viewport()->update();
+}
+
+void BodyViewer::select(Position from, Position to)
+{
+    m_anchor = from;
+    m_cursor = to;
+    viewport()->update();
+}
+
+void BodyViewer::selectAll()
+{
+    if (!m_text || lineCount() == 0) {
+        return;
+    }
+    select({0, 0}, {lineCount() - 1, m_text->line(lineCount() - 1).size()});
+}
+
+QString BodyViewer::selectedText(bool *tooLarge) const
+{
+    if (tooLarge) {
+        *tooLarge = false;
+    }
+    if (!m_text || !hasSelection()) {
+        return {};
+    }
+    const Position from = std::min(m_anchor, m_cursor);
+    const Position to = std::max(m_anchor, m_cursor);
+    const qint64 start = m_text->offsetOf(from.line, from.column);
+    const qint64 end = m_text->offsetOf(to.line, to.column);
+    if (end - start > CopyLimitBytes) {
+        if (tooLarge) {
+            *tooLarge = true;
+        }
+        return {};
+    }
+    return QString::fromUtf8(m_text->bytes().sliced(start, end - start));
+}
+
+void BodyViewer::copy()
+{
+    bool tooLarge = false;
+    const QString text = selectedText(&tooLarge);
+    if (tooLarge) {
+        Q_EMIT copyRefused(tr("The selection is larger than 64 MB: Save Response Body writes all of it"));
+        return;
+    }
+    if (!text.isEmpty()) {
+        QGuiApplication::clipboard()->setText(text);
+    }
+}
+
+void BodyViewer::resizeEvent(QResizeEvent *event)
+{
+    QAbstractScrollArea::resizeEvent(event);
+    updateScrollBars();
+}
+
+void BodyViewer::paintEvent(QPaintEvent *)
+{
+    QPainter painter(viewport());
+    painter.fillRect(viewport()->rect(), palette().base());
+    if (!m_text) {
+        return;
+    }
+    const int height = lineHeight();
+    const int gutter = gutterWidth();
+    const int shift = horizontalScrollBar()->value();
+    const Position from = std::min(m_anchor, m_cursor);
+    const Position to = std::max(m_anchor, m_cursor);
+    const QColor selection = palette().color(QPalette::Highlight);
+    const QColor selectedText = palette().color(QPalette::HighlightedText);
+    for (int row = 0; row <= visibleLines(); ++row) {
+        const qint64 line = m_topLine + row;
+        if (line >= lineCount()) {
+            break;
+        }
+        const QString text = m_text->line(line);
+        QTextLayout layout(text, font());
+        QList<QTextLayout::FormatRange> formats = m_colorizer ? m_colorizer(text) : QList<QTextLayout::FormatRange>();
+        if (hasSelection() && from.line <= line && line <= to.line) {
+            const qsizetype start = line == from.line ? from.column : 0;
+            const qsizetype end = line == to.line ? to.column : text.size();
+            QTextLayout::FormatRange selected;
+            selected.start = int(start);
+            selected.length = int(end - start);
+            selected.format.setBackground(selection);
+            selected.format.setForeground(selectedText);
+            formats.append(selected);
+        }
+        layout.setFormats(formats);
+        layout.beginLayout();
+        QTextLine textLine = layout.createLine();
+        textLine.setLineWidth(std::numeric_limits<int>::max() / 4);
+        layout.endLayout();
+        const int y = row * height;
+        layout.draw(&painter, QPointF(gutter - shift, y));
+    }
+    // Line numbers over a gutter that does not scroll sideways.
+    painter.fillRect(QRect(0, 0, gutter - 4, viewport()->height()), palette().alternateBase());
+    painter.setPen(palette().color(QPalette::PlaceholderText));
+    for (int row = 0; row <= visibleLines() && m_topLine + row < lineCount(); ++row) {
+        painter.drawText(QRect(0, row * height, gutter - 8, height), Qt::AlignRight | Qt::AlignVCenter,
+                         QString::number(m_topLine + row + 1));
+    }
+}
+
+BodyViewer::Position BodyViewer::positionAt(const QPoint &point) const
+{
+    if (!m_text || lineCount() == 0) {
+        return {};
+    }
+    const qint64 line = std::clamp<qint64>(m_topLine + point.y() / lineHeight(), 0, lineCount() - 1);
+    const QString text = m_text->line(line);
+    QTextLayout layout(text, font());
+    layout.beginLayout();
+    QTextLine textLine = layout.createLine();
+    textLine.setLineWidth(std::numeric_limits<int>::max() / 4);
+    layout.endLayout();
+    const qreal x = point.x() - gutterWidth() + horizontalScrollBar()->value();
+    return {line, x <= 0 ? 0 : textLine.xToCursor(x)};
+}
+
+void BodyViewer::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton) {
+        QAbstractScrollArea::mousePressEvent(event);
+        return;
+    }
+    m_cursor = positionAt(event->position().toPoint());
+    if (!(event->modifiers() & Qt::ShiftModifier)) {
+        m_anchor = m_cursor;
+    }
+    viewport()->update();
+}
+
+void BodyViewer::mouseMoveEvent(QMouseEvent *event)
+{
+    if (event->buttons() & Qt::LeftButton) {
+        m_cursor = positionAt(event->position().toPoint());
+        if (event->position().y() > viewport()->height()) {
+            verticalScrollBar()->setValue(verticalScrollBar()->value() + 1);
+        } else if (event->position().y() < 0) {
+            verticalScrollBar()->setValue(verticalScrollBar()->value() - 1);
+        }
+        viewport()->update();
+    }
+}
+
+void BodyViewer::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    // The word (or run of non-space characters) under the pointer.
+    const Position at = positionAt(event->position().toPoint());
+    const QString text = m_text ? m_text->line(at.line) : QString();
+    qsizetype start = at.column;
+    qsizetype end = at.column;
+    const auto word = [&text](qsizetype i) { return i >= 0 && i < text.size() && (text[i].isLetterOrNumber() || text[i] == QLatin1Char('_')); };
+    while (word(start - 1)) {
+        --start;
+    }
+    while (word(end)) {
+        ++end;
+    }
+    select({at.line, start}, {at.line, end});
+}
+
+void BodyViewer::keyPressEvent(QKeyEvent *event)
+{
+    if (event->matches(QKeySequence::Copy)) {
+        copy();
+        return;
+    }
+    if (event->matches(QKeySequence::SelectAll)) {
+        selectAll();
+        return;
+    }
+    QScrollBar *bar = verticalScrollBar();
+    const bool control = event->modifiers() & Qt::ControlModifier;
+    switch (event->key()) {
+    case Qt::Key_Home:
+        if (control) {
+            bar->setValue(0);
+        } else {
+            horizontalScrollBar()->setValue(0);
+        }
+        return;
+    case Qt::Key_End:
+        if (control) {
+            bar->setValue(bar->maximum());
+        }
+        return;
+    case Qt::Key_Up:
+        bar->setValue(bar->value() - 1);
+        return;
+    case Qt::Key_Down:
+        bar->setValue(bar->value() + 1);
+        return;
+    case Qt::Key_PageUp:
+        bar->setValue(bar->value() - bar->pageStep());
+        return;
+    case Qt::Key_PageDown:
+        bar->setValue(bar->value() + bar->pageStep());
+        return;
+    default:
+        QAbstractScrollArea::keyPressEvent(event);
+    }
+}
+
+} // namespace ApiLens::Ui

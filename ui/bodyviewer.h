@@ -1,0 +1,100 @@
+#pragma once
+
+#include "http/lineindex.h"
+#include "http/responsebody.h"
+
+#include <QAbstractScrollArea>
+#include <QByteArray>
+#include <QTextLayout>
+
+#include <functional>
+#include <memory>
+
+namespace ApiLens::Ui {
+
+// Text for the viewer: its bytes (in memory, or a received body mapped from its file) and
+// where its lines are. Made on a worker (the index reads every byte once), then read-only.
+class ViewerText
+{
+public:
+    static std::shared_ptr<const ViewerText> fromBytes(QByteArray bytes);
+    static std::shared_ptr<const ViewerText> fromBody(const Core::ResponseBody &body);
+
+    QByteArrayView bytes() const;
+    const Core::LineIndex &index() const { return m_index; }
+    qint64 lineCount() const { return m_index.lineCount(); }
+    QString line(qint64 line) const;
+    // Byte offset of column `column` (UTF-16 units of line()) in line `line`.
+    qint64 offsetOf(qint64 line, qsizetype column) const;
+
+private:
+    ViewerText() = default;
+    void build();
+    QByteArray m_bytes;
+    std::unique_ptr<Core::BodyBytes> m_body;
+    Core::LineIndex m_index;
+};
+
+// Shows a text of any size: only the lines on screen are laid out and painted, with their
+// numbers; a selection is a pair of positions, copied from the bytes. Keys: arrows, Page
+// Up/Down, Ctrl+Home/End, Ctrl+A, Ctrl+C.
+class BodyViewer : public QAbstractScrollArea
+{
+    Q_OBJECT
+public:
+    explicit BodyViewer(QWidget *parent = nullptr);
+
+    void setText(std::shared_ptr<const ViewerText> text);
+    void clear();
+    std::shared_ptr<const ViewerText> text() const { return m_text; }
+    qint64 lineCount() const { return m_text ? m_text->lineCount() : 0; }
+
+    qint64 firstVisibleLine() const;
+    int visibleLines() const;
+    void goToLine(qint64 line); // 0-based; shown at the top (or as near as the end allows)
+
+    struct Position
+    {
+        qint64 line = 0;
+        qsizetype column = 0;
+        bool operator<(const Position &o) const { return line < o.line || (line == o.line && column < o.column); }
+        bool operator==(const Position &o) const { return line == o.line && column == o.column; }
+    };
+    void select(Position from, Position to);
+    void selectAll();
+    bool hasSelection() const { return !(m_anchor == m_cursor); }
+    // The selected text, from the bytes; empty past CopyLimitBytes (and `tooLarge` says so).
+    QString selectedText(bool *tooLarge = nullptr) const;
+    static constexpr qint64 CopyLimitBytes = 64 * 1024 * 1024;
+    void copy();
+
+    // Colours for a line as it is painted (syntax highlighting of the lines on screen only).
+    using Colorizer = std::function<QList<QTextLayout::FormatRange>(const QString &line)>;
+    void setColorizer(Colorizer colorizer);
+
+Q_SIGNALS:
+    void copyRefused(const QString &why);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+
+private:
+    void updateScrollBars();
+    int gutterWidth() const;
+    Position positionAt(const QPoint &point) const;
+    int lineHeight() const;
+    qint64 scrollLine() const;
+
+    std::shared_ptr<const ViewerText> m_text;
+    Colorizer m_colorizer;
+    Position m_anchor;
+    Position m_cursor;
+    qint64 m_topLine = 0;
+};
+
+} // namespace ApiLens::Ui
