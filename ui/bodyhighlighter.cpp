@@ -1,9 +1,20 @@
 #include "bodyhighlighter.h"
 
+#include <QRegularExpression>
+
 namespace ApiLens::Ui {
 
-BodyHighlighter::BodyHighlighter(QTextDocument *document, bool dark)
-    : QSyntaxHighlighter(document)
+namespace {
+
+void add(QList<QTextLayout::FormatRange> *out, qsizetype start, qsizetype length,
+         const QTextCharFormat &format)
+{
+    out->append({int(start), int(length), format});
+}
+
+} // namespace
+
+BodyHighlighter::BodyHighlighter(bool dark)
 {
     m_key.setForeground(dark ? QColor(0x9CDCFE) : QColor(0x0451A5));
     m_string.setForeground(dark ? QColor(0xCE9178) : QColor(0xA31515));
@@ -14,28 +25,24 @@ BodyHighlighter::BodyHighlighter(QTextDocument *document, bool dark)
     m_attribute.setForeground(dark ? QColor(0x9CDCFE) : QColor(0xE50000));
 }
 
-void BodyHighlighter::setKind(Core::ContentKind kind)
+QList<QTextLayout::FormatRange> BodyHighlighter::formats(const QString &line) const
 {
-    m_kind = kind;
-    rehighlight();
-}
-
-void BodyHighlighter::highlightBlock(const QString &text)
-{
+    QList<QTextLayout::FormatRange> out;
     switch (m_kind) {
     case Core::ContentKind::Json:
-        highlightJson(text);
+        json(line, &out);
         break;
     case Core::ContentKind::Xml:
     case Core::ContentKind::Html:
-        highlightMarkup(text);
+        markup(line, &out);
         break;
     default:
         break;
     }
+    return out;
 }
 
-void BodyHighlighter::highlightJson(const QString &text)
+void BodyHighlighter::json(const QString &text, QList<QTextLayout::FormatRange> *out) const
 {
     // One pass over the line: strings (keys when followed by ':'), numbers, literals.
     const qsizetype n = text.size();
@@ -53,21 +60,21 @@ void BodyHighlighter::highlightJson(const QString &text)
                 ++k;
             }
             const bool isKey = k < n && text.at(k) == QLatin1Char(':');
-            setFormat(int(i), int(j - i), isKey ? m_key : m_string);
+            add(out, i, j - i, isKey ? m_key : m_string);
             i = j;
         } else if (c.isDigit() || c == QLatin1Char('-')) {
             qsizetype j = i + 1;
             while (j < n && (text.at(j).isDigit() || QStringLiteral(".eE+-").contains(text.at(j)))) {
                 ++j;
             }
-            setFormat(int(i), int(j - i), m_number);
+            add(out, i, j - i, m_number);
             i = j;
         } else if (c.isLetter()) {
             qsizetype j = i + 1;
             while (j < n && text.at(j).isLetter()) {
                 ++j;
             }
-            setFormat(int(i), int(j - i), m_literal);
+            add(out, i, j - i, m_literal);
             i = j;
         } else {
             ++i;
@@ -75,18 +82,18 @@ void BodyHighlighter::highlightJson(const QString &text)
     }
 }
 
-void BodyHighlighter::highlightMarkup(const QString &text)
+void BodyHighlighter::markup(const QString &text, QList<QTextLayout::FormatRange> *out) const
 {
     static const QRegularExpression tag(QStringLiteral("</?[A-Za-z_][\\w:.-]*|/?>"));
     static const QRegularExpression attribute(QStringLiteral("([\\w:.-]+)=(\"[^\"]*\"|'[^']*')"));
     for (auto it = tag.globalMatch(text); it.hasNext();) {
         const auto match = it.next();
-        setFormat(int(match.capturedStart()), int(match.capturedLength()), m_tag);
+        add(out, match.capturedStart(), match.capturedLength(), m_tag);
     }
     for (auto it = attribute.globalMatch(text); it.hasNext();) {
         const auto match = it.next();
-        setFormat(int(match.capturedStart(1)), int(match.capturedLength(1)), m_attribute);
-        setFormat(int(match.capturedStart(2)), int(match.capturedLength(2)), m_string);
+        add(out, match.capturedStart(1), match.capturedLength(1), m_attribute);
+        add(out, match.capturedStart(2), match.capturedLength(2), m_string);
     }
 }
 

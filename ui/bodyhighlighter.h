@@ -2,27 +2,25 @@
 
 #include "http/bodyformatter.h"
 
-#include <QRegularExpression>
-#include <QSyntaxHighlighter>
+#include <QList>
 #include <QTextCharFormat>
+#include <QTextLayout>
 
 namespace ApiLens::Ui {
 
-// Colours JSON (keys, strings, numbers, literals) and XML/HTML (tags, attributes). Only
-// used up to a size limit: past it the view shows plain text (see ResponseView).
-class BodyHighlighter : public QSyntaxHighlighter
+// Colours one line of JSON (keys, strings, numbers, literals) or XML/HTML (tags,
+// attributes): the viewer asks for the lines on screen only, so a body of any size is coloured.
+class BodyHighlighter
 {
-    Q_OBJECT
 public:
-    BodyHighlighter(QTextDocument *document, bool darkTheme);
-    void setKind(Core::ContentKind kind);
-
-protected:
-    void highlightBlock(const QString &text) override;
+    explicit BodyHighlighter(bool darkTheme);
+    void setKind(Core::ContentKind kind) { m_kind = kind; }
+    Core::ContentKind kind() const { return m_kind; }
+    QList<QTextLayout::FormatRange> formats(const QString &line) const;
 
 private:
-    void highlightJson(const QString &text);
-    void highlightMarkup(const QString &text);
+    void json(const QString &text, QList<QTextLayout::FormatRange> *out) const;
+    void markup(const QString &text, QList<QTextLayout::FormatRange> *out) const;
 
     Core::ContentKind m_kind = Core::ContentKind::Text;
     QTextCharFormat m_key;

@@ -4,7 +4,6 @@
 #include "bodyviewer.h"
 #include "errorinspector.h"
 #include "format.h"
-#include "progressivetext.h"
 #include "statusbadge.h"
 #include "statusstyle.h"
 #include "timingview.h"
@@ -162,19 +161,19 @@ ResponseView::ResponseView(const Core::Catalog *catalog, QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_prettyNote(new QLabel(this))
     , m_rawNote(new QLabel(this))
-    , m_pretty(bodyEdit(this))
+    , m_pretty(new BodyViewer(this))
     , m_raw(new BodyViewer(this))
     , m_headerFilter(new QLineEdit(this))
     , m_headers(new QTableWidget(this))
     , m_timing(new TimingView(this))
     , m_sent(bodyEdit(this))
-    , m_highlighter(new BodyHighlighter(m_pretty->document(), isDarkPalette(palette())))
-    , m_prettyLoader(new ProgressiveText(m_pretty))
+    , m_highlighter(std::make_shared<BodyHighlighter>(isDarkPalette(palette())))
     , m_catalog(catalog)
     , m_split(new QSplitter(Qt::Horizontal, this))
     , m_inspector(new ErrorInspector(catalog, this))
 {
-    connect(m_prettyLoader, &ProgressiveText::loaded, this, &ResponseView::prettyReady);
+    m_pretty->setColorizer(
+        [highlighter = m_highlighter](const QString &line) { return highlighter->formats(line); });
     connect(&m_rawWatcher, &QFutureWatcher<std::shared_ptr<const ViewerText>>::finished, this, [this] {
         m_raw->setText(m_rawWatcher.result());
         m_rawNote->setVisible(!m_rawNoteText.isEmpty());
@@ -247,8 +246,7 @@ ResponseView::ResponseView(const Core::Catalog *catalog, QWidget *parent)
     layout->addWidget(m_strip);
     layout->addWidget(m_pages, 1);
 
-    connect(&m_formatWatcher, &QFutureWatcher<Core::FormattedBody>::finished, this,
-            &ResponseView::onFormatted);
+    connect(&m_formatWatcher, &QFutureWatcher<Pretty>::finished, this, &ResponseView::onFormatted);
     connect(&m_analysisWatcher, &QFutureWatcher<Analysis>::finished, this, &ResponseView::onAnalyzed);
     showEmpty();
 }
@@ -392,7 +390,9 @@ void ResponseView::showExchange(const Core::Exchange &exchange)
     m_inspector->setRequest(QString::fromLatin1(exchange.request.method), exchange.request.url);
     m_analysisWatcher.setFuture(
         QtConcurrent::run([status = exchange.status, headers = exchange.headers, body = exchange.body] {
-            const QByteArray bytes = body.bytes();
+            // The first 4 MB, as the history reads it: an error body is never larger, and a
+            // 1 GB success body must not be parsed into a tree just to find it is no error.
+            const QByteArray bytes = body.bytes(AnalysisLimitBytes);
             Analysis analysis{Core::analyzeError(status, headers, bytes), {}};
             if (analysis.report.isError() && bytes.size() <= 4 * 1024 * 1024) {
                 analysis.document =
@@ -401,15 +401,15 @@ void ResponseView::showExchange(const Core::Exchange &exchange)
             return analysis;
         }));
 
-    const QByteArray shown = exchange.body.bytes(DisplayLimitBytes);
     // Raw shows every byte of a text body (mapped when it is on disk; its lines indexed on a
     // worker); a binary body as a hex dump of its first 1 MB.
     const bool binary = kind == Core::ContentKind::Binary;
     const qint64 hexShown = qMin<qint64>(m_bodySize, HexLimitBytes);
-    m_rawNoteText = binary && hexShown < m_bodySize
-                        ? tr("Showing the first %1 of %2 bytes as hex; Response › Save Response Body saves all.")
-                              .arg(QLocale().toString(hexShown), QLocale().toString(m_bodySize))
-                        : QString();
+    m_rawNoteText =
+        binary && hexShown < m_bodySize
+            ? tr("Showing the first %1 of %2 bytes as hex; Response › Save Response Body saves all.")
+                  .arg(QLocale().toString(hexShown), QLocale().toString(m_bodySize))
+            : QString();
     m_raw->clear();
     m_rawNote->setText(m_bodySize > 0 ? tr("Reading %1…").arg(humanSize(m_bodySize)) : QString());
     m_rawNote->setVisible(m_bodySize > 0);
@@ -418,41 +418,40 @@ void ResponseView::showExchange(const Core::Exchange &exchange)
                       : ViewerText::fromBody(body);
     }));
     m_pretty->clear();
-    m_prettyNote->setText(tr("Formatting…"));
-    m_prettyNote->setVisible(!shown.isEmpty());
-    if (shown.isEmpty()) {
-        m_pretty->setPlaceholderText(tr("The response has no body."));
-    }
+    m_prettyNote->setText(m_bodySize == 0 ? tr("The response has no body.") : tr("Formatting…"));
+    m_prettyNote->setVisible(true);
     m_pages->setCurrentIndex(int(Page::Response));
 
     // Formatting runs on a worker; a newer response cancels it.
     auto cancel = std::make_shared<std::atomic_bool>(false);
     m_formatCancel = cancel;
-    m_formatWatcher.setFuture(QtConcurrent::run([shown, contentType, cancel] {
-        return Core::formatBody(shown, contentType, DisplayLimitBytes, cancel.get());
+    m_formatWatcher.setFuture(QtConcurrent::run([body = exchange.body, contentType, cancel] {
+        const Core::PrettyBody pretty = Core::prettyBody(body, contentType, 8 << 20, cancel.get());
+        Pretty out{nullptr, pretty.kind, pretty.reformatted, pretty.partial, pretty.cancelled};
+        if (!pretty.cancelled) {
+            out.text = ViewerText::fromBody(pretty.text);
+        }
+        return out;
     }));
 }
 
 void ResponseView::onFormatted()
 {
-    const Core::FormattedBody formatted = m_formatWatcher.result();
+    const Pretty formatted = m_formatWatcher.result();
     if (formatted.cancelled) {
         return;
     }
-    const bool highlight = formatted.text.size() <= HighlightLimitChars;
-    m_highlighter->setDocument(highlight ? m_pretty->document() : nullptr);
     m_highlighter->setKind(formatted.kind);
-    m_prettyLoader->setText(formatted.text);
-    QStringList notes;
-    if (m_bodySize > DisplayLimitBytes) {
-        notes.append(
-            tr("Showing the first %1 of %2.").arg(humanSize(DisplayLimitBytes), humanSize(m_bodySize)));
-    }
-    if (!highlight) {
-        notes.append(tr("Too large to colour."));
-    }
-    m_prettyNote->setText(notes.join(QLatin1Char(' ')));
-    m_prettyNote->setVisible(!notes.isEmpty());
+    m_pretty->setText(formatted.text);
+    const QString note =
+        formatted.partial
+            ? tr("Showing the first 1 MB of %1 as hex; Response › Save Response Body saves all.")
+                  .arg(humanSize(m_bodySize))
+        : m_bodySize == 0 ? tr("The response has no body.")
+                          : QString();
+    m_prettyNote->setText(note);
+    m_prettyNote->setVisible(!note.isEmpty());
+    Q_EMIT prettyReady();
 }
 
 void ResponseView::onAnalyzed()
@@ -496,7 +495,7 @@ void ResponseView::showFailure(const Core::Exchange &exchange)
     m_failureHint->setText(transportHint(exchange.error));
     fillHeaders({});
     m_raw->clear();
-    m_prettyLoader->setText(QString());
+    m_pretty->clear();
     m_pages->setCurrentIndex(int(Page::Failure));
 }
 
@@ -514,7 +513,7 @@ void ResponseView::showNotSent(const QString &title, const QString &message, con
     m_failureHint->setText(hint);
     fillHeaders({});
     m_raw->clear();
-    m_prettyLoader->setText(QString());
+    m_pretty->clear();
     m_pages->setCurrentIndex(int(Page::Failure));
 }
 

@@ -31,7 +31,6 @@ class ViewerText;
 
 class BodyHighlighter;
 class ErrorInspector;
-class ProgressiveText;
 class StatusBadge;
 class TimingView;
 
@@ -59,7 +58,8 @@ public:
     Page page() const;
     StatusBadge *badge() const { return m_badge; }
     QTabWidget *tabs() const { return m_tabs; }
-    QPlainTextEdit *prettyView() const { return m_pretty; }
+    // Pretty: the whole body indented (JSON as it streams, XML), coloured on screen.
+    BodyViewer *prettyView() const { return m_pretty; }
     // Raw: every byte as received (text; a hex dump of the start of a binary body), in a viewer
     // that lays out only the lines on screen.
     BodyViewer *rawView() const { return m_raw; }
@@ -82,12 +82,8 @@ public:
     const Core::ResponseBody &body() const { return m_body; }
     QString suggestedFileName() const { return m_bodyFileName; }
 
-    // Bodies larger than this are shown in part (the rest stays in Raw's file/save).
-    static constexpr qint64 DisplayLimitBytes = 2 * 1024 * 1024;
-    static constexpr qint64 HighlightLimitChars = 256 * 1024;
-    // One unbroken line costs far more to lay out than many short ones; Raw shows at most
-    // this much of a body whose first line is that long (Pretty breaks it into lines).
-    static constexpr qint64 LongLineLimitBytes = 128 * 1024;
+    // Error analysis reads at most this much of a body.
+    static constexpr qint64 AnalysisLimitBytes = 4 * 1024 * 1024;
     // A binary body's hex dump in Raw covers this much (Save Response Body has all of it).
     static constexpr qint64 HexLimitBytes = 1024 * 1024;
 
@@ -126,14 +122,13 @@ private:
     QTabWidget *m_tabs;
     QLabel *m_prettyNote;
     QLabel *m_rawNote;
-    QPlainTextEdit *m_pretty;
+    BodyViewer *m_pretty;
     BodyViewer *m_raw;
     QLineEdit *m_headerFilter;
     QTableWidget *m_headers;
     TimingView *m_timing;
     QPlainTextEdit *m_sent;
-    BodyHighlighter *m_highlighter;
-    ProgressiveText *m_prettyLoader;
+    std::shared_ptr<BodyHighlighter> m_highlighter;
     QFutureWatcher<std::shared_ptr<const ViewerText>> m_rawWatcher;
     QString m_pendingTarget;
 
@@ -149,7 +144,15 @@ private:
         QJsonDocument document; // the parsed body, for the inspector's details tree
     };
     QFutureWatcher<Analysis> m_analysisWatcher;
-    QFutureWatcher<Core::FormattedBody> m_formatWatcher;
+    struct Pretty
+    {
+        std::shared_ptr<const ViewerText> text;
+        Core::ContentKind kind = Core::ContentKind::Empty;
+        bool reformatted = false;
+        bool partial = false;
+        bool cancelled = false;
+    };
+    QFutureWatcher<Pretty> m_formatWatcher;
     std::shared_ptr<std::atomic_bool> m_formatCancel;
     qint64 m_bodySize = 0;
 };

@@ -1,8 +1,6 @@
 #include "bodyhighlighter.h"
 
 #include <QTest>
-#include <QTextBlock>
-#include <QTextDocument>
 #include <QTextLayout>
 
 using namespace ApiLens;
@@ -16,11 +14,10 @@ private Q_SLOTS:
     void formats();
 };
 
-// The colour applied at a column of the first line, or an invalid colour.
-static QColor colorAt(QTextDocument &document, int column)
+// The colour given to a column of the line, or an invalid colour.
+static QColor colorAt(const BodyHighlighter &highlighter, const QString &line, int column)
 {
-    const QTextBlock block = document.firstBlock();
-    for (const QTextLayout::FormatRange &range : block.layout()->formats()) {
+    for (const QTextLayout::FormatRange &range : highlighter.formats(line)) {
         if (column >= range.start && column < range.start + range.length) {
             return range.format.foreground().color();
         }
@@ -48,18 +45,16 @@ void tst_BodyHighlighter::formats()
     QFETCH(QString, line);
     QFETCH(int, keyColumn);
     QFETCH(int, valueColumn);
-    QTextDocument document;
-    document.setPlainText(line);
-    BodyHighlighter highlighter(&document, false);
-    highlighter.setKind(kind); // rehighlights at once
-    const QColor key = colorAt(document, keyColumn);
-    const QColor value = colorAt(document, valueColumn);
+    BodyHighlighter highlighter(false);
+    highlighter.setKind(kind);
+    const QColor key = colorAt(highlighter, line, keyColumn);
+    const QColor value = colorAt(highlighter, line, valueColumn);
     QVERIFY(key.isValid());
     QVERIFY(value.isValid());
     QVERIFY(key != value);
     // Plain text gets no colours at all.
     highlighter.setKind(Core::ContentKind::Text);
-    QVERIFY(!colorAt(document, keyColumn).isValid());
+    QVERIFY(!colorAt(highlighter, line, keyColumn).isValid());
 }
 
 QTEST_MAIN(tst_BodyHighlighter)

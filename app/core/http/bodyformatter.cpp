@@ -247,4 +247,63 @@ FormattedBody formatBody(const QByteArray &allBytes, const QByteArray &contentTy
     return result;
 }
 
+PrettyBody prettyBody(const ResponseBody &body, const QByteArray &contentType, qint64 memoryBytes,
+                      const std::atomic_bool *cancel)
+{
+    PrettyBody pretty;
+    pretty.kind = detectContentKind(contentType, body.bytes(4096));
+    pretty.text = body;
+    switch (pretty.kind) {
+    case ContentKind::Json: {
+        const BodyBytes bytes(body);
+        ResponseBody::Writer writer(memoryBytes);
+        JsonIndenter indenter;
+        QByteArray out;
+        QString error;
+        constexpr qsizetype Piece = 4 << 20;
+        QByteArrayView all = bytes.view();
+        if (all.startsWith("\xEF\xBB\xBF")) {
+            all = all.sliced(3);
+        }
+        for (qsizetype at = 0; at < all.size(); at += Piece) {
+            if (isCancelled(cancel)) {
+                pretty.cancelled = true;
+                return pretty;
+            }
+            out.clear();
+            indenter.feed(all.sliced(at, qMin(Piece, all.size() - at)), &out);
+            if (!writer.append(out, &error)) {
+                return pretty; // no room for the indented copy: the text as it came
+            }
+        }
+        out.clear();
+        indenter.finish(&out);
+        writer.append(out, &error);
+        pretty.text = writer.finish();
+        pretty.reformatted = true;
+        break;
+    }
+    case ContentKind::Xml:
+    case ContentKind::Html:
+        if (body.size() <= 16 * 1024 * 1024) {
+            const FormattedBody formatted = formatBody(body.bytes(), contentType, body.size(), cancel);
+            pretty.reformatted = formatted.reformatted;
+            pretty.cancelled = formatted.cancelled;
+            if (formatted.reformatted) {
+                pretty.text = ResponseBody::fromBytes(formatted.text.toUtf8());
+            }
+        }
+        break;
+    case ContentKind::Binary:
+        pretty.partial = body.size() > 1024 * 1024;
+        pretty.text = ResponseBody::fromBytes(hexDump(body.bytes(1024 * 1024)).toUtf8());
+        break;
+    case ContentKind::Empty:
+    case ContentKind::Text:
+        break;
+    }
+    pretty.cancelled = pretty.cancelled || isCancelled(cancel);
+    return pretty;
+}
+
 } // namespace ApiLens::Core
