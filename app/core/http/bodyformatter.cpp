@@ -81,7 +81,11 @@ void JsonIndenter::feed(QByteArrayView in, QByteArray *out)
 {
     // A token-level re-indenter: no tree, no reordering, linear time, tolerant of errors; its
     // state carries over from one piece to the next, so pieces may split anything.
-    out->reserve(out->size() + in.size() + in.size() / 2);
+    // Room for the piece and its indentation, growing geometrically (small pieces must not
+    // reallocate every time).
+    if (const qsizetype needed = out->size() + in.size() + in.size() / 2; needed > out->capacity()) {
+        out->reserve(qMax(needed, out->capacity() * 2));
+    }
     const char *p = in.data();
     const char *const end = p + in.size();
     for (; p < end; ++p) {
