@@ -89,6 +89,36 @@ void BodyViewer::clear()
     setText(nullptr);
 }
 
+void BodyViewer::setMatches(QList<Core::FindMatch> matches)
+{
+    m_matches = std::move(matches);
+    m_currentMatch = -1;
+    viewport()->update();
+}
+
+void BodyViewer::showMatch(qsizetype index)
+{
+    if (!m_text || index < 0 || index >= m_matches.size()) {
+        return;
+    }
+    m_currentMatch = index;
+    const Core::FindMatch match = m_matches[index];
+    const qint64 line = m_text->index().lineAt(match.offset, m_text->bytes());
+    const Core::LineIndex::Range range = m_text->index().line(line, m_text->bytes());
+    const QByteArrayView bytes = m_text->bytes();
+    const auto column = [&](qint64 offset) {
+        return QString::fromUtf8(
+                   bytes.sliced(range.start, std::clamp<qint64>(offset - range.start, 0, range.length)))
+            .size();
+    };
+    if (line < m_topLine || line >= m_topLine + visibleLines()) {
+        verticalScrollBar()->setValue(int(std::max<qint64>(0, line - visibleLines() / 3)));
+    }
+    m_anchor = {line, column(match.offset)};
+    m_cursor = {line, column(match.offset + match.length)};
+    viewport()->update();
+}
+
 void BodyViewer::setColorizer(Colorizer colorizer)
 {
     m_colorizer = std::move(colorizer);
@@ -213,7 +243,24 @@ void BodyViewer::paintEvent(QPaintEvent *)
         }
         const QString text = m_text->line(line);
         QTextLayout layout(text, font());
-        QList<QTextLayout::FormatRange> formats = m_colorizer ? m_colorizer(text) : QList<QTextLayout::FormatRange>();
+        QList<QTextLayout::FormatRange> formats =
+            m_colorizer ? m_colorizer(text) : QList<QTextLayout::FormatRange>();
+        // Matches on this line: the first one at or after its start, found by bisection.
+        const Core::LineIndex::Range range = m_text->index().line(line, m_text->bytes());
+        auto match =
+            std::lower_bound(m_matches.cbegin(), m_matches.cend(), range.start,
+                             [](const Core::FindMatch &m, qint64 at) { return m.offset + m.length <= at; });
+        for (; match != m_matches.cend() && match->offset < range.start + range.length; ++match) {
+            const QByteArrayView bytes = m_text->bytes();
+            const qint64 begin = std::max(match->offset, range.start);
+            const qint64 end = std::min(match->offset + match->length, range.start + range.length);
+            QTextLayout::FormatRange marked;
+            marked.start = int(QString::fromUtf8(bytes.sliced(range.start, begin - range.start)).size());
+            marked.length = int(QString::fromUtf8(bytes.sliced(begin, end - begin)).size());
+            marked.format.setBackground(QColor(0xFFE066));
+            marked.format.setForeground(QColor(0x1A1A1A));
+            formats.append(marked);
+        }
         if (hasSelection() && from.line <= line && line <= to.line) {
             const qsizetype start = line == from.line ? from.column : 0;
             const qsizetype end = line == to.line ? to.column : text.size();
@@ -290,7 +337,9 @@ void BodyViewer::mouseDoubleClickEvent(QMouseEvent *event)
     const QString text = m_text ? m_text->line(at.line) : QString();
     qsizetype start = at.column;
     qsizetype end = at.column;
-    const auto word = [&text](qsizetype i) { return i >= 0 && i < text.size() && (text[i].isLetterOrNumber() || text[i] == QLatin1Char('_')); };
+    const auto word = [&text](qsizetype i) {
+        return i >= 0 && i < text.size() && (text[i].isLetterOrNumber() || text[i] == QLatin1Char('_'));
+    };
     while (word(start - 1)) {
         --start;
     }

@@ -2,6 +2,7 @@
 
 #include "http/lineindex.h"
 #include "http/responsebody.h"
+#include "http/textfind.h"
 
 #include <QAbstractScrollArea>
 #include <QByteArray>
@@ -57,7 +58,10 @@ public:
     {
         qint64 line = 0;
         qsizetype column = 0;
-        bool operator<(const Position &o) const { return line < o.line || (line == o.line && column < o.column); }
+        bool operator<(const Position &o) const
+        {
+            return line < o.line || (line == o.line && column < o.column);
+        }
         bool operator==(const Position &o) const { return line == o.line && column == o.column; }
     };
     void select(Position from, Position to);
@@ -67,6 +71,11 @@ public:
     QString selectedText(bool *tooLarge = nullptr) const;
     static constexpr qint64 CopyLimitBytes = 64 * 1024 * 1024;
     void copy();
+
+    // Matches of a find, marked where they are on screen; the current one selected and shown.
+    void setMatches(QList<Core::FindMatch> matches);
+    void showMatch(qsizetype index);
+    const QList<Core::FindMatch> &matches() const { return m_matches; }
 
     // Colours for a line as it is painted (syntax highlighting of the lines on screen only).
     using Colorizer = std::function<QList<QTextLayout::FormatRange>(const QString &line)>;
@@ -95,6 +104,8 @@ private:
     Position m_anchor;
     Position m_cursor;
     qint64 m_topLine = 0;
+    QList<Core::FindMatch> m_matches;
+    qsizetype m_currentMatch = -1;
 };
 
 } // namespace ApiLens::Ui

@@ -63,6 +63,21 @@ void MainWindow::createActions()
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
+    // Find in the response body of the current tab.
+    const auto inResponse = [this](void (ResponseView::*what)()) {
+        return [this, what] {
+            if (RequestTab *tab = currentTab()) {
+                (tab->response()->*what)();
+            }
+        };
+    };
+    edit->addAction(tr("&Find in Response…"), this, inResponse(&ResponseView::showFind))
+        ->setShortcut(QKeySequence::Find);
+    edit->addAction(tr("Find &Next"), this, inResponse(&ResponseView::findNext))
+        ->setShortcuts(keysWithFallback(QKeySequence::FindNext, QKeySequence(Qt::Key_F3)));
+    edit->addAction(tr("Find &Previous"), this, inResponse(&ResponseView::findPrevious))
+        ->setShortcuts(keysWithFallback(QKeySequence::FindPrevious, QKeySequence(Qt::SHIFT | Qt::Key_F3)));
+    edit->addSeparator();
     QAction *environments = edit->addAction(tr("&Environments…"), this, &MainWindow::editEnvironments);
     environments->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     createRequestMenu();

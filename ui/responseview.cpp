@@ -3,6 +3,7 @@
 #include "bodyhighlighter.h"
 #include "bodyviewer.h"
 #include "errorinspector.h"
+#include "findbar.h"
 #include "format.h"
 #include "statusbadge.h"
 #include "statusstyle.h"
@@ -231,7 +232,58 @@ ResponseView::ResponseView(const Core::Catalog *catalog, QWidget *parent)
     m_pages->addWidget(m_empty);
     m_pages->addWidget(buildPendingPage());
     m_pages->addWidget(buildFailurePage());
-    m_split->addWidget(m_tabs);
+    // The find bar over the body tabs, hidden until Ctrl+F.
+    m_find = new FindBar(this);
+    m_find->hide();
+    auto *bodies = new QWidget(this);
+    auto *bodiesLayout = new QVBoxLayout(bodies);
+    bodiesLayout->setContentsMargins(0, 0, 0, 0);
+    bodiesLayout->setSpacing(0);
+    bodiesLayout->addWidget(m_find);
+    bodiesLayout->addWidget(m_tabs, 1);
+    connect(m_find, &FindBar::queryChanged, this, &ResponseView::startFind);
+    connect(m_find, &FindBar::next, this, &ResponseView::findNext);
+    connect(m_find, &FindBar::previous, this, &ResponseView::findPrevious);
+    connect(m_find, &FindBar::closed, this, [this] {
+        m_pretty->setMatches({});
+        m_raw->setMatches({});
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_find->isVisible()) {
+            startFind();
+        }
+    });
+    connect(this, &ResponseView::prettyReady, this, [this] {
+        if (m_find->isVisible()) {
+            startFind();
+        }
+    });
+    connect(&m_findWatcher, &QFutureWatcher<Core::FindResult>::finished, this, [this] {
+        const Core::FindResult result = m_findWatcher.result();
+        if (result.cancelled) {
+            return;
+        }
+        BodyViewer *viewer = findTarget();
+        viewer->setMatches(result.matches);
+        if (!result.error.isEmpty()) {
+            m_find->setStatus(result.error, true);
+        } else if (result.count == 0) {
+            m_find->setStatus(m_find->query().text.isEmpty() ? QString() : tr("No matches"),
+                              !m_find->query().text.isEmpty());
+        } else {
+            // The first match on screen or below it.
+            const qint64 top =
+                viewer->text()
+                    ? viewer->text()->index().line(viewer->firstVisibleLine(), viewer->text()->bytes()).start
+                    : 0;
+            const auto at =
+                std::lower_bound(result.matches.cbegin(), result.matches.cend(), top,
+                                 [](const Core::FindMatch &m, qint64 offset) { return m.offset < offset; });
+            m_currentMatch = at == result.matches.cend() ? 0 : at - result.matches.cbegin();
+            moveMatch(0);
+        }
+    });
+    m_split->addWidget(bodies);
     m_split->addWidget(m_inspector);
     m_split->setStretchFactor(0, 3);
     m_split->setStretchFactor(1, 2);
@@ -540,6 +592,63 @@ void ResponseView::filterHeaders(const QString &text)
                            m_headers->item(row, 1)->text().contains(text, Qt::CaseInsensitive);
         m_headers->setRowHidden(row, !match);
     }
+}
+
+BodyViewer *ResponseView::findTarget() const
+{
+    return m_tabs->currentIndex() == 1 ? m_raw : m_pretty;
+}
+
+void ResponseView::showFind()
+{
+    if (m_tabs->currentIndex() > 1) {
+        m_tabs->setCurrentIndex(0); // find looks in a body
+    }
+    m_find->open();
+    startFind();
+}
+
+void ResponseView::startFind()
+{
+    if (m_findCancel) {
+        m_findCancel->store(true);
+    }
+    m_pretty->setMatches({});
+    m_raw->setMatches({});
+    const std::shared_ptr<const ViewerText> text = findTarget()->text();
+    const Core::FindQuery query = m_find->query();
+    if (!text || query.text.isEmpty()) {
+        m_find->setStatus(QString());
+        return;
+    }
+    m_find->setStatus(tr("Searching…"));
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    m_findCancel = cancel;
+    m_findWatcher.setFuture(QtConcurrent::run(
+        [text, query, cancel] { return Core::findAll(text->bytes(), text->index(), query, cancel.get()); }));
+}
+
+void ResponseView::findNext()
+{
+    moveMatch(1);
+}
+
+void ResponseView::findPrevious()
+{
+    moveMatch(-1);
+}
+
+void ResponseView::moveMatch(int step)
+{
+    BodyViewer *viewer = findTarget();
+    const qsizetype count = viewer->matches().size();
+    if (count == 0) {
+        return;
+    }
+    m_currentMatch = ((m_currentMatch + step) % count + count) % count;
+    viewer->showMatch(m_currentMatch);
+    const qint64 total = m_findWatcher.isFinished() ? m_findWatcher.result().count : count;
+    m_find->setStatus(tr("%1 of %2").arg(QLocale().toString(m_currentMatch + 1), QLocale().toString(total)));
 }
 
 } // namespace ApiLens::Ui

@@ -3,6 +3,7 @@
 #include "errors/errorreport.h"
 #include "http/bodyformatter.h"
 #include "http/exchange.h"
+#include "http/textfind.h"
 
 #include <QFutureWatcher>
 #include <QJsonDocument>
@@ -27,6 +28,7 @@ class Catalog;
 namespace ApiLens::Ui {
 
 class BodyViewer;
+class FindBar;
 class ViewerText;
 
 class BodyHighlighter;
@@ -76,6 +78,11 @@ public:
     void setCatalog(const Core::Catalog *catalog);
     QSplitter *inspectorSplitter() const { return m_split; }
     const Core::ErrorReport &report() const { return m_report; }
+    // Find in the body of the tab shown (Pretty, or Raw), on a worker.
+    FindBar *findBar() const { return m_find; }
+    void showFind();
+    void findNext();
+    void findPrevious();
     // The body of the response shown (empty when none), and a file name for saving it: the
     // server's Content-Disposition name, the URL's last segment, or "response" with the
     // extension of its type.
@@ -103,6 +110,13 @@ private:
     void onFormatted();
     void onAnalyzed();
 
+    void startFind();
+    void moveMatch(int step);
+    BodyViewer *findTarget() const;
+    FindBar *m_find;
+    qsizetype m_currentMatch = 0;
+    QFutureWatcher<Core::FindResult> m_findWatcher;
+    std::shared_ptr<std::atomic_bool> m_findCancel;
     Core::ResponseBody m_body;
     QString m_rawNoteText; // said above Raw once it is shown
     QString m_bodyFileName;

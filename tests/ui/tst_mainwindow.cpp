@@ -1,8 +1,10 @@
+#include "bodyviewer.h"
 #include "collectionmodel.h"
 #include "collectionpane.h"
 #include "defaultheadersview.h"
 #include "errorinspector.h"
 #include "filepicker.h"
+#include "findbar.h"
 #include "historypane.h"
 #include "importdialog.h"
 #include "keyvalueeditor.h"
@@ -274,6 +276,12 @@ void tst_MainWindow::responseBodyIsSavedWhole()
     QCOMPARE(tab->response()->suggestedFileName(), QStringLiteral("response.txt"));
     m_window->bodyActions()->copy();
     QTRY_COMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("hello there"));
+    // Ctrl+F finds in the body, also while the URL field has the focus; F3 moves on.
+    tab->editor()->focusUrl();
+    QTest::keyClick(m_window, Qt::Key_F, Qt::ControlModifier);
+    QVERIFY(tab->response()->findBar()->isVisible());
+    QTest::keyClicks(tab->response()->findBar()->edit(), QStringLiteral("there"));
+    QTRY_COMPARE(tab->response()->prettyView()->matches().size(), 1);
     m_window->newTab();
     m_window->bodyActions()->save();
     QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("There is no response body to save"));

@@ -1,6 +1,7 @@
 #include "responseview.h"
 
 #include "bodyviewer.h"
+#include "findbar.h"
 #include "statusbadge.h"
 #include "timingview.h"
 
@@ -12,6 +13,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
+#include <QToolButton>
 
 using namespace ApiLens;
 using namespace ApiLens::Ui;
@@ -25,6 +27,7 @@ private Q_SLOTS:
     void failurePage();
     void headersFilter();
     void largeBodyIsShownWhole();
+    void findMarksAndMovesThroughMatches();
     void pendingAndCancel();
 };
 
@@ -104,7 +107,10 @@ void tst_ResponseView::headersFilter()
 {
     ResponseView view;
     view.showExchange(response(200, "application/json", "{}"));
-    auto *filter = view.findChild<QLineEdit *>();
+    QLineEdit *filter = nullptr;
+    for (QLineEdit *edit : view.findChildren<QLineEdit *>()) {
+        filter = edit->placeholderText() == QStringLiteral("Filter headers") ? edit : filter;
+    }
     QVERIFY(filter);
     QTest::keyClicks(filter, QStringLiteral("request"));
     int visible = 0;
@@ -138,6 +144,61 @@ void tst_ResponseView::largeBodyIsShownWhole()
         QVERIFY2(!label->isVisible() || !label->text().contains(QStringLiteral("Showing the first")),
                  qPrintable(label->text()));
     }
+}
+
+void tst_ResponseView::findMarksAndMovesThroughMatches()
+{
+    // Ctrl+F's bar finds in the tab shown: every match counted on a worker, the first shown
+    // and selected, Enter / Shift+Enter move (and wrap), an invalid expression is said.
+    ResponseView view;
+    view.resize(800, 600);
+    view.show();
+    QSignalSpy ready(&view, &ResponseView::prettyReady);
+    QByteArray body = "[";
+    for (int i = 0; i < 5000; ++i) {
+        body +=
+            "{\"id\":" + QByteArray::number(i) + ",\"name\":\"" + (i % 1000 == 7 ? "Needle" : "hay") + "\"},";
+    }
+    body += "null]";
+    view.showExchange(response(200, "application/json", body));
+    QVERIFY(ready.wait(10000));
+    view.showFind();
+    QVERIFY(view.findBar()->isVisible());
+    QTest::keyClicks(view.findBar()->edit(), QStringLiteral("needle"));
+    QLabel *status = nullptr;
+    for (QLabel *label : view.findBar()->findChildren<QLabel *>()) {
+        status = label;
+    }
+    QTRY_COMPARE(status->text(), QStringLiteral("1 of 5"));
+    BodyViewer *pretty = view.prettyView();
+    QCOMPARE(pretty->matches().size(), 5);
+    QCOMPARE(pretty->selectedText(), QStringLiteral("Needle"));
+    const qint64 firstLine = pretty->firstVisibleLine();
+    QTest::keyClick(view.findBar()->edit(), Qt::Key_Return);
+    QCOMPARE(status->text(), QStringLiteral("2 of 5"));
+    QVERIFY(pretty->firstVisibleLine() > firstLine); // scrolled to it
+    QTest::keyClick(view.findBar()->edit(), Qt::Key_Return, Qt::ShiftModifier);
+    QTest::keyClick(view.findBar()->edit(), Qt::Key_Return, Qt::ShiftModifier);
+    QCOMPARE(status->text(), QStringLiteral("5 of 5")); // wrapped around
+    // Match case: none; a regular expression; a broken one.
+    for (QToolButton *button : view.findBar()->findChildren<QToolButton *>()) {
+        if (button->text() == QStringLiteral("Aa")) {
+            button->click();
+        }
+    }
+    QTRY_COMPARE(status->text(), QStringLiteral("No matches"));
+    view.findBar()->edit()->setText(QStringLiteral("[N"));
+    for (QToolButton *button : view.findBar()->findChildren<QToolButton *>()) {
+        if (button->text() == QStringLiteral(".*")) {
+            button->click();
+        }
+    }
+    QTRY_VERIFY(status->text().startsWith(QStringLiteral("not a regular expression")));
+    // In Raw, the same search runs over the bytes as received.
+    view.findBar()->edit()->setText(QStringLiteral("\"id\":\\d+,\"name\":\"Needle"));
+    view.tabs()->setCurrentIndex(1);
+    QTRY_COMPARE(status->text(), QStringLiteral("1 of 5"));
+    QCOMPARE(view.rawView()->matches().size(), 5);
 }
 
 void tst_ResponseView::pendingAndCancel()

@@ -1,0 +1,136 @@
+#include "textfind.h"
+
+#include <QByteArrayMatcher>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace ApiLens::Core {
+
+namespace {
+
+bool isWordByte(char c)
+{
+    const auto u = uchar(c);
+    return (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u == '_' ||
+           u >= 0x80;
+}
+
+char lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
+}
+
+class Collector
+{
+public:
+    Collector(FindResult *result, const std::function<void(FindMatch)> &first)
+        : m_result(result)
+        , m_first(first)
+    {}
+    void add(qint64 offset, qint64 length)
+    {
+        if (m_result->count == 0 && m_first) {
+            m_first({offset, length});
+        }
+        ++m_result->count;
+        if (m_result->matches.size() < FindResult::MaxKept) {
+            m_result->matches.append({offset, length});
+        }
+    }
+
+private:
+    FindResult *m_result;
+    const std::function<void(FindMatch)> &m_first;
+};
+
+void findPlain(QByteArrayView text, const FindQuery &query, const std::atomic_bool *cancel, Collector *out,
+               FindResult *result)
+{
+    QByteArray needle = query.text.toUtf8();
+    if (!query.matchCase) {
+        std::transform(needle.begin(), needle.end(), needle.begin(), lower);
+    }
+    const QByteArrayMatcher matcher(needle);
+    // In pieces (folded when the case does not count), overlapping by the needle's length.
+    constexpr qsizetype Piece = 4 << 20;
+    QByteArray folded;
+    for (qsizetype at = 0; at < text.size(); at += Piece) {
+        if (cancel && cancel->load()) {
+            result->cancelled = true;
+            return;
+        }
+        const qsizetype length = std::min<qsizetype>(text.size() - at, Piece + needle.size() - 1);
+        QByteArrayView piece = text.sliced(at, length);
+        if (!query.matchCase) {
+            folded.resize(piece.size());
+            std::transform(piece.begin(), piece.end(), folded.begin(), lower);
+            piece = folded;
+        }
+        for (qsizetype found = matcher.indexIn(piece, 0); found >= 0 && found < Piece;
+             found = matcher.indexIn(piece, found + 1)) {
+            const qint64 offset = at + found;
+            const qint64 end = offset + needle.size();
+            if (query.wholeWord && ((offset > 0 && isWordByte(text[offset - 1])) ||
+                                    (end < text.size() && isWordByte(text[end])))) {
+                continue;
+            }
+            out->add(offset, needle.size());
+        }
+    }
+}
+
+void findRegex(QByteArrayView text, const LineIndex &index, const FindQuery &query,
+               const std::atomic_bool *cancel, Collector *out, FindResult *result)
+{
+    QString pattern = query.text;
+    if (query.wholeWord) {
+        pattern = QStringLiteral("\\b(?:") + pattern + QStringLiteral(")\\b");
+    }
+    const QRegularExpression re(pattern, query.matchCase ? QRegularExpression::NoPatternOption
+                                                         : QRegularExpression::CaseInsensitiveOption);
+    if (!re.isValid()) {
+        result->error = QStringLiteral("not a regular expression: %1 (at character %2)")
+                            .arg(re.errorString())
+                            .arg(re.patternErrorOffset() + 1);
+        return;
+    }
+    for (qint64 line = 0; line < index.lineCount(); ++line) {
+        if ((line & 0xFFF) == 0 && cancel && cancel->load()) {
+            result->cancelled = true;
+            return;
+        }
+        const LineIndex::Range range = index.line(line, text);
+        const QByteArrayView bytes = text.sliced(range.start, range.length);
+        const QString string = QString::fromUtf8(bytes);
+        for (auto it = re.globalMatch(string); it.hasNext();) {
+            const QRegularExpressionMatch m = it.next();
+            if (m.capturedLength() == 0) {
+                continue;
+            }
+            const qint64 start = QStringView(string).left(m.capturedStart()).toUtf8().size();
+            const qint64 length = m.capturedView().toUtf8().size();
+            out->add(range.start + start, length);
+        }
+    }
+}
+
+} // namespace
+
+FindResult findAll(QByteArrayView text, const LineIndex &index, const FindQuery &query,
+                   const std::atomic_bool *cancel, const std::function<void(FindMatch)> &first)
+{
+    FindResult result;
+    if (query.text.isEmpty()) {
+        return result;
+    }
+    Collector out(&result, first);
+    if (query.regex) {
+        findRegex(text, index, query, cancel, &out, &result);
+    } else {
+        findPlain(text, query, cancel, &out, &result);
+    }
+    return result;
+}
+
+} // namespace ApiLens::Core
