@@ -625,7 +625,7 @@ void ResponseView::startFind()
     auto cancel = std::make_shared<std::atomic_bool>(false);
     m_findCancel = cancel;
     m_findWatcher.setFuture(QtConcurrent::run(
-        [text, query, cancel] { return Core::findAll(text->bytes(), text->index(), query, cancel.get()); }));
+        [text, query, cancel] { return Core::findAll(text->bytes(), query, cancel.get()); }));
 }
 
 void ResponseView::findNext()

@@ -19,9 +19,7 @@ namespace {
 
 FindResult find(const QByteArray &text, const FindQuery &query)
 {
-    LineIndex index;
-    index.append(text);
-    return findAll(text, index, query);
+    return findAll(text, query);
 }
 
 } // namespace
@@ -87,15 +85,12 @@ void tst_TextFind::acrossPieces()
 void tst_TextFind::firstIsToldAndCancelStops()
 {
     const QByteArray text = QByteArray(100, 'a') + "hit" + QByteArray(100, 'b') + "hit";
-    LineIndex index;
-    index.append(text);
     FindMatch told{-1, 0};
-    const FindResult result =
-        findAll(text, index, {QStringLiteral("hit")}, nullptr, [&](FindMatch m) { told = m; });
+    const FindResult result = findAll(text, {QStringLiteral("hit")}, nullptr, [&](FindMatch m) { told = m; });
     QCOMPARE(told.offset, qint64(100));
     QCOMPARE(result.count, 2);
     const std::atomic_bool cancel{true};
-    QVERIFY(findAll(text, index, {QStringLiteral("hit")}, &cancel).cancelled);
+    QVERIFY(findAll(text, {QStringLiteral("hit")}, &cancel).cancelled);
 }
 
 void tst_TextFind::manyMatchesAreCountedPastTheKeptOnes()

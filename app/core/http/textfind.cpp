@@ -4,6 +4,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <cstring>
 
 namespace ApiLens::Core {
 
@@ -80,45 +81,54 @@ void findPlain(QByteArrayView text, const FindQuery &query, const std::atomic_bo
     }
 }
 
-void findRegex(QByteArrayView text, const LineIndex &index, const FindQuery &query,
-               const std::atomic_bool *cancel, Collector *out, FindResult *result)
+void findRegex(QByteArrayView text, const FindQuery &query, const std::atomic_bool *cancel, Collector *out,
+               FindResult *result)
 {
     QString pattern = query.text;
     if (query.wholeWord) {
         pattern = QStringLiteral("\\b(?:") + pattern + QStringLiteral(")\\b");
     }
-    const QRegularExpression re(pattern, query.matchCase ? QRegularExpression::NoPatternOption
-                                                         : QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpression re(pattern, QRegularExpression::MultilineOption |
+                                             (query.matchCase ? QRegularExpression::NoPatternOption
+                                                              : QRegularExpression::CaseInsensitiveOption));
     if (!re.isValid()) {
         result->error = QStringLiteral("not a regular expression: %1 (at character %2)")
                             .arg(re.errorString())
                             .arg(re.patternErrorOffset() + 1);
         return;
     }
-    for (qint64 line = 0; line < index.lineCount(); ++line) {
-        if ((line & 0xFFF) == 0 && cancel && cancel->load()) {
+    // Whole lines at a time, about 1 MB of them: one conversion and one scan per piece (a
+    // match never spans lines: '^' and '$' are each line's ends).
+    constexpr qint64 Piece = 1 << 20;
+    for (qint64 start = 0, end = 0; start < text.size(); start = end + 1) {
+        if (cancel && cancel->load()) {
             result->cancelled = true;
             return;
         }
-        const LineIndex::Range range = index.line(line, text);
-        const QByteArrayView bytes = text.sliced(range.start, range.length);
-        const QString string = QString::fromUtf8(bytes);
+        end = std::min<qint64>(text.size(), start + Piece);
+        if (end < text.size()) {
+            const void *nl = std::memchr(text.data() + end, '\n', size_t(text.size() - end));
+            end = nl ? static_cast<const char *>(nl) - text.data() : text.size();
+        }
+        const QString string = QString::fromUtf8(text.sliced(start, end - start));
+        qint64 byte = start; // the byte where `at` (in UTF-16 units) is
+        qsizetype at = 0;
         for (auto it = re.globalMatch(string); it.hasNext();) {
             const QRegularExpressionMatch m = it.next();
             if (m.capturedLength() == 0) {
                 continue;
             }
-            const qint64 start = QStringView(string).left(m.capturedStart()).toUtf8().size();
-            const qint64 length = m.capturedView().toUtf8().size();
-            out->add(range.start + start, length);
+            byte += QStringView(string).sliced(at, m.capturedStart() - at).toUtf8().size();
+            at = m.capturedStart();
+            out->add(byte, m.capturedView().toUtf8().size());
         }
     }
 }
 
 } // namespace
 
-FindResult findAll(QByteArrayView text, const LineIndex &index, const FindQuery &query,
-                   const std::atomic_bool *cancel, const std::function<void(FindMatch)> &first)
+FindResult findAll(QByteArrayView text, const FindQuery &query, const std::atomic_bool *cancel,
+                   const std::function<void(FindMatch)> &first)
 {
     FindResult result;
     if (query.text.isEmpty()) {
@@ -126,7 +136,7 @@ FindResult findAll(QByteArrayView text, const LineIndex &index, const FindQuery 
     }
     Collector out(&result, first);
     if (query.regex) {
-        findRegex(text, index, query, cancel, &out, &result);
+        findRegex(text, query, cancel, &out, &result);
     } else {
         findPlain(text, query, cancel, &out, &result);
     }

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "lineindex.h"
-
 #include <QByteArrayView>
 #include <QList>
 #include <QString>
@@ -36,11 +34,10 @@ struct FindResult
     static constexpr qsizetype MaxKept = 1000000;
 };
 
-// Every match of `query` in `text` (whose lines `index` knows, for regular expressions), for a
-// worker: `cancel` is polled, `first` (when set) hears of the first match as soon as it is
-// found, before counting goes on.
-FindResult findAll(QByteArrayView text, const LineIndex &index, const FindQuery &query,
-                   const std::atomic_bool *cancel = nullptr,
+// Every match of `query` in `text`, for a worker: `cancel` is polled, `first` (when set)
+// hears of the first match as soon as it is found, before counting goes on. A regular
+// expression is matched line by line ('^' and '$' at each line).
+FindResult findAll(QByteArrayView text, const FindQuery &query, const std::atomic_bool *cancel = nullptr,
                    const std::function<void(FindMatch)> &first = {});
 
 } // namespace ApiLens::Core
