@@ -66,10 +66,7 @@ BodyViewer::BodyViewer(QWidget *parent)
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setFocusPolicy(Qt::StrongFocus);
     viewport()->setCursor(Qt::IBeamCursor);
-    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
-        m_topLine = value;
-        viewport()->update();
-    });
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, viewport(), qOverload<>(&QWidget::update));
     connect(horizontalScrollBar(), &QScrollBar::valueChanged, viewport(), qOverload<>(&QWidget::update));
 }
 
@@ -77,7 +74,6 @@ void BodyViewer::setText(std::shared_ptr<const ViewerText> text)
 {
     m_text = std::move(text);
     m_anchor = m_cursor = {};
-    m_topLine = 0;
     updateScrollBars();
     verticalScrollBar()->setValue(0);
     horizontalScrollBar()->setValue(0);
@@ -111,7 +107,7 @@ void BodyViewer::showMatch(qsizetype index)
                    bytes.sliced(range.start, std::clamp<qint64>(offset - range.start, 0, range.length)))
             .size();
     };
-    if (line < m_topLine || line >= m_topLine + visibleLines()) {
+    if (line < firstVisibleLine() || line >= firstVisibleLine() + visibleLines()) {
         verticalScrollBar()->setValue(int(std::max<qint64>(0, line - visibleLines() / 3)));
     }
     m_anchor = {line, column(match.offset)};
@@ -137,7 +133,7 @@ int BodyViewer::visibleLines() const
 
 qint64 BodyViewer::firstVisibleLine() const
 {
-    return m_topLine;
+    return verticalScrollBar()->value();
 }
 
 int BodyViewer::gutterWidth() const
@@ -162,7 +158,6 @@ void BodyViewer::updateScrollBars()
 void BodyViewer::goToLine(qint64 line)
 {
     verticalScrollBar()->setValue(int(std::clamp<qint64>(line, 0, verticalScrollBar()->maximum())));
-    m_topLine = verticalScrollBar()->value();
     m_anchor = m_cursor = {std::clamp<qint64>(line, 0, std::max<qint64>(0, lineCount() - 1)), 0};
     viewport()->update();
 }
@@ -236,17 +231,18 @@ void BodyViewer::paintEvent(QPaintEvent *)
     const Position to = std::max(m_anchor, m_cursor);
     const QColor selection = palette().color(QPalette::Highlight);
     const QColor selectedText = palette().color(QPalette::HighlightedText);
+    const qint64 top = firstVisibleLine();
     for (int row = 0; row <= visibleLines(); ++row) {
-        const qint64 line = m_topLine + row;
+        const qint64 line = top + row;
         if (line >= lineCount()) {
             break;
         }
-        const QString text = m_text->line(line);
+        const Core::LineIndex::Range range = m_text->index().line(line, m_text->bytes());
+        const QString text = QString::fromUtf8(m_text->bytes().sliced(range.start, range.length));
         QTextLayout layout(text, font());
         QList<QTextLayout::FormatRange> formats =
             m_colorizer ? m_colorizer(text) : QList<QTextLayout::FormatRange>();
         // Matches on this line: the first one at or after its start, found by bisection.
-        const Core::LineIndex::Range range = m_text->index().line(line, m_text->bytes());
         auto match =
             std::lower_bound(m_matches.cbegin(), m_matches.cend(), range.start,
                              [](const Core::FindMatch &m, qint64 at) { return m.offset + m.length <= at; });
@@ -282,9 +278,9 @@ void BodyViewer::paintEvent(QPaintEvent *)
     // Line numbers over a gutter that does not scroll sideways.
     painter.fillRect(QRect(0, 0, gutter - 4, viewport()->height()), palette().alternateBase());
     painter.setPen(palette().color(QPalette::PlaceholderText));
-    for (int row = 0; row <= visibleLines() && m_topLine + row < lineCount(); ++row) {
+    for (int row = 0; row <= visibleLines() && top + row < lineCount(); ++row) {
         painter.drawText(QRect(0, row * height, gutter - 8, height), Qt::AlignRight | Qt::AlignVCenter,
-                         QString::number(m_topLine + row + 1));
+                         QString::number(top + row + 1));
     }
 }
 
@@ -293,7 +289,7 @@ BodyViewer::Position BodyViewer::positionAt(const QPoint &point) const
     if (!m_text || lineCount() == 0) {
         return {};
     }
-    const qint64 line = std::clamp<qint64>(m_topLine + point.y() / lineHeight(), 0, lineCount() - 1);
+    const qint64 line = std::clamp<qint64>(firstVisibleLine() + point.y() / lineHeight(), 0, lineCount() - 1);
     const QString text = m_text->line(line);
     QTextLayout layout(text, font());
     layout.beginLayout();

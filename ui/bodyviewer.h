@@ -97,13 +97,11 @@ private:
     int gutterWidth() const;
     Position positionAt(const QPoint &point) const;
     int lineHeight() const;
-    qint64 scrollLine() const;
 
     std::shared_ptr<const ViewerText> m_text;
     Colorizer m_colorizer;
     Position m_anchor;
     Position m_cursor;
-    qint64 m_topLine = 0;
     QList<Core::FindMatch> m_matches;
     qsizetype m_currentMatch = -1;
 };

@@ -179,7 +179,11 @@ ResponseView::ResponseView(const Core::Catalog *catalog, QWidget *parent)
         m_raw->setText(m_rawWatcher.result());
         m_rawNote->setVisible(!m_rawNoteText.isEmpty());
         m_rawNote->setText(m_rawNoteText);
+        m_rawShown = true;
         Q_EMIT rawReady();
+        if (m_prettyFollowsRaw) {
+            showRawAsPretty();
+        }
     });
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_tlsOff->setText(tr("⚠ TLS verification off"));
@@ -446,7 +450,7 @@ void ResponseView::showExchange(const Core::Exchange &exchange)
             // 1 GB success body must not be parsed into a tree just to find it is no error.
             const QByteArray bytes = body.bytes(AnalysisLimitBytes);
             Analysis analysis{Core::analyzeError(status, headers, bytes), {}};
-            if (analysis.report.isError() && bytes.size() <= 4 * 1024 * 1024) {
+            if (analysis.report.isError()) {
                 analysis.document =
                     QJsonDocument::fromJson(bytes.startsWith("\xEF\xBB\xBF") ? bytes.mid(3) : bytes);
             }
@@ -456,13 +460,14 @@ void ResponseView::showExchange(const Core::Exchange &exchange)
     // Raw shows every byte of a text body (mapped when it is on disk; its lines indexed on a
     // worker); a binary body as a hex dump of its first 1 MB.
     const bool binary = kind == Core::ContentKind::Binary;
-    const qint64 hexShown = qMin<qint64>(m_bodySize, HexLimitBytes);
+    const qint64 hexShown = qMin<qint64>(m_bodySize, Core::HexDumpLimitBytes);
     m_rawNoteText =
         binary && hexShown < m_bodySize
             ? tr("Showing the first %1 of %2 bytes as hex; Response › Save Response Body saves all.")
                   .arg(QLocale().toString(hexShown), QLocale().toString(m_bodySize))
             : QString();
     m_raw->clear();
+    m_rawShown = false;
     m_rawNote->setText(m_bodySize > 0 ? tr("Reading %1…").arg(humanSize(m_bodySize)) : QString());
     m_rawNote->setVisible(m_bodySize > 0);
     m_rawWatcher.setFuture(QtConcurrent::run([body = exchange.body, binary, hexShown] {
@@ -470,39 +475,55 @@ void ResponseView::showExchange(const Core::Exchange &exchange)
                       : ViewerText::fromBody(body);
     }));
     m_pretty->clear();
+    m_highlighter->setKind(kind);
     m_prettyNote->setText(m_bodySize == 0 ? tr("The response has no body.") : tr("Formatting…"));
     m_prettyNote->setVisible(true);
     m_pages->setCurrentIndex(int(Page::Response));
 
-    // Formatting runs on a worker; a newer response cancels it.
+    // Only JSON, XML and HTML are reformatted, on a worker (a newer response cancels it);
+    // Pretty shows any other body as Raw does.
+    m_prettyFollowsRaw =
+        kind != Core::ContentKind::Json && kind != Core::ContentKind::Xml && kind != Core::ContentKind::Html;
+    if (m_prettyFollowsRaw) {
+        return;
+    }
     auto cancel = std::make_shared<std::atomic_bool>(false);
     m_formatCancel = cancel;
     m_formatWatcher.setFuture(QtConcurrent::run([body = exchange.body, contentType, cancel] {
         const Core::PrettyBody pretty = Core::prettyBody(body, contentType, 8 << 20, cancel.get());
-        Pretty out{nullptr, pretty.kind, pretty.reformatted, pretty.partial, pretty.cancelled};
-        if (!pretty.cancelled) {
+        Pretty out{nullptr, pretty.cancelled};
+        if (pretty.reformatted && !pretty.cancelled) {
             out.text = ViewerText::fromBody(pretty.text);
         }
         return out;
     }));
 }
 
+void ResponseView::showRawAsPretty()
+{
+    m_pretty->setText(m_raw->text());
+    const QString note = m_bodySize == 0 ? tr("The response has no body.") : m_rawNoteText;
+    m_prettyNote->setText(note);
+    m_prettyNote->setVisible(!note.isEmpty());
+    Q_EMIT prettyReady();
+}
+
 void ResponseView::onFormatted()
 {
     const Pretty formatted = m_formatWatcher.result();
-    if (formatted.cancelled) {
+    if (formatted.cancelled || m_prettyFollowsRaw) {
+        return; // for an earlier response (the one shown now is not reformatted)
+    }
+    if (!formatted.text) { // XML that could not be indented, or too large to
+        m_prettyFollowsRaw = true;
+        if (m_rawShown) {
+            showRawAsPretty();
+        }
         return;
     }
-    m_highlighter->setKind(formatted.kind);
     m_pretty->setText(formatted.text);
-    const QString note =
-        formatted.partial
-            ? tr("Showing the first 1 MB of %1 as hex; Response › Save Response Body saves all.")
-                  .arg(humanSize(m_bodySize))
-        : m_bodySize == 0 ? tr("The response has no body.")
-                          : QString();
-    m_prettyNote->setText(note);
-    m_prettyNote->setVisible(!note.isEmpty());
+    m_prettyNote->clear();
+    m_prettyNote->hide();
     Q_EMIT prettyReady();
 }
 

@@ -91,8 +91,6 @@ public:
 
     // Error analysis reads at most this much of a body.
     static constexpr qint64 AnalysisLimitBytes = 4 * 1024 * 1024;
-    // A binary body's hex dump in Raw covers this much (Save Response Body has all of it).
-    static constexpr qint64 HexLimitBytes = 1024 * 1024;
 
 Q_SIGNALS:
     void notSentActionTriggered();
@@ -160,13 +158,14 @@ private:
     QFutureWatcher<Analysis> m_analysisWatcher;
     struct Pretty
     {
-        std::shared_ptr<const ViewerText> text;
-        Core::ContentKind kind = Core::ContentKind::Empty;
-        bool reformatted = false;
-        bool partial = false;
+        std::shared_ptr<const ViewerText> text; // null: not reformatted, Pretty shows Raw's text
         bool cancelled = false;
     };
     QFutureWatcher<Pretty> m_formatWatcher;
+    // Pretty shows the text Raw has (a body that is not reformatted: one index, one hex dump).
+    void showRawAsPretty();
+    bool m_prettyFollowsRaw = false;
+    bool m_rawShown = false;
     std::shared_ptr<std::atomic_bool> m_formatCancel;
     qint64 m_bodySize = 0;
 };

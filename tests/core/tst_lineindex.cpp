@@ -61,7 +61,8 @@ void tst_LineIndex::matchesASimpleSplit_data()
         many += "line " + QByteArray::number(i) + QByteArray(i % 37, '.') + (i % 5 ? "\n" : "\r\n");
     }
     QTest::newRow("a thousand lines") << many << 4096;
-    QTest::newRow("long lines cut") << QByteArray(100, 'a') + '\n' + QByteArray(33, 'b') + '\n' + QByteArray(32, 'c')
+    QTest::newRow("long lines cut") << QByteArray(100, 'a') + '\n' + QByteArray(33, 'b') + '\n' +
+                                           QByteArray(32, 'c')
                                     << 16;
     QTest::newRow("a line exactly at the limit") << QByteArray(16, 'a') + "\n" + QByteArray(17, 'b') << 16;
     // "é" is two bytes, "€" three: a cut never falls inside one.
@@ -94,8 +95,10 @@ void tst_LineIndex::matchesASimpleSplit()
             // Every byte of the line (and its line break, if it has one) is found in that line.
             const qint64 end = range.start + range.length;
             const bool broken = end < text.size() && (text.at(end) == '\n' || text.at(end) == '\r');
-            for (const qint64 offset : {range.start, range.start + range.length / 2, broken ? end : range.start}) {
-                if (offset < text.size() && range.length + (broken ? 1 : 0) > 0 && index.lineAt(offset, text) != i) {
+            for (const qint64 offset :
+                 {range.start, range.start + range.length / 2, broken ? end : range.start}) {
+                if (offset < text.size() && range.length + (broken ? 1 : 0) > 0 &&
+                    index.lineAt(offset, text) != i) {
                     QFAIL(qPrintable(QStringLiteral("pieces of %1: byte %2 is not in line %3 (but %4)")
                                          .arg(piece)
                                          .arg(offset)

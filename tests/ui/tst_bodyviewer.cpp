@@ -90,8 +90,10 @@ void tst_BodyViewer::selectsAndCopiesFromTheBytes()
     QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("{\n  \"name\": \"Zoë\",\r\n  \"n\": 1\n}"));
     // A drag with the mouse selects from where it was pressed to where it is.
     QTest::mousePress(viewer.viewport(), Qt::LeftButton, {}, QPoint(viewer.viewport()->width() - 2, 2));
-    QTest::mouseMove(viewer.viewport(), QPoint(viewer.viewport()->width() - 2, viewer.fontMetrics().lineSpacing() * 3 + 2));
-    QTest::mouseRelease(viewer.viewport(), Qt::LeftButton, {}, QPoint(viewer.viewport()->width() - 2, viewer.fontMetrics().lineSpacing() * 3 + 2));
+    QTest::mouseMove(viewer.viewport(),
+                     QPoint(viewer.viewport()->width() - 2, viewer.fontMetrics().lineSpacing() * 3 + 2));
+    QTest::mouseRelease(viewer.viewport(), Qt::LeftButton, {},
+                        QPoint(viewer.viewport()->width() - 2, viewer.fontMetrics().lineSpacing() * 3 + 2));
     QCOMPARE(viewer.selectedText(), QStringLiteral("\n  \"name\": \"Zoë\",\r\n  \"n\": 1\n}"));
 }
 

@@ -421,15 +421,7 @@ void CollectionRunner::expandLoop(FileRun *run, const Queued &step)
         loopWhile(run, step, whileMatch.captured(1));
         return;
     }
-    ScriptInput input;
-    input.phase = ScriptInput::Phase::Expression;
-    input.dialect = QStringLiteral("httpyac");
-    input.code = m.captured(2);
-    input.origin = run->relative;
-    input.scope = m_root;
-    input.line = step.block.requestLine;
-    input.globals = m_globals;
-    input.variables = scriptVisibleVariables(resolverFor(*run));
+    const ScriptInput input = loopExpression(*run, step, m.captured(2));
     const QString variable = m.captured(1);
     m_scripts->run(input, this, [this, run, where, variable, expand](const ScriptOutcome &outcome) {
         if (!outcome.error.isEmpty() || !outcome.value.isArray()) {
@@ -447,6 +439,21 @@ void CollectionRunner::expandLoop(FileRun *run, const Queued &step)
     });
 }
 
+ScriptInput CollectionRunner::loopExpression(const FileRun &run, const Queued &step,
+                                             const QString &code) const
+{
+    ScriptInput input;
+    input.phase = ScriptInput::Phase::Expression;
+    input.dialect = QStringLiteral("httpyac");
+    input.code = code;
+    input.origin = run.relative;
+    input.scope = m_root;
+    input.line = step.block.requestLine;
+    input.globals = m_globals;
+    input.variables = scriptVisibleVariables(resolverFor(run));
+    return input;
+}
+
 void CollectionRunner::loopWhile(FileRun *run, const Queued &step, const QString &condition)
 {
     // httpyac's "# @loop while CONDITION": the condition (JavaScript, which sees the last
@@ -458,15 +465,7 @@ void CollectionRunner::loopWhile(FileRun *run, const Queued &step, const QString
         runNext(run);
         return;
     }
-    ScriptInput input;
-    input.phase = ScriptInput::Phase::Expression;
-    input.dialect = QStringLiteral("httpyac");
-    input.code = condition;
-    input.origin = run->relative;
-    input.scope = m_root;
-    input.line = step.block.requestLine;
-    input.globals = m_globals;
-    input.variables = scriptVisibleVariables(resolverFor(*run));
+    ScriptInput input = loopExpression(*run, step, condition);
     if (run->lastExchange.hasResponse()) {
         input.response = scriptResponse(run->lastExchange);
     }

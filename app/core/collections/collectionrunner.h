@@ -4,6 +4,7 @@
 #include "errors/errorreport.h"
 #include "http/exchange.h"
 #include "httpdocument.h"
+#include "scripting/scriptprotocol.h"
 #include "variables.h"
 
 #include <QJsonValue>
@@ -91,6 +92,8 @@ private:
     // "# @loop": the request's iterations put first in the queue, then the run goes on.
     void expandLoop(FileRun *run, const Queued &step);
     void loopWhile(FileRun *run, const Queued &step, const QString &condition);
+    // A "# @loop" expression (the list of "for x of", the condition of "while") for the host.
+    ScriptInput loopExpression(const FileRun &run, const Queued &step, const QString &code) const;
     VariableResolver resolverFor(const FileRun &run) const;
     // Body files read (inside the collection), "<@" files resolved; why it cannot be sent otherwise.
     QString prepareBody(const QString &httpFile, const HttpRequestBlock &block, RequestSpec *spec,

@@ -239,8 +239,8 @@ FormattedBody formatBody(const QByteArray &allBytes, const QByteArray &contentTy
         break;
     }
     case ContentKind::Binary:
-        result.text = hexDump(bytes.left(qMin<qsizetype>(bytes.size(), 1024 * 1024)));
-        result.truncated = result.truncated || bytes.size() > 1024 * 1024;
+        result.text = hexDump(bytes.left(qMin<qsizetype>(bytes.size(), HexDumpLimitBytes)));
+        result.truncated = result.truncated || bytes.size() > HexDumpLimitBytes;
         break;
     case ContentKind::Html:
     case ContentKind::Text:
@@ -299,9 +299,6 @@ PrettyBody prettyBody(const ResponseBody &body, const QByteArray &contentType, q
         }
         break;
     case ContentKind::Binary:
-        pretty.partial = body.size() > 1024 * 1024;
-        pretty.text = ResponseBody::fromBytes(hexDump(body.bytes(1024 * 1024)).toUtf8());
-        break;
     case ContentKind::Empty:
     case ContentKind::Text:
         break;

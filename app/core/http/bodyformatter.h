@@ -67,15 +67,17 @@ private:
 // The whole text indented (JsonIndenter), in 1 MB pieces; `cancel` is polled between them.
 QString indentJson(const QByteArray &json, const std::atomic_bool *cancel = nullptr);
 
+// How much of a binary body a hex dump shows.
+constexpr qint64 HexDumpLimitBytes = 1024 * 1024;
+
 // The Pretty text of a whole body, of any size, for the viewer: JSON indented as it streams
-// (spilled to a file past `memoryBytes`, as bodies are), XML and HTML up to 16 MB indented,
-// other text as it is (the same bytes, no copy), a binary body as a hex dump of its first 1 MB.
+// (spilled to a file past `memoryBytes`, as bodies are), XML and HTML up to 16 MB indented;
+// any other body as it is (the same bytes, no copy; `reformatted` false).
 struct PrettyBody
 {
     ResponseBody text;
     ContentKind kind = ContentKind::Empty;
     bool reformatted = false;
-    bool partial = false; // a hex dump of the start only
     bool cancelled = false;
 };
 PrettyBody prettyBody(const ResponseBody &body, const QByteArray &contentType, qint64 memoryBytes = 64 << 20,

@@ -37,8 +37,8 @@ public:
 private:
     qint64 m_maxLineBytes;
     qint64 m_size = 0;
-    qint64 m_lines = 0;            // lines ended so far
-    qint64 m_lineStart = 0;        // where the open line began
+    qint64 m_lines = 0;     // lines ended so far
+    qint64 m_lineStart = 0; // where the open line began
     qint64 m_longest = 0;
     QList<qint64> m_checkpoints{0}; // start of lines 0, Stride, 2 * Stride…
 };
