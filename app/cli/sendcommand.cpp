@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QRegularExpression>
 
@@ -297,10 +298,16 @@ int runSend(const QStringList &arguments)
             return ExitError;
         }
     }
+    // The -o file is opened (and an older one replaced) only once a response comes: a dead
+    // server leaves it as it was. Whether it can be written is checked now.
     QFile file(parser.value(output));
-    if (parser.isSet(output) && !file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        writeErr(
-            QStringLiteral("apilens-cli send: cannot write %1: %2").arg(file.fileName(), file.errorString()));
+    const QFileInfo target(file.fileName());
+    if (parser.isSet(output) && (target.exists() ? !target.isWritable() || target.isDir()
+                                                 : !QFileInfo(target.absolutePath()).isWritable())) {
+        writeErr(QStringLiteral("apilens-cli send: cannot write %1: %2")
+                     .arg(file.fileName(), target.exists()
+                                               ? QStringLiteral("not writable")
+                                               : QStringLiteral("no such folder, or not writable")));
         return ExitError;
     }
     // A body for a file or a pipe is written as it arrives, in constant memory; a terminal gets
@@ -317,6 +324,12 @@ int runSend(const QStringList &arguments)
     BodyOutput out(parser.isSet(output) ? &file : nullptr);
     if (streamed) {
         QObject::connect(pending, &Core::PendingExchange::responseStarted, pending, [&] {
+            if (parser.isSet(output) && !file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+                writeErr(QStringLiteral("apilens-cli send: cannot write %1: %2")
+                             .arg(file.fileName(), file.errorString()));
+                pending->cancel();
+                return;
+            }
             if (parser.isSet(json)) {
                 return;
             }

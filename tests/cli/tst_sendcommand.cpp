@@ -31,6 +31,7 @@ private Q_SLOTS:
     void streamsTheBody();
     void maxBodyStopsAnEndlessResponse_data();
     void maxBodyStopsAnEndlessResponse();
+    void deadServerLeavesTheOutputFileAlone();
     void badArguments_data();
     void badArguments();
 
@@ -324,6 +325,27 @@ void tst_SendCommand::maxBodyStopsAnEndlessResponse()
         QCOMPARE(QJsonDocument::fromJson(result.out).object().value(QStringLiteral("body_size")).toInteger(),
                  3 * 1024 * 1024);
     }
+}
+
+void tst_SendCommand::deadServerLeavesTheOutputFileAlone()
+{
+    // -o replaces a file only once a response comes: a refused connection keeps it as it was.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("keep.txt"));
+    QFile keep(path);
+    QVERIFY(keep.open(QIODevice::WriteOnly));
+    keep.write("precious");
+    keep.close();
+    const Result result =
+        run({QStringLiteral("127.0.0.1:%1/x").arg(TestServer::unusedPort()), QStringLiteral("-o"), path});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY(result.err.contains("Connection refused"));
+    QVERIFY(keep.open(QIODevice::ReadOnly));
+    QCOMPARE(keep.readAll(), QByteArray("precious"));
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("new.bin"))));
+    run({QStringLiteral("127.0.0.1:%1/x").arg(TestServer::unusedPort()), QStringLiteral("-o"),
+         dir.filePath(QStringLiteral("new.bin"))});
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("new.bin"))));
 }
 
 void tst_SendCommand::badArguments_data()
