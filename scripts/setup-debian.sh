@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev
-    libqt6sql6-sqlite libgl-dev zlib1g-dev libyaml-dev libnghttp2-dev libbrotli-dev libzstd-dev
+    libqt6sql6-sqlite libgl-dev zlib1g-dev libyaml-dev libsimdjson-dev libnghttp2-dev libbrotli-dev libzstd-dev
     qt6-declarative-dev libseccomp-dev
     python3-httpbin nghttp2-server openssl curl
     xvfb xauth imagemagick fonts-dejavu-core hyperfine time
