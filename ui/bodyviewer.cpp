@@ -4,11 +4,14 @@
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QKeyEvent>
+#include <QLocale>
 #include <QPainter>
 #include <QScrollBar>
 #include <QTextLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <functional>
 #include <limits>
 
 namespace ApiLens::Ui {
@@ -60,6 +63,49 @@ qint64 ViewerText::offsetOf(qint64 line, qsizetype column) const
     return range.start + std::min<qint64>(range.length, text.left(column).toUtf8().size());
 }
 
+namespace {
+
+// The opening bracket a line of indented JSON ends with ('{' or '['), or 0; only a whole
+// line counts (not a display line cut from a long one).
+char openerOf(const ViewerText &text, qint64 line)
+{
+    const QByteArrayView bytes = text.bytes();
+    const Core::LineIndex::Range range = text.index().line(line, bytes);
+    const qint64 after = range.start + range.length;
+    if (range.length == 0 || (after < bytes.size() && bytes[after] != '\n' && bytes[after] != '\r')) {
+        return 0;
+    }
+    const char last = bytes[after - 1];
+    return last == '{' || last == '[' ? last : 0;
+}
+
+// The line that closes the container opened at the end of `line`: the next one that starts
+// with the same indentation and the closing bracket (strings in indented JSON hold no raw
+// line breaks, so nothing else can look like it). -1 when there is none.
+qint64 closingLine(const ViewerText &text, qint64 line)
+{
+    const char opener = openerOf(text, line);
+    if (opener == 0) {
+        return -1;
+    }
+    const QByteArrayView bytes = text.bytes();
+    const Core::LineIndex::Range range = text.index().line(line, bytes);
+    qint64 indent = 0;
+    while (indent < range.length && bytes[range.start + indent] == ' ') {
+        ++indent;
+    }
+    const QByteArray needle =
+        '\n' + QByteArray(indent, ' ') + (opener == '{' ? '}' : ']');
+    const auto from = bytes.begin() + range.start + range.length;
+    const auto found = std::search(from, bytes.end(), std::boyer_moore_horspool_searcher(needle.begin(), needle.end()));
+    if (found == bytes.end()) {
+        return -1;
+    }
+    return text.index().lineAt(found - bytes.begin() + 1, bytes);
+}
+
+} // namespace
+
 BodyViewer::BodyViewer(QWidget *parent)
     : QAbstractScrollArea(parent)
 {
@@ -68,12 +114,129 @@ BodyViewer::BodyViewer(QWidget *parent)
     viewport()->setCursor(Qt::IBeamCursor);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, viewport(), qOverload<>(&QWidget::update));
     connect(horizontalScrollBar(), &QScrollBar::valueChanged, viewport(), qOverload<>(&QWidget::update));
+    connect(&m_foldWatcher, &QFutureWatcher<FoldEnd>::finished, this, [this] {
+        const FoldEnd found = m_foldWatcher.result();
+        if (found.text == m_text && found.end > found.start) {
+            addFold(found.start, found.end);
+        }
+    });
+}
+
+void BodyViewer::setFoldable(bool foldable)
+{
+    m_foldable = foldable;
+    unfoldAll();
+}
+
+bool BodyViewer::isFoldable(qint64 line) const
+{
+    return m_foldable && m_text && line >= 0 && line < lineCount() && openerOf(*m_text, line) != 0;
+}
+
+void BodyViewer::toggleFold(qint64 line)
+{
+    if (m_folds.contains(line)) {
+        m_hiddenLines -= m_folds.take(line) - line;
+        updateScrollBars();
+        viewport()->update();
+        Q_EMIT foldsChanged();
+        return;
+    }
+    if (!isFoldable(line)) {
+        return;
+    }
+    // Finding the end reads up to the whole text (a top-level array of 100 MB): on a worker.
+    m_foldWatcher.setFuture(QtConcurrent::run([text = m_text, line] {
+        return FoldEnd{text, line, closingLine(*text, line)};
+    }));
+}
+
+void BodyViewer::addFold(qint64 start, qint64 end)
+{
+    // Folds inside the new one go: unfolding it shows all it holds.
+    for (auto it = m_folds.upperBound(start); it != m_folds.end() && it.key() <= end;) {
+        m_hiddenLines -= it.value() - it.key();
+        it = m_folds.erase(it);
+    }
+    const qint64 top = firstVisibleLine();
+    m_folds.insert(start, end);
+    m_hiddenLines += end - start;
+    updateScrollBars();
+    verticalScrollBar()->setValue(int(rowOfLine(top)));
+    viewport()->update();
+    Q_EMIT foldsChanged();
+}
+
+void BodyViewer::unfoldAll()
+{
+    const bool had = !m_folds.isEmpty();
+    const qint64 top = firstVisibleLine();
+    m_folds.clear();
+    m_hiddenLines = 0;
+    updateScrollBars();
+    if (had) {
+        verticalScrollBar()->setValue(int(top));
+        viewport()->update();
+        Q_EMIT foldsChanged();
+    }
+}
+
+void BodyViewer::reveal(qint64 line)
+{
+    bool changed = false;
+    for (auto it = m_folds.begin(); it != m_folds.end() && it.key() < line;) {
+        if (line <= it.value()) {
+            m_hiddenLines -= it.value() - it.key();
+            it = m_folds.erase(it);
+            changed = true;
+        } else {
+            ++it;
+        }
+    }
+    if (changed) {
+        updateScrollBars();
+        Q_EMIT foldsChanged();
+    }
+}
+
+qint64 BodyViewer::lineOfRow(qint64 row) const
+{
+    qint64 line = row;
+    for (auto it = m_folds.cbegin(); it != m_folds.cend() && it.key() < line; ++it) {
+        line += it.value() - it.key();
+    }
+    return line;
+}
+
+qint64 BodyViewer::rowOfLine(qint64 line) const
+{
+    qint64 hidden = 0;
+    for (auto it = m_folds.cbegin(); it != m_folds.cend() && it.key() < line; ++it) {
+        if (line <= it.value()) {
+            return it.key() - hidden;
+        }
+        hidden += it.value() - it.key();
+    }
+    return line - hidden;
+}
+
+qint64 BodyViewer::nextVisibleLine(qint64 line) const
+{
+    const auto fold = m_folds.constFind(line);
+    return fold == m_folds.cend() ? line + 1 : fold.value() + 1;
+}
+
+int BodyViewer::foldColumnWidth() const
+{
+    return m_foldable ? fontMetrics().height() : 0;
 }
 
 void BodyViewer::setText(std::shared_ptr<const ViewerText> text)
 {
     m_text = std::move(text);
     m_anchor = m_cursor = {};
+    m_folds.clear();
+    m_hiddenLines = 0;
     updateScrollBars();
     verticalScrollBar()->setValue(0);
     horizontalScrollBar()->setValue(0);
@@ -100,6 +263,7 @@ void BodyViewer::showMatch(qsizetype index)
     m_currentMatch = index;
     const Core::FindMatch match = m_matches[index];
     const qint64 line = m_text->index().lineAt(match.offset, m_text->bytes());
+    reveal(line);
     const Core::LineIndex::Range range = m_text->index().line(line, m_text->bytes());
     const QByteArrayView bytes = m_text->bytes();
     const auto column = [&](qint64 offset) {
@@ -107,8 +271,9 @@ void BodyViewer::showMatch(qsizetype index)
                    bytes.sliced(range.start, std::clamp<qint64>(offset - range.start, 0, range.length)))
             .size();
     };
-    if (line < firstVisibleLine() || line >= firstVisibleLine() + visibleLines()) {
-        verticalScrollBar()->setValue(int(std::max<qint64>(0, line - visibleLines() / 3)));
+    const qint64 row = rowOfLine(line);
+    if (row < verticalScrollBar()->value() || row >= verticalScrollBar()->value() + visibleLines()) {
+        verticalScrollBar()->setValue(int(std::max<qint64>(0, row - visibleLines() / 3)));
     }
     m_anchor = {line, column(match.offset)};
     m_cursor = {line, column(match.offset + match.length)};
@@ -133,18 +298,18 @@ int BodyViewer::visibleLines() const
 
 qint64 BodyViewer::firstVisibleLine() const
 {
-    return verticalScrollBar()->value();
+    return lineOfRow(verticalScrollBar()->value());
 }
 
 int BodyViewer::gutterWidth() const
 {
     const int digits = int(QString::number(std::max<qint64>(1, lineCount())).size());
-    return fontMetrics().horizontalAdvance(QLatin1Char('9')) * (digits + 1) + 8;
+    return fontMetrics().horizontalAdvance(QLatin1Char('9')) * (digits + 1) + 8 + foldColumnWidth();
 }
 
 void BodyViewer::updateScrollBars()
 {
-    const qint64 last = std::max<qint64>(0, lineCount() - visibleLines());
+    const qint64 last = std::max<qint64>(0, rowCount() - visibleLines());
     verticalScrollBar()->setRange(0, int(std::min<qint64>(last, std::numeric_limits<int>::max())));
     verticalScrollBar()->setPageStep(visibleLines());
     verticalScrollBar()->setSingleStep(1);
@@ -157,8 +322,10 @@ void BodyViewer::updateScrollBars()
 
 void BodyViewer::goToLine(qint64 line)
 {
-    verticalScrollBar()->setValue(int(std::clamp<qint64>(line, 0, verticalScrollBar()->maximum())));
-    m_anchor = m_cursor = {std::clamp<qint64>(line, 0, std::max<qint64>(0, lineCount() - 1)), 0};
+    line = std::clamp<qint64>(line, 0, std::max<qint64>(0, lineCount() - 1));
+    reveal(line);
+    verticalScrollBar()->setValue(int(std::clamp<qint64>(rowOfLine(line), 0, verticalScrollBar()->maximum())));
+    m_anchor = m_cursor = {line, 0};
     viewport()->update();
 }
 
@@ -232,11 +399,10 @@ void BodyViewer::paintEvent(QPaintEvent *)
     const QColor selection = palette().color(QPalette::Highlight);
     const QColor selectedText = palette().color(QPalette::HighlightedText);
     const qint64 top = firstVisibleLine();
-    for (int row = 0; row <= visibleLines(); ++row) {
-        const qint64 line = top + row;
-        if (line >= lineCount()) {
-            break;
-        }
+    QList<qint64> shown; // the line on each row, for the gutter
+    for (qint64 line = top; shown.size() <= visibleLines() && line < lineCount(); line = nextVisibleLine(line)) {
+        const int row = int(shown.size());
+        shown.append(line);
         const Core::LineIndex::Range range = m_text->index().line(line, m_text->bytes());
         const QString text = QString::fromUtf8(m_text->bytes().sliced(range.start, range.length));
         QTextLayout layout(text, font());
@@ -274,13 +440,26 @@ void BodyViewer::paintEvent(QPaintEvent *)
         layout.endLayout();
         const int y = row * height;
         layout.draw(&painter, QPointF(gutter - shift, y));
+        if (const auto fold = m_folds.constFind(line); fold != m_folds.cend()) {
+            // What the fold hides: "… 1,204 lines }" after the opening bracket.
+            const QString closer = openerOf(*m_text, line) == '{' ? QStringLiteral("}") : QStringLiteral("]");
+            const QString hint = tr(" … %1 lines %2").arg(QLocale().toString(fold.value() - line), closer);
+            painter.setPen(palette().color(QPalette::PlaceholderText));
+            painter.drawText(QPointF(gutter - shift + textLine.naturalTextWidth(), y + fontMetrics().ascent()),
+                             hint);
+        }
     }
-    // Line numbers over a gutter that does not scroll sideways.
+    // Line numbers (and fold arrows) over a gutter that does not scroll sideways.
     painter.fillRect(QRect(0, 0, gutter - 4, viewport()->height()), palette().alternateBase());
     painter.setPen(palette().color(QPalette::PlaceholderText));
-    for (int row = 0; row <= visibleLines() && top + row < lineCount(); ++row) {
-        painter.drawText(QRect(0, row * height, gutter - 8, height), Qt::AlignRight | Qt::AlignVCenter,
-                         QString::number(top + row + 1));
+    const int arrows = foldColumnWidth();
+    for (int row = 0; row < shown.size(); ++row) {
+        painter.drawText(QRect(0, row * height, gutter - 8 - arrows, height), Qt::AlignRight | Qt::AlignVCenter,
+                         QString::number(shown[row] + 1));
+        if (arrows > 0 && isFoldable(shown[row])) {
+            painter.drawText(QRect(gutter - 4 - arrows, row * height, arrows, height), Qt::AlignCenter,
+                             isFolded(shown[row]) ? QStringLiteral("▸") : QStringLiteral("▾"));
+        }
     }
 }
 
@@ -289,7 +468,9 @@ BodyViewer::Position BodyViewer::positionAt(const QPoint &point) const
     if (!m_text || lineCount() == 0) {
         return {};
     }
-    const qint64 line = std::clamp<qint64>(firstVisibleLine() + point.y() / lineHeight(), 0, lineCount() - 1);
+    const qint64 row = std::clamp<qint64>(verticalScrollBar()->value() + point.y() / lineHeight(), 0,
+                                          std::max<qint64>(0, rowCount() - 1));
+    const qint64 line = std::clamp<qint64>(lineOfRow(row), 0, lineCount() - 1);
     const QString text = m_text->line(line);
     QTextLayout layout(text, font());
     layout.beginLayout();
@@ -304,6 +485,11 @@ void BodyViewer::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() != Qt::LeftButton) {
         QAbstractScrollArea::mousePressEvent(event);
+        return;
+    }
+    const int x = int(event->position().x());
+    if (m_foldable && x >= gutterWidth() - 4 - foldColumnWidth() && x < gutterWidth() - 4) {
+        toggleFold(positionAt(event->position().toPoint()).line); // the arrow in the gutter
         return;
     }
     m_cursor = positionAt(event->position().toPoint());
@@ -357,6 +543,22 @@ void BodyViewer::keyPressEvent(QKeyEvent *event)
     }
     QScrollBar *bar = verticalScrollBar();
     const bool control = event->modifiers() & Qt::ControlModifier;
+    const bool shift = event->modifiers() & Qt::ShiftModifier;
+    if (control && shift && m_foldable) {
+        const int key = event->key();
+        if (key == Qt::Key_BracketLeft || key == Qt::Key_BraceLeft) {
+            if (!isFolded(m_cursor.line)) {
+                toggleFold(m_cursor.line);
+            }
+            return;
+        }
+        if (key == Qt::Key_BracketRight || key == Qt::Key_BraceRight) {
+            if (isFolded(m_cursor.line)) {
+                toggleFold(m_cursor.line);
+            }
+            return;
+        }
+    }
     switch (event->key()) {
     case Qt::Key_Home:
         if (control) {

@@ -6,6 +6,8 @@
 
 #include <QAbstractScrollArea>
 #include <QByteArray>
+#include <QFutureWatcher>
+#include <QMap>
 #include <QTextLayout>
 
 #include <functional>
@@ -38,7 +40,8 @@ private:
 
 // Shows a text of any size: only the lines on screen are laid out and painted, with their
 // numbers; a selection is a pair of positions, copied from the bytes. Keys: arrows, Page
-// Up/Down, Ctrl+Home/End, Ctrl+A, Ctrl+C.
+// Up/Down, Ctrl+Home/End, Ctrl+A, Ctrl+C; with folding, Ctrl+Shift+[ and ] (or a click on
+// the gutter's arrow) fold and unfold. Rows are what is shown: lines less the folded ones.
 class BodyViewer : public QAbstractScrollArea
 {
     Q_OBJECT
@@ -53,6 +56,17 @@ public:
     qint64 firstVisibleLine() const;
     int visibleLines() const;
     void goToLine(qint64 line); // 0-based; shown at the top (or as near as the end allows)
+
+    // Folding, for indented JSON (Pretty): a line that ends with { or [ folds down to the line
+    // that closes it (found on a worker; foldsChanged says when it is done).
+    void setFoldable(bool foldable);
+    bool isFoldable(qint64 line) const;
+    void toggleFold(qint64 line);
+    void unfoldAll();
+    bool isFolded(qint64 line) const { return m_folds.contains(line); }
+    qint64 rowCount() const { return lineCount() - m_hiddenLines; }
+    qint64 lineOfRow(qint64 row) const;
+    qint64 rowOfLine(qint64 line) const; // a hidden line: the row of the fold that hides it
 
     struct Position
     {
@@ -83,6 +97,7 @@ public:
 
 Q_SIGNALS:
     void copyRefused(const QString &why);
+    void foldsChanged();
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -97,6 +112,10 @@ private:
     int gutterWidth() const;
     Position positionAt(const QPoint &point) const;
     int lineHeight() const;
+    int foldColumnWidth() const;
+    qint64 nextVisibleLine(qint64 line) const;
+    void reveal(qint64 line); // unfolds whatever hides it
+    void addFold(qint64 start, qint64 end);
 
     std::shared_ptr<const ViewerText> m_text;
     Colorizer m_colorizer;
@@ -104,6 +123,16 @@ private:
     Position m_cursor;
     QList<Core::FindMatch> m_matches;
     qsizetype m_currentMatch = -1;
+    bool m_foldable = false;
+    QMap<qint64, qint64> m_folds; // first line → last hidden line (the closing one)
+    qint64 m_hiddenLines = 0;
+    struct FoldEnd
+    {
+        std::shared_ptr<const ViewerText> text;
+        qint64 start = 0;
+        qint64 end = -1; // -1: nothing closes it
+    };
+    QFutureWatcher<FoldEnd> m_foldWatcher;
 };
 
 } // namespace ApiLens::Ui

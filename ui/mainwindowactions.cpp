@@ -74,9 +74,11 @@ void MainWindow::createActions()
     edit->addAction(tr("&Find in Response…"), this, inResponse(&ResponseView::showFind))
         ->setShortcut(QKeySequence::Find);
     edit->addAction(tr("Find &Next"), this, inResponse(&ResponseView::findNext))
-        ->setShortcuts(keysWithFallback(QKeySequence::FindNext, QKeySequence(Qt::Key_F3)));
+        ->setShortcut(QKeySequence(Qt::Key_F3)); // as in Kate: Ctrl+G is Go to Line
     edit->addAction(tr("Find &Previous"), this, inResponse(&ResponseView::findPrevious))
-        ->setShortcuts(keysWithFallback(QKeySequence::FindPrevious, QKeySequence(Qt::SHIFT | Qt::Key_F3)));
+        ->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F3));
+    edit->addAction(tr("&Go to Line…"), this, inResponse(&ResponseView::goToLine))
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
     edit->addSeparator();
     QAction *environments = edit->addAction(tr("&Environments…"), this, &MainWindow::editEnvironments);
     environments->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -227,6 +229,12 @@ void MainWindow::createResponseMenu()
     copy->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C));
     response->addAction(tr("&Open Response Body With Default Application"), m_bodyActions,
                         &ResponseBodyActions::openWithDefaultApplication);
+    response->addSeparator();
+    response->addAction(tr("&Filter JSON with JSONPath…"), this, [this] {
+        if (RequestTab *tab = currentTab()) {
+            tab->response()->showFilter();
+        }
+    })->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_F));
 }
 
 void MainWindow::createToolbar(QAction *newRequest, QAction *send, QAction *cancel, QAction *environments)

@@ -96,4 +96,12 @@ void RequestDocument::notify(bool wasModified, const QString &oldTitle)
     }
 }
 
+void RequestDocument::setResponseFilter(const QString &expression)
+{
+    if (expression != m_responseFilter) {
+        m_responseFilter = expression;
+        Q_EMIT responseFilterChanged();
+    }
+}
+
 } // namespace ApiLens::Ui

@@ -53,11 +53,16 @@ public:
     const std::optional<QStringList> &jwtMembers() const { return m_jwtMembers; } // "# @jwt"
     void setFileChecks(const Core::HttpRequestBlock &block);
 
+    // The JSONPath filter over its responses: how they are viewed, not part of the request.
+    QString responseFilter() const { return m_responseFilter; }
+    void setResponseFilter(const QString &expression);
+
 Q_SIGNALS:
     void changed();
     void modifiedChanged(bool modified);
     void titleChanged();
     void sourceChanged();
+    void responseFilterChanged();
 
 private:
     void notify(bool wasModified, const QString &oldTitle);
@@ -72,6 +77,7 @@ private:
     QList<Core::HttpScript> m_scripts;
     bool m_parsesGraphql = true;
     std::optional<QStringList> m_jwtMembers;
+    QString m_responseFilter;
 };
 
 } // namespace ApiLens::Ui

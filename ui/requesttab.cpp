@@ -89,6 +89,8 @@ RequestTab::RequestTab(Core::HttpClient *client, const Core::Catalog *catalog, R
         }
     });
     connect(m_document, &RequestDocument::titleChanged, this, &RequestTab::titleChanged);
+    m_response->setFilter(m_document->responseFilter());
+    connect(m_response, &ResponseView::filterChanged, m_document, &RequestDocument::setResponseFilter);
     connect(m_response, &ResponseView::cancelRequested, this, &RequestTab::cancel);
     connect(m_response->inspector(), &ErrorInspector::fieldActivated, m_editor, &RequestEditor::revealField);
     connect(m_runner, &RequestRunner::started, this, [this](const QString &target) {

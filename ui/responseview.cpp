@@ -4,6 +4,7 @@
 #include "bodyviewer.h"
 #include "errorinspector.h"
 #include "findbar.h"
+#include "jsonfilterbar.h"
 #include "format.h"
 #include "statusbadge.h"
 #include "statusstyle.h"
@@ -73,8 +74,8 @@ QPlainTextEdit *bodyEdit(QWidget *parent)
     return edit;
 }
 
-// A body view under a one-line note ("Showing the first 2 MB…").
-QWidget *notedPage(QLabel *note, QWidget *view)
+// A body view under a one-line note ("Showing the first 2 MB…") and, for Pretty, the filter.
+QWidget *notedPage(QLabel *note, QWidget *view, QWidget *bar = nullptr)
 {
     auto *pageWidget = new QWidget(view->parentWidget());
     auto *layout = new QVBoxLayout(pageWidget);
@@ -83,6 +84,9 @@ QWidget *notedPage(QLabel *note, QWidget *view)
     note->setContentsMargins(8, 4, 8, 4);
     note->setWordWrap(true);
     layout->addWidget(note);
+    if (bar) {
+        layout->addWidget(bar);
+    }
     layout->addWidget(view, 1);
     return pageWidget;
 }
@@ -205,7 +209,15 @@ ResponseView::ResponseView(const Core::Catalog *catalog, QWidget *parent)
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setEnabled(false);
 
-    QWidget *prettyPage = notedPage(m_prettyNote, m_pretty);
+    m_filter = new JsonFilterBar(this);
+    QWidget *prettyPage = notedPage(m_prettyNote, m_pretty, m_filter);
+    m_filter->hide();
+    connect(m_filter, &JsonFilterBar::applied, this, [this](const QString &expression) {
+        m_filterExpression = expression;
+        runFilter();
+        Q_EMIT filterChanged(expression);
+    });
+    connect(&m_filterWatcher, &QFutureWatcher<Filtered>::finished, this, &ResponseView::onFiltered);
     QWidget *rawPage = notedPage(m_rawNote, m_raw);
 
     auto *headersPage = new QWidget(this);
@@ -262,29 +274,10 @@ ResponseView::ResponseView(const Core::Catalog *catalog, QWidget *parent)
             startFind();
         }
     });
-    connect(&m_findWatcher, &QFutureWatcher<Core::FindResult>::finished, this, [this] {
-        const Core::FindResult result = m_findWatcher.result();
-        if (result.cancelled) {
-            return;
-        }
-        BodyViewer *viewer = findTarget();
-        viewer->setMatches(result.matches);
-        if (!result.error.isEmpty()) {
-            m_find->setStatus(result.error, true);
-        } else if (result.count == 0) {
-            m_find->setStatus(m_find->query().text.isEmpty() ? QString() : tr("No matches"),
-                              !m_find->query().text.isEmpty());
-        } else {
-            // The first match on screen or below it.
-            const qint64 top =
-                viewer->text()
-                    ? viewer->text()->index().line(viewer->firstVisibleLine(), viewer->text()->bytes()).start
-                    : 0;
-            const auto at =
-                std::lower_bound(result.matches.cbegin(), result.matches.cend(), top,
-                                 [](const Core::FindMatch &m, qint64 offset) { return m.offset < offset; });
-            m_currentMatch = at == result.matches.cend() ? 0 : at - result.matches.cbegin();
-            moveMatch(0);
+    connect(&m_findWatcher, &QFutureWatcher<Core::FindResult>::finished, this, &ResponseView::onFound);
+    connect(this, &ResponseView::filterReady, this, [this] {
+        if (m_find->isVisible()) {
+            startFind();
         }
     });
     m_split->addWidget(bodies);
@@ -309,11 +302,16 @@ ResponseView::ResponseView(const Core::Catalog *catalog, QWidget *parent)
 
 ResponseView::~ResponseView()
 {
-    if (m_formatCancel) {
-        m_formatCancel->store(true);
+    for (const auto &cancel : {m_formatCancel, m_filterCancel, m_findCancel}) {
+        if (cancel) {
+            cancel->store(true);
+        }
     }
     m_formatWatcher.waitForFinished();
     m_analysisWatcher.waitForFinished();
+    m_filterWatcher.waitForFinished();
+    m_findWatcher.waitForFinished();
+    m_rawWatcher.waitForFinished();
 }
 
 QWidget *ResponseView::buildPendingPage()
@@ -475,6 +473,15 @@ void ResponseView::showExchange(const Core::Exchange &exchange)
                       : ViewerText::fromBody(body);
     }));
     m_pretty->clear();
+    m_formatted.reset();
+    ++m_filterGeneration; // a filter still running was for the response before
+    if (m_filterCancel) {
+        m_filterCancel->store(true);
+    }
+    m_isJson = kind == Core::ContentKind::Json;
+    m_filter->setVisible(m_isJson);
+    m_pretty->setFoldable(m_isJson);
+    m_filter->setStatus(QString());
     m_highlighter->setKind(kind);
     m_prettyNote->setText(m_bodySize == 0 ? tr("The response has no body.") : tr("Formatting…"));
     m_prettyNote->setVisible(true);
@@ -501,7 +508,8 @@ void ResponseView::showExchange(const Core::Exchange &exchange)
 
 void ResponseView::showRawAsPretty()
 {
-    m_pretty->setText(m_raw->text());
+    m_formatted = m_raw->text();
+    m_pretty->setText(m_formatted);
     const QString note = m_bodySize == 0 ? tr("The response has no body.") : m_rawNoteText;
     m_prettyNote->setText(note);
     m_prettyNote->setVisible(!note.isEmpty());
@@ -521,10 +529,14 @@ void ResponseView::onFormatted()
         }
         return;
     }
+    m_formatted = formatted.text;
     m_pretty->setText(formatted.text);
     m_prettyNote->clear();
     m_prettyNote->hide();
     Q_EMIT prettyReady();
+    if (!m_filterExpression.isEmpty()) {
+        runFilter();
+    }
 }
 
 void ResponseView::onAnalyzed()
@@ -613,63 +625,6 @@ void ResponseView::filterHeaders(const QString &text)
                            m_headers->item(row, 1)->text().contains(text, Qt::CaseInsensitive);
         m_headers->setRowHidden(row, !match);
     }
-}
-
-BodyViewer *ResponseView::findTarget() const
-{
-    return m_tabs->currentIndex() == 1 ? m_raw : m_pretty;
-}
-
-void ResponseView::showFind()
-{
-    if (m_tabs->currentIndex() > 1) {
-        m_tabs->setCurrentIndex(0); // find looks in a body
-    }
-    m_find->open();
-    startFind();
-}
-
-void ResponseView::startFind()
-{
-    if (m_findCancel) {
-        m_findCancel->store(true);
-    }
-    m_pretty->setMatches({});
-    m_raw->setMatches({});
-    const std::shared_ptr<const ViewerText> text = findTarget()->text();
-    const Core::FindQuery query = m_find->query();
-    if (!text || query.text.isEmpty()) {
-        m_find->setStatus(QString());
-        return;
-    }
-    m_find->setStatus(tr("Searching…"));
-    auto cancel = std::make_shared<std::atomic_bool>(false);
-    m_findCancel = cancel;
-    m_findWatcher.setFuture(QtConcurrent::run(
-        [text, query, cancel] { return Core::findAll(text->bytes(), query, cancel.get()); }));
-}
-
-void ResponseView::findNext()
-{
-    moveMatch(1);
-}
-
-void ResponseView::findPrevious()
-{
-    moveMatch(-1);
-}
-
-void ResponseView::moveMatch(int step)
-{
-    BodyViewer *viewer = findTarget();
-    const qsizetype count = viewer->matches().size();
-    if (count == 0) {
-        return;
-    }
-    m_currentMatch = ((m_currentMatch + step) % count + count) % count;
-    viewer->showMatch(m_currentMatch);
-    const qint64 total = m_findWatcher.isFinished() ? m_findWatcher.result().count : count;
-    m_find->setStatus(tr("%1 of %2").arg(QLocale().toString(m_currentMatch + 1), QLocale().toString(total)));
 }
 
 } // namespace ApiLens::Ui

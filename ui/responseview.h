@@ -29,6 +29,7 @@ namespace ApiLens::Ui {
 
 class BodyViewer;
 class FindBar;
+class JsonFilterBar;
 class ViewerText;
 
 class BodyHighlighter;
@@ -79,10 +80,19 @@ public:
     QSplitter *inspectorSplitter() const { return m_split; }
     const Core::ErrorReport &report() const { return m_report; }
     // Find in the body of the tab shown (Pretty, or Raw), on a worker.
+    // In Headers, every matching name or value is marked and the current row selected.
     FindBar *findBar() const { return m_find; }
     void showFind();
     void findNext();
     void findPrevious();
+    // Asks for a line number and shows it in the body tab shown (Pretty when none is).
+    void goToLine();
+    // A JSONPath query over a JSON body: Pretty shows what it selects, formatted, until the
+    // query is cleared. Kept for the next response (the request remembers it).
+    JsonFilterBar *filterBar() const { return m_filter; }
+    void setFilter(const QString &expression);
+    void showFilter(); // Pretty shown, the filter's field focused (a JSON body only)
+    QString filter() const { return m_filterExpression; }
     // The body of the response shown (empty when none), and a file name for saving it: the
     // server's Content-Disposition name, the URL's last segment, or "response" with the
     // extension of its type.
@@ -98,6 +108,9 @@ Q_SIGNALS:
     void prettyReady();   // the formatted body of the current response is in the Pretty tab
     void rawReady();      // the body as received is in the Raw tab, its lines indexed
     void analysisReady(); // the error analysis of the current response is in the inspector
+    void filterReady();   // a JSONPath filter's result (or why there is none) is shown
+    void findFinished(qint64 matches); // every match of a find is known (and marked)
+    void filterChanged(const QString &expression); // the person applied or cleared one
 
 private:
     QWidget *buildPendingPage();
@@ -109,9 +122,31 @@ private:
     void onAnalyzed();
 
     void startFind();
+    void findInHeaders(const Core::FindQuery &query);
+    void onFound();
     void moveMatch(int step);
+    bool findsInHeaders() const;
     BodyViewer *findTarget() const;
     FindBar *m_find;
+    QList<int> m_headerMatches; // a row for each match in the Headers table
+
+    void runFilter();
+    void onFiltered();
+    JsonFilterBar *m_filter;
+    QString m_filterExpression;
+    std::shared_ptr<const ViewerText> m_formatted; // Pretty's text of the whole body
+    struct Filtered
+    {
+        std::shared_ptr<const ViewerText> text;
+        qint64 count = 0;
+        QString error;
+        bool cancelled = false;
+        quint64 generation = 0; // which run of the filter it answers
+    };
+    QFutureWatcher<Filtered> m_filterWatcher;
+    quint64 m_filterGeneration = 0;
+    std::shared_ptr<std::atomic_bool> m_filterCancel;
+    bool m_isJson = false;
     qsizetype m_currentMatch = 0;
     QFutureWatcher<Core::FindResult> m_findWatcher;
     std::shared_ptr<std::atomic_bool> m_findCancel;

@@ -302,8 +302,32 @@ RequestDocument *Workspace::newDocument(const Core::RequestSpec &spec, const QSt
     doc->setCollection(collection);
     doc->setSpec(spec);
     doc->setBaseline(spec);
-    m_documents.append(doc);
+    track(doc);
     return doc;
+}
+
+namespace {
+
+QString filterKey(const Core::RequestLocation &where)
+{
+    return where.file + QLatin1Char('#') + where.name;
+}
+
+} // namespace
+
+void Workspace::track(RequestDocument *doc)
+{
+    m_documents.append(doc);
+    connect(doc, &RequestDocument::responseFilterChanged, this, [this, doc] {
+        if (!doc->hasSource()) {
+            return;
+        }
+        if (doc->responseFilter().isEmpty()) {
+            m_responseFilters.remove(filterKey(doc->source()));
+        } else {
+            m_responseFilters.insert(filterKey(doc->source()), doc->responseFilter());
+        }
+    });
 }
 
 RequestDocument *Workspace::openDocument(const Core::RequestLocation &where, QString *error)
@@ -322,6 +346,7 @@ RequestDocument *Workspace::openDocument(const Core::RequestLocation &where, QSt
     doc->setName(block->name);
     doc->setSaved(located, text, spec);
     doc->setFileChecks(*block);
+    doc->setResponseFilter(m_responseFilters.value(filterKey(located)));
     return doc;
 }
 
@@ -441,8 +466,10 @@ bool Workspace::writeSession(const QList<RequestDocument *> &order, int current,
     session.current = current;
     for (const RequestDocument *doc : order) {
         session.tabs.append(
-            {doc->name(), doc->source(), doc->collection(), doc->savedText(), doc->savedSpec(), doc->spec()});
+            {doc->name(), doc->source(), doc->collection(), doc->savedText(), doc->savedSpec(), doc->spec(),
+             doc->responseFilter()});
     }
+    session.responseFilters = m_responseFilters;
     return m_journal->write(session, error);
 }
 
@@ -459,8 +486,10 @@ QList<RequestDocument *> Workspace::restoreSession(int *current, QStringList *no
         notes->append(error);
         return restored;
     }
+    m_responseFilters = session->responseFilters;
     for (const Core::SessionTab &tab : session->tabs) {
         auto *doc = new RequestDocument(this);
+        doc->setResponseFilter(tab.responseFilter);
         doc->setName(tab.name);
         doc->setCollection(tab.collection);
         doc->setSaved(tab.source, tab.savedText, tab.savedSpec);
@@ -490,7 +519,7 @@ QList<RequestDocument *> Workspace::restoreSession(int *current, QStringList *no
                 doc->setFileChecks(*block);
             }
         }
-        m_documents.append(doc);
+        track(doc);
         restored.append(doc);
     }
     *current = session->current;

@@ -129,6 +129,9 @@ private:
     QSettings *m_settings;
     QHash<QString, std::shared_ptr<CollectionState>> m_collections;
     QList<RequestDocument *> m_documents;
+    // The JSONPath filter of each request in a file ("file#request"), kept when its tab closes.
+    QHash<QString, QString> m_responseFilters;
+    void track(RequestDocument *doc);
     std::unique_ptr<Core::SessionJournal> m_journal;
     Core::FolderTrust m_trust;
     QSet<QString> m_declined;

@@ -1,3 +1,4 @@
+#include "bodyprobe.h"
 #include "collectionpane.h"
 #include "demoserver.h"
 #include "mainwindow.h"
@@ -113,6 +114,17 @@ int main(int argc, char *argv[])
         QStringLiteral("demo"),
         QStringLiteral("Start the built-in demo API on 127.0.0.1 and open its requests."));
     parser.addOption(demo);
+    const QCommandLineOption probeBody(
+        QStringLiteral("probe-open-body"),
+        QStringLiteral("Benchmark: show FILE as a response body, report figures, then quit."), QStringLiteral("FILE"));
+    const QCommandLineOption probeType(QStringLiteral("content-type"),
+                                       QStringLiteral("With --probe-open-body: the body's type."), QStringLiteral("TYPE"));
+    const QCommandLineOption probeFind(QStringLiteral("find"),
+                                       QStringLiteral("With --probe-open-body: find TEXT in Pretty."), QStringLiteral("TEXT"));
+    const QCommandLineOption probeFilter(QStringLiteral("filter"),
+                                         QStringLiteral("With --probe-open-body: filter with a JSONPath query."),
+                                         QStringLiteral("QUERY"));
+    parser.addOptions({probeBody, probeType, probeFind, probeFilter});
     parser.process(app);
 
     Core::HttpClient client;
@@ -260,5 +272,10 @@ int main(int argc, char *argv[])
         new FirstPaintProbe(&window);
     }
     window.show();
+    if (parser.isSet(probeBody)) {
+        auto *probe = new BodyProbe(&window, {parser.value(probeBody), parser.value(probeType),
+                                              parser.value(probeFind), parser.value(probeFilter)});
+        QTimer::singleShot(500, probe, &BodyProbe::start); // the idle window first
+    }
     return app.exec();
 }

@@ -63,8 +63,10 @@ void tst_SessionJournal::roundTrip()
     saved.spec = everything(); // every field an editor has, settings .http cannot hold too
     SessionTab scratch;
     scratch.spec.url = QStringLiteral("http://h/pasted");
+    scratch.responseFilter = QStringLiteral("$.items[?@.price > 10].id");
     session.tabs = {saved, scratch};
     session.current = 1;
+    session.responseFilters.insert(saved.source.file + QStringLiteral("#Get a user"), QStringLiteral("$..id"));
     QString error;
     QVERIFY2(journal.write(session, &error), qPrintable(error));
     QCOMPARE(QFile::permissions(journal.path()) & (QFile::ReadGroup | QFile::ReadOther),
@@ -82,6 +84,9 @@ void tst_SessionJournal::roundTrip()
     QVERIFY(back->tabs[0].spec == everything());
     QVERIFY(back->tabs[1].spec == scratch.spec);
     QVERIFY(!back->tabs[1].source.isValid());
+    QCOMPARE(back->tabs[0].responseFilter, QString());
+    QCOMPARE(back->tabs[1].responseFilter, scratch.responseFilter);
+    QCOMPARE(back->responseFilters, session.responseFilters);
 }
 
 void tst_SessionJournal::missingIsEmpty()

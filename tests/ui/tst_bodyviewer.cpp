@@ -1,5 +1,7 @@
 #include "bodyviewer.h"
 
+#include "http/bodyformatter.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QScrollBar>
@@ -19,6 +21,10 @@ private Q_SLOTS:
     void selectsAndCopiesFromTheBytes();
     void aSpilledBodyIsMappedNotCopied();
     void aLongSingleLineIsCut();
+    void folds_data();
+    void folds();
+    void foldingFromTheKeyboardAndGutter();
+    void goToLineUnfolds();
 };
 
 namespace {
@@ -31,6 +37,25 @@ QByteArray numberedLines(int count)
         text += "line " + QByteArray::number(i) + '\n';
     }
     return text;
+}
+
+// {"a":{"b":[1,2]},"c":3} as Pretty shows it: lines 0 "{", 1 "a": {, 2 "b": [, 3 1, 4 2,
+// 5 ], 6 }, 7 "c": 3, 8 }.
+std::shared_ptr<const ViewerText> nestedJson()
+{
+    QByteArray out;
+    Core::JsonIndenter indenter;
+    indenter.feed(R"({"a":{"b":[1,2]},"c":3,"s":"x\n  }"})", &out);
+    indenter.finish(&out);
+    return ViewerText::fromBytes(out);
+}
+
+// Waits until a fold asked for is found (on a worker) and made.
+bool foldAndWait(BodyViewer *viewer, qint64 line)
+{
+    QSignalSpy changed(viewer, &BodyViewer::foldsChanged);
+    viewer->toggleFold(line);
+    return changed.count() > 0 || changed.wait(5000);
 }
 
 } // namespace
@@ -121,6 +146,90 @@ void tst_BodyViewer::aLongSingleLineIsCut()
     QCOMPARE(viewer.lineCount(), 256);
     QVERIFY(viewer.horizontalScrollBar()->maximum() > 0);
     QVERIFY(!viewer.grab().isNull());
+}
+
+void tst_BodyViewer::folds_data()
+{
+    QTest::addColumn<QList<qint64>>("fold");     // lines folded, in this order
+    QTest::addColumn<qint64>("rows");           // rows shown then
+    QTest::addColumn<QList<qint64>>("rowLines"); // the line on each row
+    QTest::newRow("nothing") << QList<qint64>{} << qint64(10) << QList<qint64>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+    QTest::newRow("the array") << QList<qint64>{2} << qint64(7) << QList<qint64>{0, 1, 2, 6, 7, 8, 9};
+    QTest::newRow("the object around it") << QList<qint64>{2, 1} << qint64(5) << QList<qint64>{0, 1, 7, 8, 9};
+    QTest::newRow("everything") << QList<qint64>{0} << qint64(1) << QList<qint64>{0};
+    QTest::newRow("a value does not fold") << QList<qint64>{3, 7} << qint64(10)
+                                           << QList<qint64>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+}
+
+void tst_BodyViewer::folds()
+{
+    QFETCH(QList<qint64>, fold);
+    QFETCH(qint64, rows);
+    QFETCH(QList<qint64>, rowLines);
+    BodyViewer viewer;
+    viewer.resize(600, 400);
+    viewer.setFoldable(true);
+    viewer.setText(nestedJson());
+    QCOMPARE(viewer.lineCount(), 10);
+    QCOMPARE(viewer.text()->line(8), QStringLiteral("  \"s\": \"x\\n  }\""));
+    for (qint64 line : fold) {
+        if (viewer.isFoldable(line)) {
+            QVERIFY(foldAndWait(&viewer, line));
+        } else {
+            viewer.toggleFold(line); // nothing to wait for
+        }
+    }
+    QCOMPARE(viewer.rowCount(), rows);
+    for (qint64 row = 0; row < rows; ++row) {
+        QCOMPARE(viewer.lineOfRow(row), rowLines[row]);
+        QCOMPARE(viewer.rowOfLine(rowLines[row]), row);
+    }
+    QVERIFY(!viewer.grab().isNull());
+    viewer.unfoldAll();
+    QCOMPARE(viewer.rowCount(), 10);
+}
+
+void tst_BodyViewer::foldingFromTheKeyboardAndGutter()
+{
+    BodyViewer viewer;
+    viewer.resize(600, 400);
+    viewer.setFoldable(true);
+    viewer.setText(nestedJson());
+    viewer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+    const int height = viewer.fontMetrics().lineSpacing();
+    // The cursor on line 1 ("a": {), then Ctrl+Shift+[ folds it and Ctrl+Shift+] opens it.
+    QTest::mouseClick(viewer.viewport(), Qt::LeftButton, {}, QPoint(200, height + height / 2));
+    QSignalSpy changed(&viewer, &BodyViewer::foldsChanged);
+    QTest::keyClick(&viewer, Qt::Key_BracketLeft, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(changed.wait(5000));
+    QVERIFY(viewer.isFolded(1));
+    QCOMPARE(viewer.rowCount(), 5);
+    QTest::keyClick(&viewer, Qt::Key_BracketRight, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(!viewer.isFolded(1));
+    QCOMPARE(viewer.rowCount(), 10);
+    // The arrow in the gutter, on line 2 ("b": [).
+    // Its column: after the numbers (two digits and a space, 8 px), as wide as a line is high.
+    const QFontMetrics metrics = viewer.fontMetrics();
+    const int arrowX = 3 * metrics.horizontalAdvance(QLatin1Char('9')) + 8 + metrics.height() / 2 - 4;
+    QTest::mouseClick(viewer.viewport(), Qt::LeftButton, {}, QPoint(arrowX, 2 * height + height / 2));
+    QVERIFY(changed.wait(5000));
+    QVERIFY(viewer.isFolded(2));
+    QCOMPARE(viewer.rowCount(), 7);
+}
+
+void tst_BodyViewer::goToLineUnfolds()
+{
+    BodyViewer viewer;
+    viewer.resize(600, 400);
+    viewer.setFoldable(true);
+    viewer.setText(nestedJson());
+    QVERIFY(foldAndWait(&viewer, 1));
+    QCOMPARE(viewer.rowCount(), 5);
+    viewer.goToLine(4); // inside the fold
+    QVERIFY(!viewer.isFolded(1));
+    QCOMPARE(viewer.rowCount(), 10);
+    QCOMPARE(viewer.firstVisibleLine(), 0); // all ten lines fit: nothing to scroll
 }
 
 QTEST_MAIN(tst_BodyViewer)

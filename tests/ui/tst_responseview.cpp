@@ -2,6 +2,8 @@
 
 #include "bodyviewer.h"
 #include "findbar.h"
+#include "jsonfilterbar.h"
+#include "prompt.h"
 #include "statusbadge.h"
 #include "timingview.h"
 
@@ -28,6 +30,9 @@ private Q_SLOTS:
     void headersFilter();
     void largeBodyIsShownWhole();
     void findMarksAndMovesThroughMatches();
+    void findInHeaders();
+    void goToLine();
+    void jsonPathFilter();
     void pendingAndCancel();
 };
 
@@ -199,6 +204,104 @@ void tst_ResponseView::findMarksAndMovesThroughMatches()
     view.tabs()->setCurrentIndex(1);
     QTRY_COMPARE(status->text(), QStringLiteral("1 of 5"));
     QCOMPARE(view.rawView()->matches().size(), 5);
+}
+
+void tst_ResponseView::findInHeaders()
+{
+    // In the Headers tab, find marks every name or value that matches and selects the current row.
+    ResponseView view;
+    view.resize(800, 600);
+    view.show();
+    view.showExchange(response(200, "application/json", "{}"));
+    view.tabs()->setCurrentIndex(2);
+    view.showFind();
+    QCOMPARE(view.tabs()->currentIndex(), 2);
+    QSignalSpy found(&view, &ResponseView::findFinished);
+    QTest::keyClicks(view.findBar()->edit(), QStringLiteral("re"));
+    // "X-Request-Id", "no-store" and "req-42" ("Content-Type" has no "re").
+    QCOMPARE(found.last().at(0).toLongLong(), 3);
+    QTableWidget *table = view.headersTable();
+    QCOMPARE(table->selectionModel()->selectedRows().value(0).row(), 1);
+    QVERIFY(table->item(1, 0)->data(Qt::BackgroundRole).isValid());
+    QVERIFY(!table->item(0, 0)->data(Qt::BackgroundRole).isValid());
+    view.findNext();
+    view.findNext();
+    QCOMPARE(table->selectionModel()->selectedRows().value(0).row(), 2); // no-store
+    // Whole words, match case: "Id" is a word of X-Request-Id.
+    view.findBar()->edit()->setText(QStringLiteral("id"));
+    QCOMPARE(found.last().at(0).toLongLong(), 1);
+}
+
+void tst_ResponseView::goToLine()
+{
+    ResponseView view;
+    view.resize(800, 600);
+    view.show();
+    QSignalSpy ready(&view, &ResponseView::prettyReady);
+    QByteArray body = "[";
+    for (int i = 0; i < 3000; ++i) {
+        body += "{\"id\":" + QByteArray::number(i) + "},";
+    }
+    body += "null]";
+    view.showExchange(response(200, "application/json", body));
+    QVERIFY(ready.wait(10000));
+    view.tabs()->setCurrentIndex(3); // Timing: Go to Line shows Pretty
+    Prompt::queueText(QStringLiteral("1,000"));
+    view.goToLine();
+    QCOMPARE(view.tabs()->currentIndex(), 0);
+    QCOMPARE(view.prettyView()->firstVisibleLine(), 999);
+    QCOMPARE(view.prettyView()->text()->line(998), QStringLiteral("    \"id\": 332")); // "[", then 3 a record
+    Prompt::queueText(QStringLiteral("not a number"));
+    view.goToLine();
+    QCOMPARE(view.prettyView()->firstVisibleLine(), 999);
+    QCOMPARE(Prompt::pendingAnswers(), 0);
+}
+
+void tst_ResponseView::jsonPathFilter()
+{
+    // Enter applies the query on a worker; Pretty shows what it selected, indented; the next
+    // response is filtered the same way; clearing shows the whole body. Only JSON has the bar.
+    ResponseView view;
+    view.resize(800, 600);
+    view.show();
+    QSignalSpy ready(&view, &ResponseView::prettyReady);
+    QSignalSpy filtered(&view, &ResponseView::filterReady);
+    QSignalSpy changed(&view, &ResponseView::filterChanged);
+    const QByteArray body = R"({"items":[{"id":1,"price":5},{"id":2,"price":12.5},{"id":3,"price":40}]})";
+    view.showExchange(response(200, "application/json", body));
+    QVERIFY(ready.wait(5000));
+    JsonFilterBar *bar = view.filterBar();
+    QVERIFY(bar->isVisible());
+    QTest::keyClicks(bar->edit(), QStringLiteral("$.items[?@.price >"));
+    QVERIFY(bar->status()->text().startsWith(QStringLiteral("JSONPath, character 19:")));
+    QTest::keyClicks(bar->edit(), QStringLiteral(" 10].id"));
+    QCOMPARE(bar->status()->text(), QString());
+    QTest::keyClick(bar->edit(), Qt::Key_Return);
+    QVERIFY(filtered.wait(5000));
+    QCOMPARE(view.prettyView()->text()->bytes(), QByteArrayView("[\n  2,\n  3\n]"));
+    QCOMPARE(bar->status()->text(), QStringLiteral("2 values"));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.last().at(0).toString(), QStringLiteral("$.items[?@.price > 10].id"));
+    QVERIFY(view.prettyView()->isFoldable(0));
+
+    // The next response of the request: filtered as it is shown.
+    view.showExchange(response(200, "application/json", R"({"items":[{"id":7,"price":99}]})"));
+    QVERIFY(filtered.wait(5000));
+    QCOMPARE(view.prettyView()->text()->bytes(), QByteArrayView("[\n  7\n]"));
+
+    // A body that is not JSON where the query looks says so and shows the body whole.
+    view.showExchange(response(200, "application/json", R"({"items":[1,2,}")"));
+    QVERIFY(filtered.wait(5000));
+    QVERIFY(bar->status()->text().startsWith(QStringLiteral("The body is not JSON")));
+    QVERIFY(view.prettyView()->text()->bytes().startsWith("{\n  \"items\""));
+
+    bar->edit()->selectAll();
+    QTest::keyClick(bar->edit(), Qt::Key_Delete);
+    QCOMPARE(changed.last().at(0).toString(), QString());
+    QVERIFY(view.prettyView()->text()->bytes().startsWith("{\n  \"items\""));
+
+    view.showExchange(response(200, "text/plain", "hello"));
+    QVERIFY(!bar->isVisible());
 }
 
 void tst_ResponseView::pendingAndCancel()

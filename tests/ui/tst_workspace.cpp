@@ -36,6 +36,7 @@ private Q_SLOTS:
     void saveToAsksForAFreeName();
     void sessionRoundTrip();
     void sessionKeepsEditsWhenTheFileChanged();
+    void responseFilterIsRemembered();
     void killedAppLeavesAJournal();
     void exports();
 
@@ -240,6 +241,39 @@ void tst_Workspace::sessionRoundTrip()
     QVERIFY(back[1]->isModified());
     QCOMPARE(back[1]->collection(), root);
     QCOMPARE(next.documents(), back);
+}
+
+void tst_Workspace::responseFilterIsRemembered()
+{
+    // A request's JSONPath filter comes back when it is opened again, and after a restart; a
+    // scratch tab keeps its own in the journal.
+    const QString root = makeCollection(QStringLiteral("filters"));
+    const QString journal = m_dir.filePath(QStringLiteral("session-filters.json"));
+    m_workspace->setSessionJournal(journal);
+    QString error;
+    const Core::RequestLocation where{root + QStringLiteral("/api/users.http"), QStringLiteral("Me"), 0};
+    RequestDocument *me = m_workspace->openDocument(where, &error);
+    QVERIFY2(me, qPrintable(error));
+    QCOMPARE(me->responseFilter(), QString());
+    me->setResponseFilter(QStringLiteral("$.items[*].id"));
+    QVERIFY(!me->isModified()); // how a response is viewed is not an edit of the request
+    m_workspace->closeDocument(me);
+    RequestDocument *again = m_workspace->openDocument(where, &error);
+    QCOMPARE(again->responseFilter(), QStringLiteral("$.items[*].id"));
+    RequestDocument *scratch = m_workspace->newDocument({}, QString());
+    scratch->setResponseFilter(QStringLiteral("$..name"));
+    QVERIFY(m_workspace->writeSession({scratch}, 0, &error));
+
+    Workspace next(&m_catalog, m_settings);
+    next.setSessionJournal(journal);
+    QStringList problems;
+    next.setCollection(Core::Collection::scan(root), &problems);
+    int current = -1;
+    QStringList notes;
+    const QList<RequestDocument *> back = next.restoreSession(&current, &notes);
+    QCOMPARE(back.size(), 1);
+    QCOMPARE(back[0]->responseFilter(), QStringLiteral("$..name"));
+    QCOMPARE(next.openDocument(where, &error)->responseFilter(), QStringLiteral("$.items[*].id"));
 }
 
 void tst_Workspace::sessionKeepsEditsWhenTheFileChanged()

@@ -23,7 +23,8 @@ QJsonObject tabToJson(const SessionTab &tab)
                        {QStringLiteral("collection"), tab.collection},
                        {QStringLiteral("savedText"), QString::fromUtf8(tab.savedText)},
                        {QStringLiteral("savedSpec"), requestSpecToJson(tab.savedSpec)},
-                       {QStringLiteral("spec"), requestSpecToJson(tab.spec)}};
+                       {QStringLiteral("spec"), requestSpecToJson(tab.spec)},
+                       {QStringLiteral("responseFilter"), tab.responseFilter}};
 }
 
 SessionTab tabFromJson(const QJsonObject &json)
@@ -37,6 +38,7 @@ SessionTab tabFromJson(const QJsonObject &json)
     tab.savedText = json.value(QStringLiteral("savedText")).toString().toUtf8();
     tab.savedSpec = requestSpecFromJson(json.value(QStringLiteral("savedSpec")).toObject());
     tab.spec = requestSpecFromJson(json.value(QStringLiteral("spec")).toObject());
+    tab.responseFilter = json.value(QStringLiteral("responseFilter")).toString();
     return tab;
 }
 
@@ -48,9 +50,14 @@ bool SessionJournal::write(const Session &session, QString *error) const
     for (const SessionTab &tab : session.tabs) {
         tabs.append(tabToJson(tab));
     }
+    QJsonObject filters;
+    for (auto it = session.responseFilters.cbegin(); it != session.responseFilters.cend(); ++it) {
+        filters.insert(it.key(), it.value());
+    }
     const QJsonObject root{{QStringLiteral("version"), Version},
                            {QStringLiteral("current"), session.current},
-                           {QStringLiteral("tabs"), tabs}};
+                           {QStringLiteral("tabs"), tabs},
+                           {QStringLiteral("responseFilters"), filters}};
     // What was typed may hold a password: the journal is its user's only.
     return writeFileAtomically(m_path, QJsonDocument(root).toJson(QJsonDocument::Compact), error,
                                FileAccess::OwnerOnly);
@@ -77,6 +84,10 @@ std::optional<Session> SessionJournal::read(QString *error) const
     Session session;
     for (const QJsonValue &tab : root.value(QStringLiteral("tabs")).toArray()) {
         session.tabs.append(tabFromJson(tab.toObject()));
+    }
+    const QJsonObject filters = root.value(QStringLiteral("responseFilters")).toObject();
+    for (auto it = filters.begin(); it != filters.end(); ++it) {
+        session.responseFilters.insert(it.key(), it.value().toString());
     }
     session.current =
         qBound(0, root.value(QStringLiteral("current")).toInt(), qMax(0, int(session.tabs.size()) - 1));

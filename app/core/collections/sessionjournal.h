@@ -2,6 +2,7 @@
 
 #include "collection.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -19,12 +20,15 @@ struct SessionTab
     QByteArray savedText;   // its block as last read or written (to see an edit made elsewhere)
     RequestSpec savedSpec;  // the content that counts as unchanged
     RequestSpec spec;       // the content now
+    QString responseFilter; // the JSONPath filter over its response ("" when none)
 };
 
 struct Session
 {
     QList<SessionTab> tabs; // in the order they were shown
     int current = 0;
+    // Filters of requests in files, also of those whose tab was closed: key "file#request".
+    QHash<QString, QString> responseFilters;
 };
 
 // The open tabs, written every few seconds and on quit, so that quitting, logging out, a crash
