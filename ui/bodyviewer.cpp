@@ -42,6 +42,14 @@ void ViewerText::build()
     constexpr qsizetype Piece = 8 << 20;
     for (qsizetype at = 0; at < all.size(); at += Piece) {
         m_index.append(all.sliced(at, std::min(Piece, all.size() - at)));
+        release(at, Piece); // read once; the screen brings back the few pages it shows
+    }
+}
+
+void ViewerText::release(qint64 from, qint64 length) const
+{
+    if (m_body) {
+        m_body->release(from, length);
     }
 }
 
@@ -94,10 +102,10 @@ qint64 closingLine(const ViewerText &text, qint64 line)
     while (indent < range.length && bytes[range.start + indent] == ' ') {
         ++indent;
     }
-    const QByteArray needle =
-        '\n' + QByteArray(indent, ' ') + (opener == '{' ? '}' : ']');
+    const QByteArray needle = '\n' + QByteArray(indent, ' ') + (opener == '{' ? '}' : ']');
     const auto from = bytes.begin() + range.start + range.length;
-    const auto found = std::search(from, bytes.end(), std::boyer_moore_horspool_searcher(needle.begin(), needle.end()));
+    const auto found =
+        std::search(from, bytes.end(), std::boyer_moore_horspool_searcher(needle.begin(), needle.end()));
     if (found == bytes.end()) {
         return -1;
     }
@@ -324,7 +332,8 @@ void BodyViewer::goToLine(qint64 line)
 {
     line = std::clamp<qint64>(line, 0, std::max<qint64>(0, lineCount() - 1));
     reveal(line);
-    verticalScrollBar()->setValue(int(std::clamp<qint64>(rowOfLine(line), 0, verticalScrollBar()->maximum())));
+    verticalScrollBar()->setValue(
+        int(std::clamp<qint64>(rowOfLine(line), 0, verticalScrollBar()->maximum())));
     m_anchor = m_cursor = {line, 0};
     viewport()->update();
 }
@@ -400,7 +409,8 @@ void BodyViewer::paintEvent(QPaintEvent *)
     const QColor selectedText = palette().color(QPalette::HighlightedText);
     const qint64 top = firstVisibleLine();
     QList<qint64> shown; // the line on each row, for the gutter
-    for (qint64 line = top; shown.size() <= visibleLines() && line < lineCount(); line = nextVisibleLine(line)) {
+    for (qint64 line = top; shown.size() <= visibleLines() && line < lineCount();
+         line = nextVisibleLine(line)) {
         const int row = int(shown.size());
         shown.append(line);
         const Core::LineIndex::Range range = m_text->index().line(line, m_text->bytes());
@@ -445,8 +455,8 @@ void BodyViewer::paintEvent(QPaintEvent *)
             const QString closer = openerOf(*m_text, line) == '{' ? QStringLiteral("}") : QStringLiteral("]");
             const QString hint = tr(" … %1 lines %2").arg(QLocale().toString(fold.value() - line), closer);
             painter.setPen(palette().color(QPalette::PlaceholderText));
-            painter.drawText(QPointF(gutter - shift + textLine.naturalTextWidth(), y + fontMetrics().ascent()),
-                             hint);
+            painter.drawText(
+                QPointF(gutter - shift + textLine.naturalTextWidth(), y + fontMetrics().ascent()), hint);
         }
     }
     // Line numbers (and fold arrows) over a gutter that does not scroll sideways.
@@ -454,8 +464,8 @@ void BodyViewer::paintEvent(QPaintEvent *)
     painter.setPen(palette().color(QPalette::PlaceholderText));
     const int arrows = foldColumnWidth();
     for (int row = 0; row < shown.size(); ++row) {
-        painter.drawText(QRect(0, row * height, gutter - 8 - arrows, height), Qt::AlignRight | Qt::AlignVCenter,
-                         QString::number(shown[row] + 1));
+        painter.drawText(QRect(0, row * height, gutter - 8 - arrows, height),
+                         Qt::AlignRight | Qt::AlignVCenter, QString::number(shown[row] + 1));
         if (arrows > 0 && isFoldable(shown[row])) {
             painter.drawText(QRect(gutter - 4 - arrows, row * height, arrows, height), Qt::AlignCenter,
                              isFolded(shown[row]) ? QStringLiteral("▸") : QStringLiteral("▾"));

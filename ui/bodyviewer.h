@@ -27,6 +27,8 @@ public:
     const Core::LineIndex &index() const { return m_index; }
     qint64 lineCount() const { return m_index.lineCount(); }
     QString line(qint64 line) const;
+    // Pages of a mapped body read up to here leave memory (see Core::BodyBytes::release).
+    void release(qint64 from, qint64 length) const;
     // Byte offset of column `column` (UTF-16 units of line()) in line `line`.
     qint64 offsetOf(qint64 line, qsizetype column) const;
 

@@ -83,8 +83,13 @@ void ResponseView::startFind()
             },
             Qt::QueuedConnection);
     };
-    m_findWatcher.setFuture(QtConcurrent::run(
-        [text, query, cancel, first] { return Core::findAll(text->bytes(), query, cancel.get(), first); }));
+    m_findWatcher.setFuture(QtConcurrent::run([text, query, cancel, first] {
+        qint64 released = 0; // what the search has read leaves memory behind it
+        return Core::findAll(text->bytes(), query, cancel.get(), first, [&text, &released](qint64 read) {
+            text->release(released, read - released);
+            released = read;
+        });
+    }));
 }
 
 // Headers are few and short: found here, with the body's rules (Core::findAll) cell by cell.
@@ -132,11 +137,13 @@ void ResponseView::onFound()
                           !m_find->query().text.isEmpty());
     } else {
         // The first match on screen or below it.
-        const qint64 top = viewer->text() ? viewer->text()->index().line(viewer->firstVisibleLine(),
-                                                                         viewer->text()->bytes()).start
-                                          : 0;
-        const auto at = std::lower_bound(result.matches.cbegin(), result.matches.cend(), top,
-                                         [](const Core::FindMatch &m, qint64 offset) { return m.offset < offset; });
+        const qint64 top =
+            viewer->text()
+                ? viewer->text()->index().line(viewer->firstVisibleLine(), viewer->text()->bytes()).start
+                : 0;
+        const auto at =
+            std::lower_bound(result.matches.cbegin(), result.matches.cend(), top,
+                             [](const Core::FindMatch &m, qint64 offset) { return m.offset < offset; });
         m_currentMatch = at == result.matches.cend() ? 0 : at - result.matches.cbegin();
         moveMatch(0);
     }
@@ -182,9 +189,8 @@ void ResponseView::goToLine()
     if (viewer->lineCount() == 0) {
         return;
     }
-    const QString answer =
-        Prompt::text(this, tr("Go to Line"),
-                     tr("Line (1–%1):").arg(QLocale().toString(viewer->lineCount())), QString());
+    const QString answer = Prompt::text(
+        this, tr("Go to Line"), tr("Line (1–%1):").arg(QLocale().toString(viewer->lineCount())), QString());
     bool ok = false;
     const qint64 line = QLocale().toLongLong(answer.trimmed(), &ok);
     const qint64 plain = ok ? line : answer.trimmed().toLongLong(&ok);
@@ -230,9 +236,11 @@ void ResponseView::runFilter()
     m_filter->setStatus(tr("Filtering…"));
     auto cancel = std::make_shared<std::atomic_bool>(false);
     m_filterCancel = cancel;
-    m_filterWatcher.setFuture(QtConcurrent::run([body = m_body, expression = m_filterExpression, cancel, generation] {
+    m_filterWatcher.setFuture(QtConcurrent::run([body = m_body, expression = m_filterExpression, cancel,
+                                                 generation] {
         const Core::BodyBytes bytes(body);
         const Core::JsonPathResult selected = Core::evaluateJsonPath(bytes.view(), expression, cancel.get());
+        bytes.release(0, bytes.view().size()); // parsed (copied) once; not needed in memory now
         Filtered out{nullptr, selected.count, selected.error, selected.cancelled, generation};
         if (selected.error.isEmpty() && !selected.cancelled) {
             QByteArray indented;
@@ -256,10 +264,9 @@ void ResponseView::onFiltered()
         m_filter->setStatus(filtered.error, true);
     } else {
         m_pretty->setText(filtered.text);
-        m_filter->setStatus(filtered.count == 0 ? tr("Nothing matches")
-                            : filtered.count == 1
-                                ? tr("1 value")
-                                : tr("%1 values").arg(QLocale().toString(filtered.count)));
+        m_filter->setStatus(filtered.count == 0   ? tr("Nothing matches")
+                            : filtered.count == 1 ? tr("1 value")
+                                                  : tr("%1 values").arg(QLocale().toString(filtered.count)));
     }
     Q_EMIT filterReady();
 }

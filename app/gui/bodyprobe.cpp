@@ -84,16 +84,20 @@ void BodyProbe::start()
         return;
     }
     if (m_options.contentType.isEmpty()) {
-        m_options.contentType = QMimeDatabase().mimeTypeForFile(m_options.file, QMimeDatabase::MatchExtension).name();
+        m_options.contentType =
+            QMimeDatabase().mimeTypeForFile(m_options.file, QMimeDatabase::MatchExtension).name();
     }
-    malloc_trim(0);
-    m_idleRss = statusKb("VmRSS:");
+    // The idle window has the tab the body goes to, shown and painted.
     m_tab = m_window->newTab();
-    m_writer = std::make_unique<Writer>();
-    m_clock.start();
-    m_heartbeat.start();
-    m_tab->response()->showPending(m_options.file);
-    QMetaObject::invokeMethod(this, &BodyProbe::feed, Qt::QueuedConnection);
+    QTimer::singleShot(300, this, [this] {
+        malloc_trim(0);
+        m_idleRss = statusKb("VmRSS:");
+        m_writer = std::make_unique<Writer>();
+        m_clock.start();
+        m_heartbeat.start();
+        m_tab->response()->showPending(m_options.file);
+        QMetaObject::invokeMethod(this, &BodyProbe::feed, Qt::QueuedConnection);
+    });
 }
 
 // One piece per turn of the event loop, as the client appends what a socket read gave it.
@@ -127,10 +131,13 @@ void BodyProbe::received()
     m_writer.reset();
     m_in.reset();
     Ui::ResponseView *view = m_tab->response();
-    connect(view, &Ui::ResponseView::prettyReady, this, [this] {
-        // Shown once the frame with it has been painted.
-        QMetaObject::invokeMethod(this, &BodyProbe::bodyShown, Qt::QueuedConnection);
-    }, Qt::SingleShotConnection);
+    connect(
+        view, &Ui::ResponseView::prettyReady, this,
+        [this] {
+            // Shown once the frame with it has been painted.
+            QMetaObject::invokeMethod(this, &BodyProbe::bodyShown, Qt::QueuedConnection);
+        },
+        Qt::SingleShotConnection);
     view->showExchange(exchange);
 }
 
@@ -151,11 +158,14 @@ void BodyProbe::runFind()
     }
     Ui::ResponseView *view = m_tab->response();
     const qint64 started = m_clock.elapsed();
-    connect(view, &Ui::ResponseView::findFinished, this, [this, started](qint64 count) {
-        m_findMs = double(m_clock.elapsed() - started);
-        m_matches = count;
-        QMetaObject::invokeMethod(this, &BodyProbe::runFilter, Qt::QueuedConnection);
-    }, Qt::SingleShotConnection);
+    connect(
+        view, &Ui::ResponseView::findFinished, this,
+        [this, started](qint64 count) {
+            m_findMs = double(m_clock.elapsed() - started);
+            m_matches = count;
+            QMetaObject::invokeMethod(this, &BodyProbe::runFilter, Qt::QueuedConnection);
+        },
+        Qt::SingleShotConnection);
     view->showFind();
     view->findBar()->edit()->setText(m_options.find);
 }
@@ -168,14 +178,17 @@ void BodyProbe::runFilter()
     }
     Ui::ResponseView *view = m_tab->response();
     const qint64 started = m_clock.elapsed();
-    connect(view, &Ui::ResponseView::filterReady, this, [this, started] {
-        m_filterMs = double(m_clock.elapsed() - started);
-        if (!m_tab->response()->filterBar()->status()->text().isEmpty()) {
-            std::fprintf(stderr, "apilens: filter: %s\n",
-                         qPrintable(m_tab->response()->filterBar()->status()->text()));
-        }
-        QMetaObject::invokeMethod(this, &BodyProbe::scrollToEnd, Qt::QueuedConnection);
-    }, Qt::SingleShotConnection);
+    connect(
+        view, &Ui::ResponseView::filterReady, this,
+        [this, started] {
+            m_filterMs = double(m_clock.elapsed() - started);
+            if (!m_tab->response()->filterBar()->status()->text().isEmpty()) {
+                std::fprintf(stderr, "apilens: filter: %s\n",
+                             qPrintable(m_tab->response()->filterBar()->status()->text()));
+            }
+            QMetaObject::invokeMethod(this, &BodyProbe::scrollToEnd, Qt::QueuedConnection);
+        },
+        Qt::SingleShotConnection);
     view->setFilter(m_options.filter);
 }
 
@@ -188,6 +201,12 @@ void BodyProbe::scrollToEnd()
         viewer->verticalScrollBar()->setValue(viewer->verticalScrollBar()->maximum());
         viewer->repaint();
     }
+    QTimer::singleShot(500, this, &BodyProbe::measureOpen);
+}
+
+void BodyProbe::measureOpen()
+{
+    malloc_trim(0);
     m_openRss = statusKb("VmRSS:");
     QMetaObject::invokeMethod(this, &BodyProbe::closeTab, Qt::QueuedConnection);
 }
@@ -206,12 +225,12 @@ void BodyProbe::report()
     malloc_trim(0);
     m_heartbeat.stop();
     const qint64 closed = statusKb("VmRSS:");
-    std::printf("body_ready_ms=%.1f longest_stall_ms=%lld lines=%lld matches=%lld find_ms=%.1f filter_ms=%.1f "
-                "peak_rss_kb=%lld idle_rss_kb=%lld open_rss_kb=%lld closed_rss_kb=%lld\n",
-                m_readyMs, static_cast<long long>(m_longestStall), static_cast<long long>(m_lines),
-                static_cast<long long>(m_matches), m_findMs, m_filterMs,
-                static_cast<long long>(statusKb("VmHWM:")), static_cast<long long>(m_idleRss),
-                static_cast<long long>(m_openRss), static_cast<long long>(closed));
+    std::printf(
+        "body_ready_ms=%.1f longest_stall_ms=%lld lines=%lld matches=%lld find_ms=%.1f filter_ms=%.1f "
+        "peak_rss_kb=%lld idle_rss_kb=%lld open_rss_kb=%lld closed_rss_kb=%lld\n",
+        m_readyMs, static_cast<long long>(m_longestStall), static_cast<long long>(m_lines),
+        static_cast<long long>(m_matches), m_findMs, m_filterMs, static_cast<long long>(statusKb("VmHWM:")),
+        static_cast<long long>(m_idleRss), static_cast<long long>(m_openRss), static_cast<long long>(closed));
     std::fflush(stdout);
     QCoreApplication::quit();
 }

@@ -10,7 +10,7 @@
 namespace ApiLens::Ui {
 class MainWindow;
 class RequestTab;
-}
+} // namespace ApiLens::Ui
 
 class QFile;
 
@@ -44,6 +44,7 @@ private:
     void runFind();
     void runFilter();
     void scrollToEnd();
+    void measureOpen();
     void closeTab();
     void report();
     void fail(const QString &why);

@@ -25,6 +25,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <malloc.h>
 #include <memory>
 
 using namespace ApiLens;
@@ -88,6 +89,11 @@ private:
 
 int main(int argc, char *argv[])
 {
+    // A closed tab gives its memory back: buffers of 256 KB and more are mapped and unmapped
+    // (glibc would otherwise raise that bar as they are freed and keep them in its heaps),
+    // and the workers share two heaps rather than one each, which glibc cannot trim as well.
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+    mallopt(M_ARENA_MAX, 2);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("ApiLens"));
     QApplication::setOrganizationName(QStringLiteral("ApiLens"));

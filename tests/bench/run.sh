@@ -16,6 +16,9 @@
 #                                 # wall time and peak RSS (GNU time), ratios
 #   tests/bench/run.sh bodyview   # a 100 MB JSON body: streamed indenting + line index vs the naive
 #                                 # QJsonDocument path (time, peak RSS), a random line, a find
+#   tests/bench/run.sh guibody    # the window itself (apilens --probe-open-body) on 5 MB, 100 MB and
+#                                 # 1 GB JSON bodies: ready, longest GUI stall, find, filter, memory;
+#                                 # beside the naive path (QJsonDocument + QPlainTextEdit) on 100 MB
 #   tests/bench/run.sh interop    # importing a 2,000-request Postman collection and HAR file, and a
 #                                 # 1 MB OpenAPI YAML (apilens-cli vs Postman's openapi2postmanv2)
 set -euo pipefail
@@ -152,6 +155,36 @@ fi
 if [[ "$what" == all || "$what" == bodyview ]]; then
     echo "== The body viewer's core on a 100 MB JSON body, beside the naive Qt path (release build) =="
     build-release/tests/bench/bench_bodyview "${BODY_MB:-100}"
+fi
+
+if [[ "$what" == all || "$what" == guibody ]]; then
+    echo "== A JSON body in the window (apilens --probe-open-body, offscreen, release build) =="
+    bodies=$(mktemp -d)
+    python3 - "$bodies" <<'PY'
+import sys
+chunk = ','.join('{"id":%d,"name":"item %d","price":%d.5,"tags":["a","b"],"active":true}' % (i, i, i % 100)
+                 for i in range(10000))
+for name, size in (('5m', 5 << 20), ('100m', 100 << 20), ('1g', 1 << 30)):
+    with open('%s/%s.json' % (sys.argv[1], name), 'w') as f:
+        f.write('{"items":[' + chunk)
+        written = len(chunk)
+        while written + len(chunk) < size:
+            f.write(',' + chunk)
+            written += len(chunk) + 1
+        f.write(',{"id":-1,"name":"needle-last"}]}')
+PY
+    for body in 5m 100m 1g; do
+        extra=()
+        [[ $body == 100m ]] && extra=(--filter '$.items[?@.price > 98].id')
+        printf '%-5s ' "$body"
+        QT_QPA_PLATFORM=offscreen "$bin/gui/apilens" --probe-open-body "$bodies/$body.json" --find needle-last \
+            "${extra[@]}" 2>/dev/null
+    done
+    rm -rf "$bodies"
+    echo "(targets: 100 MB ready <= 2000 ms, stall <= 50 ms, peak <= 2 x body + 150 MB, find <= 1000 ms;"
+    echo " 5 MB open - idle <= 30 MB and closed ~ idle; 1 GB peak <= 300 MB)"
+    echo "-- the naive path on the same 100 MB, for the ratio (bench_bodyview):"
+    build-release/tests/bench/bench_bodyview 100 | grep -i -E "naive|ratio" || true
 fi
 
 if [[ "$what" == all || "$what" == errors ]]; then

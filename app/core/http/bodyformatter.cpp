@@ -279,6 +279,7 @@ PrettyBody prettyBody(const ResponseBody &body, const QByteArray &contentType, q
             if (!writer.append(out, &error)) {
                 return pretty; // no room for the indented copy: the text as it came
             }
+            bytes.release(at + (bytes.view().size() - all.size()), Piece); // read once
         }
         out.clear();
         indenter.finish(&out);

@@ -7,7 +7,6 @@
 #include <QJsonParseError>
 #include <QRegularExpression>
 
-
 #include <cmath>
 #include <memory>
 #include <optional>
@@ -42,8 +41,7 @@ public:
     Evaluator(element root, const std::atomic_bool *cancel)
         : m_root(root)
         , m_cancel(cancel)
-    {
-    }
+    {}
 
     bool cancelled() const { return m_cancelled; }
 
@@ -172,11 +170,14 @@ private:
         if (step == 0) {
             return;
         }
-        const auto norm = [len](qint64 i) { return i >= 0 ? i : len + i; };
+        const auto norm = [len](qint64 i) {
+            return i >= 0 ? i : len + i;
+        };
         const qint64 start = s.start ? norm(*s.start) : (step > 0 ? 0 : len - 1);
         const qint64 end = s.end ? norm(*s.end) : (step > 0 ? len : -len - 1);
         if (step > 0) {
-            for (qint64 i = std::clamp<qint64>(start, 0, len); i < std::clamp<qint64>(end, 0, len); i += step) {
+            for (qint64 i = std::clamp<qint64>(start, 0, len); i < std::clamp<qint64>(end, 0, len);
+                 i += step) {
                 out->push_back(items[size_t(i)]);
             }
         } else {
@@ -354,9 +355,8 @@ private:
                 out.number = double(QString::fromStdString(arg.string).toUcs4().size());
             } else if (arg.kind == Value::Node) {
                 out.kind = Value::Number;
-                out.number = arg.node.type() == element_type::ARRAY
-                                 ? double(arrayOf(arg.node).size())
-                                 : double(objectOf(arg.node).size());
+                out.number = arg.node.type() == element_type::ARRAY ? double(arrayOf(arg.node).size())
+                                                                    : double(objectOf(arg.node).size());
             }
             return out;
         }
@@ -439,7 +439,8 @@ QString checkJsonPath(const QString &expression)
     return error;
 }
 
-JsonPathResult evaluateJsonPath(QByteArrayView json, const QString &expression, const std::atomic_bool *cancel)
+JsonPathResult evaluateJsonPath(QByteArrayView json, const QString &expression,
+                                const std::atomic_bool *cancel)
 {
     JsonPathResult result;
     const std::optional<Query> query = JsonPathAst::parse(expression, &result.error);
@@ -457,7 +458,8 @@ JsonPathResult evaluateJsonPath(QByteArrayView json, const QString &expression, 
     }
     simdjson::dom::parser parser;
     element root;
-    if (const auto code = parser.parse(text.data(), size_t(text.size())).get(root); code != simdjson::SUCCESS) {
+    if (const auto code = parser.parse(text.data(), size_t(text.size())).get(root);
+        code != simdjson::SUCCESS) {
         result.error = notJsonMessage(text, code);
         return result;
     }

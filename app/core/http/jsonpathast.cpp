@@ -19,8 +19,7 @@ class Parser
 public:
     explicit Parser(const QString &text)
         : m_text(text.toStdString())
-    {
-    }
+    {}
 
     Query parse()
     {
@@ -215,12 +214,27 @@ private:
             const char e = peek();
             ++m_at;
             switch (e) {
-            case 'b': out += QLatin1Char('\b'); break;
-            case 'f': out += QLatin1Char('\f'); break;
-            case 'n': out += QLatin1Char('\n'); break;
-            case 'r': out += QLatin1Char('\r'); break;
-            case 't': out += QLatin1Char('\t'); break;
-            case '/': case '\\': case '\'': case '"': out += QLatin1Char(e); break;
+            case 'b':
+                out += QLatin1Char('\b');
+                break;
+            case 'f':
+                out += QLatin1Char('\f');
+                break;
+            case 'n':
+                out += QLatin1Char('\n');
+                break;
+            case 'r':
+                out += QLatin1Char('\r');
+                break;
+            case 't':
+                out += QLatin1Char('\t');
+                break;
+            case '/':
+            case '\\':
+            case '\'':
+            case '"':
+                out += QLatin1Char(e);
+                break;
             case 'u': {
                 bool ok = false;
                 const uint unit = QByteArray::fromStdString(m_text.substr(m_at, 4)).toUInt(&ok, 16);
@@ -317,7 +331,8 @@ private:
             e->literal.string = stringLiteral();
         } else if (c == '-' || (c >= '0' && c <= '9')) {
             const size_t start = m_at;
-            while (m_at < m_text.size() && std::string_view("+-.eE0123456789").find(m_text[m_at]) != std::string::npos) {
+            while (m_at < m_text.size() &&
+                   std::string_view("+-.eE0123456789").find(m_text[m_at]) != std::string::npos) {
                 ++m_at;
             }
             bool ok = false;
@@ -351,8 +366,8 @@ private:
         e->kind = Expr::Function;
         e->name = m_text.substr(start, m_at - start);
         const int arity = e->name == "length" || e->name == "count" || e->name == "value" ? 1
-                          : e->name == "match" || e->name == "search"                   ? 2
-                                                                                        : 0;
+                          : e->name == "match" || e->name == "search"                     ? 2
+                                                                                          : 0;
         if (arity == 0) {
             m_at = start;
             fail(QStringLiteral("unknown function “%1”").arg(QString::fromStdString(e->name)));

@@ -1,9 +1,15 @@
 #include "responsebody.h"
 
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <algorithm>
+
 #include <QDir>
 #include <QFile>
 #include <QSaveFile>
 #include <QTemporaryFile>
+#include <QThreadPool>
 
 namespace ApiLens::Core {
 
@@ -12,6 +18,20 @@ struct ResponseBody::Data
     QByteArray bytes;
     std::unique_ptr<QTemporaryFile> file;
     qint64 size = 0;
+    ~Data()
+    {
+        // Freeing the blocks of a file of gigabytes takes the file system a while (0.3 s for
+        // 3 GB): a large spill file is removed on a pool thread, not where the last copy
+        // went (the GUI thread, as a tab closes).
+        if (!file || size < LargeFileBytes) {
+            return;
+        }
+        file->setAutoRemove(false);
+        const QString path = file->fileName();
+        file.reset();
+        QThreadPool::globalInstance()->start([path] { QFile::remove(path); });
+    }
+    static constexpr qint64 LargeFileBytes = 64 << 20;
 };
 
 ResponseBody::ResponseBody()
@@ -120,6 +140,23 @@ BodyBytes::BodyBytes(ResponseBody body)
 }
 
 BodyBytes::~BodyBytes() = default; // the file unmaps as it closes
+
+void BodyBytes::release(qint64 from, qint64 length) const
+{
+    if (!m_file || m_view.isEmpty()) {
+        return;
+    }
+    // Whole pages inside the range only: a page half outside may still be wanted.
+    const auto page = quintptr(sysconf(_SC_PAGESIZE));
+    const auto begin = quintptr(m_view.data() + std::clamp<qint64>(from, 0, m_view.size()));
+    const auto end = quintptr(m_view.data() + std::clamp<qint64>(from + length, 0, m_view.size()));
+    const quintptr first = (begin + page - 1) / page * page;
+    const quintptr last = end == quintptr(m_view.data() + m_view.size()) ? (end + page - 1) / page * page
+                                                                         : end / page * page;
+    if (last > first) {
+        madvise(reinterpret_cast<void *>(first), size_t(last - first), MADV_DONTNEED);
+    }
+}
 
 ResponseBody::Writer::Writer(qint64 memoryThreshold, qint64 expectedSize)
     : m_threshold(memoryThreshold)

@@ -72,6 +72,10 @@ public:
 
     QByteArrayView view() const { return m_view; }
     bool isValid() const { return m_valid; } // false when a spilled body could not be mapped
+    // The pages of [from, from + length) that were read leave this process's memory: they stay
+    // in the system's file cache and come back when read again. Readers that go through a
+    // body once (an index, a find) call it behind them. Nothing for a body in memory.
+    void release(qint64 from, qint64 length) const;
 
 private:
     ResponseBody m_body;

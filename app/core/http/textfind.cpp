@@ -45,8 +45,10 @@ private:
     const std::function<void(FindMatch)> &m_first;
 };
 
+using Progress = std::function<void(qint64)>;
+
 void findPlain(QByteArrayView text, const FindQuery &query, const std::atomic_bool *cancel, Collector *out,
-               FindResult *result)
+               FindResult *result, const Progress &done)
 {
     QByteArray needle = query.text.toUtf8();
     if (!query.matchCase) {
@@ -78,11 +80,14 @@ void findPlain(QByteArrayView text, const FindQuery &query, const std::atomic_bo
             }
             out->add(offset, needle.size());
         }
+        if (done) {
+            done(at + piece.size() - (needle.size() - 1));
+        }
     }
 }
 
 void findRegex(QByteArrayView text, const FindQuery &query, const std::atomic_bool *cancel, Collector *out,
-               FindResult *result)
+               FindResult *result, const Progress &done)
 {
     QString pattern = query.text;
     if (query.wholeWord) {
@@ -122,13 +127,16 @@ void findRegex(QByteArrayView text, const FindQuery &query, const std::atomic_bo
             at = m.capturedStart();
             out->add(byte, m.capturedView().toUtf8().size());
         }
+        if (done) {
+            done(end);
+        }
     }
 }
 
 } // namespace
 
 FindResult findAll(QByteArrayView text, const FindQuery &query, const std::atomic_bool *cancel,
-                   const std::function<void(FindMatch)> &first)
+                   const std::function<void(FindMatch)> &first, const std::function<void(qint64)> &done)
 {
     FindResult result;
     if (query.text.isEmpty()) {
@@ -136,9 +144,9 @@ FindResult findAll(QByteArrayView text, const FindQuery &query, const std::atomi
     }
     Collector out(&result, first);
     if (query.regex) {
-        findRegex(text, query, cancel, &out, &result);
+        findRegex(text, query, cancel, &out, &result, done);
     } else {
-        findPlain(text, query, cancel, &out, &result);
+        findPlain(text, query, cancel, &out, &result, done);
     }
     return result;
 }

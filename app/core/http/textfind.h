@@ -35,9 +35,11 @@ struct FindResult
 };
 
 // Every match of `query` in `text`, for a worker: `cancel` is polled, `first` (when set)
-// hears of the first match as soon as it is found, before counting goes on. A regular
-// expression is matched line by line ('^' and '$' at each line).
+// hears of the first match as soon as it is found, before counting goes on, and `done`
+// after each piece of how far the search has read. A regular expression is matched line by
+// line ('^' and '$' at each line).
 FindResult findAll(QByteArrayView text, const FindQuery &query, const std::atomic_bool *cancel = nullptr,
-                   const std::function<void(FindMatch)> &first = {});
+                   const std::function<void(FindMatch)> &first = {},
+                   const std::function<void(qint64 bytesRead)> &done = {});
 
 } // namespace ApiLens::Core
