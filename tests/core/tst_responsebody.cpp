@@ -16,6 +16,8 @@ private Q_SLOTS:
     void savesEveryByte_data();
     void savesEveryByte();
     void failedSaveLeavesNoFile();
+    void largeFileGoesOnAPoolThread();
+    void releasedPagesReadTheSame();
 };
 
 void tst_ResponseBody::writer_data()
@@ -124,4 +126,45 @@ void tst_ResponseBody::failedSaveLeavesNoFile()
 }
 
 QTEST_GUILESS_MAIN(tst_ResponseBody)
+void tst_ResponseBody::largeFileGoesOnAPoolThread()
+{
+    // Past 64 MB the spill file is removed off the thread that dropped the last copy.
+    QString path;
+    {
+        ResponseBody::Writer writer(1024);
+        const QByteArray mb(1 << 20, 'x');
+        QString error;
+        for (int i = 0; i < 65; ++i) {
+            QVERIFY2(writer.append(mb, &error), qPrintable(error));
+        }
+        const ResponseBody body = writer.finish();
+        path = body.filePath();
+        QVERIFY(QFile::exists(path));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(path), 10000);
+}
+
+void tst_ResponseBody::releasedPagesReadTheSame()
+{
+    // Released pages leave the process's memory, not the body: read again, the bytes are back.
+    ResponseBody::Writer writer(16);
+    QByteArray expected;
+    for (int i = 0; i < 200000; ++i) {
+        expected += QByteArray::number(i) + '\n';
+    }
+    QString error;
+    QVERIFY(writer.append(expected, &error));
+    const ResponseBody body = writer.finish();
+    QVERIFY(!body.isInMemory());
+    const BodyBytes bytes(body);
+    QCOMPARE(bytes.view(), QByteArrayView(expected));
+    bytes.release(0, bytes.view().size());
+    bytes.release(5000, 3); // less than a page: nothing
+    bytes.release(-10, 1 << 30); // clamped to the body
+    QCOMPARE(bytes.view(), QByteArrayView(expected));
+    const BodyBytes inMemory(ResponseBody::fromBytes(expected));
+    inMemory.release(0, expected.size());
+    QCOMPARE(inMemory.view(), QByteArrayView(expected));
+}
+
 #include "tst_responsebody.moc"
