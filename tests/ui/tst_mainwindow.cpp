@@ -5,6 +5,7 @@
 #include "errorinspector.h"
 #include "filepicker.h"
 #include "findbar.h"
+#include "jsonfilterbar.h"
 #include "historypane.h"
 #include "importdialog.h"
 #include "keyvalueeditor.h"
@@ -282,6 +283,15 @@ void tst_MainWindow::responseBodyIsSavedWhole()
     QVERIFY(tab->response()->findBar()->isVisible());
     QTest::keyClicks(tab->response()->findBar()->edit(), QStringLiteral("there"));
     QTRY_COMPARE(tab->response()->prettyView()->matches().size(), 1);
+    // Ctrl+Alt+F, from the URL field, puts the focus in the JSONPath filter of a JSON body.
+    QSignalSpy pretty(tab->response(), &ResponseView::prettyReady);
+    typeUrlAndSend(m_server->url(QStringLiteral("/echo")).toString());
+    QVERIFY(finished.wait(10000));
+    QVERIFY(!pretty.isEmpty() || pretty.wait(10000));
+    tab->editor()->focusUrl();
+    QTest::keyClick(m_window, Qt::Key_F, Qt::ControlModifier | Qt::AltModifier);
+    QVERIFY(tab->response()->filterBar()->isVisible());
+    QVERIFY(tab->response()->filterBar()->edit()->hasFocus());
     m_window->newTab();
     m_window->bodyActions()->save();
     QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("There is no response body to save"));
