@@ -3,8 +3,10 @@
 #include "catalogbrowser.h"
 #include "collectionpane.h"
 #include "filepicker.h"
+#include "format.h"
 #include "historypane.h"
 #include "importdialog.h"
+#include "prompt.h"
 #include "requestdocument.h"
 #include "requesteditor.h"
 #include "requesttab.h"
@@ -13,6 +15,8 @@
 #include "workspace.h"
 
 #include "history/historyservice.h"
+#include "http/httpclient.h"
+#include "util/format.h"
 #include "interop/commandexport.h"
 
 #include <QAction>
@@ -235,6 +239,29 @@ void MainWindow::createResponseMenu()
             tab->response()->showFilter();
         }
     })->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_F));
+    response->addSeparator();
+    // The largest body a response may have (apilens-cli's --max-body): past it, it is cut off
+    // and the response says so. Kept in the settings.
+    const QString maxBodyKey = QStringLiteral("responses/maxBodyBytes");
+    if (const qint64 kept = m_settings->value(maxBodyKey).toLongLong(); kept > 0) {
+        m_client->setMaxBodyBytes(kept);
+    }
+    response->addAction(tr("&Largest Response Body…"), this, [this, maxBodyKey] {
+        const QString answer = Prompt::text(this, tr("Largest Response Body"),
+                                            tr("Cut off bodies larger than (e.g. 500k, 100M, 2G):"),
+                                            humanSize(m_client->maxBodyBytes()));
+        if (answer.isEmpty()) {
+            return;
+        }
+        const std::optional<qint64> bytes = Core::parseSize(answer);
+        if (!bytes || *bytes <= 0) {
+            statusBar()->showMessage(tr("“%1” is not a size: write it as 500k, 100M or 2G").arg(answer), 6000);
+            return;
+        }
+        m_client->setMaxBodyBytes(*bytes);
+        m_settings->setValue(maxBodyKey, *bytes);
+        statusBar()->showMessage(tr("Response bodies larger than %1 are cut off").arg(humanSize(*bytes)), 6000);
+    });
 }
 
 void MainWindow::createToolbar(QAction *newRequest, QAction *send, QAction *cancel, QAction *environments)

@@ -71,6 +71,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void init();
     void cleanup();
+    void largestBodyIsASetting();
     void sendShowsStatusOnBadge_data();
     void sendShowsStatusOnBadge();
     void responseBodyIsSavedWhole();
@@ -295,6 +296,36 @@ void tst_MainWindow::responseBodyIsSavedWhole()
     m_window->newTab();
     m_window->bodyActions()->save();
     QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("There is no response body to save"));
+}
+
+void tst_MainWindow::largestBodyIsASetting()
+{
+    // Response › Largest Response Body… sets the client's cut-off and keeps it; a bad size is said.
+    QAction *action = nullptr;
+    for (QAction *a : m_window->findChildren<QAction *>()) {
+        action = a->text() == QStringLiteral("&Largest Response Body…") ? a : action;
+    }
+    QVERIFY(action);
+    const qint64 before = m_client->maxBodyBytes();
+    Prompt::queueText(QStringLiteral("lots"));
+    action->trigger();
+    QCOMPARE(m_client->maxBodyBytes(), before);
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("is not a size")));
+    Prompt::queueText(QStringLiteral("100M"));
+    action->trigger();
+    QCOMPARE(m_client->maxBodyBytes(), 100LL << 20);
+    QCOMPARE(m_settings->value(QStringLiteral("responses/maxBodyBytes")).toLongLong(), 100LL << 20);
+    // A server's body past it is cut off and the response says so.
+    RequestTab *tab = m_window->currentTab();
+    QSignalSpy finished(tab, &RequestTab::exchangeFinished);
+    Prompt::queueText(QStringLiteral("1k"));
+    action->trigger();
+    typeUrlAndSend(m_server->url(QStringLiteral("/pattern/5000")).toString());
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(tab->response()->summaryLabel()->text().contains(QStringLiteral("limit")),
+             qPrintable(tab->response()->summaryLabel()->text()));
+    m_client->setMaxBodyBytes(before);
+    m_settings->remove(QStringLiteral("responses/maxBodyBytes"));
 }
 
 void tst_MainWindow::escapeCancels()
