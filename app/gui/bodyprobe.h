@@ -60,7 +60,6 @@ private:
     QElapsedTimer m_clock;
     qint64 m_lastBeat = 0;
     qint64 m_longestStall = 0;
-    qint64 m_step = 0;
     double m_readyMs = -1;
     double m_findMs = -1;
     double m_filterMs = -1;
