@@ -456,9 +456,9 @@ JsonPathResult evaluateJsonPath(QByteArrayView json, const QString &expression,
     if (text.startsWith("\xEF\xBB\xBF")) {
         text = text.sliced(3);
     }
-    simdjson::dom::parser parser;
+    simdjson::dom::parser parser; // (an empty view may have no data pointer: simdjson copies from it)
     element root;
-    if (const auto code = parser.parse(text.data(), size_t(text.size())).get(root);
+    if (const auto code = parser.parse(text.isEmpty() ? "" : text.data(), size_t(text.size())).get(root);
         code != simdjson::SUCCESS) {
         result.error = notJsonMessage(text, code);
         return result;
