@@ -16,8 +16,8 @@
 
 #include "history/historyservice.h"
 #include "http/httpclient.h"
-#include "util/format.h"
 #include "interop/commandexport.h"
+#include "util/format.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -234,11 +234,14 @@ void MainWindow::createResponseMenu()
     response->addAction(tr("&Open Response Body With Default Application"), m_bodyActions,
                         &ResponseBodyActions::openWithDefaultApplication);
     response->addSeparator();
-    response->addAction(tr("&Filter JSON with JSONPath…"), this, [this] {
-        if (RequestTab *tab = currentTab()) {
-            tab->response()->showFilter();
-        }
-    })->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_F));
+    response
+        ->addAction(tr("&Filter JSON with JSONPath…"), this,
+                    [this] {
+                        if (RequestTab *tab = currentTab()) {
+                            tab->response()->showFilter();
+                        }
+                    })
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_F));
     response->addSeparator();
     // The largest body a response may have (apilens-cli's --max-body): past it, it is cut off
     // and the response says so. Kept in the settings.
@@ -255,12 +258,14 @@ void MainWindow::createResponseMenu()
         }
         const std::optional<qint64> bytes = Core::parseSize(answer);
         if (!bytes || *bytes <= 0) {
-            statusBar()->showMessage(tr("“%1” is not a size: write it as 500k, 100M or 2G").arg(answer), 6000);
+            statusBar()->showMessage(tr("“%1” is not a size: write it as 500k, 100M or 2G").arg(answer),
+                                     6000);
             return;
         }
         m_client->setMaxBodyBytes(*bytes);
         m_settings->setValue(maxBodyKey, *bytes);
-        statusBar()->showMessage(tr("Response bodies larger than %1 are cut off").arg(humanSize(*bytes)), 6000);
+        statusBar()->showMessage(tr("Response bodies larger than %1 are cut off").arg(humanSize(*bytes)),
+                                 6000);
     });
 }
 

@@ -105,10 +105,10 @@ public:
 Q_SIGNALS:
     void notSentActionTriggered();
     void cancelRequested();
-    void prettyReady();   // the formatted body of the current response is in the Pretty tab
-    void rawReady();      // the body as received is in the Raw tab, its lines indexed
-    void analysisReady(); // the error analysis of the current response is in the inspector
-    void filterReady();   // a JSONPath filter's result (or why there is none) is shown
+    void prettyReady();                // the formatted body of the current response is in the Pretty tab
+    void rawReady();                   // the body as received is in the Raw tab, its lines indexed
+    void analysisReady();              // the error analysis of the current response is in the inspector
+    void filterReady();                // a JSONPath filter's result (or why there is none) is shown
     void findFinished(qint64 matches); // every match of a find is known (and marked)
     void filterChanged(const QString &expression); // the person applied or cleared one
 

@@ -465,9 +465,8 @@ bool Workspace::writeSession(const QList<RequestDocument *> &order, int current,
     Core::Session session;
     session.current = current;
     for (const RequestDocument *doc : order) {
-        session.tabs.append(
-            {doc->name(), doc->source(), doc->collection(), doc->savedText(), doc->savedSpec(), doc->spec(),
-             doc->responseFilter()});
+        session.tabs.append({doc->name(), doc->source(), doc->collection(), doc->savedText(),
+                             doc->savedSpec(), doc->spec(), doc->responseFilter()});
     }
     session.responseFilters = m_responseFilters;
     return m_journal->write(session, error);

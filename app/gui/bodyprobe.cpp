@@ -25,9 +25,6 @@
 
 using namespace ApiLens;
 
-namespace {
-
-// VmRSS or VmHWM of this process, in kB.
 qint64 statusKb(const char *key)
 {
     QFile status(QStringLiteral("/proc/self/status"));
@@ -42,14 +39,11 @@ qint64 statusKb(const char *key)
     return -1;
 }
 
+namespace {
+
 constexpr qint64 PieceBytes = 256 * 1024; // about what a socket read hands over
 
 } // namespace
-
-struct BodyProbe::Writer
-{
-    Core::ResponseBody::Writer body{8 * 1024 * 1024}; // the HTTP client's memory threshold
-};
 
 BodyProbe::BodyProbe(Ui::MainWindow *window, Options options)
     : QObject(window)
@@ -92,7 +86,7 @@ void BodyProbe::start()
     QTimer::singleShot(300, this, [this] {
         malloc_trim(0);
         m_idleRss = statusKb("VmRSS:");
-        m_writer = std::make_unique<Writer>();
+        m_writer = std::make_unique<Core::ResponseBody::Writer>(m_options.memoryThreshold);
         m_clock.start();
         m_heartbeat.start();
         m_tab->response()->showPending(m_options.file);
@@ -105,12 +99,12 @@ void BodyProbe::feed()
 {
     const QByteArray piece = m_in->read(PieceBytes);
     QString error;
-    if (!piece.isEmpty() && !m_writer->body.append(piece, &error)) {
+    if (!piece.isEmpty() && !m_writer->append(piece, &error)) {
         fail(error);
         return;
     }
     if (piece.size() == PieceBytes) {
-        m_tab->response()->updateProgress(double(m_clock.elapsed()), m_writer->body.size());
+        m_tab->response()->updateProgress(double(m_clock.elapsed()), m_writer->size());
         QMetaObject::invokeMethod(this, &BodyProbe::feed, Qt::QueuedConnection);
         return;
     }
@@ -125,7 +119,7 @@ void BodyProbe::received()
     exchange.status = 200;
     exchange.reason = "OK";
     exchange.httpVersion = QStringLiteral("HTTP/1.1");
-    exchange.body = m_writer->body.finish();
+    exchange.body = m_writer->finish();
     exchange.headers = {{"Content-Type", m_options.contentType.toLatin1()},
                         {"Content-Length", QByteArray::number(exchange.body.size())}};
     m_writer.reset();

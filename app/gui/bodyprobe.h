@@ -1,5 +1,7 @@
 #pragma once
 
+#include "http/responsebody.h"
+
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
@@ -13,6 +15,9 @@ class RequestTab;
 } // namespace ApiLens::Ui
 
 class QFile;
+
+// A figure of /proc/self/status ("VmRSS:", "VmHWM:"…) in kB; -1 when it cannot be read.
+qint64 statusKb(const char *key);
 
 // --probe-open-body FILE (benchmarks): FILE arrives in a new tab as a response body would (in
 // pieces, through the event loop, spilled to disk past the client's threshold); Pretty is
@@ -32,6 +37,7 @@ public:
         QString contentType; // from the file name when empty
         QString find;
         QString filter;
+        qint64 memoryThreshold = 0; // past it the body spills to a file, as the client's does
     };
     BodyProbe(ApiLens::Ui::MainWindow *window, Options options);
     ~BodyProbe() override;
@@ -54,8 +60,7 @@ private:
     Options m_options;
     ApiLens::Ui::RequestTab *m_tab = nullptr;
     std::unique_ptr<QFile> m_in;
-    struct Writer;
-    std::unique_ptr<Writer> m_writer;
+    std::unique_ptr<ApiLens::Core::ResponseBody::Writer> m_writer;
     QTimer m_heartbeat;
     QElapsedTimer m_clock;
     qint64 m_lastBeat = 0;

@@ -38,16 +38,8 @@ std::pair<double, QByteArray> sinceStartAndPeakRss()
 {
     const qint64 t0 = qEnvironmentVariable("APILENS_T0_NS").toLongLong();
     const qint64 now = QDateTime::currentDateTimeUtc().toMSecsSinceEpoch() * 1000000LL;
-    QFile status(QStringLiteral("/proc/self/status"));
-    QByteArray peak = "?";
-    if (status.open(QIODevice::ReadOnly)) {
-        for (const QByteArray &line : status.readAll().split('\n')) {
-            if (line.startsWith("VmHWM:")) {
-                peak = line.mid(6).trimmed().split(' ').value(0);
-            }
-        }
-    }
-    return {t0 > 0 ? double(now - t0) / 1e6 : -1.0, peak};
+    const qint64 peak = statusKb("VmHWM:");
+    return {t0 > 0 ? double(now - t0) / 1e6 : -1.0, peak < 0 ? QByteArray("?") : QByteArray::number(peak)};
 }
 
 // --quit-after-first-paint (benchmarks): print the time from APILENS_T0_NS (CLOCK_REALTIME
@@ -122,14 +114,17 @@ int main(int argc, char *argv[])
     parser.addOption(demo);
     const QCommandLineOption probeBody(
         QStringLiteral("probe-open-body"),
-        QStringLiteral("Benchmark: show FILE as a response body, report figures, then quit."), QStringLiteral("FILE"));
+        QStringLiteral("Benchmark: show FILE as a response body, report figures, then quit."),
+        QStringLiteral("FILE"));
     const QCommandLineOption probeType(QStringLiteral("content-type"),
-                                       QStringLiteral("With --probe-open-body: the body's type."), QStringLiteral("TYPE"));
+                                       QStringLiteral("With --probe-open-body: the body's type."),
+                                       QStringLiteral("TYPE"));
     const QCommandLineOption probeFind(QStringLiteral("find"),
-                                       QStringLiteral("With --probe-open-body: find TEXT in Pretty."), QStringLiteral("TEXT"));
-    const QCommandLineOption probeFilter(QStringLiteral("filter"),
-                                         QStringLiteral("With --probe-open-body: filter with a JSONPath query."),
-                                         QStringLiteral("QUERY"));
+                                       QStringLiteral("With --probe-open-body: find TEXT in Pretty."),
+                                       QStringLiteral("TEXT"));
+    const QCommandLineOption probeFilter(
+        QStringLiteral("filter"), QStringLiteral("With --probe-open-body: filter with a JSONPath query."),
+        QStringLiteral("QUERY"));
     parser.addOptions({probeBody, probeType, probeFind, probeFilter});
     parser.process(app);
 
@@ -279,8 +274,9 @@ int main(int argc, char *argv[])
     }
     window.show();
     if (parser.isSet(probeBody)) {
-        auto *probe = new BodyProbe(&window, {parser.value(probeBody), parser.value(probeType),
-                                              parser.value(probeFind), parser.value(probeFilter)});
+        auto *probe =
+            new BodyProbe(&window, {parser.value(probeBody), parser.value(probeType), parser.value(probeFind),
+                                    parser.value(probeFilter), client.memoryThreshold()});
         QTimer::singleShot(500, probe, &BodyProbe::start); // the idle window first
     }
     return app.exec();

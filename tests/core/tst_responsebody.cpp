@@ -159,7 +159,7 @@ void tst_ResponseBody::releasedPagesReadTheSame()
     const BodyBytes bytes(body);
     QCOMPARE(bytes.view(), QByteArrayView(expected));
     bytes.release(0, bytes.view().size());
-    bytes.release(5000, 3); // less than a page: nothing
+    bytes.release(5000, 3);      // less than a page: nothing
     bytes.release(-10, 1 << 30); // clamped to the body
     QCOMPARE(bytes.view(), QByteArrayView(expected));
     const BodyBytes inMemory(ResponseBody::fromBytes(expected));

@@ -66,7 +66,8 @@ void tst_SessionJournal::roundTrip()
     scratch.responseFilter = QStringLiteral("$.items[?@.price > 10].id");
     session.tabs = {saved, scratch};
     session.current = 1;
-    session.responseFilters.insert(saved.source.file + QStringLiteral("#Get a user"), QStringLiteral("$..id"));
+    session.responseFilters.insert(saved.source.file + QStringLiteral("#Get a user"),
+                                   QStringLiteral("$..id"));
     QString error;
     QVERIFY2(journal.write(session, &error), qPrintable(error));
     QCOMPARE(QFile::permissions(journal.path()) & (QFile::ReadGroup | QFile::ReadOther),

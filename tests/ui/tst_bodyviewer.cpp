@@ -151,14 +151,14 @@ void tst_BodyViewer::aLongSingleLineIsCut()
 void tst_BodyViewer::folds_data()
 {
     QTest::addColumn<QList<qint64>>("fold");     // lines folded, in this order
-    QTest::addColumn<qint64>("rows");           // rows shown then
+    QTest::addColumn<qint64>("rows");            // rows shown then
     QTest::addColumn<QList<qint64>>("rowLines"); // the line on each row
     QTest::newRow("nothing") << QList<qint64>{} << qint64(10) << QList<qint64>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
     QTest::newRow("the array") << QList<qint64>{2} << qint64(7) << QList<qint64>{0, 1, 2, 6, 7, 8, 9};
     QTest::newRow("the object around it") << QList<qint64>{2, 1} << qint64(5) << QList<qint64>{0, 1, 7, 8, 9};
     QTest::newRow("everything") << QList<qint64>{0} << qint64(1) << QList<qint64>{0};
-    QTest::newRow("a value does not fold") << QList<qint64>{3, 7} << qint64(10)
-                                           << QList<qint64>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+    QTest::newRow("a value does not fold")
+        << QList<qint64>{3, 7} << qint64(10) << QList<qint64>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
 }
 
 void tst_BodyViewer::folds()

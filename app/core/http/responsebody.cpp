@@ -151,8 +151,8 @@ void BodyBytes::release(qint64 from, qint64 length) const
     const auto begin = quintptr(m_view.data() + std::clamp<qint64>(from, 0, m_view.size()));
     const auto end = quintptr(m_view.data() + std::clamp<qint64>(from + length, 0, m_view.size()));
     const quintptr first = (begin + page - 1) / page * page;
-    const quintptr last = end == quintptr(m_view.data() + m_view.size()) ? (end + page - 1) / page * page
-                                                                         : end / page * page;
+    const quintptr last =
+        end == quintptr(m_view.data() + m_view.size()) ? (end + page - 1) / page * page : end / page * page;
     if (last > first) {
         madvise(reinterpret_cast<void *>(first), size_t(last - first), MADV_DONTNEED);
     }
