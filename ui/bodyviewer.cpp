@@ -24,7 +24,7 @@ std::shared_ptr<const ViewerText> ViewerText::fromBytes(QByteArray bytes)
     return text;
 }
 
-std::shared_ptr<const ViewerText> ViewerText::fromBody(const Core::ResponseBody &body)
+std::shared_ptr<ViewerText> ViewerText::holding(const Core::ResponseBody &body)
 {
     std::shared_ptr<ViewerText> text(new ViewerText);
     if (body.isInMemory()) {
@@ -32,7 +32,20 @@ std::shared_ptr<const ViewerText> ViewerText::fromBody(const Core::ResponseBody 
     } else {
         text->m_body = std::make_unique<Core::BodyBytes>(body);
     }
+    return text;
+}
+
+std::shared_ptr<const ViewerText> ViewerText::fromBody(const Core::ResponseBody &body)
+{
+    std::shared_ptr<ViewerText> text = holding(body);
     text->build();
+    return text;
+}
+
+std::shared_ptr<const ViewerText> ViewerText::hexOf(const Core::ResponseBody &body)
+{
+    std::shared_ptr<ViewerText> text = holding(body);
+    text->m_hex.emplace(body.size());
     return text;
 }
 
@@ -58,17 +71,64 @@ QByteArrayView ViewerText::bytes() const
     return m_body ? m_body->view() : QByteArrayView(m_bytes);
 }
 
+qint64 ViewerText::lineCount() const
+{
+    return m_hex ? m_hex->rowCount(bytes().size()) : m_index.lineCount();
+}
+
+Core::LineIndex::Range ViewerText::range(qint64 line) const
+{
+    if (m_hex) {
+        const qint64 start = std::clamp<qint64>(line * Core::HexLayout::RowBytes, 0, bytes().size());
+        return {start, std::min<qint64>(Core::HexLayout::RowBytes, bytes().size() - start)};
+    }
+    return m_index.line(line, bytes());
+}
+
+qint64 ViewerText::lineAt(qint64 offset) const
+{
+    return m_hex ? offset / Core::HexLayout::RowBytes : m_index.lineAt(offset, bytes());
+}
+
+qint64 ViewerText::longestLine() const
+{
+    return m_hex ? m_hex->width() : m_index.longestLine();
+}
+
 QString ViewerText::line(qint64 line) const
 {
-    const Core::LineIndex::Range range = m_index.line(line, bytes());
-    return QString::fromUtf8(bytes().sliced(range.start, range.length));
+    const Core::LineIndex::Range shown = range(line);
+    const QByteArrayView text = bytes().sliced(shown.start, shown.length);
+    return m_hex ? m_hex->row(text, shown.start) : QString::fromUtf8(text);
+}
+
+QList<std::pair<int, int>> ViewerText::spans(qint64 line, qint64 from, qint64 to) const
+{
+    const Core::LineIndex::Range shown = range(line);
+    from = std::clamp<qint64>(from, shown.start, shown.start + shown.length);
+    to = std::clamp<qint64>(to, from, shown.start + shown.length);
+    if (m_hex) {
+        if (from == to) {
+            return {};
+        }
+        const int first = int(from - shown.start);
+        const int last = int(to - shown.start) - 1;
+        return {{m_hex->hexColumn(first), m_hex->hexColumn(last) + 2 - m_hex->hexColumn(first)},
+                {m_hex->asciiColumn(first), last - first + 1}};
+    }
+    const QByteArrayView all = bytes();
+    const int start = int(QString::fromUtf8(all.sliced(shown.start, from - shown.start)).size());
+    return {{start, int(QString::fromUtf8(all.sliced(from, to - from)).size())}};
 }
 
 qint64 ViewerText::offsetOf(qint64 line, qsizetype column) const
 {
-    const Core::LineIndex::Range range = m_index.line(line, bytes());
-    const QString text = QString::fromUtf8(bytes().sliced(range.start, range.length));
-    return range.start + std::min<qint64>(range.length, text.left(column).toUtf8().size());
+    const Core::LineIndex::Range shown = range(line);
+    if (m_hex) {
+        return shown.start + std::min<qint64>(shown.length, m_hex->byteAtColumn(int(column)));
+    }
+    const QString text = QString::fromUtf8(bytes().sliced(shown.start, shown.length));
+    return shown.start + std::min<qint64>(shown.length, text.left(column).toUtf8().size());
 }
 
 namespace {
@@ -77,6 +137,9 @@ namespace {
 // line counts (not a display line cut from a long one).
 char openerOf(const ViewerText &text, qint64 line)
 {
+    if (text.isHex()) {
+        return 0;
+    }
     const QByteArrayView bytes = text.bytes();
     const Core::LineIndex::Range range = text.index().line(line, bytes);
     const qint64 after = range.start + range.length;
@@ -270,21 +333,17 @@ void BodyViewer::showMatch(qsizetype index)
     }
     m_currentMatch = index;
     const Core::FindMatch match = m_matches[index];
-    const qint64 line = m_text->index().lineAt(match.offset, m_text->bytes());
+    const qint64 line = m_text->lineAt(match.offset);
     reveal(line);
-    const Core::LineIndex::Range range = m_text->index().line(line, m_text->bytes());
-    const QByteArrayView bytes = m_text->bytes();
-    const auto column = [&](qint64 offset) {
-        return QString::fromUtf8(
-                   bytes.sliced(range.start, std::clamp<qint64>(offset - range.start, 0, range.length)))
-            .size();
-    };
+    const QList<std::pair<int, int>> spans = m_text->spans(line, match.offset, match.offset + match.length);
+    const int column = spans.isEmpty() ? 0 : spans.first().first;
+    const int length = spans.isEmpty() ? 0 : spans.first().second;
     const qint64 row = rowOfLine(line);
     if (row < verticalScrollBar()->value() || row >= verticalScrollBar()->value() + visibleLines()) {
         verticalScrollBar()->setValue(int(std::max<qint64>(0, row - visibleLines() / 3)));
     }
-    m_anchor = {line, column(match.offset)};
-    m_cursor = {line, column(match.offset + match.length)};
+    m_anchor = {line, column};
+    m_cursor = {line, column + length};
     viewport()->update();
 }
 
@@ -321,7 +380,7 @@ void BodyViewer::updateScrollBars()
     verticalScrollBar()->setRange(0, int(std::min<qint64>(last, std::numeric_limits<int>::max())));
     verticalScrollBar()->setPageStep(visibleLines());
     verticalScrollBar()->setSingleStep(1);
-    const qint64 longest = m_text ? m_text->index().longestLine() : 0;
+    const qint64 longest = m_text ? m_text->longestLine() : 0;
     const int width = int(std::min<qint64>(longest * fontMetrics().horizontalAdvance(QLatin1Char('M')),
                                            std::numeric_limits<int>::max() / 2));
     horizontalScrollBar()->setRange(0, std::max(0, width + gutterWidth() + 16 - viewport()->width()));
@@ -365,13 +424,24 @@ QString BodyViewer::selectedText(bool *tooLarge) const
     const Position to = std::max(m_anchor, m_cursor);
     const qint64 start = m_text->offsetOf(from.line, from.column);
     const qint64 end = m_text->offsetOf(to.line, to.column);
-    if (end - start > CopyLimitBytes) {
+    // A hex dump copies as shown: about five characters a byte.
+    if ((end - start) * (m_text->isHex() ? 5 : 1) > CopyLimitBytes) {
         if (tooLarge) {
             *tooLarge = true;
         }
         return {};
     }
-    return QString::fromUtf8(m_text->bytes().sliced(start, end - start));
+    if (!m_text->isHex()) {
+        return QString::fromUtf8(m_text->bytes().sliced(start, end - start));
+    }
+    QString text;
+    for (qint64 line = from.line; line <= to.line; ++line) {
+        const QString row = m_text->line(line);
+        const qsizetype first = line == from.line ? from.column : 0;
+        text += row.mid(first, line == to.line ? to.column - first : -1);
+        text += line == to.line ? QString() : QStringLiteral("\n");
+    }
+    return text;
 }
 
 void BodyViewer::copy()
@@ -413,8 +483,8 @@ void BodyViewer::paintEvent(QPaintEvent *)
          line = nextVisibleLine(line)) {
         const int row = int(shown.size());
         shown.append(line);
-        const Core::LineIndex::Range range = m_text->index().line(line, m_text->bytes());
-        const QString text = QString::fromUtf8(m_text->bytes().sliced(range.start, range.length));
+        const Core::LineIndex::Range range = m_text->range(line);
+        const QString text = m_text->line(line);
         QTextLayout layout(text, font());
         QList<QTextLayout::FormatRange> formats =
             m_colorizer ? m_colorizer(text) : QList<QTextLayout::FormatRange>();
@@ -423,15 +493,15 @@ void BodyViewer::paintEvent(QPaintEvent *)
             std::lower_bound(m_matches.cbegin(), m_matches.cend(), range.start,
                              [](const Core::FindMatch &m, qint64 at) { return m.offset + m.length <= at; });
         for (; match != m_matches.cend() && match->offset < range.start + range.length; ++match) {
-            const QByteArrayView bytes = m_text->bytes();
-            const qint64 begin = std::max(match->offset, range.start);
-            const qint64 end = std::min(match->offset + match->length, range.start + range.length);
-            QTextLayout::FormatRange marked;
-            marked.start = int(QString::fromUtf8(bytes.sliced(range.start, begin - range.start)).size());
-            marked.length = int(QString::fromUtf8(bytes.sliced(begin, end - begin)).size());
-            marked.format.setBackground(QColor(0xFFE066));
-            marked.format.setForeground(QColor(0x1A1A1A));
-            formats.append(marked);
+            for (const auto &[start, length] :
+                 m_text->spans(line, match->offset, match->offset + match->length)) {
+                QTextLayout::FormatRange marked;
+                marked.start = start;
+                marked.length = length;
+                marked.format.setBackground(QColor(0xFFE066));
+                marked.format.setForeground(QColor(0x1A1A1A));
+                formats.append(marked);
+            }
         }
         if (hasSelection() && from.line <= line && line <= to.line) {
             const qsizetype start = line == from.line ? from.column : 0;

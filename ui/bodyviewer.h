@@ -1,5 +1,6 @@
 #pragma once
 
+#include "http/hexlayout.h"
 #include "http/lineindex.h"
 #include "http/responsebody.h"
 #include "http/textfind.h"
@@ -12,21 +13,33 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace ApiLens::Ui {
 
 // Text for the viewer: its bytes (in memory, or a received body mapped from its file) and
 // where its lines are. Made on a worker (the index reads every byte once), then read-only.
+// A hex text shows bytes as rows of a hex dump (Core::HexLayout), made as they are painted:
+// nothing to index, whatever the size.
 class ViewerText
 {
 public:
     static std::shared_ptr<const ViewerText> fromBytes(QByteArray bytes);
     static std::shared_ptr<const ViewerText> fromBody(const Core::ResponseBody &body);
+    static std::shared_ptr<const ViewerText> hexOf(const Core::ResponseBody &body);
 
     QByteArrayView bytes() const;
+    bool isHex() const { return m_hex.has_value(); }
     const Core::LineIndex &index() const { return m_index; }
-    qint64 lineCount() const { return m_index.lineCount(); }
+    qint64 lineCount() const;
     QString line(qint64 line) const;
+    // The bytes shown on line `line`, and the line that shows byte `offset`.
+    Core::LineIndex::Range range(qint64 line) const;
+    qint64 lineAt(qint64 offset) const;
+    qint64 longestLine() const; // in characters, about
+    // Where bytes [from, to) of line `line` are shown, as (column, length) in line(): one span
+    // in a text, two in a hex row (the hex digits and the characters).
+    QList<std::pair<int, int>> spans(qint64 line, qint64 from, qint64 to) const;
     // Pages of a mapped body read up to here leave memory (see Core::BodyBytes::release).
     void release(qint64 from, qint64 length) const;
     // Byte offset of column `column` (UTF-16 units of line()) in line `line`.
@@ -34,10 +47,12 @@ public:
 
 private:
     ViewerText() = default;
+    static std::shared_ptr<ViewerText> holding(const Core::ResponseBody &body); // bytes only
     void build();
     QByteArray m_bytes;
     std::unique_ptr<Core::BodyBytes> m_body;
     Core::LineIndex m_index;
+    std::optional<Core::HexLayout> m_hex;
 };
 
 // Shows a text of any size: only the lines on screen are laid out and painted, with their

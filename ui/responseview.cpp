@@ -28,6 +28,7 @@
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -181,11 +182,10 @@ ResponseView::ResponseView(const Core::Catalog *catalog, QWidget *parent)
         [highlighter = m_highlighter](const QString &line) { return highlighter->formats(line); });
     connect(&m_rawWatcher, &QFutureWatcher<std::shared_ptr<const ViewerText>>::finished, this, [this] {
         m_raw->setText(m_rawWatcher.result());
-        m_rawNote->setVisible(!m_rawNoteText.isEmpty());
-        m_rawNote->setText(m_rawNoteText);
+        m_rawNote->setVisible(false);
         m_rawShown = true;
         Q_EMIT rawReady();
-        if (m_prettyFollowsRaw) {
+        if (m_prettyFollowsRaw && !m_pretty->text()) { // Pretty stays as it was when Hex is switched
             showRawAsPretty();
         }
     });
@@ -244,6 +244,17 @@ ResponseView::ResponseView(const Core::Catalog *catalog, QWidget *parent)
     m_tabs->addTab(headersPage, tr("Headers"));
     m_tabs->addTab(m_timing, tr("Timing"));
     m_tabs->addTab(m_sent, tr("Sent"));
+    // Raw as a hex dump: on for a binary body, a click away for any other.
+    m_hex = new QToolButton(this);
+    m_hex->setText(tr("Hex"));
+    m_hex->setCheckable(true);
+    m_hex->setAutoRaise(true);
+    m_hex->setToolTip(tr("Show the raw body as a hex dump"));
+    m_tabs->setCornerWidget(m_hex, Qt::TopRightCorner);
+    connect(m_hex, &QToolButton::toggled, this, &ResponseView::loadRaw);
+    connect(m_tabs, &QTabWidget::currentChanged, this,
+            [this](int index) { m_hex->setVisible(index == m_tabs->indexOf(m_raw->parentWidget())); });
+    m_hex->setVisible(false);
 
     m_pages->addWidget(m_empty);
     m_pages->addWidget(buildPendingPage());
@@ -269,11 +280,13 @@ ResponseView::ResponseView(const Core::Catalog *catalog, QWidget *parent)
             startFind();
         }
     });
-    connect(this, &ResponseView::prettyReady, this, [this] {
-        if (m_find->isVisible()) {
-            startFind();
-        }
-    });
+    for (auto ready : {&ResponseView::prettyReady, &ResponseView::rawReady}) {
+        connect(this, ready, this, [this] {
+            if (m_find->isVisible()) {
+                startFind();
+            }
+        });
+    }
     connect(&m_findWatcher, &QFutureWatcher<Core::FindResult>::finished, this, &ResponseView::onFound);
     connect(this, &ResponseView::filterReady, this, [this] {
         if (m_find->isVisible()) {
@@ -455,23 +468,12 @@ void ResponseView::showExchange(const Core::Exchange &exchange)
             return analysis;
         }));
 
-    // Raw shows every byte of a text body (mapped when it is on disk; its lines indexed on a
-    // worker); a binary body as a hex dump of its first 1 MB.
+    // Raw shows every byte: a text body as text (mapped when it is on disk; its lines indexed
+    // on a worker), a binary one as a hex dump made as it is painted.
     const bool binary = kind == Core::ContentKind::Binary;
-    const qint64 hexShown = qMin<qint64>(m_bodySize, Core::HexDumpLimitBytes);
-    m_rawNoteText =
-        binary && hexShown < m_bodySize
-            ? tr("Showing the first %1 of %2 bytes as hex; Response › Save Response Body saves all.")
-                  .arg(QLocale().toString(hexShown), QLocale().toString(m_bodySize))
-            : QString();
-    m_raw->clear();
-    m_rawShown = false;
-    m_rawNote->setText(m_bodySize > 0 ? tr("Reading %1…").arg(humanSize(m_bodySize)) : QString());
-    m_rawNote->setVisible(m_bodySize > 0);
-    m_rawWatcher.setFuture(QtConcurrent::run([body = exchange.body, binary, hexShown] {
-        return binary ? ViewerText::fromBytes(Core::hexDump(body.bytes(hexShown)).toUtf8())
-                      : ViewerText::fromBody(body);
-    }));
+    const QSignalBlocker quiet(m_hex);
+    m_hex->setChecked(binary);
+    loadRaw(binary);
     m_pretty->clear();
     m_formatted.reset();
     ++m_filterGeneration; // a filter still running was for the response before
@@ -506,11 +508,21 @@ void ResponseView::showExchange(const Core::Exchange &exchange)
     }));
 }
 
+void ResponseView::loadRaw(bool hex)
+{
+    m_raw->clear();
+    m_rawShown = false;
+    m_rawNote->setText(m_bodySize > 0 ? tr("Reading %1…").arg(humanSize(m_bodySize)) : QString());
+    m_rawNote->setVisible(m_bodySize > 0);
+    m_rawWatcher.setFuture(QtConcurrent::run(
+        [body = m_body, hex] { return hex ? ViewerText::hexOf(body) : ViewerText::fromBody(body); }));
+}
+
 void ResponseView::showRawAsPretty()
 {
     m_formatted = m_raw->text();
     m_pretty->setText(m_formatted);
-    const QString note = m_bodySize == 0 ? tr("The response has no body.") : m_rawNoteText;
+    const QString note = m_bodySize == 0 ? tr("The response has no body.") : QString();
     m_prettyNote->setText(note);
     m_prettyNote->setVisible(!note.isEmpty());
     Q_EMIT prettyReady();

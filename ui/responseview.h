@@ -20,6 +20,7 @@ class QSplitter;
 class QStackedWidget;
 class QTabWidget;
 class QTableWidget;
+class QToolButton;
 
 namespace ApiLens::Core {
 class Catalog;
@@ -63,9 +64,10 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     // Pretty: the whole body indented (JSON as it streams, XML), coloured on screen.
     BodyViewer *prettyView() const { return m_pretty; }
-    // Raw: every byte as received (text; a hex dump of the start of a binary body), in a viewer
-    // that lays out only the lines on screen.
+    // Raw: every byte as received (as text, or as a hex dump: a binary body's default, and
+    // the Hex button's choice), in a viewer that lays out only the lines on screen.
     BodyViewer *rawView() const { return m_raw; }
+    QToolButton *hexButton() const { return m_hex; }
     QTableWidget *headersTable() const { return m_headers; }
     QPlainTextEdit *sentView() const { return m_sent; }
     TimingView *timingView() const { return m_timing; }
@@ -119,6 +121,7 @@ private:
     void fillHeaders(const Core::HeaderList &headers);
     void filterHeaders(const QString &text);
     void onFormatted();
+    void loadRaw(bool hex);
     void onAnalyzed();
 
     void startFind();
@@ -151,7 +154,6 @@ private:
     QFutureWatcher<Core::FindResult> m_findWatcher;
     std::shared_ptr<std::atomic_bool> m_findCancel;
     Core::ResponseBody m_body;
-    QString m_rawNoteText; // said above Raw once it is shown
     QString m_bodyFileName;
     QWidget *m_strip;
     StatusBadge *m_badge;
@@ -169,6 +171,7 @@ private:
     QTabWidget *m_tabs;
     QLabel *m_prettyNote;
     QLabel *m_rawNote;
+    QToolButton *m_hex;
     BodyViewer *m_pretty;
     BodyViewer *m_raw;
     QLineEdit *m_headerFilter;

@@ -137,10 +137,7 @@ void ResponseView::onFound()
                           !m_find->query().text.isEmpty());
     } else {
         // The first match on screen or below it.
-        const qint64 top =
-            viewer->text()
-                ? viewer->text()->index().line(viewer->firstVisibleLine(), viewer->text()->bytes()).start
-                : 0;
+        const qint64 top = viewer->text() ? viewer->text()->range(viewer->firstVisibleLine()).start : 0;
         const auto at =
             std::lower_bound(result.matches.cbegin(), result.matches.cend(), top,
                              [](const Core::FindMatch &m, qint64 offset) { return m.offset < offset; });

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void selectsAndCopiesFromTheBytes();
     void aSpilledBodyIsMappedNotCopied();
     void aLongSingleLineIsCut();
+    void hexShowsEveryByteOfABinaryBody();
     void folds_data();
     void folds();
     void foldingFromTheKeyboardAndGutter();
@@ -145,6 +146,47 @@ void tst_BodyViewer::aLongSingleLineIsCut()
     viewer.setText(ViewerText::fromBytes(QByteArray(1 << 20, 'x')));
     QCOMPARE(viewer.lineCount(), 256);
     QVERIFY(viewer.horizontalScrollBar()->maximum() > 0);
+    QVERIFY(!viewer.grab().isNull());
+}
+
+void tst_BodyViewer::hexShowsEveryByteOfABinaryBody()
+{
+    // 3 MB of binary, spilled to its file: every row is there, made as it is painted, and
+    // matches (byte offsets, as a find in Raw gives) are marked in both columns.
+    QByteArray bytes(3 << 20, '\0');
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        bytes[i] = char((i * 131) >> 3);
+    }
+    bytes.replace(bytes.size() - 20, 4, "PNG!");
+    Core::ResponseBody::Writer writer(1024);
+    QString error;
+    QVERIFY(writer.append(bytes, &error));
+    const Core::ResponseBody body = writer.finish();
+    QVERIFY(!body.isInMemory());
+    const std::shared_ptr<const ViewerText> hex = ViewerText::hexOf(body);
+    QVERIFY(hex->isHex());
+    QCOMPARE(hex->lineCount(), (3 << 20) / 16);
+    const Core::HexLayout layout(bytes.size());
+    const qint64 last = hex->lineCount() - 1;
+    QCOMPARE(hex->line(last), layout.row(QByteArrayView(bytes).last(16), bytes.size() - 16));
+    QVERIFY(hex->line(last - 1).endsWith(QStringLiteral("PNG!")));
+    QCOMPARE(hex->lineAt(bytes.size() - 20), last - 1);
+    QCOMPARE(hex->offsetOf(last, layout.asciiColumn(3)), bytes.size() - 13);
+
+    BodyViewer viewer;
+    viewer.resize(900, 400);
+    viewer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+    viewer.setText(hex);
+    const qint64 at = bytes.size() - 20;
+    viewer.setMatches({Core::FindMatch{at, 4}});
+    viewer.showMatch(0);
+    QVERIFY(viewer.firstVisibleLine() <= hex->lineAt(at));
+    QVERIFY(hex->lineAt(at) < viewer.firstVisibleLine() + viewer.visibleLines());
+    // The selection is the match's hex digits; a copy is what is shown.
+    QCOMPARE(viewer.selectedText(), QStringLiteral("50 4e 47 21"));
+    viewer.select({0, 0}, {1, layout.width()});
+    QCOMPARE(viewer.selectedText(), hex->line(0) + QLatin1Char('\n') + hex->line(1));
     QVERIFY(!viewer.grab().isNull());
 }
 

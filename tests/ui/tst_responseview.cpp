@@ -1,11 +1,15 @@
 #include "responseview.h"
 
+#include "http/hexlayout.h"
+
 #include "bodyviewer.h"
 #include "findbar.h"
 #include "jsonfilterbar.h"
 #include "prompt.h"
 #include "statusbadge.h"
 #include "timingview.h"
+
+#include "http/hexlayout.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -31,6 +35,7 @@ private Q_SLOTS:
     void largeBodyIsShownWhole();
     void findMarksAndMovesThroughMatches();
     void findInHeaders();
+    void binaryBodyIsHexWhole();
     void goToLine();
     void jsonPathFilter();
     void pendingAndCancel();
@@ -204,6 +209,55 @@ void tst_ResponseView::findMarksAndMovesThroughMatches()
     view.tabs()->setCurrentIndex(1);
     QTRY_COMPARE(status->text(), QStringLiteral("1 of 5"));
     QCOMPARE(view.rawView()->matches().size(), 5);
+}
+
+void tst_ResponseView::binaryBodyIsHexWhole()
+{
+    // A 2 MB image: Raw (and Pretty) show every byte as hex, no "first 1 MB" note; a find
+    // for text in it lands on the row that holds it.
+    ResponseView view;
+    view.resize(900, 600);
+    view.show();
+    QSignalSpy rawReady(&view, &ResponseView::rawReady);
+    QByteArray png("\x89PNG\r\n\x1a\n", 8);
+    png += QByteArray(2 << 20, '\x01');
+    png += "tEXtComment";
+    view.showExchange(response(200, "image/png", png));
+    QVERIFY(rawReady.wait(10000));
+    const std::shared_ptr<const ViewerText> raw = view.rawView()->text();
+    QVERIFY(raw->isHex());
+    QCOMPARE(raw->lineCount(), (png.size() + 15) / 16);
+    QCOMPARE(raw->line(0), Core::HexLayout(png.size()).row(png.first(16), 0));
+    QTRY_COMPARE(view.prettyView()->text(), raw);
+    for (QLabel *label : view.findChildren<QLabel *>()) {
+        QVERIFY2(!label->isVisible() || !label->text().contains(QStringLiteral("first")),
+                 qPrintable(label->text()));
+    }
+    view.tabs()->setCurrentIndex(1);
+    view.showFind();
+    QTest::keyClicks(view.findBar()->edit(), QStringLiteral("tEXt"));
+    QTRY_COMPARE(view.rawView()->selectedText(), QStringLiteral("74 45 58 74"));
+    QCOMPARE(view.rawView()->matches().size(), 1);
+    const qint64 row = (png.size() - 11) / 16;
+    QVERIFY(view.rawView()->firstVisibleLine() <= row);
+    QVERIFY(row < view.rawView()->firstVisibleLine() + view.rawView()->visibleLines());
+    QVERIFY(view.hexButton()->isVisible() && view.hexButton()->isChecked());
+
+    // Any body's Raw can be seen as hex (a BOM, CR LF, invalid UTF-8), and back; Pretty stays.
+    view.showExchange(response(200, "application/json", "\xEF\xBB\xBF{\"a\":1}\r\n"));
+    QVERIFY(rawReady.wait(10000));
+    QVERIFY(!view.hexButton()->isChecked());
+    QVERIFY(!view.rawView()->text()->isHex());
+    view.hexButton()->click();
+    QVERIFY(rawReady.wait(10000));
+    QVERIFY(view.rawView()->text()->isHex());
+    QCOMPARE(view.rawView()->text()->line(0).mid(10, 11), QStringLiteral("ef bb bf 7b"));
+    QVERIFY(!view.prettyView()->text()->isHex());
+    view.hexButton()->click();
+    QVERIFY(rawReady.wait(10000));
+    QCOMPARE(view.rawView()->text()->line(0), QStringLiteral("{\"a\":1}")); // as text, the BOM is not seen
+    view.tabs()->setCurrentIndex(2);
+    QVERIFY(!view.hexButton()->isVisible());
 }
 
 void tst_ResponseView::findInHeaders()

@@ -1,5 +1,7 @@
 #include "bodyformatter.h"
 
+#include "hexlayout.h"
+
 #include <QStringDecoder>
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
@@ -191,24 +193,14 @@ QByteArray compactJson(const QByteArray &json)
 
 QString hexDump(const QByteArray &bytes)
 {
+    const HexLayout layout(bytes.size());
     QString out;
-    out.reserve(bytes.size() * 4 + bytes.size() / 16 * 12);
-    for (qsizetype offset = 0; offset < bytes.size(); offset += 16) {
-        out += QStringLiteral("%1  ").arg(offset, 8, 16, QLatin1Char('0'));
-        QString ascii;
-        for (qsizetype i = 0; i < 16; ++i) {
-            if (offset + i < bytes.size()) {
-                const auto byte = uchar(bytes.at(offset + i));
-                out += QStringLiteral("%1 ").arg(byte, 2, 16, QLatin1Char('0'));
-                ascii += (byte >= 0x20 && byte < 0x7f) ? QLatin1Char(char(byte)) : QLatin1Char('.');
-            } else {
-                out += QStringLiteral("   ");
-            }
-            if (i == 7) {
-                out += QLatin1Char(' ');
-            }
-        }
-        out += QLatin1Char(' ') + ascii + QLatin1Char('\n');
+    out.reserve(layout.rowCount(bytes.size()) * (layout.width() + 1));
+    for (qsizetype offset = 0; offset < bytes.size(); offset += HexLayout::RowBytes) {
+        out += layout.row(QByteArrayView(bytes).sliced(
+                              offset, std::min<qsizetype>(HexLayout::RowBytes, bytes.size() - offset)),
+                          offset);
+        out += QLatin1Char('\n');
     }
     return out;
 }
