@@ -459,7 +459,7 @@ void ResponseView::showExchange(const Core::Exchange &exchange)
         QtConcurrent::run([status = exchange.status, headers = exchange.headers, body = exchange.body] {
             // The first 4 MB, as the history reads it: an error body is never larger, and a
             // 1 GB success body must not be parsed into a tree just to find it is no error.
-            const QByteArray bytes = body.bytes(AnalysisLimitBytes);
+            const QByteArray bytes = body.bytes(Core::ErrorBodyLimitBytes);
             Analysis analysis{Core::analyzeError(status, headers, bytes), {}};
             if (analysis.report.isError()) {
                 analysis.document =

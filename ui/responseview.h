@@ -101,9 +101,6 @@ public:
     const Core::ResponseBody &body() const { return m_body; }
     QString suggestedFileName() const { return m_bodyFileName; }
 
-    // Error analysis reads at most this much of a body.
-    static constexpr qint64 AnalysisLimitBytes = 4 * 1024 * 1024;
-
 Q_SIGNALS:
     void notSentActionTriggered();
     void cancelRequested();

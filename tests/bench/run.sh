@@ -14,6 +14,8 @@
 #                                 # Postman), and apilens-cli on the file without its scripts (the floor)
 #   tests/bench/run.sh download   # a 1 GiB body: apilens-cli send -o FILE and to a pipe vs curl,
 #                                 # wall time and peak RSS (GNU time), ratios
+#   tests/bench/run.sh runmemory  # a run of 30 named requests of 6 MB JSON each, the last chained from
+#                                 # them: apilens-cli run vs httpyac (same .http file), peak RSS
 #   tests/bench/run.sh bodyview   # a 100 MB JSON body: streamed indenting + line index vs the naive
 #                                 # QJsonDocument path (time, peak RSS), a random line, a find
 #   tests/bench/run.sh guibody    # the window itself (apilens --probe-open-body) on 5 MB, 100 MB and
@@ -150,6 +152,37 @@ PY
         "$(measure sh -c "'$bin/cli/apilens-cli' send '$url' | cat >/dev/null")"
     kill "$server"; wait "$server" 2>/dev/null || true
     rm -rf "$dir"
+fi
+
+if [[ "$what" == all || "$what" == runmemory ]]; then
+    echo "== A run that keeps 30 responses of 6 MB for chaining: peak RSS (GNU time), same server =="
+    rdir=$(mktemp -d)
+    python3 - "$rdir" <<'PY'
+import json, sys
+d = sys.argv[1]
+json.dump({"id": 1, "items": ["x" * 100] * 60000}, open(f"{d}/big.json", "w"))
+PY
+    rport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    python3 -m http.server "$rport" --bind 127.0.0.1 --directory "$rdir" >/dev/null 2>&1 &
+    rserver=$!
+    for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$rport/big.json" && break; sleep 0.1; done
+    for i in $(seq 30); do
+        printf '# @name r%s\nGET http://127.0.0.1:%s/big.json\n\n###\n' "$i" "$rport"
+    done >"$rdir/run.http"
+    printf 'GET http://127.0.0.1:%s/big.json?id={{r1.response.body.$.id}}-{{r30.response.body.$.id}}\n' "$rport" >>"$rdir/run.http"
+    peak() { /usr/bin/time -f '%M' -o "$rdir/peak" "$@" >/dev/null 2>&1 || true; tail -1 "$rdir/peak"; }
+    ours=$(peak "$bin/cli/apilens-cli" run "$rdir/run.http" --color=never)
+    printf '%-14s peak RSS %7.1f MB   (the 30 bodies: %.1f MB)\n' "apilens-cli" "$(awk -v k="$ours" 'BEGIN {print k/1024}')" \
+        "$(awk -v b="$(stat -c %s "$rdir/big.json")" 'BEGIN {print 30*b/1048576}')"
+    tools=build/npm-tools/node_modules/.bin
+    [ -x "$tools/httpyac" ] || tools=build-release/npm-tools/node_modules/.bin
+    if [ -x "$tools/httpyac" ]; then
+        theirs=$(peak "$tools/httpyac" send "$rdir/run.http" --all -o none)
+        printf '%-14s peak RSS %7.1f MB   (%.2fx apilens-cli)\n' "httpyac" "$(awk -v k="$theirs" 'BEGIN {print k/1024}')" \
+            "$(awk -v a="$theirs" -v b="$ours" 'BEGIN {print a/b}')"
+    fi
+    kill "$rserver"; wait "$rserver" 2>/dev/null || true
+    rm -rf "$rdir"
 fi
 
 if [[ "$what" == all || "$what" == bodyview ]]; then

@@ -36,6 +36,8 @@ private Q_SLOTS:
     void setNextRequestJumps();
     void preRequestScriptChangesTheRequest();
     void unresolvedVariablesSentWhenAsked();
+    void keptBodiesSpillPastTheCap();
+    void bodiesPastTheReadLimitAreSaid();
 
 private:
     void write(const QString &relative, const QByteArray &content);
@@ -85,6 +87,9 @@ QList<RunResult> tst_CollectionRunner::run(const QString &path, const RunOptions
         return {};
     }
     QSignalSpy finished(&runner, &CollectionRunner::finished);
+    QList<RunResult> results; // as they finish, with their bodies (results() keeps none)
+    connect(&runner, &CollectionRunner::requestFinished, this,
+            [&results](const RunResult &result) { results.append(result); });
     runner.start();
     if (finished.isEmpty()) {
         finished.wait(20000);
@@ -92,7 +97,7 @@ QList<RunResult> tst_CollectionRunner::run(const QString &path, const RunOptions
     if (warnings) {
         *warnings = runner.warnings();
     }
-    return runner.results();
+    return results;
 }
 
 void tst_CollectionRunner::runsAFolderWithEnvironmentChainingAndAssertions()
@@ -464,6 +469,62 @@ void tst_CollectionRunner::unresolvedVariablesSentWhenAsked()
     QVERIFY(results[0].sent());
     QCOMPARE(results[0].unresolved, QStringList{QStringLiteral("missing")});
     QCOMPARE(m_server->requests().last().target, QByteArray("/echo?v={{missing}}")); // as newman sends it
+}
+
+void tst_CollectionRunner::keptBodiesSpillPastTheCap()
+{
+    // Twelve named requests of 6 MB each (72 MB, past the 64 MB cap): the bodies kept for
+    // chaining go to files once the cap is reached, chaining still reads them, and the results
+    // a report reads hold none.
+    write(QStringLiteral("big.txt"), QByteArray(6 << 20, 'b'));
+    QByteArray file;
+    for (int i = 1; i <= 12; ++i) {
+        file += "# @name big" + QByteArray::number(i) +
+                "\nPOST {{host}}/echo\nContent-Type: text/plain\n\n< ./big.txt\n\n###\n";
+    }
+    file += "GET {{host}}/echo?first={{big1.response.body.$.method}}&last={{big12.response.body.$.method}}\n";
+    write(QStringLiteral("big.http"), file);
+    RunOptions options;
+    options.environment = QStringLiteral("local");
+    ScriptHost scripts;
+    CollectionRunner runner(m_client, &scripts);
+    QStringList errors;
+    QVERIFY(runner.prepare(m_dir->filePath(QStringLiteral("big.http")), options, &errors));
+    qint64 mostKept = 0;
+    connect(&runner, &CollectionRunner::requestFinished, this,
+            [&](const RunResult &) { mostKept = std::max(mostKept, runner.keptBodyBytesInMemory()); });
+    QSignalSpy finished(&runner, &CollectionRunner::finished);
+    runner.start();
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(runner.results().size(), 13);
+    QVERIFY2(runner.results().last().sent(), qPrintable(runner.results().last().problem));
+    QCOMPARE(m_server->requests().last().query(), QByteArray("first=POST&last=POST"));
+    QVERIFY(mostKept > 0);
+    QVERIFY2(mostKept <= CollectionRunner::KeptBodiesInMemoryBytes, qPrintable(QString::number(mostKept)));
+    for (const RunResult &result : runner.results()) {
+        QVERIFY(result.exchange.body.isEmpty());
+        QVERIFY(result.exchange.bodySize() > 0); // its size is still known
+    }
+}
+
+void tst_CollectionRunner::bodiesPastTheReadLimitAreSaid()
+{
+    // A 20 MB body: assertions and chaining do not read part of it as if it were all.
+    write(QStringLiteral("huge.http"),
+          "# @name huge\nGET {{host}}/bytes/20971520\n\n?? status == 200\n"
+          "?? body includes aaa\n\n###\nGET {{host}}/echo?x={{huge.response.body.*}}\n");
+    RunOptions options;
+    options.environment = QStringLiteral("local");
+    const QList<RunResult> results = run(m_dir->filePath(QStringLiteral("huge.http")), options);
+    QCOMPARE(results.size(), 2);
+    QCOMPARE(results[0].assertions.size(), 2);
+    QCOMPARE(results[0].assertions[0].outcome, AssertionResult::Outcome::Passed);
+    QCOMPARE(results[0].assertions[1].outcome, AssertionResult::Outcome::NotRun);
+    QCOMPARE(results[0].assertions[1].message,
+             QStringLiteral("the body is 20.0 MB: body assertions read bodies of up to 16.0 MB"));
+    QVERIFY(!results[1].sent());
+    QVERIFY2(results[1].problem.contains(QStringLiteral("huge.response.body.*")),
+             qPrintable(results[1].problem));
 }
 
 QTEST_GUILESS_MAIN(tst_CollectionRunner)

@@ -2,6 +2,8 @@
 
 #include "variables.h"
 
+#include "util/format.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -127,8 +129,12 @@ AssertionResult evaluateAssertion(const QString &assertion, const Exchange &exch
         if (!value.isNull()) {
             actual = QString::fromUtf8(value);
         }
+    } else if (subject == QLatin1String("body") && exchange.body.size() > ReadBodyLimitBytes) {
+        result.message = QStringLiteral("the body is %1: body assertions read bodies of up to %2")
+                             .arg(humanSize(exchange.body.size()), humanSize(ReadBodyLimitBytes));
+        return result;
     } else if (subject == QLatin1String("body")) {
-        const QByteArray body = exchange.body.bytes(16 * 1024 * 1024);
+        const QByteArray body = exchange.body.bytes();
         if (argument.isEmpty()) {
             actual = QString::fromUtf8(body);
         } else {

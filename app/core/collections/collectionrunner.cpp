@@ -365,17 +365,18 @@ void CollectionRunner::runNext(FileRun *run)
             result.unresolved = done.unresolved;
         }
         if (result.exchange.hasResponse()) {
-            const ErrorReport report =
-                analyzeError(result.exchange.status, result.exchange.headers, result.exchange.body.bytes());
+            const ErrorReport report = analyzeError(result.exchange.status, result.exchange.headers,
+                                                    result.exchange.body.bytes(ErrorBodyLimitBytes));
             if (report.isError()) {
                 result.report = report;
             }
         }
-        if (!block.name.isEmpty() && result.sent()) {
-            m_named.insert(block.name, done.chained);
-        }
         if (result.sent()) {
-            run->lastExchange = done.chained;
+            const Exchange last = kept(done.chained);
+            if (!block.name.isEmpty()) {
+                m_named.insert(block.name, last);
+            }
+            run->lastExchange = last;
         }
         finishResult(run, block, result, done.nextRequest);
     });
@@ -539,10 +540,37 @@ void CollectionRunner::finishResult(FileRun *run, const HttpRequestBlock &block,
     if (nextRequest) {
         jumpTo(run, *nextRequest, block);
     }
-    m_results.append(result);
+    RunResult stored = result;
+    stored.exchange.streamedBodySize = result.exchange.bodySize();
+    stored.exchange.body = {};
+    m_results.append(stored);
     Q_EMIT requestFinished(result);
     QMetaObject::invokeMethod(
         this, [this, run] { runNext(run); }, Qt::QueuedConnection);
+}
+
+qint64 CollectionRunner::keptBodyBytesInMemory() const
+{
+    qint64 total = 0;
+    const auto add = [&total](const Exchange &exchange) {
+        total += exchange.body.isInMemory() ? exchange.body.size() : 0;
+    };
+    for (const Exchange &exchange : m_named) {
+        add(exchange);
+    }
+    for (const std::shared_ptr<FileRun> &file : m_files) {
+        add(file->lastExchange);
+    }
+    return total;
+}
+
+Exchange CollectionRunner::kept(Exchange exchange) const
+{
+    if (exchange.body.isInMemory() &&
+        keptBodyBytesInMemory() + 2 * exchange.body.size() > KeptBodiesInMemoryBytes) {
+        exchange.body = exchange.body.spilled();
+    }
+    return exchange;
 }
 
 void CollectionRunner::jumpTo(FileRun *run, const QString &name, const HttpRequestBlock &from)

@@ -71,10 +71,17 @@ public:
     bool prepare(const QString &path, const RunOptions &options, QStringList *errors);
     void start();
 
+    // Every result so far, for reports: without its body (requestFinished has it), so a long
+    // run's memory does not grow with what it received.
     const QList<RunResult> &results() const { return m_results; }
     const QStringList &warnings() const { return m_warnings; } // file:line problems in the files
     int failures() const;
     QString root() const { return m_root; }
+    // Bodies kept after their request (named ones for chaining, each file's last for loops)
+    // stay in memory up to this in all (counted for each place that keeps one); past it they
+    // go to temporary files and are read from there.
+    static constexpr qint64 KeptBodiesInMemoryBytes = 64 * 1024 * 1024;
+    qint64 keptBodyBytesInMemory() const;
 
 Q_SIGNALS:
     void requestFinished(const ApiLens::Core::RunResult &result);
@@ -115,7 +122,8 @@ private:
     QList<RunResult> m_results;
     QStringList m_warnings;
 
-    QHash<QString, Exchange> m_named; // the last exchange of each named request, for chaining
+    QHash<QString, Exchange> m_named;       // the last exchange of each named request, for chaining
+    Exchange kept(Exchange exchange) const; // its body spilled when memory is past the cap
 };
 
 } // namespace ApiLens::Core

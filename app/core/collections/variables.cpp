@@ -334,7 +334,10 @@ namespace {
 // A response body for chaining: the whole text, or the value at a JSON path ($.a.b[0]).
 std::optional<QString> bodyValue(const Exchange &exchange, const QString &path)
 {
-    const QByteArray body = exchange.body.bytes(16 * 1024 * 1024);
+    if (exchange.body.size() > ReadBodyLimitBytes) {
+        return std::nullopt; // too long to read (see ReadBodyLimitBytes); said as unresolved
+    }
+    const QByteArray body = exchange.body.bytes();
     if (path.isEmpty()) {
         return QString::fromUtf8(body);
     }

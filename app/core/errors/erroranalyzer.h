@@ -12,6 +12,9 @@ namespace ApiLens::Core {
 // headers add the request id, retry hints and Bearer challenges.
 // Pure: the same input gives the same report. `now` stands in for the clock when a
 // Retry-After date has no Date header to be measured against.
+// Error analysis reads at most this much of a body: an error body is never larger, and a
+// 1 GB success body must not be parsed just to find it is no error.
+constexpr qint64 ErrorBodyLimitBytes = 4 * 1024 * 1024;
 ErrorReport analyzeError(int status, const HeaderList &headers, const QByteArray &body,
                          const QDateTime &now = QDateTime::currentDateTimeUtc());
 

@@ -62,7 +62,8 @@ void HistoryService::record(const Exchange &exchange, const QString &name, const
         }
         std::optional<ErrorReport> report;
         if (exchange.hasResponse()) {
-            report = analyzeError(exchange.status, exchange.headers, exchange.body.bytes(4 * 1024 * 1024));
+            report =
+                analyzeError(exchange.status, exchange.headers, exchange.body.bytes(ErrorBodyLimitBytes));
         }
         const qint64 id =
             m_store->record(exchange, name, report ? &*report : nullptr, hasWritten ? &written : nullptr);

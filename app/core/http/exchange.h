@@ -90,6 +90,11 @@ struct Hop
     ResponseHead response;
 };
 
+// What a run reads of a response body for chaining, assertions and scripts: a body up to this
+// size; a longer one is said to be too long for them (not parsed in part, which would give
+// wrong answers). Viewing, saving and -o have no such limit.
+constexpr qint64 ReadBodyLimitBytes = 16 * 1024 * 1024;
+
 // One request and what came back: the record every view, the history and the CLI read.
 struct Exchange
 {

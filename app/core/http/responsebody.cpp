@@ -76,6 +76,16 @@ QByteArray ResponseBody::bytes(qint64 maxBytes) const
     return file.read(wanted);
 }
 
+ResponseBody ResponseBody::spilled() const
+{
+    if (!isInMemory() || isEmpty()) {
+        return *this;
+    }
+    Writer writer(0, size());
+    QString error;
+    return writer.append(bytes(), &error) ? writer.finish() : *this;
+}
+
 bool ResponseBody::saveTo(const QString &path, QString *error, const std::atomic_bool *cancel) const
 {
     QSaveFile out(path);

@@ -25,6 +25,9 @@ public:
     bool isInMemory() const;
     QString filePath() const; // empty when in memory
 
+    // The same bytes in a temporary file (itself when it is in one already), for a body kept
+    // for later that should not hold memory; itself when the file cannot be written.
+    ResponseBody spilled() const;
     // The first maxBytes bytes (all of them by default). Reads the file when spilled.
     QByteArray bytes(qint64 maxBytes = -1) const;
     // Writes every byte to `path` (all or nothing: a failed save leaves no partial file), in

@@ -5,6 +5,7 @@
 
 #include "http/httpclient.h"
 #include "http/jwt.h"
+#include "util/format.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -17,7 +18,8 @@ namespace {
 Exchange chainedExchange(const Exchange &exchange, const std::optional<QStringList> &jwtMembers)
 {
     // As httpyac: only a body its type says is JSON.
-    if (!jwtMembers || !exchange.hasResponse() || !exchange.header("Content-Type").contains("json")) {
+    if (!jwtMembers || !exchange.hasResponse() || !exchange.header("Content-Type").contains("json") ||
+        exchange.body.size() > ReadBodyLimitBytes) {
         return exchange;
     }
     const std::optional<QByteArray> decoded = withJwtClaims(exchange.body.bytes(), *jwtMembers);
@@ -134,6 +136,12 @@ void RequestPipeline::runScript(QList<HttpScript> scripts, std::function<void()>
         scriptRequest(script.beforeRequest ? m_input.spec : resolved.resolve(m_input.spec, &ignored));
     if (!script.beforeRequest && m_result.exchange.hasResponse()) {
         input.response = scriptResponse(m_result.chained);
+        if (m_result.chained.body.size() > ReadBodyLimitBytes) {
+            m_result.log.append(
+                QStringLiteral("the response body is %1: scripts read bodies of up to %2, "
+                               "so response.body is empty")
+                    .arg(humanSize(m_result.chained.body.size()), humanSize(ReadBodyLimitBytes)));
+        }
     }
     m_scripts->run(input, this, [this, scripts, then, script](const ScriptOutcome &outcome) {
         mergeScriptGlobals(outcome, m_globals);

@@ -30,7 +30,8 @@ ScriptMessage scriptResponse(const Exchange &exchange)
     for (const Header &header : exchange.headers) {
         message.headers.append({QString::fromLatin1(header.first), QString::fromUtf8(header.second)});
     }
-    message.body = exchange.body.bytes();
+    // A body past ReadBodyLimitBytes reads as empty (RequestPipeline says why in the log).
+    message.body = exchange.body.size() > ReadBodyLimitBytes ? QByteArray() : exchange.body.bytes();
     message.status = exchange.status;
     message.reason = exchange.displayReason();
     message.durationMs = exchange.timings.totalMs();
