@@ -2,6 +2,7 @@
 
 #include <QClipboard>
 #include <QFontDatabase>
+#include <QFontMetricsF>
 #include <QGuiApplication>
 #include <QKeyEvent>
 #include <QLocale>
@@ -35,10 +36,15 @@ std::shared_ptr<ViewerText> ViewerText::holding(const Core::ResponseBody &body)
     return text;
 }
 
-std::shared_ptr<const ViewerText> ViewerText::fromBody(const Core::ResponseBody &body)
+std::shared_ptr<const ViewerText> ViewerText::fromBody(const Core::ResponseBody &body,
+                                                       std::optional<Core::LineIndex> index)
 {
     std::shared_ptr<ViewerText> text = holding(body);
-    text->build();
+    if (index && index->size() == body.size()) {
+        text->m_index = std::move(*index);
+    } else {
+        text->build();
+    }
     return text;
 }
 
@@ -173,6 +179,42 @@ qint64 closingLine(const ViewerText &text, qint64 line)
         return -1;
     }
     return text.index().lineAt(found - bytes.begin() + 1, bytes);
+}
+
+// Draws a line at `at` with its formats and returns where it ends. A long line (a display
+// line of 4 KB from a minified body) is laid out only over the columns `visible` spans
+// (x from the line's start, and width), with a margin: the font is fixed-width, so column c
+// starts at c advances.
+qreal drawLine(QPainter *painter, const QFont &font, const QString &text,
+               QList<QTextLayout::FormatRange> formats, QPointF at, std::pair<int, int> visible)
+{
+    constexpr qsizetype Margin = 8;
+    const qreal advance = QFontMetricsF(font).horizontalAdvance(QLatin1Char('M'));
+    qsizetype first = 0;
+    qsizetype count = text.size();
+    if (text.size() > 512 && advance > 0) {
+        first = std::clamp<qsizetype>(qsizetype(visible.first / advance) - Margin, 0, text.size());
+        count = std::min<qsizetype>(text.size() - first, qsizetype(visible.second / advance) + 2 * Margin);
+        if (first > 0 && text.at(first).isLowSurrogate()) {
+            --first; // not half a character
+            ++count;
+        }
+        for (QTextLayout::FormatRange &range : formats) {
+            const qsizetype from = std::clamp<qsizetype>(range.start - first, 0, count);
+            const qsizetype to = std::clamp<qsizetype>(range.start + range.length - first, 0, count);
+            range.start = int(from);
+            range.length = int(to - from);
+        }
+    }
+    QTextLayout layout(text.mid(first, count), font);
+    layout.setFormats(formats);
+    layout.beginLayout();
+    QTextLine line = layout.createLine();
+    line.setLineWidth(std::numeric_limits<int>::max() / 4);
+    layout.endLayout();
+    const QPointF origin(at.x() + first * advance, at.y());
+    layout.draw(painter, origin);
+    return origin.x() + line.naturalTextWidth();
 }
 
 } // namespace
@@ -485,7 +527,6 @@ void BodyViewer::paintEvent(QPaintEvent *)
         shown.append(line);
         const Core::LineIndex::Range range = m_text->range(line);
         const QString text = m_text->line(line);
-        QTextLayout layout(text, font());
         QList<QTextLayout::FormatRange> formats =
             m_colorizer ? m_colorizer(text) : QList<QTextLayout::FormatRange>();
         // Matches on this line: the first one at or after its start, found by bisection.
@@ -513,20 +554,15 @@ void BodyViewer::paintEvent(QPaintEvent *)
             selected.format.setForeground(selectedText);
             formats.append(selected);
         }
-        layout.setFormats(formats);
-        layout.beginLayout();
-        QTextLine textLine = layout.createLine();
-        textLine.setLineWidth(std::numeric_limits<int>::max() / 4);
-        layout.endLayout();
         const int y = row * height;
-        layout.draw(&painter, QPointF(gutter - shift, y));
+        const qreal end = drawLine(&painter, font(), text, formats, QPointF(gutter - shift, y),
+                                   {shift, viewport()->width()});
         if (const auto fold = m_folds.constFind(line); fold != m_folds.cend()) {
             // What the fold hides: "… 1,204 lines }" after the opening bracket.
             const QString closer = openerOf(*m_text, line) == '{' ? QStringLiteral("}") : QStringLiteral("]");
             const QString hint = tr(" … %1 lines %2").arg(QLocale().toString(fold.value() - line), closer);
             painter.setPen(palette().color(QPalette::PlaceholderText));
-            painter.drawText(
-                QPointF(gutter - shift + textLine.naturalTextWidth(), y + fontMetrics().ascent()), hint);
+            painter.drawText(QPointF(end, y + fontMetrics().ascent()), hint);
         }
     }
     // Line numbers (and fold arrows) over a gutter that does not scroll sideways.

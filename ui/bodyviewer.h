@@ -25,7 +25,9 @@ class ViewerText
 {
 public:
     static std::shared_ptr<const ViewerText> fromBytes(QByteArray bytes);
-    static std::shared_ptr<const ViewerText> fromBody(const Core::ResponseBody &body);
+    // `index`: the body's lines when they are known already (see Core::PrettyBody::index).
+    static std::shared_ptr<const ViewerText> fromBody(const Core::ResponseBody &body,
+                                                      std::optional<Core::LineIndex> index = {});
     static std::shared_ptr<const ViewerText> hexOf(const Core::ResponseBody &body);
 
     QByteArrayView bytes() const;

@@ -202,6 +202,7 @@ void BodyProbe::measureOpen()
 {
     malloc_trim(0);
     m_openRss = statusKb("VmRSS:");
+    m_lastBeat = m_clock.elapsed(); // the measuring is not a stall of the window's
     QMetaObject::invokeMethod(this, &BodyProbe::closeTab, Qt::QueuedConnection);
 }
 
@@ -216,8 +217,9 @@ void BodyProbe::closeTab()
 void BodyProbe::report()
 {
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
-    malloc_trim(0);
+    beat();
     m_heartbeat.stop();
+    malloc_trim(0);
     const qint64 closed = statusKb("VmRSS:");
     std::printf(
         "body_ready_ms=%.1f longest_stall_ms=%lld lines=%lld matches=%lld find_ms=%.1f filter_ms=%.1f "

@@ -22,6 +22,8 @@ private Q_SLOTS:
     void aSpilledBodyIsMappedNotCopied();
     void aLongSingleLineIsCut();
     void hexShowsEveryByteOfABinaryBody();
+    void aLongLineIsDrawnAsAShortOne_data();
+    void aLongLineIsDrawnAsAShortOne();
     void folds_data();
     void folds();
     void foldingFromTheKeyboardAndGutter();
@@ -188,6 +190,52 @@ void tst_BodyViewer::hexShowsEveryByteOfABinaryBody()
     viewer.select({0, 0}, {1, layout.width()});
     QCOMPARE(viewer.selectedText(), hex->line(0) + QLatin1Char('\n') + hex->line(1));
     QVERIFY(!viewer.grab().isNull());
+}
+
+void tst_BodyViewer::aLongLineIsDrawnAsAShortOne_data()
+{
+    QTest::addColumn<int>("shift");
+    QTest::newRow("at its start") << 0;
+    QTest::newRow("scrolled into it") << 1000;
+}
+
+void tst_BodyViewer::aLongLineIsDrawnAsAShortOne()
+{
+    // Of a 4 KB display line only the columns on screen are laid out: what shows is what the
+    // whole line laid out would show (a 300-character line, laid out whole, is the reference).
+    QFETCH(int, shift);
+    QByteArray longLine;
+    for (int i = 0; longLine.size() < 4000; ++i) {
+        longLine += "{\"id\":" + QByteArray::number(i) + ",\"n\":\"é\"},";
+    }
+    longLine.truncate(4000);
+    QByteArray shortLine = longLine.left(300);
+    while (QString::fromUtf8(shortLine).size() > 300 || (uchar(shortLine.back()) & 0xC0) == 0xC0) {
+        shortLine.chop(1);
+    }
+    const auto shown = [shift](const QByteArray &line) {
+        BodyViewer viewer;
+        viewer.resize(600, 120);
+        viewer.setText(ViewerText::fromBytes(line + '\n' + line));
+        viewer.show();
+        viewer.horizontalScrollBar()->setValue(shift);
+        viewer.select({1, 5}, {1, 200}); // the selection is drawn where the text is
+        return viewer.viewport()->grab().toImage();
+    };
+    const QImage whole = shown(shortLine);
+    const QImage windowed = shown(longLine);
+    QCOMPARE(windowed.size(), whole.size());
+    // The columns both lines have: the left part of the viewport (the short line ends at 300).
+    const int width = std::min(
+        whole.width(), 300 * QFontMetrics(BodyViewer().font()).horizontalAdvance(QLatin1Char('M')) - shift);
+    QVERIFY(width > 100);
+    qint64 differing = 0;
+    for (int y = 0; y < whole.height(); ++y) {
+        for (int x = 0; x < width; ++x) {
+            differing += whole.pixel(x, y) != windowed.pixel(x, y) ? 1 : 0;
+        }
+    }
+    QCOMPARE(differing, 0);
 }
 
 void tst_BodyViewer::folds_data()

@@ -6,6 +6,9 @@
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
 
+#include <algorithm>
+#include <cstring>
+
 namespace ApiLens::Core {
 
 namespace {
@@ -70,24 +73,82 @@ ContentKind detectContentKind(const QByteArray &contentType, const QByteArray &s
     return ContentKind::Text;
 }
 
-void JsonIndenter::newline(QByteArray *out, int level)
+namespace {
+
+// Appends to a QByteArray through a pointer: the indenter writes a byte at a time, and
+// QByteArray::append() per byte costs more than the indenting.
+class ByteSink
 {
-    static const QByteArray spaces(256, ' ');
-    out->append('\n');
-    for (qsizetype left = qsizetype(qMax(0, level)) * 2; left > 0; left -= spaces.size()) {
-        out->append(spaces.constData(), qMin(left, spaces.size()));
+public:
+    explicit ByteSink(QByteArray *out, qsizetype expected)
+        : m_out(out)
+        , m_used(out->size())
+    {
+        m_out->resize(std::max(m_out->size() + expected, m_out->capacity()));
+    }
+    ~ByteSink() { m_out->resize(m_used); }
+    ByteSink(const ByteSink &) = delete;
+    ByteSink &operator=(const ByteSink &) = delete;
+
+    void put(char c)
+    {
+        room(1);
+        m_out->data()[m_used++] = c;
+    }
+    void put(const char *bytes, qsizetype count)
+    {
+        room(count);
+        std::memcpy(m_out->data() + m_used, bytes, size_t(count));
+        m_used += count;
+    }
+    void newline(int level)
+    {
+        const qsizetype indent = qsizetype(std::max(0, level)) * 2;
+        room(indent + 1);
+        char *at = m_out->data() + m_used;
+        *at = '\n';
+        std::memset(at + 1, ' ', size_t(indent));
+        m_used += indent + 1;
+    }
+
+private:
+    void room(qsizetype count)
+    {
+        if (m_used + count > m_out->size()) {
+            m_out->resize(std::max(m_used + count, m_out->size() * 2));
+        }
+    }
+    QByteArray *m_out;
+    qsizetype m_used;
+};
+
+bool plainJsonByte(char c)
+{
+    switch (c) {
+    case '"':
+    case '{':
+    case '[':
+    case '}':
+    case ']':
+    case ',':
+    case ':':
+    case ' ':
+    case '\t':
+    case '\n':
+    case '\r':
+        return false;
+    default:
+        return true;
     }
 }
+
+} // namespace
 
 void JsonIndenter::feed(QByteArrayView in, QByteArray *out)
 {
     // A token-level re-indenter: no tree, no reordering, linear time, tolerant of errors; its
     // state carries over from one piece to the next, so pieces may split anything.
-    // Room for the piece and its indentation, growing geometrically (small pieces must not
-    // reallocate every time).
-    if (const qsizetype needed = out->size() + in.size() + in.size() / 2; needed > out->capacity()) {
-        out->reserve(qMax(needed, out->capacity() * 2));
-    }
+    ByteSink sink(out, in.size() + in.size() / 2);
     const char *p = in.data();
     const char *const end = p + in.size();
     for (; p < end; ++p) {
@@ -99,16 +160,15 @@ void JsonIndenter::feed(QByteArrayView in, QByteArray *out)
                 while (run < end && *run != '"' && *run != '\\') {
                     ++run;
                 }
-                out->append(p, run - p);
+                sink.put(p, run - p);
                 p = run - 1;
                 continue;
             }
-            out->append(c);
+            sink.put(c);
             m_state.inside(c);
             continue;
         }
-        const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-        if (space) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
             continue;
         }
         if (m_pendingOpen) {
@@ -116,36 +176,43 @@ void JsonIndenter::feed(QByteArrayView in, QByteArray *out)
             const char close = m_pendingOpen == '{' ? '}' : ']';
             m_pendingOpen = 0;
             if (c == close) {
-                out->append(c);
+                sink.put(c);
                 continue;
             }
-            newline(out, ++m_depth);
+            sink.newline(++m_depth);
         }
         switch (c) {
         case '"':
             m_state.inString = true;
-            out->append(c);
+            sink.put(c);
             break;
         case '{':
         case '[':
-            out->append(c);
+            sink.put(c);
             m_pendingOpen = c;
             break;
         case '}':
         case ']':
-            newline(out, --m_depth);
-            out->append(c);
+            sink.newline(--m_depth);
+            sink.put(c);
             break;
         case ',':
-            out->append(c);
-            newline(out, m_depth);
+            sink.put(c);
+            sink.newline(m_depth);
             break;
         case ':':
-            out->append(": ");
+            sink.put(": ", 2);
             break;
-        default:
-            out->append(c);
+        default: {
+            // A number or a literal: its run of bytes at once.
+            const char *run = p + 1;
+            while (run < end && plainJsonByte(*run)) {
+                ++run;
+            }
+            sink.put(p, run - p);
+            p = run - 1;
             break;
+        }
         }
     }
 }
@@ -154,7 +221,7 @@ void JsonIndenter::finish(QByteArray *out)
 {
     if (m_pendingOpen) {
         m_pendingOpen = 0;
-        newline(out, ++m_depth);
+        ByteSink(out, 0).newline(++m_depth);
     }
 }
 
@@ -254,6 +321,7 @@ PrettyBody prettyBody(const ResponseBody &body, const QByteArray &contentType, q
         const BodyBytes bytes(body);
         ResponseBody::Writer writer(memoryBytes);
         JsonIndenter indenter;
+        LineIndex index;
         QByteArray out;
         QString error;
         constexpr qsizetype Piece = 4 << 20;
@@ -271,12 +339,17 @@ PrettyBody prettyBody(const ResponseBody &body, const QByteArray &contentType, q
             if (!writer.append(out, &error)) {
                 return pretty; // no room for the indented copy: the text as it came
             }
+            index.append(out);
             bytes.release(at + (bytes.view().size() - all.size()), Piece); // read once
         }
         out.clear();
         indenter.finish(&out);
-        writer.append(out, &error);
+        if (!writer.append(out, &error)) {
+            return pretty;
+        }
+        index.append(out);
         pretty.text = writer.finish();
+        pretty.index = std::move(index);
         pretty.reformatted = true;
         break;
     }

@@ -4,9 +4,11 @@
 #include <QByteArrayView>
 #include <QString>
 
+#include "lineindex.h"
 #include "responsebody.h"
 
 #include <atomic>
+#include <optional>
 
 namespace ApiLens::Core {
 
@@ -58,7 +60,6 @@ public:
     void finish(QByteArray *out);
 
 private:
-    static void newline(QByteArray *out, int level);
     int m_depth = 0;
     JsonStringState m_state;
     char m_pendingOpen = 0; // '{' or '[' just written: is the container empty?
@@ -79,6 +80,9 @@ struct PrettyBody
     ContentKind kind = ContentKind::Empty;
     bool reformatted = false;
     bool cancelled = false;
+    // Where the lines of `text` are, when they were indexed as it was written (JSON): a viewer
+    // need not read it all again.
+    std::optional<LineIndex> index;
 };
 PrettyBody prettyBody(const ResponseBody &body, const QByteArray &contentType, qint64 memoryBytes = 64 << 20,
                       const std::atomic_bool *cancel = nullptr);
