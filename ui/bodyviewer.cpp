@@ -36,12 +36,11 @@ std::shared_ptr<ViewerText> ViewerText::holding(const Core::ResponseBody &body)
     return text;
 }
 
-std::shared_ptr<const ViewerText> ViewerText::fromBody(const Core::ResponseBody &body,
-                                                       std::optional<Core::LineIndex> index)
+std::shared_ptr<const ViewerText> ViewerText::fromBody(const Core::ResponseBody &body)
 {
     std::shared_ptr<ViewerText> text = holding(body);
-    if (index && index->size() == body.size()) {
-        text->m_index = std::move(*index);
+    if (const Core::LineIndex *index = body.lineIndex(); index && index->size() == body.size()) {
+        text->m_index = *index;
     } else {
         text->build();
     }

@@ -25,9 +25,8 @@ class ViewerText
 {
 public:
     static std::shared_ptr<const ViewerText> fromBytes(QByteArray bytes);
-    // `index`: the body's lines when they are known already (see Core::PrettyBody::index).
-    static std::shared_ptr<const ViewerText> fromBody(const Core::ResponseBody &body,
-                                                      std::optional<Core::LineIndex> index = {});
+    // A body written through a Writer (received, or formatted) comes with its index.
+    static std::shared_ptr<const ViewerText> fromBody(const Core::ResponseBody &body);
     static std::shared_ptr<const ViewerText> hexOf(const Core::ResponseBody &body);
 
     QByteArrayView bytes() const;

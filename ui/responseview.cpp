@@ -499,10 +499,10 @@ void ResponseView::showExchange(const Core::Exchange &exchange)
     auto cancel = std::make_shared<std::atomic_bool>(false);
     m_formatCancel = cancel;
     m_formatWatcher.setFuture(QtConcurrent::run([body = exchange.body, contentType, cancel] {
-        Core::PrettyBody pretty = Core::prettyBody(body, contentType, 8 << 20, cancel.get());
+        const Core::PrettyBody pretty = Core::prettyBody(body, contentType, 8 << 20, cancel.get());
         Pretty out{nullptr, pretty.cancelled};
         if (pretty.reformatted && !pretty.cancelled) {
-            out.text = ViewerText::fromBody(pretty.text, std::move(pretty.index));
+            out.text = ViewerText::fromBody(pretty.text);
         }
         return out;
     }));

@@ -20,7 +20,7 @@
 #                                 # QJsonDocument path (time, peak RSS), a random line, a find
 #   tests/bench/run.sh guibody    # the window itself (apilens --probe-open-body) on 5 MB, 100 MB and
 #                                 # 1 GB JSON bodies: ready, longest GUI stall, find, filter, memory;
-#                                 # beside the naive path (QJsonDocument + QPlainTextEdit) on 100 MB
+#                                 # beside the naive window (QJsonDocument + QPlainTextEdit) on 5 and 100 MB
 #   tests/bench/run.sh interop    # importing a 2,000-request Postman collection and HAR file, and a
 #                                 # 1 MB OpenAPI YAML (apilens-cli vs Postman's openapi2postmanv2)
 set -euo pipefail
@@ -33,7 +33,7 @@ trap 'rm -rf "$bench_home"' EXIT
 export XDG_CONFIG_HOME="$bench_home/config" XDG_DATA_HOME="$bench_home/data"
 
 cmake --preset release >/dev/null
-cmake --build --preset release --target apilens apilens-cli apilens-script-host bench_erroranalyzer bench_history bench_collection bench_interop bench_http bench_bodyview >/dev/null
+cmake --build --preset release --target apilens apilens-cli apilens-script-host bench_erroranalyzer bench_history bench_collection bench_interop bench_http bench_bodyview bench_naiveview >/dev/null
 bin=build-release/app
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -213,11 +213,15 @@ PY
         QT_QPA_PLATFORM=offscreen "$bin/gui/apilens" --probe-open-body "$bodies/$body.json" --find needle-last \
             "${extra[@]}" 2>/dev/null
     done
+    echo "-- the naive window (QJsonDocument + QPlainTextEdit, all on the GUI thread; bench_naiveview):"
+    for body in 5m 100m; do
+        printf '%-5s ' "$body"
+        QT_QPA_PLATFORM=offscreen timeout "${NAIVE_TIMEOUT:-900}" build-release/tests/bench/bench_naiveview \
+            "$bodies/$body.json" 2>/dev/null || echo "did not finish in ${NAIVE_TIMEOUT:-900} s"
+    done
     rm -rf "$bodies"
     echo "(targets: 100 MB ready <= 2000 ms, stall <= 50 ms, peak <= 2 x body + 150 MB, find <= 1000 ms;"
     echo " 5 MB open - idle <= 30 MB and closed ~ idle; 1 GB peak <= 300 MB)"
-    echo "-- the naive path on the same 100 MB, for the ratio (bench_bodyview):"
-    build-release/tests/bench/bench_bodyview 100 | grep -i -E "naive|ratio" || true
 fi
 
 if [[ "$what" == all || "$what" == errors ]]; then

@@ -18,6 +18,8 @@ private Q_SLOTS:
     void failedSaveLeavesNoFile();
     void largeFileGoesOnAPoolThread();
     void releasedPagesReadTheSame();
+    void writtenBodiesComeIndexed_data();
+    void writtenBodiesComeIndexed();
 };
 
 void tst_ResponseBody::writer_data()
@@ -51,6 +53,47 @@ void tst_ResponseBody::writer()
     QCOMPARE(body.bytes(), all);
     QCOMPARE(body.bytes(5), all.left(5));
     QCOMPARE(body.filePath().isEmpty(), inMemory);
+}
+
+void tst_ResponseBody::writtenBodiesComeIndexed_data()
+{
+    QTest::addColumn<int>("threshold");
+    QTest::addColumn<int>("piece");
+    QTest::newRow("in memory, pieces of 7") << (1 << 20) << 7;
+    QTest::newRow("spilled, pieces of 4096") << 1000 << 4096;
+    QTest::newRow("spilled, one piece") << 1000 << (1 << 20);
+}
+
+void tst_ResponseBody::writtenBodiesComeIndexed()
+{
+    // What a Writer was given is indexed as it came: the same lines as an index of the whole,
+    // whatever the pieces split (CR LF, a long line cut, UTF-8 across a boundary).
+    QFETCH(int, threshold);
+    QFETCH(int, piece);
+    QByteArray text;
+    for (int i = 0; i < 3000; ++i) {
+        text += "line " + QByteArray::number(i) + (i % 3 ? "\r\n" : "\n");
+        if (i % 500 == 0) {
+            text += QByteArray(6000, 'x') + "Zoë\n";
+        }
+    }
+    ResponseBody::Writer writer(threshold);
+    QString error;
+    for (qsizetype at = 0; at < text.size(); at += piece) {
+        QVERIFY(writer.append(QByteArrayView(text).sliced(at, std::min<qsizetype>(piece, text.size() - at)),
+                              &error));
+    }
+    const ResponseBody body = writer.finish();
+    QVERIFY(body.lineIndex());
+    LineIndex whole;
+    whole.append(text);
+    QCOMPARE(body.lineIndex()->size(), text.size());
+    QCOMPARE(body.lineIndex()->lineCount(), whole.lineCount());
+    for (qint64 line = 0; line < whole.lineCount(); line += 37) {
+        QCOMPARE(body.lineIndex()->line(line, text).start, whole.line(line, text).start);
+        QCOMPARE(body.lineIndex()->line(line, text).length, whole.line(line, text).length);
+    }
+    QVERIFY(!ResponseBody::fromBytes(text).lineIndex()); // made elsewhere: the viewer indexes it
 }
 
 void tst_ResponseBody::fileGoesWithLastCopy()

@@ -321,7 +321,6 @@ PrettyBody prettyBody(const ResponseBody &body, const QByteArray &contentType, q
         const BodyBytes bytes(body);
         ResponseBody::Writer writer(memoryBytes);
         JsonIndenter indenter;
-        LineIndex index;
         QByteArray out;
         QString error;
         constexpr qsizetype Piece = 4 << 20;
@@ -339,7 +338,6 @@ PrettyBody prettyBody(const ResponseBody &body, const QByteArray &contentType, q
             if (!writer.append(out, &error)) {
                 return pretty; // no room for the indented copy: the text as it came
             }
-            index.append(out);
             bytes.release(at + (bytes.view().size() - all.size()), Piece); // read once
         }
         out.clear();
@@ -347,9 +345,7 @@ PrettyBody prettyBody(const ResponseBody &body, const QByteArray &contentType, q
         if (!writer.append(out, &error)) {
             return pretty;
         }
-        index.append(out);
-        pretty.text = writer.finish();
-        pretty.index = std::move(index);
+        pretty.text = writer.finish(); // indexed as it was written
         pretty.reformatted = true;
         break;
     }

@@ -4,11 +4,9 @@
 #include <QByteArrayView>
 #include <QString>
 
-#include "lineindex.h"
 #include "responsebody.h"
 
 #include <atomic>
-#include <optional>
 
 namespace ApiLens::Core {
 
@@ -80,9 +78,6 @@ struct PrettyBody
     ContentKind kind = ContentKind::Empty;
     bool reformatted = false;
     bool cancelled = false;
-    // Where the lines of `text` are, when they were indexed as it was written (JSON): a viewer
-    // need not read it all again.
-    std::optional<LineIndex> index;
 };
 PrettyBody prettyBody(const ResponseBody &body, const QByteArray &contentType, qint64 memoryBytes = 64 << 20,
                       const std::atomic_bool *cancel = nullptr);

@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 #include <QDir>
 #include <QFile>
@@ -18,6 +20,7 @@ struct ResponseBody::Data
     QByteArray bytes;
     std::unique_ptr<QTemporaryFile> file;
     qint64 size = 0;
+    std::optional<LineIndex> index;
     ~Data()
     {
         // Freeing the blocks of a file of gigabytes takes the file system a while (0.3 s for
@@ -56,6 +59,11 @@ qint64 ResponseBody::size() const
 bool ResponseBody::isInMemory() const
 {
     return !d->file;
+}
+
+const LineIndex *ResponseBody::lineIndex() const
+{
+    return d->index ? &*d->index : nullptr;
 }
 
 QString ResponseBody::filePath() const
@@ -200,6 +208,7 @@ bool ResponseBody::Writer::append(QByteArrayView chunk, QString *error)
         m_buffer.append(chunk);
     }
     m_size += chunk.size();
+    m_index.append(chunk);
     return true;
 }
 
@@ -207,6 +216,7 @@ ResponseBody ResponseBody::Writer::finish()
 {
     auto data = std::make_shared<Data>();
     data->size = m_size;
+    data->index = std::exchange(m_index, LineIndex());
     if (m_file) {
         m_file->flush();
         m_file->close();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "lineindex.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QFile>
@@ -24,6 +26,9 @@ public:
     bool isEmpty() const { return size() == 0; }
     bool isInMemory() const;
     QString filePath() const; // empty when in memory
+    // Where its lines are, when it was written through a Writer (indexed as it arrived, so a
+    // viewer need not read it all again); null otherwise.
+    const LineIndex *lineIndex() const;
 
     // The same bytes in a temporary file (itself when it is in one already), for a body kept
     // for later that should not hold memory; itself when the file cannot be written.
@@ -52,6 +57,7 @@ public:
     private:
         qint64 m_threshold;
         qint64 m_size = 0;
+        LineIndex m_index;
         QByteArray m_buffer;
         std::unique_ptr<QTemporaryFile> m_file;
     };
