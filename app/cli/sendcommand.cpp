@@ -18,8 +18,10 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fcntl.h>
 #include <limits>
 #include <optional>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace ApiLens::Cli {
@@ -211,6 +213,17 @@ std::optional<Core::RequestSpec> requestFromOptions(const QCommandLineParser &pa
     return spec;
 }
 
+// A pipe holds 64 KB unless asked: a body of gigabytes then goes out in 64 KB turns, one
+// context switch each (half the time of `send URL | cat` went to them). 1 MB, the most a
+// process may ask for without privileges; nothing changes for anything but a pipe.
+void widenPipe(int fd)
+{
+    struct stat info = {};
+    if (fstat(fd, &info) == 0 && S_ISFIFO(info.st_mode)) {
+        fcntl(fd, F_SETPIPE_SZ, 1 << 20);
+    }
+}
+
 // Where a streamed body goes: the -o file, or standard output.
 class BodyOutput
 {
@@ -322,6 +335,9 @@ int runSend(const QStringList &arguments)
     }
     Core::PendingExchange *pending = client.send(*spec);
     BodyOutput out(parser.isSet(output) ? &file : nullptr);
+    if (streamed && !parser.isSet(output)) {
+        widenPipe(STDOUT_FILENO);
+    }
     if (streamed) {
         QObject::connect(pending, &Core::PendingExchange::responseStarted, pending, [&] {
             if (parser.isSet(output) && !file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {

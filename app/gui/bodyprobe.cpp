@@ -113,6 +113,7 @@ void BodyProbe::feed()
 
 void BodyProbe::received()
 {
+    m_receivedMs = double(m_clock.elapsed());
     Core::Exchange exchange;
     exchange.request.method = "GET";
     exchange.request.url = QUrl::fromLocalFile(QFileInfo(m_options.file).absoluteFilePath());
@@ -221,12 +222,13 @@ void BodyProbe::report()
     m_heartbeat.stop();
     malloc_trim(0);
     const qint64 closed = statusKb("VmRSS:");
-    std::printf(
-        "body_ready_ms=%.1f longest_stall_ms=%lld lines=%lld matches=%lld find_ms=%.1f filter_ms=%.1f "
-        "peak_rss_kb=%lld idle_rss_kb=%lld open_rss_kb=%lld closed_rss_kb=%lld\n",
-        m_readyMs, static_cast<long long>(m_longestStall), static_cast<long long>(m_lines),
-        static_cast<long long>(m_matches), m_findMs, m_filterMs, static_cast<long long>(statusKb("VmHWM:")),
-        static_cast<long long>(m_idleRss), static_cast<long long>(m_openRss), static_cast<long long>(closed));
+    std::printf("received_ms=%.1f body_ready_ms=%.1f longest_stall_ms=%lld lines=%lld matches=%lld "
+                "find_ms=%.1f filter_ms=%.1f "
+                "peak_rss_kb=%lld idle_rss_kb=%lld open_rss_kb=%lld closed_rss_kb=%lld\n",
+                m_receivedMs, m_readyMs, static_cast<long long>(m_longestStall),
+                static_cast<long long>(m_lines), static_cast<long long>(m_matches), m_findMs, m_filterMs,
+                static_cast<long long>(statusKb("VmHWM:")), static_cast<long long>(m_idleRss),
+                static_cast<long long>(m_openRss), static_cast<long long>(closed));
     std::fflush(stdout);
     QCoreApplication::quit();
 }

@@ -23,7 +23,10 @@ qint64 statusKb(const char *key);
 // pieces, through the event loop, spilled to disk past the client's threshold); Pretty is
 // built and indexed, then an optional find and filter run and the view scrolls to the end.
 // Prints one line of key=value figures and quits:
+//   received_ms        until the last piece has arrived (the download, as the probe plays it)
 //   body_ready_ms      until Pretty's first screen is shown and its whole index is built
+//                      (from the first piece: body_ready_ms - received_ms is what the viewer
+//                      took once the body was in)
 //   longest_stall_ms   the longest gap of a 5 ms heartbeat on the GUI thread, over the run
 //   lines, matches, find_ms, filter_ms, peak_rss_kb
 //   idle_rss_kb, open_rss_kb, closed_rss_kb   before, with the tab open, after it closed
@@ -65,6 +68,7 @@ private:
     QElapsedTimer m_clock;
     qint64 m_lastBeat = 0;
     qint64 m_longestStall = 0;
+    double m_receivedMs = -1;
     double m_readyMs = -1;
     double m_findMs = -1;
     double m_filterMs = -1;

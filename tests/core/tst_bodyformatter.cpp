@@ -27,6 +27,8 @@ private Q_SLOTS:
     void xml();
     void binaryIsHex();
     void truncatesAndCancels();
+    void prettyBody_data();
+    void prettyBody();
 };
 
 void tst_BodyFormatter::detect_data()
@@ -219,6 +221,51 @@ void tst_BodyFormatter::truncatesAndCancels()
     const FormattedBody cancelled = formatBody(big, "application/json", big.size(), &cancel);
     QVERIFY(cancelled.cancelled);
     QVERIFY(cancelled.text.isEmpty());
+}
+
+void tst_BodyFormatter::prettyBody_data()
+{
+    QTest::addColumn<int>("records");
+    QTest::addColumn<qint64>("memoryBytes");
+    QTest::addColumn<bool>("bom");
+    QTest::newRow("small, in memory") << 10 << qint64(64 << 20) << false;
+    QTest::newRow("a BOM") << 10 << qint64(64 << 20) << true;
+    QTest::newRow("20 MB in pieces, spilled") << 250000 << qint64(1 << 20) << false;
+}
+
+void tst_BodyFormatter::prettyBody()
+{
+    // The body (on disk past 1 MB) indented in 4 MB pieces written while the next is indented:
+    // the same text as one pass of the indenter over the whole, and its lines indexed.
+    QFETCH(int, records);
+    QFETCH(qint64, memoryBytes);
+    QFETCH(bool, bom);
+    QByteArray json = "[";
+    for (int i = 0; i < records; ++i) {
+        json += "{\"id\":" + QByteArray::number(i) + ",\"tags\":[\"a\",{}],\"s\":\"x\\\"}\"},";
+    }
+    json += "null]";
+    ResponseBody::Writer received(1 << 20);
+    QString error;
+    QVERIFY(received.append(bom ? "\xEF\xBB\xBF" + json : json, &error));
+    const PrettyBody pretty = ApiLens::Core::prettyBody(received.finish(), "application/json", memoryBytes);
+    QVERIFY(pretty.reformatted);
+    QCOMPARE(pretty.kind, ContentKind::Json);
+    QByteArray expected;
+    JsonIndenter whole;
+    whole.feed(json, &expected);
+    whole.finish(&expected);
+    QCOMPARE(pretty.text.isInMemory(), expected.size() <= memoryBytes);
+    QCOMPARE(pretty.text.size(), expected.size());
+    QVERIFY(pretty.text.bytes() == expected);
+    QVERIFY(pretty.text.lineIndex());
+    QCOMPARE(pretty.text.lineIndex()->lineCount(), expected.count('\n') + 1);
+    // Cancelled before it starts: nothing formatted, and no thread left behind.
+    const std::atomic_bool cancel{true};
+    const PrettyBody cancelled =
+        ApiLens::Core::prettyBody(ResponseBody::fromBytes(json), "application/json", memoryBytes, &cancel);
+    QVERIFY(cancelled.cancelled);
+    QVERIFY(!cancelled.reformatted);
 }
 
 QTEST_GUILESS_MAIN(tst_BodyFormatter)

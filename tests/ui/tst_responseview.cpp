@@ -244,8 +244,11 @@ void tst_ResponseView::binaryBodyIsHexWhole()
     QVERIFY(view.hexButton()->isVisible() && view.hexButton()->isChecked());
 
     // Any body's Raw can be seen as hex (a BOM, CR LF, invalid UTF-8), and back; Pretty stays.
+    QSignalSpy prettyReady(&view, &ResponseView::prettyReady);
     view.showExchange(response(200, "application/json", "\xEF\xBB\xBF{\"a\":1}\r\n"));
     QVERIFY(rawReady.wait(10000));
+    QVERIFY(!prettyReady.isEmpty() || prettyReady.wait(10000)); // formatted on a worker too
+    QVERIFY(view.prettyView()->text());
     QVERIFY(!view.hexButton()->isChecked());
     QVERIFY(!view.rawView()->text()->isHex());
     view.hexButton()->click();

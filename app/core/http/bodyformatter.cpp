@@ -7,7 +7,11 @@
 #include <QXmlStreamWriter>
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <mutex>
+#include <thread>
 
 namespace ApiLens::Core {
 
@@ -310,6 +314,75 @@ FormattedBody formatBody(const QByteArray &allBytes, const QByteArray &contentTy
     return result;
 }
 
+namespace {
+
+// Hands pieces to a ResponseBody::Writer on a thread of its own, so that writing one (a copy
+// into the spill file's pages, which costs about what indenting it does) overlaps indenting
+// the next. At most two pieces wait; push() blocks past that.
+class PieceWriter
+{
+public:
+    explicit PieceWriter(ResponseBody::Writer *writer)
+        : m_writer(writer)
+        , m_thread([this] { run(); })
+    {}
+    ~PieceWriter() { finish(); }
+    PieceWriter(const PieceWriter &) = delete;
+    PieceWriter &operator=(const PieceWriter &) = delete;
+
+    bool push(QByteArray piece) // false once a write failed
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return m_queue.size() < 2 || m_failed; });
+        m_queue.push_back(std::move(piece));
+        m_changed.notify_all();
+        return !m_failed;
+    }
+    bool finish() // every piece written; false when one could not be
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_closed = true;
+            m_changed.notify_all();
+        }
+        if (m_thread.joinable()) {
+            m_thread.join();
+        }
+        return !m_failed;
+    }
+
+private:
+    void run()
+    {
+        std::unique_lock lock(m_mutex);
+        for (;;) {
+            m_changed.wait(lock, [this] { return !m_queue.empty() || m_closed; });
+            if (m_queue.empty()) {
+                return;
+            }
+            const QByteArray piece = std::move(m_queue.front());
+            m_queue.pop_front();
+            m_changed.notify_all();
+            lock.unlock();
+            QString error;
+            const bool written = m_failed || m_writer->append(piece, &error);
+            lock.lock();
+            m_failed = !written;
+            m_changed.notify_all();
+        }
+    }
+
+    ResponseBody::Writer *m_writer;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<QByteArray> m_queue;
+    bool m_closed = false;
+    bool m_failed = false;
+    std::thread m_thread; // last: started once the rest is ready
+};
+
+} // namespace
+
 PrettyBody prettyBody(const ResponseBody &body, const QByteArray &contentType, qint64 memoryBytes,
                       const std::atomic_bool *cancel)
 {
@@ -320,9 +393,8 @@ PrettyBody prettyBody(const ResponseBody &body, const QByteArray &contentType, q
     case ContentKind::Json: {
         const BodyBytes bytes(body);
         ResponseBody::Writer writer(memoryBytes);
+        PieceWriter pieces(&writer);
         JsonIndenter indenter;
-        QByteArray out;
-        QString error;
         constexpr qsizetype Piece = 4 << 20;
         QByteArrayView all = bytes.view();
         if (all.startsWith("\xEF\xBB\xBF")) {
@@ -333,16 +405,16 @@ PrettyBody prettyBody(const ResponseBody &body, const QByteArray &contentType, q
                 pretty.cancelled = true;
                 return pretty;
             }
-            out.clear();
+            QByteArray out;
             indenter.feed(all.sliced(at, qMin(Piece, all.size() - at)), &out);
-            if (!writer.append(out, &error)) {
+            if (!pieces.push(std::move(out))) {
                 return pretty; // no room for the indented copy: the text as it came
             }
             bytes.release(at + (bytes.view().size() - all.size()), Piece); // read once
         }
-        out.clear();
+        QByteArray out;
         indenter.finish(&out);
-        if (!writer.append(out, &error)) {
+        if (!pieces.push(std::move(out)) || !pieces.finish()) {
             return pretty;
         }
         pretty.text = writer.finish(); // indexed as it was written
