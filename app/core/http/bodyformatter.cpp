@@ -1,6 +1,7 @@
 #include "bodyformatter.h"
 
 #include "hexlayout.h"
+#include "htmlindent.h"
 
 #include <QStringDecoder>
 #include <QXmlStreamReader>
@@ -306,6 +307,9 @@ FormattedBody formatBody(const QByteArray &allBytes, const QByteArray &contentTy
         result.truncated = result.truncated || bytes.size() > HexDumpLimitBytes;
         break;
     case ContentKind::Html:
+        result.text = indentHtml(bytes);
+        result.reformatted = true;
+        break;
     case ContentKind::Text:
         result.text = QString::fromUtf8(bytes);
         break;

@@ -24,7 +24,7 @@ struct FormattedBody
     bool cancelled = false;
 };
 
-// Pretty text for a body: JSON and XML re-indented (JSON keeps its key order and exact
+// Pretty text for a body: JSON, XML and HTML re-indented (JSON keeps its key order and exact
 // tokens, and malformed JSON is still indented as far as it goes), binary as a hex dump.
 // Pure and thread-safe; meant for a worker thread. `cancel` is polled.
 FormattedBody formatBody(const QByteArray &bytes, const QByteArray &contentType,
