@@ -18,6 +18,8 @@ private Q_SLOTS:
     void writesAFolderThatReadsBack();
     void refusesBrokenFiles_data();
     void refusesBrokenFiles();
+    void loopingParentsEnd_data();
+    void loopingParentsEnd();
 
 private:
     static QByteArray data()
@@ -106,6 +108,43 @@ void tst_Insomnia::refusesBrokenFiles()
     const ImportResult result = importInsomnia(json);
     QVERIFY(!result.ok());
     QVERIFY2(result.error.startsWith(message), qPrintable(result.error));
+}
+
+void tst_Insomnia::loopingParentsEnd_data()
+{
+    // Found by fuzzing: these hung the import, its memory growing without end.
+    QTest::addColumn<QByteArray>("resources");
+    QTest::addColumn<QString>("folder");
+    QTest::addColumn<bool>("warned");
+    QTest::newRow("a group that is its own parent")
+        << QByteArray(
+               R"({"_id":"g","_type":"request_group","parentId":"g","name":"G"},)"
+               R"({"_id":"r","_type":"request","parentId":"g","name":"R","method":"GET","url":"http://127.0.0.1/"})")
+        << QStringLiteral("G.http") << true;
+    QTest::newRow("two groups, each the other's parent")
+        << QByteArray(
+               R"({"_id":"a","_type":"request_group","parentId":"b","name":"A"},)"
+               R"({"_id":"b","_type":"request_group","parentId":"a","name":"B"},)"
+               R"({"_id":"r","_type":"request","parentId":"a","name":"R","method":"GET","url":"http://127.0.0.1/"})")
+        << QStringLiteral("B/A.http") << true;
+    QTest::newRow("no _id, no parentId")
+        << QByteArray(R"({"_type":"request_group","name":"Nameless"},)"
+                      R"({"_type":"request","name":"R","method":"GET","url":"http://127.0.0.1/"})")
+        << QStringLiteral("requests.http") << false;
+}
+
+void tst_Insomnia::loopingParentsEnd()
+{
+    QFETCH(QByteArray, resources);
+    QFETCH(QString, folder);
+    QFETCH(bool, warned);
+    const ImportResult result =
+        importInsomnia(R"({"_type":"export","__export_format":4,"resources":[)" + resources + "]}");
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.requests.size(), 1);
+    QCOMPARE(result.requests[0].name, QStringLiteral("R"));
+    QCOMPARE(result.requests[0].file, folder);
+    QCOMPARE(result.warnings.join(QLatin1Char('\n')).contains(QStringLiteral("their own parents")), warned);
 }
 
 QTEST_GUILESS_MAIN(tst_Insomnia)

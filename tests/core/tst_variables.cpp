@@ -162,6 +162,14 @@ void tst_Variables::resolve_data()
                                     << QStringList{QStringLiteral("loop")};
     QTest::newRow("no variables") << QStringLiteral("plain {text}") << QStringLiteral("plain {text}")
                                   << QStringList{};
+    // Found by fuzzing: a value that refers to itself several times took 4^16 steps.
+    QTest::newRow("self reference, four times")
+        << QStringLiteral("{{laughs}}") << QStringLiteral("{{laughs}}")
+        << QStringList{QStringLiteral("laughs")};
+    QTest::newRow("one value used twice, twice over")
+        << QStringLiteral("{{twice}}") << QStringLiteral("42-42/42-42") << QStringList{};
+    QTest::newRow("a chain that would grow past the cap")
+        << QStringLiteral("{{grow0}}") << QStringLiteral("{{grow0}}") << QStringList{QStringLiteral("grow0")};
 }
 
 void tst_Variables::resolve()
@@ -172,8 +180,18 @@ void tst_Variables::resolve()
     QStringList errors;
     const Environments environments = Environments::fromJson(publicEnv, privateEnv, &errors);
     VariableResolver resolver;
-    resolver.requestVariables = {{QStringLiteral("id"), QStringLiteral("42")},
-                                 {QStringLiteral("loop"), QStringLiteral("{{loop}}")}};
+    resolver.requestVariables = {
+        {QStringLiteral("id"), QStringLiteral("42")},
+        {QStringLiteral("loop"), QStringLiteral("{{loop}}")},
+        {QStringLiteral("laughs"), QStringLiteral("{{laughs}}{{laughs}}{{laughs}}{{laughs}}")},
+        {QStringLiteral("pair"), QStringLiteral("{{id}}-{{id}}")},
+        {QStringLiteral("twice"), QStringLiteral("{{pair}}/{{pair}}")}};
+    // grow0 = 4 × grow1 = … = 4^15 × 8 characters (8.6 G): refused past MaxValueChars.
+    for (int level = 0; level < 15; ++level) {
+        const QString next = QStringLiteral("{{grow%1}}").arg(level + 1);
+        resolver.requestVariables.insert(QStringLiteral("grow%1").arg(level), next + next + next + next);
+    }
+    resolver.requestVariables.insert(QStringLiteral("grow15"), QStringLiteral("xxxxxxxx"));
     resolver.privateEnvironment = environments.privateVariables(QStringLiteral("dev"));
     resolver.publicEnvironment = environments.publicVariables(QStringLiteral("dev"));
     QStringList missing;

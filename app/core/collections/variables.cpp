@@ -389,18 +389,8 @@ std::optional<QString> VariableResolver::value(const QString &expression, int de
         }
         return bodyValue(*exchange, rest == QLatin1String("*") ? QString() : rest);
     }
-    for (const QHash<QString, QString> *scope :
-         {&requestVariables, &privateEnvironment, &publicEnvironment}) {
-        const auto it = scope->constFind(name);
-        if (it != scope->constEnd()) {
-            // Values may themselves use variables ("@base = {{host}}/v1").
-            QStringList missing;
-            const QString resolved = resolveText(*it, &missing, depth + 1);
-            if (!missing.isEmpty()) {
-                return std::nullopt;
-            }
-            return resolved;
-        }
+    if (std::optional<QString> scoped; scopedValue(name, depth, &scoped)) {
+        return scoped;
     }
     // httpyac: a named request's response body is a variable of that name ({{login.token}}).
     static const QRegularExpression named(QStringLiteral("^([\\w-]+)((?:\\.[\\w-]+|\\[\\d+\\])*)$"));
@@ -412,6 +402,34 @@ std::optional<QString> VariableResolver::value(const QString &expression, int de
         }
     }
     return std::nullopt;
+}
+
+bool VariableResolver::scopedValue(const QString &name, int depth, std::optional<QString> *value) const
+{
+    for (const QHash<QString, QString> *scope :
+         {&requestVariables, &privateEnvironment, &publicEnvironment}) {
+        const auto it = scope->constFind(name);
+        if (it == scope->constEnd()) {
+            continue;
+        }
+        if (m_resolved.values) {
+            if (const auto known = m_resolved.values->constFind(name);
+                known != m_resolved.values->constEnd()) {
+                *value = *known;
+                return true;
+            }
+        }
+        // Values may themselves use variables ("@base = {{host}}/v1").
+        QStringList missing;
+        const QString resolved = resolveText(*it, &missing, depth + 1);
+        *value = missing.isEmpty() && resolved.size() <= MaxValueChars ? std::optional<QString>(resolved)
+                                                                       : std::nullopt;
+        if (m_resolved.values) {
+            m_resolved.values->insert(name, *value);
+        }
+        return true;
+    }
+    return false;
 }
 
 std::optional<QString> VariableResolver::scriptValue(const QString &expression) const
@@ -470,13 +488,22 @@ QString VariableResolver::resolve(const QString &text, QStringList *unresolved) 
 
 QString VariableResolver::resolveText(const QString &text, QStringList *unresolved, int depth) const
 {
-    return replaceVariables(text, [&](const QString &expression) {
-        std::optional<QString> resolved = value(expression, depth);
-        if (!resolved && unresolved && !unresolved->contains(expression)) {
+    QHash<QString, std::optional<QString>> resolved;
+    const bool outermost = !m_resolved.values;
+    if (outermost) {
+        m_resolved.values = &resolved;
+    }
+    const QString out = replaceVariables(text, [&](const QString &expression) {
+        std::optional<QString> value = this->value(expression, depth);
+        if (!value && unresolved && !unresolved->contains(expression)) {
             unresolved->append(expression);
         }
-        return resolved;
+        return value;
     });
+    if (outermost) {
+        m_resolved.values = nullptr;
+    }
+    return out;
 }
 
 RequestSpec VariableResolver::resolve(const RequestSpec &spec, QStringList *unresolved) const

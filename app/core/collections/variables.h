@@ -95,9 +95,26 @@ public:
     static QStringList scriptExpressions(const RequestSpec &spec);
     static bool isScriptExpression(const QString &expression);
 
+    // A variable's value longer than this (after its own variables) is not resolved: values
+    // that refer to others several times could otherwise grow without bound.
+    static constexpr qsizetype MaxValueChars = 4 * 1024 * 1024;
+
 private:
     std::optional<QString> scriptValue(const QString &name) const;
     QString resolveText(const QString &text, QStringList *unresolved, int depth) const;
+    // A variable of the request, file or environment: false when none has that name.
+    bool scopedValue(const QString &name, int depth, std::optional<QString> *value) const;
+    // Each variable of the scopes is resolved once per resolve() (a value that refers to
+    // itself or to another several times would otherwise take exponential time). Not copied
+    // with the resolver: it points into a resolve() that is running.
+    struct Resolved
+    {
+        QHash<QString, std::optional<QString>> *values = nullptr;
+        Resolved() = default;
+        Resolved(const Resolved &) {}
+        Resolved &operator=(const Resolved &) { return *this; }
+    };
+    mutable Resolved m_resolved;
 };
 
 // A JSON value as text: strings as they are, numbers and booleans as JSON writes them,

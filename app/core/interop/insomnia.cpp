@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
 
 namespace ApiLens::Core {
 
@@ -71,7 +72,9 @@ ImportResult importInsomnia(const QByteArray &json)
     QList<QJsonObject> order;
     for (const QJsonValue &value : root.value(QStringLiteral("resources")).toArray()) {
         const QJsonObject resource = value.toObject();
-        byId.insert(resource.value(QStringLiteral("_id")).toString(), resource);
+        if (const QString id = resource.value(QStringLiteral("_id")).toString(); !id.isEmpty()) {
+            byId.insert(id, resource); // one without an id is no one's parent
+        }
         order.append(resource);
     }
     int workspaces = 0;
@@ -79,10 +82,21 @@ ImportResult importInsomnia(const QByteArray &json)
         workspaces += resource.value(QStringLiteral("_type")).toString() == QLatin1String("workspace");
     }
     // The folder of a resource: its request groups, under its workspace when there are several.
+    // A chain of parents that comes back on itself (a file a stranger wrote) stops where it
+    // would loop, and says so.
     const auto folderOf = [&](const QJsonObject &resource, QString *workspaceName) {
         QStringList parts;
         QString parent = resource.value(QStringLiteral("parentId")).toString();
+        QSet<QString> seen;
         while (byId.contains(parent)) {
+            if (seen.contains(parent)) {
+                result.warnings.append(
+                    QStringLiteral(
+                        "\"%1\": its folders are their own parents (at \"%2\"); the chain stops there")
+                        .arg(resource.value(QStringLiteral("name")).toString(), parent));
+                break;
+            }
+            seen.insert(parent);
             const QJsonObject up = byId.value(parent);
             const QString type = up.value(QStringLiteral("_type")).toString();
             if (type == QLatin1String("workspace")) {
