@@ -328,6 +328,22 @@ void tst_ErrorAnalyzer::retryHints_data()
                       "1715760120")
         << QByteArray() << qint64(-1);
     QTest::newRow("garbage Retry-After") << QByteArray("Retry-After: soon") << QByteArray() << qint64(-1);
+    // Numbers from a hostile server are range-checked (UBSan found casts and subtractions
+    // that overflowed: "retry after -9223372036854775808 s").
+    QTest::newRow("RetryInfo 1e300s is no wait")
+        << QByteArray()
+        << QByteArray(R"({"error":{"code":503,"message":"x","status":"UNAVAILABLE","details":[)"
+                      R"({"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"1e300s"}]}})")
+        << qint64(-1);
+    QTest::newRow("Retry-After of 20 digits")
+        << QByteArray("Retry-After: 99999999999999999999") << QByteArray() << qint64(-1);
+    QTest::newRow("Retry-After of a century")
+        << QByteArray("Retry-After: 3153600000") << QByteArray() << qint64(-1);
+    QTest::newRow("a negative epoch")
+        << QByteArray("x-ratelimit-remaining: 0\nx-ratelimit-reset: -9223372036854775807") << QByteArray()
+        << qint64(-1);
+    QTest::newRow("RateLimit-Reset below zero")
+        << QByteArray("RateLimit-Reset: -5") << QByteArray() << qint64(-1);
 }
 
 void tst_ErrorAnalyzer::retryHints()

@@ -243,6 +243,25 @@ bool isDrfMap(const QJsonObject &object)
     return true;
 }
 
+// A wait a server asks for, in seconds, when it is one: 0 to ten years (a larger number, or a
+// negative one, is a broken or hostile value, not a wait).
+constexpr qint64 MaxWaitSeconds = 10LL * 366 * 24 * 3600;
+std::optional<qint64> waitSeconds(qint64 seconds)
+{
+    return seconds >= 0 && seconds <= MaxWaitSeconds ? std::optional<qint64>(seconds) : std::nullopt;
+}
+
+// Seconds from now to an epoch `epoch` (seconds), measured from `base`; none when the epoch is
+// not a time of this era (the subtraction could not overflow, either way).
+std::optional<qint64> secondsUntilEpoch(qint64 epoch, qint64 base)
+{
+    constexpr qint64 Year2200 = 7258118400;
+    if (epoch < 0 || epoch > Year2200 || base < 0 || base > Year2200) {
+        return std::nullopt;
+    }
+    return waitSeconds(qMax<qint64>(0, epoch - base));
+}
+
 // "30s", "1.5s" -> whole seconds (rounded up: wait at least that long).
 std::optional<qint64> durationSeconds(const QJsonValue &value)
 {
@@ -253,7 +272,7 @@ std::optional<qint64> durationSeconds(const QJsonValue &value)
     text.chop(1);
     bool ok = false;
     const double seconds = text.toDouble(&ok);
-    if (!ok || seconds < 0) {
+    if (!ok || !(seconds >= 0 && seconds <= double(MaxWaitSeconds))) { // NaN and 1e300s too
         return std::nullopt;
     }
     return qint64(std::ceil(seconds));
@@ -1011,21 +1030,21 @@ std::optional<qint64> headerRateLimitRetry(const HeaderList &headers, const QDat
     const QByteArray rateLimit = headerValue(headers, "RateLimit");
     static const QRegularExpression t(QStringLiteral(";\\s*t\\s*=\\s*(\\d+)"));
     const QRegularExpressionMatch match = t.match(QString::fromLatin1(rateLimit));
-    if (match.hasMatch()) {
-        return match.captured(1).toLongLong();
-    }
     bool ok = false;
+    if (match.hasMatch()) {
+        const qint64 seconds = match.captured(1).toLongLong(&ok);
+        return ok ? waitSeconds(seconds) : std::nullopt;
+    }
     const qint64 reset = headerValue(headers, "RateLimit-Reset").trimmed().toLongLong(&ok);
     if (ok) {
-        return reset;
+        return waitSeconds(reset);
     }
     // X-RateLimit-Reset is an epoch (GitHub); only a hint when nothing is left.
     const QByteArray remaining = headerValue(headers, "X-RateLimit-Remaining").trimmed();
     const qint64 epoch = headerValue(headers, "X-RateLimit-Reset").trimmed().toLongLong(&ok);
     if (ok && remaining == "0") {
         const QDateTime date = httpDate(headerValue(headers, "Date"));
-        const qint64 base = (date.isValid() ? date : now).toSecsSinceEpoch();
-        return qMax<qint64>(0, epoch - base);
+        return secondsUntilEpoch(epoch, (date.isValid() ? date : now).toSecsSinceEpoch());
     }
     return std::nullopt;
 }
@@ -1072,9 +1091,9 @@ std::optional<RateLimitInfo> rateLimitOf(const HeaderList &headers, const QDateT
             if (*reset > 1000000000) {
                 const QDateTime date = httpDate(headerValue(headers, "Date"));
                 info.resetSeconds =
-                    qMax<qint64>(0, *reset - (date.isValid() ? date : now).toSecsSinceEpoch());
+                    secondsUntilEpoch(*reset, (date.isValid() ? date : now).toSecsSinceEpoch());
             } else {
-                info.resetSeconds = reset;
+                info.resetSeconds = waitSeconds(*reset);
             }
         }
     }
@@ -1103,7 +1122,7 @@ std::optional<qint64> parseRetryAfter(const QByteArray &value, const QByteArray 
     bool ok = false;
     const qint64 seconds = trimmed.toLongLong(&ok);
     if (ok) {
-        return seconds >= 0 ? std::optional<qint64>(seconds) : std::nullopt;
+        return waitSeconds(seconds);
     }
     const QDateTime when = httpDate(trimmed);
     if (!when.isValid()) {
