@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace ApiLens::Core;
 
@@ -146,7 +147,7 @@ void tst_Har::exportsHistoryRedacted()
     exchange.entry.started = QDateTime(QDate(2026, 11, 22), QTime(8, 0), Qt::UTC);
     exchange.entry.name = QStringLiteral("Create");
     exchange.entry.method = QStringLiteral("POST");
-    exchange.entry.url = QStringLiteral("http://127.0.0.1:8080/items?x=1");
+    exchange.entry.url = QStringLiteral("http://127.0.0.1:8080/items?x=1&api_key=k3y-in-query");
     exchange.entry.status = 409;
     exchange.entry.durationMs = 12.5;
     exchange.entry.size = 20;
@@ -192,12 +193,18 @@ void tst_Har::exportsHistoryRedacted()
     QCOMPARE(response.value(QStringLiteral("content")).toObject().value(QStringLiteral("text")).toString(),
              QStringLiteral("{\"error\":\"conflict\"}"));
     QCOMPARE(har.contains("sid=2"), includeSecrets);
+    // A secret in the query (an entry recorded before the history left those out) too.
+    QCOMPARE(har.contains("k3y-in-query"), includeSecrets);
+    QCOMPARE(QUrlQuery(QUrl(request.value(QStringLiteral("url")).toString()))
+                 .queryItemValue(QStringLiteral("api_key"), QUrl::FullyDecoded),
+             includeSecrets ? QStringLiteral("k3y-in-query") : QStringLiteral("[redacted]"));
     // And it imports back as the same request.
     const ImportResult back = importHar(har);
     QVERIFY(back.ok());
     QCOMPARE(back.requests.size(), 1);
     QCOMPARE(back.requests[0].spec.method, QStringLiteral("POST"));
-    QCOMPARE(back.requests[0].spec.url, exchange.entry.url);
+    QCOMPARE(back.requests[0].spec.url, request.value(QStringLiteral("url")).toString());
+    QCOMPARE(back.requests[0].spec.url == exchange.entry.url, includeSecrets);
     QCOMPARE(back.requests[0].spec.body.raw, exchange.requestBody);
 }
 

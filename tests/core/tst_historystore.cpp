@@ -6,6 +6,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace ApiLens::Core;
 
@@ -20,6 +21,7 @@ private Q_SLOTS:
     void filters();
     void retentionAndClear();
     void reopensTheRequestAsWritten();
+    void storesNoSecretOfTheQuery();
     void refusesForeignFiles_data();
     void refusesForeignFiles();
 
@@ -213,6 +215,38 @@ void tst_HistoryStore::reopensTheRequestAsWritten()
         names.append(header.name);
     }
     QCOMPARE(names, (QStringList{QStringLiteral("X-Trace"), QStringLiteral("Content-Type")}));
+}
+
+void tst_HistoryStore::storesNoSecretOfTheQuery()
+{
+    // ?api_key={{token}} went out with the secret in it: the file on disk does not hold it
+    // (nor the header's), the rest of the URL is kept, and the request as written keeps the
+    // variable's name but not a key typed in.
+    Exchange sent = exchange(
+        "GET", QStringLiteral("http://h/search?q=rain&api_key=s3cret-query-value&Access_Token=t0k3n-value"),
+        200, 1000);
+    RequestSpec written;
+    written.method = QStringLiteral("GET");
+    written.url = QStringLiteral("{{host}}/search?q=rain&api_key={{token}}&key=typed-in-k3y#top");
+    const qint64 id = m_store->record(sent, QStringLiteral("Search"), nullptr, &written);
+    const std::optional<StoredExchange> stored = m_store->load(id);
+    QVERIFY(stored);
+    const QUrl url(stored->entry.url);
+    QCOMPARE(QUrlQuery(url).queryItemValue(QStringLiteral("q")), QStringLiteral("rain"));
+    QCOMPARE(QUrlQuery(url).queryItemValue(QStringLiteral("api_key"), QUrl::FullyDecoded),
+             QStringLiteral("•••"));
+    QCOMPARE(stored->writtenRequest().url,
+             QStringLiteral("{{host}}/search?q=rain&api_key={{token}}&key=#top"));
+    delete m_store; // closed: every page written
+    m_store = nullptr;
+    QFile file(m_dir->filePath(QStringLiteral("history.sqlite")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY(bytes.contains("rain"));
+    for (const QByteArray secret :
+         {"s3cret-query-value", "t0k3n-value", "typed-in-k3y", "secret-token", "k-123"}) {
+        QVERIFY2(!bytes.contains(secret), secret.constData());
+    }
 }
 
 void tst_HistoryStore::retentionAndClear()

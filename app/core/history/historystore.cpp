@@ -1,6 +1,7 @@
 #include "historystore.h"
 
 #include "http/requestspecjson.h"
+#include "http/secrets.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -138,10 +139,7 @@ bool HistoryStore::migrate(QString *error)
 
 bool HistoryStore::isSecretHeader(const QByteArray &name)
 {
-    const QByteArray lower = name.toLower();
-    return lower == "authorization" || lower == "proxy-authorization" || lower == "cookie" ||
-           lower == "set-cookie" || lower.contains("token") || lower.contains("secret") ||
-           lower.contains("api-key") || lower.contains("apikey") || lower == "x-api-key";
+    return isSecretName(name);
 }
 
 bool HistoryStore::insert(const Exchange &exchange, const QString &name, const ErrorReport *report,
@@ -160,7 +158,8 @@ bool HistoryStore::insert(const Exchange &exchange, const QString &name, const E
     query.addBindValue(started.toMSecsSinceEpoch());
     query.addBindValue(name);
     query.addBindValue(QString::fromLatin1(exchange.request.method));
-    query.addBindValue(exchange.request.url.toString(QUrl::RemoveUserInfo));
+    // Secrets in the query (?api_key=…) are not stored, as those in headers are not.
+    query.addBindValue(withoutSecretQuery(exchange.request.url, QStringLiteral("•••")).toString());
     query.addBindValue(exchange.status);
     query.addBindValue(statusClassId(exchange.statusClass()));
     query.addBindValue(exchange.timings.finishedMs);

@@ -1,4 +1,5 @@
 #include "requestspecjson.h"
+#include "secrets.h"
 
 #include "collections/variablesyntax.h"
 
@@ -110,15 +111,6 @@ RequestSettings settingsFromJson(const QJsonObject &json)
     return settings;
 }
 
-bool secretLooking(const QString &name)
-{
-    const QString lower = name.trimmed().toLower();
-    return lower == QLatin1String("authorization") || lower == QLatin1String("proxy-authorization") ||
-           lower == QLatin1String("cookie") || lower.contains(QLatin1String("token")) ||
-           lower.contains(QLatin1String("secret")) || lower.contains(QLatin1String("api-key")) ||
-           lower.contains(QLatin1String("apikey"));
-}
-
 // A value made of {{variables}} (and at most a scheme word, "Bearer {{token}}") names the
 // secret without holding it; anything else is left out.
 QString redacted(const QString &value)
@@ -128,6 +120,26 @@ QString redacted(const QString &value)
     static const QRegularExpression scheme(QStringLiteral("^[A-Za-z-]+$"));
     const bool named = rest.isEmpty() || (rest != value.trimmed() && scheme.match(rest).hasMatch());
     return named ? value : QString();
+}
+
+// The URL as written with the value of each secret query parameter redacted (a literal
+// ?api_key=abc goes, ?api_key={{key}} stays).
+QString withoutSecretQuery(const QString &url)
+{
+    const qsizetype question = url.indexOf(QLatin1Char('?'));
+    if (question < 0) {
+        return url;
+    }
+    const qsizetype hash = url.indexOf(QLatin1Char('#'), question);
+    const QString query = url.mid(question + 1, hash < 0 ? -1 : hash - question - 1);
+    QStringList parts = query.split(QLatin1Char('&'));
+    for (QString &part : parts) {
+        const qsizetype equals = part.indexOf(QLatin1Char('='));
+        if (equals > 0 && isSecretName(QUrl::fromPercentEncoding(part.left(equals).toUtf8()))) {
+            part = part.left(equals + 1) + redacted(part.mid(equals + 1));
+        }
+    }
+    return url.left(question + 1) + parts.join(QLatin1Char('&')) + (hash < 0 ? QString() : url.mid(hash));
 }
 
 } // namespace
@@ -208,8 +220,9 @@ RequestSpec requestSpecFromJson(const QJsonObject &json)
 RequestSpec withoutSecrets(const RequestSpec &spec)
 {
     RequestSpec out = spec;
+    out.url = withoutSecretQuery(spec.url);
     for (KeyValue &header : out.headers) {
-        if (secretLooking(header.name)) {
+        if (isSecretName(header.name)) {
             header.value = redacted(header.value);
         }
     }

@@ -1,6 +1,7 @@
 #include "har.h"
 
 #include "collections/variables.h"
+#include "http/secrets.h"
 #include "importer.h"
 
 #include <QJsonArray>
@@ -142,8 +143,13 @@ QByteArray exportHar(const QList<StoredExchange> &exchanges, const HarOptions &o
     QJsonArray entries;
     for (const StoredExchange &stored : exchanges) {
         const HistoryEntry &entry = stored.entry;
+        // Entries recorded before the history left query secrets out still hold them.
+        const QString url =
+            options.includeSecrets
+                ? entry.url
+                : withoutSecretQuery(QUrl(entry.url), QStringLiteral("[redacted]")).toString();
         QJsonArray query;
-        for (const auto &item : QUrlQuery(QUrl(entry.url)).queryItems(QUrl::FullyDecoded)) {
+        for (const auto &item : QUrlQuery(QUrl(url)).queryItems(QUrl::FullyDecoded)) {
             query.append(
                 QJsonObject{{QStringLiteral("name"), item.first}, {QStringLiteral("value"), item.second}});
         }
@@ -152,7 +158,7 @@ QByteArray exportHar(const QList<StoredExchange> &exchanges, const HarOptions &o
             stored.httpVersion.isEmpty() ? QStringLiteral("HTTP/1.1") : stored.httpVersion;
         QJsonObject request{
             {QStringLiteral("method"), entry.method},
-            {QStringLiteral("url"), entry.url},
+            {QStringLiteral("url"), url},
             {QStringLiteral("httpVersion"), version},
             {QStringLiteral("cookies"), QJsonArray()},
             {QStringLiteral("headers"), harHeaders(stored.requestHeaders, options.includeSecrets)},
