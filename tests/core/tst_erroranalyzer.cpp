@@ -1,11 +1,17 @@
 #include "errors/erroranalyzer.h"
 #include "errors/rawresponse.h"
+#include "http/httpclient.h"
+
+#include "externalserver.h"
+#include "peers.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace ApiLens::Core;
@@ -26,6 +32,8 @@ private Q_SLOTS:
     void bearerChallenge();
     void hostileInput_data();
     void hostileInput();
+    void pythonHttpServerPages_data();
+    void pythonHttpServerPages();
 };
 
 // "Name: value" lines -> headers.
@@ -449,6 +457,48 @@ void tst_ErrorAnalyzer::hostileInput()
     const ErrorReport report = analyzeError(400, {}, body);
     QCOMPARE(report.format, format);
     qInfo("%s: %lld ms", QTest::currentDataTag(), timer.elapsed());
+}
+
+void tst_ErrorAnalyzer::pythonHttpServerPages_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("404") << QByteArray("GET") << QStringLiteral("/missing.json") << 404
+                         << QStringLiteral("File not found");
+    QTest::newRow("501") << QByteArray("POST") << QStringLiteral("/") << 501
+                         << QStringLiteral("Unsupported method ('POST')");
+}
+
+void tst_ErrorAnalyzer::pythonHttpServerPages()
+{
+    // The real peer: Python's http.server on 127.0.0.1 titles every error page "Error
+    // response"; the message is what its page says went wrong.
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(int, status);
+    QFETCH(QString, message);
+    APILENS_REQUIRE_PEER(QFileInfo::exists(QStringLiteral("/usr/bin/python3")), "python3 is not installed");
+    QTemporaryDir folder;
+    ApiLens::Test::ExternalServer server;
+    QVERIFY2(server.start(QStringLiteral("/usr/bin/python3"),
+                          {QStringLiteral("-m"), QStringLiteral("http.server"), QStringLiteral("{port}"),
+                           QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
+                           QStringLiteral("--directory"), folder.path()}),
+             qPrintable(server.errorString()));
+    HttpClient client;
+    RequestSpec spec;
+    spec.method = QString::fromLatin1(method);
+    spec.url = QStringLiteral("http://127.0.0.1:%1%2").arg(server.port()).arg(path);
+    PendingExchange *pending = client.send(spec);
+    QSignalSpy finished(pending, &PendingExchange::finished);
+    QVERIFY(pending->isFinished() || finished.wait(20000));
+    const Exchange &exchange = pending->exchange();
+    QCOMPARE(exchange.status, status);
+    const ErrorReport report = analyzeError(exchange.status, exchange.headers, exchange.body.bytes());
+    QCOMPARE(report.format, QStringLiteral("plain-text"));
+    QCOMPARE(report.message.value_or(QString()), message);
 }
 
 QTEST_GUILESS_MAIN(tst_ErrorAnalyzer)

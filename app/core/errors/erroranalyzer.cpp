@@ -969,6 +969,19 @@ void readHtmlOrText(const QByteArray &body, const HeaderList &headers, const QBy
         return;
     }
     report.message = htmlTitle(text);
+    if (report.message == QLatin1String("Error response")) {
+        // Python's http.server titles every error page so; what went wrong is its "Message:"
+        // paragraph, escaped, with a period of the template's after it.
+        static const QRegularExpression said(QStringLiteral("<p>\\s*Message:\\s*(.*?)\\.?\\s*</p>"),
+                                             QRegularExpression::DotMatchesEverythingOption);
+        if (const QRegularExpressionMatch m = said.match(text.left(64 * 1024)); m.hasMatch()) {
+            QString message = m.captured(1).trimmed();
+            message.replace(QLatin1String("&lt;"), QLatin1String("<"))
+                .replace(QLatin1String("&gt;"), QLatin1String(">"))
+                .replace(QLatin1String("&amp;"), QLatin1String("&"));
+            report.message = message;
+        }
+    }
     const QByteArray server = headerValue(headers, "Server").toLower();
     if (server.contains("cloudflare") || !headerValue(headers, "CF-RAY").isNull()) {
         report.format = QStringLiteral("cloudflare-html");
