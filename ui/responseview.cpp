@@ -468,8 +468,8 @@ void ResponseView::showExchange(const Core::Exchange &exchange)
             return analysis;
         }));
 
-    // Raw shows every byte: a text body as text (mapped when it is on disk; its lines indexed
-    // on a worker), a binary one as a hex dump made as it is painted.
+    // Raw shows every byte: a text body as text (mapped when it is on disk; indexed as it
+    // arrived), a binary one as a hex dump made as it is painted.
     const bool binary = kind == Core::ContentKind::Binary;
     const QSignalBlocker quiet(m_hex);
     m_hex->setChecked(binary);

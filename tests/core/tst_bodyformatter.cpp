@@ -209,18 +209,23 @@ void tst_BodyFormatter::html_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("a proxy's error page")
         << QByteArray("<!DOCTYPE html><html><head><title>api.example.com | 522: Connection timed out</title>"
-                      "<meta charset=\"utf-8\"></head><body><h1>522</h1><p>The origin did not answer.</p></body></html>")
-        << QStringLiteral("<!DOCTYPE html>\n<html>\n  <head>\n    <title>api.example.com | 522: Connection timed "
-                          "out</title>\n    <meta charset=\"utf-8\">\n  </head>\n  <body>\n    <h1>522</h1>\n"
-                          "    <p>The origin did not answer.</p>\n  </body>\n</html>\n");
+                      "<meta charset=\"utf-8\"></head><body><h1>522</h1><p>The origin did not "
+                      "answer.</p></body></html>")
+        << QStringLiteral(
+               "<!DOCTYPE html>\n<html>\n  <head>\n    <title>api.example.com | 522: Connection timed "
+               "out</title>\n    <meta charset=\"utf-8\">\n  </head>\n  <body>\n    <h1>522</h1>\n"
+               "    <p>The origin did not answer.</p>\n  </body>\n</html>\n");
     QTest::newRow("nginx, upper case, whitespace")
-        << QByteArray("<HTML>\r\n<HEAD><TITLE>502 Bad Gateway</TITLE></HEAD>\r\n<BODY>\r\n<CENTER><H1>502 Bad "
-                      "Gateway</H1></CENTER>\r\n<HR><CENTER>nginx</CENTER>\r\n</BODY>\r\n</HTML>")
-        << QStringLiteral("<HTML>\n  <HEAD>\n    <TITLE>502 Bad Gateway</TITLE>\n  </HEAD>\n  <BODY>\n    <CENTER>\n"
-                          "      <H1>502 Bad Gateway</H1>\n    </CENTER>\n    <HR>\n    <CENTER>nginx</CENTER>\n"
-                          "  </BODY>\n</HTML>\n");
+        << QByteArray(
+               "<HTML>\r\n<HEAD><TITLE>502 Bad Gateway</TITLE></HEAD>\r\n<BODY>\r\n<CENTER><H1>502 Bad "
+               "Gateway</H1></CENTER>\r\n<HR><CENTER>nginx</CENTER>\r\n</BODY>\r\n</HTML>")
+        << QStringLiteral(
+               "<HTML>\n  <HEAD>\n    <TITLE>502 Bad Gateway</TITLE>\n  </HEAD>\n  <BODY>\n    <CENTER>\n"
+               "      <H1>502 Bad Gateway</H1>\n    </CENTER>\n    <HR>\n    <CENTER>nginx</CENTER>\n"
+               "  </BODY>\n</HTML>\n");
     QTest::newRow("script and pre kept, a '>' in an attribute")
-        << QByteArray("<div title=\"a > b\"><script>if (a < b) { x(); }</script><pre>  two\n   lines</pre></div>")
+        << QByteArray(
+               "<div title=\"a > b\"><script>if (a < b) { x(); }</script><pre>  two\n   lines</pre></div>")
         << QStringLiteral("<div title=\"a > b\">\n  <script>if (a < b) { x(); }</script>\n  <pre>  two\n   "
                           "lines</pre>\n</div>\n");
     QTest::newRow("optional end tags and a stray end tag")
@@ -240,7 +245,9 @@ void tst_BodyFormatter::html()
     QVERIFY(formatted.reformatted);
     QCOMPARE(formatted.text, expected);
     // Only whitespace changes.
-    const auto ink = [](QString text) { return text.remove(QRegularExpression(QStringLiteral("\\s"))); };
+    const auto ink = [](QString text) {
+        return text.remove(QRegularExpression(QStringLiteral("\\s")));
+    };
     QCOMPARE(ink(formatted.text), ink(QString::fromUtf8(html)));
 }
 

@@ -129,16 +129,17 @@ AssertionResult evaluateAssertion(const QString &assertion, const Exchange &exch
         if (!value.isNull()) {
             actual = QString::fromUtf8(value);
         }
-    } else if (subject == QLatin1String("body") && exchange.body.size() > ReadBodyLimitBytes) {
-        result.message = QStringLiteral("the body is %1: body assertions read bodies of up to %2")
-                             .arg(humanSize(exchange.body.size()), humanSize(ReadBodyLimitBytes));
-        return result;
     } else if (subject == QLatin1String("body")) {
-        const QByteArray body = exchange.body.bytes();
+        const std::optional<QByteArray> body = readableBody(exchange);
+        if (!body) {
+            result.message = QStringLiteral("the body is %1: body assertions read bodies of up to %2")
+                                 .arg(humanSize(exchange.body.size()), humanSize(ReadBodyLimitBytes));
+            return result;
+        }
         if (argument.isEmpty()) {
-            actual = QString::fromUtf8(body);
+            actual = QString::fromUtf8(*body);
         } else {
-            const QJsonDocument document = QJsonDocument::fromJson(body);
+            const QJsonDocument document = QJsonDocument::fromJson(*body);
             const QJsonValue root =
                 document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
             if (const auto found = jsonPath(root, argument)) {

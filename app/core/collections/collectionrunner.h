@@ -108,6 +108,7 @@ private:
     void finishResult(FileRun *run, const HttpRequestBlock &block, const RunResult &result,
                       const std::optional<QString> &nextRequest);
     void jumpTo(FileRun *run, const QString &name, const HttpRequestBlock &from);
+    Exchange kept(Exchange exchange) const; // its body spilled when memory is past the cap
     static constexpr int MaxJumps = 10000;
 
     HttpClient *m_client;
@@ -122,8 +123,7 @@ private:
     QList<RunResult> m_results;
     QStringList m_warnings;
 
-    QHash<QString, Exchange> m_named;       // the last exchange of each named request, for chaining
-    Exchange kept(Exchange exchange) const; // its body spilled when memory is past the cap
+    QHash<QString, Exchange> m_named; // the last exchange of each named request, for chaining
 };
 
 } // namespace ApiLens::Core

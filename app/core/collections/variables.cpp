@@ -334,14 +334,14 @@ namespace {
 // A response body for chaining: the whole text, or the value at a JSON path ($.a.b[0]).
 std::optional<QString> bodyValue(const Exchange &exchange, const QString &path)
 {
-    if (exchange.body.size() > ReadBodyLimitBytes) {
-        return std::nullopt; // too long to read (see ReadBodyLimitBytes); said as unresolved
+    const std::optional<QByteArray> body = readableBody(exchange);
+    if (!body) {
+        return std::nullopt; // too long to read: said as unresolved
     }
-    const QByteArray body = exchange.body.bytes();
     if (path.isEmpty()) {
-        return QString::fromUtf8(body);
+        return QString::fromUtf8(*body);
     }
-    const QJsonDocument document = QJsonDocument::fromJson(body);
+    const QJsonDocument document = QJsonDocument::fromJson(*body);
     const QJsonValue root =
         document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
     const std::optional<QJsonValue> found = jsonPath(root, path);

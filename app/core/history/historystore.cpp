@@ -21,7 +21,7 @@ QByteArray headersToJson(const HeaderList &headers, bool redact)
 {
     QJsonArray list;
     for (const auto &header : headers) {
-        const bool secret = redact && HistoryStore::isSecretHeader(header.first);
+        const bool secret = redact && isSecretName(header.first);
         list.append(QJsonArray{QString::fromLatin1(header.first), secret ? QStringLiteral("••• (not stored)")
                                                                          : QString::fromUtf8(header.second)});
     }
@@ -135,11 +135,6 @@ bool HistoryStore::migrate(QString *error)
     }
     query.exec(QStringLiteral("UPDATE apilens_history_meta SET value = '2' WHERE key = 'version'"));
     return true;
-}
-
-bool HistoryStore::isSecretHeader(const QByteArray &name)
-{
-    return isSecretName(name);
 }
 
 bool HistoryStore::insert(const Exchange &exchange, const QString &name, const ErrorReport *report,
@@ -397,7 +392,7 @@ RequestSpec StoredExchange::writtenRequest() const
     for (const auto &header : requestHeaders) {
         const QString name = QString::fromLatin1(header.first);
         const QString value = QString::fromUtf8(header.second);
-        bool added = name.startsWith(QLatin1Char(':')) || HistoryStore::isSecretHeader(header.first);
+        bool added = name.startsWith(QLatin1Char(':')) || isSecretName(header.first);
         for (const char *http : {"Host", "Content-Length", "Accept-Language", "Cache-Control", "Pragma"}) {
             added = added || name.compare(QLatin1String(http), Qt::CaseInsensitive) == 0;
         }

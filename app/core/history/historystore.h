@@ -94,9 +94,6 @@ public:
     bool clear();
     QString lastError() const { return m_lastError; }
 
-    // Header values that must not be stored as they are.
-    static bool isSecretHeader(const QByteArray &name);
-
 private:
     bool insert(const Exchange &exchange, const QString &name, const ErrorReport *report,
                 const RequestSpec *written, qint64 *id);

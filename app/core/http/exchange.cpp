@@ -149,4 +149,10 @@ QString sentExchangeText(const Exchange &exchange)
     return text + sentRequestText(exchange.request);
 }
 
+std::optional<QByteArray> readableBody(const Exchange &exchange)
+{
+    return exchange.body.size() > ReadBodyLimitBytes ? std::nullopt
+                                                     : std::optional<QByteArray>(exchange.body.bytes());
+}
+
 } // namespace ApiLens::Core

@@ -10,6 +10,8 @@
 #include <QString>
 #include <QUrl>
 
+#include <optional>
+
 namespace ApiLens::Core {
 
 using Header = QPair<QByteArray, QByteArray>;
@@ -131,5 +133,9 @@ QString sentRequestText(const SentRequest &sent);
 // Every request of the exchange in order (redirects and challenges first, each with the status
 // that led on), for the Sent tab and `send --verbose`.
 QString sentExchangeText(const Exchange &exchange);
+
+// The response body as chaining, assertions and scripts read it: all of it, or none past
+// ReadBodyLimitBytes.
+std::optional<QByteArray> readableBody(const Exchange &exchange);
 
 } // namespace ApiLens::Core

@@ -123,8 +123,9 @@ QString redacted(const QString &value)
 }
 
 // The URL as written with the value of each secret query parameter redacted (a literal
-// ?api_key=abc goes, ?api_key={{key}} stays).
-QString withoutSecretQuery(const QString &url)
+// ?api_key=abc goes, ?api_key={{key}} stays). Textual, not Core::withoutSecretQuery: a URL as
+// written may hold {{variables}} that QUrl would encode.
+QString withoutWrittenQuerySecrets(const QString &url)
 {
     const qsizetype question = url.indexOf(QLatin1Char('?'));
     if (question < 0) {
@@ -220,7 +221,7 @@ RequestSpec requestSpecFromJson(const QJsonObject &json)
 RequestSpec withoutSecrets(const RequestSpec &spec)
 {
     RequestSpec out = spec;
-    out.url = withoutSecretQuery(spec.url);
+    out.url = withoutWrittenQuerySecrets(spec.url);
     for (KeyValue &header : out.headers) {
         if (isSecretName(header.name)) {
             header.value = redacted(header.value);

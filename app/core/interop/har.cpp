@@ -118,7 +118,7 @@ QJsonArray harHeaders(const HeaderList &headers, bool includeSecrets)
 {
     QJsonArray array;
     for (const auto &header : headers) {
-        const bool secret = !includeSecrets && HistoryStore::isSecretHeader(header.first);
+        const bool secret = !includeSecrets && isSecretName(header.first);
         array.append(QJsonObject{{QStringLiteral("name"), QString::fromLatin1(header.first)},
                                  {QStringLiteral("value"),
                                   secret ? QStringLiteral("[redacted]") : QString::fromUtf8(header.second)}});

@@ -18,11 +18,11 @@ namespace {
 Exchange chainedExchange(const Exchange &exchange, const std::optional<QStringList> &jwtMembers)
 {
     // As httpyac: only a body its type says is JSON.
-    if (!jwtMembers || !exchange.hasResponse() || !exchange.header("Content-Type").contains("json") ||
-        exchange.body.size() > ReadBodyLimitBytes) {
+    if (!jwtMembers || !exchange.hasResponse() || !exchange.header("Content-Type").contains("json")) {
         return exchange;
     }
-    const std::optional<QByteArray> decoded = withJwtClaims(exchange.body.bytes(), *jwtMembers);
+    const std::optional<QByteArray> body = readableBody(exchange);
+    const std::optional<QByteArray> decoded = body ? withJwtClaims(*body, *jwtMembers) : std::nullopt;
     if (!decoded) {
         return exchange;
     }

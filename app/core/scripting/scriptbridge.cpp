@@ -31,7 +31,7 @@ ScriptMessage scriptResponse(const Exchange &exchange)
         message.headers.append({QString::fromLatin1(header.first), QString::fromUtf8(header.second)});
     }
     // A body past ReadBodyLimitBytes reads as empty (RequestPipeline says why in the log).
-    message.body = exchange.body.size() > ReadBodyLimitBytes ? QByteArray() : exchange.body.bytes();
+    message.body = readableBody(exchange).value_or(QByteArray());
     message.status = exchange.status;
     message.reason = exchange.displayReason();
     message.durationMs = exchange.timings.totalMs();
