@@ -6,6 +6,7 @@
 #include "http/exchangejson.h"
 #include "http/httpclient.h"
 #include "util/format.h"
+#include "util/quitonsignals.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -49,6 +50,10 @@ struct SendOptionNames
     QCommandLineOption maxRedirects{QStringLiteral("max-redirects"),
                                     QStringLiteral("Follow at most N redirects (default 10)."),
                                     QStringLiteral("N"), QStringLiteral("10")};
+    QCommandLineOption http2PriorKnowledge{
+        QStringLiteral("http2-prior-knowledge"),
+        QStringLiteral("Speak HTTP/2 to an http:// URL without asking (h2c), "
+                       "as curl's option of that name.")};
 };
 
 bool looksBinary(const QByteArray &sample)
@@ -81,17 +86,21 @@ void printBody(const Core::Exchange &exchange, const Terminal &terminal)
             }
         }
     }
+    bool endsInNewline = false;
     if (body.isInMemory()) {
         writeOut(body.bytes());
+        endsInNewline = body.bytes().endsWith('\n');
     } else {
         QFile file(body.filePath());
         if (file.open(QIODevice::ReadOnly)) {
             while (!file.atEnd()) {
-                writeOut(file.read(1 << 20));
+                const QByteArray piece = file.read(1 << 20);
+                writeOut(piece);
+                endsInNewline = piece.endsWith('\n');
             }
         }
     }
-    if (terminal.isTty() && !body.bytes().endsWith('\n')) {
+    if (terminal.isTty() && !endsInNewline) {
         writeOut("\n");
     }
 }
@@ -137,6 +146,8 @@ int exitCodeFor(const Core::Exchange &exchange, bool checkStatus)
         return ExitTimeout;
     case Core::TransportError::TooManyRedirects:
         return ExitTooManyRedirects;
+    case Core::TransportError::Cancelled:
+        return ExitCancelled;
     default:
         return ExitError;
     }
@@ -210,6 +221,7 @@ std::optional<Core::RequestSpec> requestFromOptions(const QCommandLineParser &pa
     spec.settings.verifyTls = !parser.isSet(names.insecure);
     spec.settings.followRedirects = !parser.isSet(names.noRedirect);
     spec.settings.maxRedirects = parser.value(names.maxRedirects).toInt();
+    spec.settings.http2PriorKnowledge = parser.isSet(names.http2PriorKnowledge);
     return spec;
 }
 
@@ -287,8 +299,8 @@ int runSend(const QStringList &arguments)
                        "limit when the body is streamed (-o, a pipe), 2G otherwise."),
         QStringLiteral("SIZE"));
     parser.addOptions({names.header, names.data, names.dataFile, names.timeout, names.insecure,
-                       names.noRedirect, names.maxRedirects, checkStatus, json, verbose, color, output,
-                       maxBody});
+                       names.noRedirect, names.maxRedirects, names.http2PriorKnowledge, checkStatus, json,
+                       verbose, color, output, maxBody});
     if (const auto stop = parseCommandLine(parser, QStringLiteral("send"), arguments)) {
         return *stop;
     }
@@ -360,6 +372,8 @@ int runSend(const QStringList &arguments)
     }
     QEventLoop loop;
     QObject::connect(pending, &Core::PendingExchange::finished, &loop, &QEventLoop::quit);
+    // Ctrl+C (or SIGTERM) cancels the request: what came so far is written and said.
+    Core::quitOnSignals(&loop, [pending] { pending->cancel(); });
     if (!pending->isFinished()) {
         loop.exec();
     }
@@ -369,7 +383,8 @@ int runSend(const QStringList &arguments)
     if (parser.isSet(json)) {
         std::optional<Core::ErrorReport> report;
         if (exchange.hasResponse()) {
-            report = Core::analyzeError(exchange.status, exchange.headers, exchange.body.bytes());
+            report = Core::analyzeError(exchange.status, exchange.headers,
+                                        exchange.body.bytes(Core::ErrorBodyLimitBytes));
         }
         writeOut(QJsonDocument(Core::exchangeToJson(exchange, report ? &*report : nullptr))
                      .toJson(QJsonDocument::Compact) +

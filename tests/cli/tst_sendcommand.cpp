@@ -1,4 +1,6 @@
 #include "cliprocess.h"
+#include "faultcases.h"
+#include "peers.h"
 #include "testserver.h"
 
 #include <QFileInfo>
@@ -10,7 +12,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using ApiLens::Test::FaultCase;
 using ApiLens::Test::TestServer;
+
+Q_DECLARE_METATYPE(ApiLens::Test::FaultCase)
 
 // Runs the real apilens-cli binary against the local test server.
 class tst_SendCommand : public QObject
@@ -34,6 +39,8 @@ private Q_SLOTS:
     void deadServerLeavesTheOutputFileAlone();
     void badArguments_data();
     void badArguments();
+    void faults_data();
+    void faults();
 
 private:
     using Result = ApiLens::Test::CliResult;
@@ -41,6 +48,7 @@ private:
     QString url(const QString &path) const { return m_server->url(path).toString(); }
 
     TestServer *m_server = nullptr;
+    ApiLens::Test::FaultServers m_faultServers;
 };
 
 void tst_SendCommand::init()
@@ -382,6 +390,80 @@ void tst_SendCommand::badArguments()
     const Result result = run(arguments);
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains(message), result.err.constData());
+}
+
+void tst_SendCommand::faults_data()
+{
+    QTest::addColumn<FaultCase>("fault");
+    for (const FaultCase &fault : ApiLens::Test::faultCases()) {
+        QTest::newRow(fault.name) << fault;
+    }
+}
+
+// The fault suite (tests/support/faultcases.h) through `send --json`: the kind and message a
+// user reads, the exit code of the contract, and no hang.
+void tst_SendCommand::faults()
+{
+    QFETCH(FaultCase, fault);
+    APILENS_REQUIRE_PEER(fault.server != FaultCase::Server::Tls ||
+                             ApiLens::Test::TestCertificates::opensslAvailable(),
+                         "openssl is missing (apt-get install openssl)");
+    QString error;
+    const QString target = m_faultServers.url(fault, &error);
+    QVERIFY2(!target.isEmpty(), qPrintable(error));
+    QStringList arguments{target, QStringLiteral("--json"), QStringLiteral("--timeout"),
+                          QString::number(fault.timeoutMs / 1000.0)};
+    if (!fault.verifyTls) {
+        arguments << QStringLiteral("--insecure");
+    }
+    if (fault.maxBodyBytes > 0) {
+        arguments << QStringLiteral("--max-body") << QString::number(fault.maxBodyBytes);
+    }
+    if (fault.server == FaultCase::Server::Http2) {
+        arguments << QStringLiteral("--http2-prior-knowledge");
+    }
+    if (fault.server == FaultCase::Server::CrossHost) {
+        arguments << QStringLiteral("-H") << QStringLiteral("Authorization: Bearer secret-token")
+                  << QStringLiteral("-H") << QStringLiteral("Cookie: user=1");
+    }
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const Result result = ApiLens::Test::runProcess(QStringLiteral(APILENS_CLI_PATH),
+                                                    QStringList{QStringLiteral("send")} + arguments, {}, env,
+                                                    fault.timeoutMs + 10000, fault.cancelAfterMs);
+    const QJsonObject record = QJsonDocument::fromJson(result.out).object();
+    const QJsonObject transport = record.value(QStringLiteral("transport_error")).toObject();
+    const QByteArray said = result.out + result.err;
+    if (fault.kind.isEmpty()) {
+        QVERIFY2(result.exitCode == 0, said.constData());
+        QCOMPARE(record.value(QStringLiteral("status")).toInt(), fault.status);
+        if (fault.headerCount >= 0) {
+            // Repeated names are joined in the record; the fault's names are all distinct.
+            QCOMPARE(record.value(QStringLiteral("headers")).toObject().size(), fault.headerCount);
+        }
+        if (const QByteArray whole = ApiLens::Test::FaultServer::body(fault.path.toLatin1());
+            !whole.isEmpty()) {
+            QCOMPARE(record.value(QStringLiteral("body_size")).toInteger(), whole.size());
+        }
+    } else {
+        const int expectedExit = fault.kind == QLatin1String("timeout")              ? 2
+                                 : fault.kind == QLatin1String("too-many-redirects") ? 6
+                                 : fault.kind == QLatin1String("cancelled")          ? 130
+                                                                                     : 1;
+        QVERIFY2(result.exitCode == expectedExit, said.constData());
+        QCOMPARE(transport.value(QStringLiteral("kind")).toString(), fault.kind);
+        QVERIFY2(transport.value(QStringLiteral("message")).toString().contains(fault.message),
+                 said.constData());
+        QVERIFY2(result.err.startsWith("apilens-cli: "), said.constData());
+        QCOMPARE(result.err.count('\n'), 1); // one clear line
+    }
+    if (fault.server == FaultCase::Server::CrossHost) {
+        const ApiLens::Test::ReceivedRequest received = m_faultServers.redirectTarget()->lastRequest();
+        QVERIFY(received.header("Authorization").isNull());
+        QVERIFY(!received.header("Cookie").contains("user=1"));
+    }
+    if (fault.server == FaultCase::Server::Tls && !fault.verifyTls && fault.kind.isEmpty()) {
+        QVERIFY2(result.err.contains("TLS certificate verification is off"), result.err.constData());
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_SendCommand)

@@ -4,10 +4,12 @@
 #include <QProcess>
 #include <QTimer>
 
+#include <csignal>
+
 namespace ApiLens::Test {
 
 CliResult runProcess(const QString &program, const QStringList &arguments, const QString &workingDirectory,
-                     const QProcessEnvironment &environment, int timeoutMs)
+                     const QProcessEnvironment &environment, int timeoutMs, int interruptAfterMs)
 {
     QProcess process;
     process.setProcessEnvironment(environment);
@@ -19,6 +21,13 @@ CliResult runProcess(const QString &program, const QStringList &arguments, const
     QObject::connect(&process, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
     process.start(program, arguments);
+    if (interruptAfterMs >= 0) {
+        QTimer::singleShot(interruptAfterMs, &process, [&process] {
+            if (const qint64 pid = process.processId(); pid > 0) {
+                ::kill(pid_t(pid), SIGINT);
+            }
+        });
+    }
     loop.exec();
     CliResult result;
     if (process.state() != QProcess::NotRunning) {

@@ -1,6 +1,7 @@
 #include "connection.h"
 
 #include "http2session.h"
+#include "tlsproblems.h"
 
 #include <QFile>
 #include <QNetworkProxy>
@@ -80,14 +81,20 @@ Connection::Connection(const Endpoint &endpoint, QObject *parent)
     connect(m_socket, &QAbstractSocket::connected, this, &Connection::onConnected);
     connect(m_socket, &QSslSocket::encrypted, this, &Connection::onEncrypted);
     connect(m_socket, &QSslSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
-        for (const QSslError &error : errors) {
-            m_sslErrors.append(error.errorString());
-        }
+        m_sslErrors = tlsProblems(errors, m_endpoint.host);
         if (!m_endpoint.verifyTls) {
             m_ignoredSslErrors = m_sslErrors;
             m_socket->ignoreSslErrors();
         }
     });
+    // A fatal alert is why the server ended the session: say it instead of "closed".
+    connect(m_socket, &QSslSocket::alertReceived, this,
+            [this](QSsl::AlertLevel level, QSsl::AlertType type, const QString &description) {
+                if (level == QSsl::AlertLevel::Fatal) {
+                    m_tlsAlert = type;
+                    m_tlsAlertText = description;
+                }
+            });
     connect(m_socket, &QIODevice::readyRead, this, &Connection::onReadyRead);
     connect(m_socket, &QIODevice::bytesWritten, this, &Connection::onBytesWritten);
     connect(m_socket, &QAbstractSocket::disconnected, this, &Connection::onDisconnected);
@@ -322,6 +329,14 @@ QString Connection::socketErrorMessage(TransportError *kind) const
     case QAbstractSocket::SocketTimeoutError:
         *kind = TransportError::Timeout;
         return QStringLiteral("The connection to %1 timed out").arg(where);
+    default:
+        break;
+    }
+    if (m_tlsAlert) {
+        *kind = TransportError::Tls;
+        return tlsAlertMessage(where, *m_tlsAlert, m_tlsAlertText);
+    }
+    switch (m_socket->error()) {
     case QAbstractSocket::SslHandshakeFailedError:
         *kind = TransportError::Tls;
         return QStringLiteral("TLS handshake with %1 failed: %2")
@@ -379,6 +394,11 @@ void Connection::onDisconnected()
             }
             return;
         }
+        if (m_tlsAlert) {
+            failHttp1(TransportError::Tls, tlsAlertMessage(m_endpoint.origin(), *m_tlsAlert, m_tlsAlertText),
+                      false);
+            return;
+        }
         // Nothing at all came back on a connection that had carried a request before: the
         // server closed it while idle; the request can go again on a new one.
         const bool retry = m_reused && m_received == 0;
@@ -387,9 +407,13 @@ void Connection::onDisconnected()
         return;
     }
     if (m_http2 && m_http2->openStreams() > 0) {
+        const QString how = m_http2->goawayText().isEmpty()
+                                ? QStringLiteral("closed the HTTP/2 connection")
+                                : QStringLiteral("ended the HTTP/2 connection with ") + m_http2->goawayText();
         failAll(TransportError::RemoteClosed,
-                QStringLiteral("%1 closed the HTTP/2 connection before the response was complete")
-                    .arg(m_endpoint.origin()));
+                QStringLiteral("%1 %2 after %3 body bytes, before the response was complete")
+                    .arg(m_endpoint.origin(), how)
+                    .arg(m_http2->bodyBytesOfOpenStreams()));
     } else if (m_state != State::Idle && m_state != State::Closed) {
         TransportError kind = TransportError::RemoteClosed;
         const QString message = socketErrorMessage(&kind);

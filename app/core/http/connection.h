@@ -7,7 +7,10 @@
 #include <QObject>
 #include <QPointer>
 
+#include <QSsl>
+
 #include <memory>
+#include <optional>
 
 class QFile;
 class QSslSocket;
@@ -121,6 +124,8 @@ private:
     QList<WireStream *> m_waiting; // until the connection is ready
     QStringList m_sslErrors;
     QStringList m_ignoredSslErrors;
+    std::optional<QSsl::AlertType> m_tlsAlert; // the fatal alert the server sent, if any
+    QString m_tlsAlertText;
     bool m_reused = false; // has carried a request before
     bool m_closeSignalled = false;
     std::unique_ptr<Http2Session> m_http2;

@@ -1,5 +1,7 @@
 #include "http1.h"
 
+#include "util/format.h"
+
 namespace ApiLens::Core::Http1 {
 
 namespace {
@@ -81,8 +83,8 @@ bool ResponseParser::takeLine(const char *data, qsizetype size, qsizetype *pos, 
     if (m_line.size() + taken > limit) {
         return fail(m_haveHead || m_state == State::Body
                         ? QStringLiteral("sent a chunk line or trailer longer than %1 bytes").arg(limit)
-                        : QStringLiteral("sent response headers larger than %1 KB")
-                              .arg(m_limits.maxHeadBytes / 1024));
+                        : QStringLiteral("sent a response header section larger than %1; refused")
+                              .arg(humanSize(m_limits.maxHeadBytes)));
     }
     m_line.append(start, taken);
     *pos += taken;
@@ -352,6 +354,12 @@ bool ResponseParser::finishOnClose()
     case State::StatusLine:
         if (m_head.status == 0 && m_line.isEmpty() && m_interimSeen == 0) {
             return fail(QStringLiteral("closed the connection without a response"));
+        }
+        if (m_line.isEmpty() && m_interimSeen > 0) {
+            return fail(
+                QStringLiteral("closed the connection after %1 %2, before the final response")
+                    .arg(m_interim.isEmpty() ? 100 : m_interim.last().status)
+                    .arg(m_interim.isEmpty() ? QString() : QString::fromLatin1(m_interim.last().reason)));
         }
         [[fallthrough]];
     case State::Headers:

@@ -16,6 +16,7 @@ struct Http2Session::Stream
     int status = 0;
     HeaderList headers;
     bool headDelivered = false;
+    qint64 bodyReceived = 0; // DATA bytes of the response
 };
 
 namespace {
@@ -70,6 +71,13 @@ struct Http2Callbacks
         auto *owner = static_cast<Http2Session *>(self);
         if (frame->hd.type == NGHTTP2_GOAWAY) {
             owner->m_goaway = true;
+            const QByteArray debug(reinterpret_cast<const char *>(frame->goaway.opaque_data),
+                                   qsizetype(qMin<size_t>(frame->goaway.opaque_data_len, 200)));
+            owner->m_goawayText =
+                QStringLiteral("GOAWAY (%1%2)")
+                    .arg(errorCodeName(frame->goaway.error_code),
+                         debug.isEmpty() ? QString()
+                                         : QStringLiteral(": ") + QString::fromUtf8(debug).simplified());
             return 0;
         }
         if (frame->hd.type != NGHTTP2_HEADERS || !(frame->hd.flags & NGHTTP2_FLAG_END_HEADERS)) {
@@ -95,6 +103,9 @@ struct Http2Callbacks
                       void *)
     {
         Http2Session::Stream *s = stream(session, id);
+        if (s) {
+            s->bodyReceived += qint64(length);
+        }
         if (s && s->owner && s->headDelivered &&
             !s->owner->wireBody(reinterpret_cast<const char *>(data), qsizetype(length))) {
             s->owner = nullptr;
@@ -301,6 +312,7 @@ void Http2Session::closeStream(Stream *stream, uint32_t errorCode)
     m_streams.remove(stream->id);
     WireStream *owner = stream->owner;
     const bool delivered = stream->headDelivered;
+    const qint64 received = stream->bodyReceived;
     delete stream;
     if (owner) {
         const QString where = m_endpoint.origin();
@@ -319,10 +331,12 @@ void Http2Session::closeStream(Stream *stream, uint32_t errorCode)
                               QStringLiteral("%1 closed the HTTP/2 stream without a response").arg(where),
                               false);
         } else {
-            owner->wireFailed(
-                TransportError::Protocol,
-                QStringLiteral("%1 reset the HTTP/2 stream (%2)").arg(where, errorCodeName(errorCode)),
-                false);
+            owner->wireFailed(TransportError::Protocol,
+                              QStringLiteral("%1 reset the stream (%2) %3")
+                                  .arg(where, errorCodeName(errorCode),
+                                       delivered ? QStringLiteral("after %1 body bytes").arg(received)
+                                                 : QStringLiteral("before the response headers")),
+                              false);
         }
     }
     if (m_streamClosed) {
@@ -341,6 +355,15 @@ void Http2Session::detach(WireStream *owner)
         }
     }
     flush();
+}
+
+qint64 Http2Session::bodyBytesOfOpenStreams() const
+{
+    qint64 total = 0;
+    for (const Stream *stream : m_streams) {
+        total += stream->bodyReceived;
+    }
+    return total;
 }
 
 void Http2Session::failAll(TransportError error, const QString &message, bool retry)

@@ -41,6 +41,9 @@ public:
     bool carries(const WireStream *stream) const;
     int openStreams() const { return int(m_streams.size()); }
     QString error() const { return m_error; }
+    // "GOAWAY (INTERNAL_ERROR: shutting down)" once the server sent one; empty before.
+    QString goawayText() const { return m_goawayText; }
+    qint64 bodyBytesOfOpenStreams() const;
 
     struct Stream;
 
@@ -53,6 +56,7 @@ private:
     nghttp2_session *m_session = nullptr;
     QHash<int32_t, Stream *> m_streams;
     bool m_goaway = false;
+    QString m_goawayText;
     bool m_receiving = false;
     QList<WireStream *> m_deferred; // submitted from inside a callback
     QString m_error;

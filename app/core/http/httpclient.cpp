@@ -187,13 +187,14 @@ void PendingExchange::start()
         m_timeout->setSingleShot(true);
         connect(m_timeout, &QTimer::timeout, this, [this] {
             const QString where = endpointFor(m_wire.url).origin();
-            const int seconds = m_spec.settings.timeoutMs / 1000;
+            const int ms = m_spec.settings.timeoutMs;
+            const QString limit = ms < 1000 ? QStringLiteral("%1 ms").arg(ms)
+                                            : QStringLiteral("%1 s").arg(QString::number(ms / 1000.0));
             fail(TransportError::Timeout,
-                 seconds > 0
-                     ? QStringLiteral("No complete response from %1 within %2 s").arg(where).arg(seconds)
-                     : QStringLiteral("No complete response from %1 within %2 ms")
-                           .arg(where)
-                           .arg(m_spec.settings.timeoutMs));
+                 m_exchange.timings.firstByteMs < 0
+                     ? QStringLiteral("%1 sent no response within %2").arg(where, limit)
+                     : QStringLiteral("The response from %1 did not complete within %2 (%3 of the body came)")
+                           .arg(where, limit, humanSize(bytesReceived())));
         });
         m_timeout->start(m_spec.settings.timeoutMs);
     }
