@@ -242,7 +242,8 @@ void tst_Http1::limits()
     QByteArray body;
     const QByteArray big = "HTTP/1.1 200 OK\r\nX-Big: " + QByteArray(2000, 'a') + "\r\n\r\n";
     QCOMPARE(parser.feed(big.constData(), big.size(), &body), -1);
-    QVERIFY2(parser.error().contains(QStringLiteral("header section larger than 1.0 KB")), qPrintable(parser.error()));
+    QVERIFY2(parser.error().contains(QStringLiteral("header section larger than 1.0 KB")),
+             qPrintable(parser.error()));
 
     parser.start(false);
     QByteArray many = "HTTP/1.1 200 OK\r\n";

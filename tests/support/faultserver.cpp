@@ -1,6 +1,7 @@
 #include "faultserver.h"
 
 #include "testcertificates.h"
+#include "testserver.h"
 
 #include <QFile>
 #include <QPointer>
@@ -275,7 +276,7 @@ void FaultServer::answer(QTcpSocket *socket, const QByteArray &target)
                                      "Content-Length: " + QByteArray::number(bytes.size())}) +
             bytes);
     } else if (path == "/endless") {
-        endless(socket);
+        TestServer::writeEndless(socket, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n");
     } else if (path == "/drip") {
         drip(socket);
     } else if (path == "/redirect-loop") {
@@ -307,20 +308,6 @@ void FaultServer::drip(QTcpSocket *socket)
     auto *timer = new QTimer(socket);
     connect(timer, &QTimer::timeout, socket, [socket] { socket->write("d"); });
     timer->start(1000);
-}
-
-void FaultServer::endless(QTcpSocket *socket)
-{
-    socket->write(head("HTTP/1.1 200 OK", {"Content-Type: text/plain", "Transfer-Encoding: chunked"}));
-    const QByteArray chunk = QByteArray::number(64 * 1024, 16) + "\r\n" + QByteArray(64 * 1024, 'x') + "\r\n";
-    const auto more = [socket, chunk] {
-        while (socket->state() == QAbstractSocket::ConnectedState &&
-               socket->bytesToWrite() < 4 * chunk.size()) {
-            socket->write(chunk);
-        }
-    };
-    connect(socket, &QTcpSocket::bytesWritten, socket, more);
-    more();
 }
 
 } // namespace ApiLens::Test

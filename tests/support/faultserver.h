@@ -63,7 +63,6 @@ private:
     void onReadyRead(QTcpSocket *socket);
     void answer(QTcpSocket *socket, const QByteArray &target);
     void drip(QTcpSocket *socket);
-    void endless(QTcpSocket *socket);
 
     QTcpServer *m_server = nullptr;
     bool m_tls = false;

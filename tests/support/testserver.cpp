@@ -579,6 +579,21 @@ void TestServer::reply(QTcpSocket *socket, const ReceivedRequest &request)
     write(socket, response, headOnly);
 }
 
+void TestServer::writeEndless(QTcpSocket *socket, const QByteArray &head)
+{
+    // A chunk whenever the last one has left, for as long as the client reads.
+    socket->write(head + "Transfer-Encoding: chunked\r\n\r\n");
+    const QByteArray chunk = QByteArray::number(64 * 1024, 16) + "\r\n" + QByteArray(64 * 1024, 'x') + "\r\n";
+    const auto more = [socket, chunk] {
+        while (socket->state() == QAbstractSocket::ConnectedState &&
+               socket->bytesToWrite() < 4 * chunk.size()) {
+            socket->write(chunk);
+        }
+    };
+    connect(socket, &QTcpSocket::bytesWritten, socket, more);
+    more();
+}
+
 void TestServer::write(QTcpSocket *socket, const Response &response, bool headOnly)
 {
     const QByteArray codings = response.gzip ? QByteArray("gzip") : response.encoding;
@@ -594,18 +609,7 @@ void TestServer::write(QTcpSocket *socket, const Response &response, bool headOn
     }
     const bool noBody = response.status == 204 || response.status == 304 || response.status < 200;
     if (response.endless) {
-        // A chunk whenever the last one has left, for as long as the client reads.
-        socket->write(head + "Transfer-Encoding: chunked\r\n\r\n");
-        const QByteArray chunk =
-            QByteArray::number(64 * 1024, 16) + "\r\n" + QByteArray(64 * 1024, 'x') + "\r\n";
-        const auto more = [socket, chunk] {
-            while (socket->state() == QAbstractSocket::ConnectedState &&
-                   socket->bytesToWrite() < 4 * chunk.size()) {
-                socket->write(chunk);
-            }
-        };
-        connect(socket, &QTcpSocket::bytesWritten, socket, more);
-        more();
+        writeEndless(socket, head);
         return;
     }
     if (response.chunked) {

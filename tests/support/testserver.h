@@ -98,6 +98,9 @@ public:
     static QByteArray gzipCompress(const QByteArray &data);
     // The body encoded with a Content-Encoding chain (gzip, deflate as zlib, raw-deflate, br, zstd).
     static QByteArray encode(const QByteArray &data, const QByteArray &codings);
+    // `head` (status line and fields, no blank line) and then a chunked body of 'x' that never
+    // ends, a chunk whenever the last has left, for as long as the client reads.
+    static void writeEndless(QTcpSocket *socket, const QByteArray &head);
     // A port on 127.0.0.1 that nothing listens on (bound, then released).
     static quint16 unusedPort();
 
