@@ -249,7 +249,8 @@ Reply answer(const QHttpServerRequest &request)
                  {"Server", "cloudflare"},
                  {"CF-RAY", "8a1b2c3d4e5f6a7b-FRA"}},
                 "<!DOCTYPE html><html><head><title>api.example.com | 522: Connection timed "
-                "out</title></head><body><h1>Connection timed out</h1><p>Error code 522</p></body></html>",
+                "out</title></head><body><h1>Connection timed out</h1><p>Error code 522</p>"
+                "<p>Cloudflare Ray ID: <strong>8a1b2c3d4e5f6a7b</strong></p></body></html>",
                 0};
     }
     if (is("GET", "/gateway/report")) {
