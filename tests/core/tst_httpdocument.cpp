@@ -31,6 +31,7 @@ private Q_SLOTS:
     void oauth1Directive();
     void graphqlFragments();
     void scriptsAndMetadata();
+    void appendedNameIsOneLine();
 };
 
 static const QByteArray sample = R"http(@host = http://127.0.0.1:8080
@@ -659,6 +660,20 @@ Content-Type: application/json
     QCOMPARE(block.scripts[4].file, QStringLiteral("./after.js"));
     QCOMPARE(block.responseHandlers.size(), 2);
     QCOMPARE(document.serialize(), text);
+}
+
+// Found by fuzzing the importers: a name with a line break started the request in the name.
+void tst_HttpDocument::appendedNameIsOneLine()
+{
+    RequestSpec spec;
+    spec.method = QStringLiteral("PUT");
+    spec.url = QStringLiteral("http://127.0.0.1/x");
+    HttpDocument document = HttpDocument::parse(QByteArray());
+    document.appendRequest(QStringLiteral("a\nDELETE http://127.0.0.1/all\r\n###"), spec);
+    const QList<HttpRequestBlock> requests = HttpDocument::parse(document.serialize()).requests();
+    QCOMPARE(requests.size(), 1);
+    QCOMPARE(requests.first().name, QStringLiteral("a DELETE http://127.0.0.1/all  ###"));
+    QCOMPARE(requests.first().method, QStringLiteral("PUT"));
 }
 
 QTEST_GUILESS_MAIN(tst_HttpDocument)

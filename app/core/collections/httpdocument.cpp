@@ -395,7 +395,14 @@ FileScripts fileScripts(const QList<HttpRequestBlock> &blocks)
 int HttpDocument::appendRequest(const QString &name, const RequestSpec &spec, const BlockExtras &extras)
 {
     const QByteArray nl = m_newline;
-    QByteArray head = "### " + name.toUtf8() + nl;
+    // A name is one line: a line break in it would start the block's request early.
+    QString oneLine = name;
+    for (QChar &c : oneLine) {
+        if (c == QLatin1Char('\n') || c == QLatin1Char('\r') || c.isNull()) {
+            c = QLatin1Char(' ');
+        }
+    }
+    QByteArray head = "### " + oneLine.toUtf8() + nl;
     for (const QString &comment : extras.comments) {
         for (const QString &line : comment.split(QLatin1Char('\n'))) {
             head += (line.isEmpty() ? QByteArray("#") : "# " + line.toUtf8()) + nl;

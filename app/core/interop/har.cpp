@@ -24,7 +24,17 @@ QString fileNameForHost(const QString &host)
 
 } // namespace
 
+// The import as read; the public function checks that a .http file can hold it.
+static ImportResult readHar(const QByteArray &json);
+
 ImportResult importHar(const QByteArray &json)
+{
+    ImportResult result = readHar(json);
+    keepWritable(&result);
+    return result;
+}
+
+ImportResult readHar(const QByteArray &json)
 {
     ImportResult result;
     const std::optional<QJsonDocument> parsed = parseJson(json, &result.error);

@@ -91,7 +91,17 @@ ImportResult importAny(const QByteArray &bytes, const QString &fileName, const Q
     return importCurl(QString::fromUtf8(bytes), baseDir);
 }
 
+// The import as read; the public function checks that a .http file can hold it.
+static ImportResult readCurl(const QString &text, const QString &workingDirectory, const QString &name);
+
 ImportResult importCurl(const QString &text, const QString &workingDirectory, const QString &name)
+{
+    ImportResult result = readCurl(text, workingDirectory, name);
+    keepWritable(&result);
+    return result;
+}
+
+ImportResult readCurl(const QString &text, const QString &workingDirectory, const QString &name)
 {
     ImportResult result;
     QString error;

@@ -89,7 +89,69 @@ void copyAttachments(RequestSpec *spec, const QString &folder, QHash<QString, QB
     }
 }
 
+// Why `request`'s block does not read back as the one request it was, or empty.
+QString unwritableReason(const ImportedRequest &request)
+{
+    const RequestSpec &spec = request.spec;
+    const auto breaksLines = [](const QString &text) {
+        return text.contains(QLatin1Char('\n')) || text.contains(QLatin1Char('\r')) ||
+               text.contains(QChar(0));
+    };
+    if (breaksLines(spec.method) || breaksLines(spec.url)) {
+        return QStringLiteral("its method or URL holds a line break or NUL");
+    }
+    for (const KeyValue &header : spec.headers) {
+        if (header.enabled && (breaksLines(header.name) || breaksLines(header.value))) {
+            return QStringLiteral("header '%1' holds a line break or NUL")
+                .arg(header.name.simplified().left(60));
+        }
+    }
+    const auto readsBack = [](const ImportedRequest &written) {
+        const QList<HttpRequestBlock> reread =
+            HttpDocument::parse(importedBlock(written, written.name, QStringLiteral("/"))).requests();
+        return reread.size() == 1 && reread.first().method == written.spec.method.trimmed();
+    };
+    if (readsBack(request)) {
+        return {};
+    }
+    ImportedRequest requestLine;
+    requestLine.name = request.name;
+    requestLine.spec.method = spec.method;
+    requestLine.spec.url = spec.url;
+    if (!readsBack(requestLine)) {
+        return QStringLiteral("its method '%1' is not one a .http file can hold").arg(spec.method.left(60));
+    }
+    return QStringLiteral("its body or a script has a line that a .http file reads as the start of "
+                          "another request");
+}
+
 } // namespace
+
+QByteArray importedBlock(const ImportedRequest &request, const QString &name, const QString &fileDir)
+{
+    HttpDocument block = HttpDocument::parse(QByteArray());
+    const HttpFileRequest file = forHttpFile(request.spec, fileDir);
+    block.appendRequest(
+        name, file.spec,
+        {file.directives, request.comments, request.preRequestScripts, request.responseScripts});
+    return block.serialize();
+}
+
+void keepWritable(ImportResult *result)
+{
+    QList<ImportedRequest> kept;
+    kept.reserve(result->requests.size());
+    for (ImportedRequest &request : result->requests) {
+        const QString reason = unwritableReason(request);
+        if (reason.isEmpty()) {
+            kept.append(std::move(request));
+        } else {
+            result->warnings.append(
+                QStringLiteral("'%1' not imported: %2").arg(request.name.left(80), reason));
+        }
+    }
+    result->requests = std::move(kept);
+}
 
 bool writeImport(const QString &folder, const ImportResult &result, QStringList *written, QString *error)
 {
@@ -137,12 +199,9 @@ bool writeImport(const QString &folder, const ImportResult &result, QStringList 
         if (!request.fileVariables.isEmpty()) {
             content += '\n';
         }
-        HttpDocument block = HttpDocument::parse(QByteArray());
-        const HttpFileRequest file = forHttpFile(spec, QFileInfo(path).absolutePath());
-        block.appendRequest(
-            name, file.spec,
-            {file.directives, request.comments, request.preRequestScripts, request.responseScripts});
-        content += block.serialize();
+        ImportedRequest copied = request;
+        copied.spec = spec;
+        content += importedBlock(copied, name, QFileInfo(path).absolutePath());
     }
     for (const auto &[relative, bytes] : result.files) {
         QString path = QDir(folder).filePath(relative);

@@ -48,6 +48,14 @@ struct ImportResult
     bool ok() const { return error.isEmpty(); }
 };
 
+// The .http block writeImport appends for `request`, named `name`, to a file in `fileDir`.
+QByteArray importedBlock(const ImportedRequest &request, const QString &name, const QString &fileDir);
+
+// Drops each request a .http file cannot hold as it is — a method such as '###', a line break
+// or NUL in the URL or a header (which would inject lines), a body line that reads as the
+// start of another request — with a warning naming it and why. Every importer ends with it.
+void keepWritable(ImportResult *result);
+
 // Writes an import into a collection folder: each file gets its requests appended (created
 // when new), each write atomic; files the requests name from outside the folder (up to 16 MB)
 // are copied into its files/ folder. Every file is prepared first, so a problem writes nothing.

@@ -49,7 +49,17 @@ bool isInsomniaExport(const QByteArray &json)
     return head.contains("\"__export_format\"") && head.contains("\"resources\"");
 }
 
+// The import as read; the public function checks that a .http file can hold it.
+static ImportResult readInsomnia(const QByteArray &json);
+
 ImportResult importInsomnia(const QByteArray &json)
+{
+    ImportResult result = readInsomnia(json);
+    keepWritable(&result);
+    return result;
+}
+
+ImportResult readInsomnia(const QByteArray &json)
 {
     ImportResult result;
     const std::optional<QJsonDocument> parsed = parseJson(json, &result.error);

@@ -608,7 +608,17 @@ bool isOpenApi(const QByteArray &bytes)
     return yamlKey.match(QString::fromUtf8(head)).hasMatch();
 }
 
+// The import as read; the public function checks that a .http file can hold it.
+static ImportResult readOpenApi(const QByteArray &bytes);
+
 ImportResult importOpenApi(const QByteArray &bytes)
+{
+    ImportResult result = readOpenApi(bytes);
+    keepWritable(&result);
+    return result;
+}
+
+ImportResult readOpenApi(const QByteArray &bytes)
 {
     ImportResult result;
     const bool json = bytes.trimmed().startsWith('{');

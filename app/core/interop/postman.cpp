@@ -588,7 +588,17 @@ bool isPostmanCollection(const QByteArray &json)
            (head.contains("\"item\"") && (head.contains("\"info\"") || head.contains("\"request\"")));
 }
 
+// The import as read; the public function checks that a .http file can hold it.
+static ImportResult readPostman(const QByteArray &json, const QString &workingDirectory);
+
 ImportResult importPostman(const QByteArray &json, const QString &workingDirectory)
+{
+    ImportResult result = readPostman(json, workingDirectory);
+    keepWritable(&result);
+    return result;
+}
+
+ImportResult readPostman(const QByteArray &json, const QString &workingDirectory)
 {
     QString error;
     const std::optional<QJsonDocument> document = parseJson(json, &error);
