@@ -267,16 +267,23 @@ bool MainWindow::prepareSend(RequestTab *tab, Core::RequestSpec *spec, QString *
     if (base.isEmpty()) {
         base = QDir::currentPath();
     }
-    for (const Core::BodyFile &file : Core::bodyFiles(*spec, base)) {
-        if (!root.isEmpty() && !file.absolute.startsWith(root + QLatin1Char('/')) &&
-            Prompt::choose(this, tr("Body File Outside the Collection"),
-                           tr("This request sends %1, which is outside the collection folder.")
-                               .arg(QDir::toNativeSeparators(file.absolute)),
+    // Asked once per collection and file (the file as it really is: links followed).
+    const QList<Core::BodyFile> outside =
+        root.isEmpty() ? QList<Core::BodyFile>() : Core::filesOutside(Core::bodyFiles(*spec, base), root);
+    for (const Core::BodyFile &file : outside) {
+        if (m_workspace->outsideFileAllowed(root, file.absolute)) {
+            continue;
+        }
+        if (Prompt::choose(this, tr("Body File Outside the Collection"),
+                           tr("This request sends %1, which is outside the collection folder %2. A shared "
+                              "collection could name any file of yours here.")
+                               .arg(QDir::toNativeSeparators(file.absolute), QDir::toNativeSeparators(root)),
                            {tr("Send It")}) != 0) {
             *reason = tr("The body file %1 is outside the collection; sending it was not confirmed.")
                           .arg(QDir::toNativeSeparators(file.absolute));
             return false;
         }
+        m_workspace->allowOutsideFile(root, file.absolute);
     }
     return Core::inlineBodyFiles(spec, base, reason);
 }

@@ -190,6 +190,16 @@ QString Workspace::scriptFolder(const RequestDocument *doc) const
     return doc->hasSource() ? QFileInfo(doc->source().file).absolutePath() : QString();
 }
 
+bool Workspace::outsideFileAllowed(const QString &collection, const QString &file) const
+{
+    return m_outsideFiles.contains(collection + QLatin1Char('\n') + file);
+}
+
+void Workspace::allowOutsideFile(const QString &collection, const QString &file)
+{
+    m_outsideFiles.insert(collection + QLatin1Char('\n') + file);
+}
+
 bool Workspace::scriptsTrusted(const RequestDocument *doc) const
 {
     const QString folder = scriptFolder(doc);

@@ -64,6 +64,11 @@ public:
     // A named request's exchange, for {{name.response…}} in the same collection.
     void recordExchange(const RequestDocument *doc, const Core::Exchange &exchange);
 
+    // ---- Body files from outside a collection's folder: sent only after a yes, asked once per
+    // collection and file in a session.
+    bool outsideFileAllowed(const QString &collection, const QString &file) const;
+    void allowOutsideFile(const QString &collection, const QString &file);
+
     // ---- Scripts: they run only in folders the user trusts (remembered in the trust store);
     // what they set (client.global, pm.environment.set, exports) lasts for the session.
     void setTrustStore(const QString &path);
@@ -121,6 +126,7 @@ Q_SIGNALS:
     void collectionChanged(const QString &root);
 
 private:
+    QSet<QString> m_outsideFiles; // "collection\nfile" said yes to
     struct CollectionState;
     CollectionState *state(const QString &root) const;
     void loadCatalog(const QString &root, QStringList *problems);

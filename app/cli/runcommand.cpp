@@ -260,8 +260,13 @@ int runRun(const QStringList &arguments)
     const QCommandLineOption sendUnresolved(
         QStringLiteral("send-unresolved"),
         QStringLiteral("Send requests with unresolved {{variables}} as written (as newman and httpyac do)."));
-    parser.addOptions(
-        {env, request, concurrency, reporter, output, checkStatus, color, trust, sendUnresolved});
+    const QCommandLineOption allowOutsideFiles(
+        QStringLiteral("allow-outside-files"),
+        QStringLiteral(
+            "Send body files ('< path', multipart files) from outside the collection folder; without "
+            "it such a request is not sent, so a shared collection cannot send your files."));
+    parser.addOptions({env, request, concurrency, reporter, output, checkStatus, color, trust, sendUnresolved,
+                       allowOutsideFiles});
     if (const auto stop = parseCommandLine(parser, QStringLiteral("run"), arguments)) {
         return *stop;
     }
@@ -296,6 +301,7 @@ int runRun(const QStringList &arguments)
     Core::CollectionRunner runner(&client, &scripts);
     Core::RunOptions options;
     const QString path = parser.positionalArguments().constFirst();
+    options.allowOutsideFiles = parser.isSet(allowOutsideFiles);
     options.trustScripts =
         parser.isSet(trust) || Core::FolderTrust(Core::FolderTrust::defaultStorePath()).isTrusted(path);
     options.sendUnresolved = parser.isSet(sendUnresolved);

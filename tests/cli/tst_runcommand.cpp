@@ -32,6 +32,7 @@ private Q_SLOTS:
     void badArguments_data();
     void badArguments();
     void scriptsRunOnlyInTrustedFolders();
+    void outsideFilesNeedTheOption();
 
 private:
     using Result = ApiLens::Test::CliResult;
@@ -108,6 +109,34 @@ void tst_RunCommand::scriptsRunOnlyInTrustedFolders()
     result = ApiLens::Test::runProcess(QStringLiteral(APILENS_CLI_PATH), arguments, {}, environment);
     QVERIFY2(result.exitCode == 0, QByteArray(result.out + result.err).constData());
     QCOMPARE(m_server->requests().size(), 5);
+}
+
+void tst_RunCommand::outsideFilesNeedTheOption()
+{
+    // A shared collection names a file of its user's by a link in its folder: run refuses to
+    // send it unless --allow-outside-files, and says which file and how.
+    QTemporaryDir home;
+    QFile key(home.filePath(QStringLiteral("id_ed25519")));
+    QVERIFY(key.open(QIODevice::WriteOnly) && key.write("PRIVATE KEY") > 0);
+    key.close();
+    QVERIFY(QDir().mkpath(m_dir->filePath(QStringLiteral("shared/files"))));
+    QVERIFY(QFile::link(key.fileName(), m_dir->filePath(QStringLiteral("shared/files/avatar.png"))));
+    QFile http(m_dir->filePath(QStringLiteral("shared/upload.http")));
+    QVERIFY(http.open(QIODevice::WriteOnly));
+    http.write("### upload\nPOST " + m_server->url(QStringLiteral("/echo")).toEncoded() +
+               "\nContent-Type: image/png\n\n< ./files/avatar.png\n");
+    http.close();
+    Result result = run({http.fileName()});
+    QCOMPARE(result.exitCode, 1);
+    const QByteArray said = result.out + result.err;
+    QVERIFY2(said.contains("outside the collection folder") && said.contains("id_ed25519") &&
+                 said.contains("--allow-outside-files"),
+             said.constData());
+    QCOMPARE(m_server->requests().size(), 0);
+    result = run({http.fileName(), QStringLiteral("--allow-outside-files")});
+    QVERIFY2(result.exitCode == 0, QByteArray(result.out + result.err).constData());
+    QCOMPARE(m_server->requests().size(), 1);
+    QCOMPARE(m_server->requests().first().body, QByteArray("PRIVATE KEY"));
 }
 
 void tst_RunCommand::exitCodes_data()

@@ -27,6 +27,8 @@ private Q_SLOTS:
     void refusesUnusableInput_data();
     void refusesUnusableInput();
     void bodyFiles();
+    void outsideFiles_data();
+    void outsideFiles();
     void jwtClaimsAreReadable();
     void loops_data();
     void loops();
@@ -230,6 +232,60 @@ POST {{host}}/echo
     QVERIFY(!results[2].sent());
     QVERIFY(results[2].problem.contains(QStringLiteral("outside the collection folder")));
     QCOMPARE(m_server->requests().size(), 2);
+}
+
+void tst_CollectionRunner::outsideFiles_data()
+{
+    QTest::addColumn<QString>("bodyLine");
+    QTest::addColumn<bool>("allow");
+    QTest::addColumn<bool>("sent");
+    QTest::newRow("inside") << QStringLiteral("< ./data/inside.json") << false << true;
+    QTest::newRow("outside, by path") << QStringLiteral("< {outside}") << false << false;
+    QTest::newRow("outside, by a link inside the folder")
+        << QStringLiteral("< ./data/link.json") << false << false;
+    QTest::newRow("multipart file part outside")
+        << QStringLiteral(
+               "--b\nContent-Disposition: form-data; name=\"f\"; filename=\"k\"\n\n< {outside}\n--b--")
+        << false << false;
+    QTest::newRow("--allow-outside-files, by path") << QStringLiteral("< {outside}") << true << true;
+    QTest::newRow("--allow-outside-files, by a link") << QStringLiteral("< ./data/link.json") << true << true;
+}
+
+// A shared collection must not send a file of its user's from outside its folder (a key under
+// ~/.ssh) unless the run allows it; a symbolic link inside the folder does not make it inside.
+void tst_CollectionRunner::outsideFiles()
+{
+    QFETCH(QString, bodyLine);
+    QFETCH(bool, allow);
+    QFETCH(bool, sent);
+    QTemporaryDir home;
+    const QString secret = home.filePath(QStringLiteral("id_ed25519"));
+    QFile key(secret);
+    QVERIFY(key.open(QIODevice::WriteOnly) && key.write("PRIVATE KEY") > 0);
+    key.close();
+    write(QStringLiteral("data/inside.json"), "{}");
+    QVERIFY(QFile::link(secret, m_dir->filePath(QStringLiteral("data/link.json"))));
+    bodyLine.replace(QStringLiteral("{outside}"), secret);
+    const bool multipart = bodyLine.startsWith(QLatin1String("--b"));
+    write(QStringLiteral("a.http"),
+          "POST {{host}}/echo\nContent-Type: " +
+              QByteArray(multipart ? "multipart/form-data; boundary=b" : "text/plain") + "\n\n" +
+              bodyLine.toUtf8() + "\n");
+    RunOptions options;
+    options.environment = QStringLiteral("local");
+    options.allowOutsideFiles = allow;
+    const QList<RunResult> results = run(m_dir->path(), options);
+    QCOMPARE(results.size(), 1);
+    QCOMPARE(results[0].sent(), sent);
+    QCOMPARE(int(m_server->requests().size()), sent ? 1 : 0);
+    if (!sent) {
+        QVERIFY2(results[0].problem.contains(QStringLiteral("outside the collection folder")) &&
+                     results[0].problem.contains(QStringLiteral("id_ed25519")) &&
+                     results[0].problem.contains(QStringLiteral("--allow-outside-files")),
+                 qPrintable(results[0].problem));
+    } else if (bodyLine.contains(QStringLiteral("link")) || bodyLine.contains(secret)) {
+        QVERIFY(m_server->requests()[0].body.contains("PRIVATE KEY"));
+    }
 }
 
 void tst_CollectionRunner::scriptsChainRequests_data()

@@ -977,7 +977,8 @@ void tst_MainWindow::bodyFilesScriptsAndAssertions()
     const QString uploads = root + QStringLiteral("/api/uploads.http");
     write(uploads, "### Inside\nPOST {{host}}/echo\nContent-Type: application/json\n\n< ./payload.json\n\n"
                    "> {% client.global.set(\"seen\", true); %}\n\n?? status == 200\n?? status == 201\n\n"
-                   "### Outside\nPOST {{host}}/echo\n\n< ../../outside.json\n");
+                   "### Outside\nPOST {{host}}/echo\n\n< ../../outside.json\n\n"
+                   "### Linked\nPOST {{host}}/echo\n\n< ./linked.json\n");
     m_window->collectionPane()->rescan(root);
 
     RequestTab *inside = m_window->openRequest({uploads, QStringLiteral("Inside"), 0});
@@ -1033,6 +1034,28 @@ void tst_MainWindow::bodyFilesScriptsAndAssertions()
     outside->send();
     QVERIFY(outsideFinished.wait(10000));
     QCOMPARE(m_server->requests().last().body, QByteArray(R"({"from": "outside"})"));
+    // Asked once per collection and file: the next send goes without a question (the queued
+    // answer stays unused).
+    Prompt::queueChoice(-1);
+    outside->send();
+    QVERIFY(outsideFinished.wait(10000));
+    QCOMPARE(Prompt::pendingAnswers(), 1);
+    QCOMPARE(Prompt::choose(nullptr, QString(), QString(), {}), -1); // takes the queued answer back
+    QCOMPARE(int(m_server->requests().size()), sent + 2);
+
+    // A symbolic link inside the collection to a file outside is outside: asked too.
+    write(m_dir.filePath(QStringLiteral("secret.json")), R"({"from": "a link"})");
+    QVERIFY(QFile::link(m_dir.filePath(QStringLiteral("secret.json")),
+                        root + QStringLiteral("/api/linked.json")));
+    RequestTab *linked = m_window->openRequest({uploads, QStringLiteral("Linked"), 0});
+    QVERIFY(linked);
+    Prompt::queueChoice(-1);
+    linked->send();
+    QCOMPARE(linked->response()->page(), ResponseView::Page::Failure);
+    QVERIFY2(linked->response()->failureMessage()->text().contains(QStringLiteral("secret.json")),
+             qPrintable(linked->response()->failureMessage()->text()));
+    QCOMPARE(int(m_server->requests().size()), sent + 2);
+    QCOMPARE(Prompt::pendingAnswers(), 0);
 }
 
 void tst_MainWindow::copyAsFillsInVariables()

@@ -3,6 +3,7 @@
 #include "util/fileutil.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QRegularExpression>
 
 namespace ApiLens::Core {
@@ -76,6 +77,23 @@ QList<BodyFile> bodyFiles(const RequestSpec &spec, const QString &baseDir)
         break;
     }
     return files;
+}
+
+QList<BodyFile> filesOutside(const QList<BodyFile> &files, const QString &folder)
+{
+    const auto real = [](const QString &path) {
+        const QString canonical = QFileInfo(path).canonicalFilePath(); // empty when it does not exist
+        return canonical.isEmpty() ? QDir::cleanPath(QFileInfo(path).absoluteFilePath()) : canonical;
+    };
+    const QString root = real(folder);
+    QList<BodyFile> outside;
+    for (const BodyFile &file : files) {
+        const QString path = real(file.absolute);
+        if (!path.startsWith(root + QLatin1Char('/'))) {
+            outside.append({file.written, path});
+        }
+    }
+    return outside;
 }
 
 bool inlineBodyFiles(RequestSpec *spec, const QString &baseDir, QString *error)

@@ -24,6 +24,12 @@ bool isMultipartText(const RequestSpec &spec);
 // or the collection folder for a request that is in none).
 QList<BodyFile> bodyFiles(const RequestSpec &spec, const QString &baseDir);
 
+// The files of `files` outside `folder` once symbolic links are followed: a link inside the
+// collection to ~/.ssh/id_rsa is outside. A shared collection must not read such a file
+// without its user's yes (the GUI asks once per file; `apilens-cli run` wants
+// --allow-outside-files). `absolute` of each becomes the file it really is.
+QList<BodyFile> filesOutside(const QList<BodyFile> &files, const QString &folder);
+
 // Makes `spec` sendable on its own: each file path absolute, and multipart text expanded as
 // the JetBrains client and httpyac send it: its lines joined by CRLF, each "< ./file" line
 // replaced by that file's bytes. False, with the file and the reason, when one cannot be read.

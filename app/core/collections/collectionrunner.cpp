@@ -508,10 +508,12 @@ QString CollectionRunner::prepareBody(const QString &httpFile, const HttpRequest
 {
     // Body files are relative to the .http file and must stay inside the collection.
     const QString base = QFileInfo(httpFile).absolutePath();
-    for (const BodyFile &file : bodyFiles(*spec, base)) {
-        if (!file.absolute.startsWith(m_root + QLatin1Char('/'))) {
-            return QStringLiteral("body file %1 is outside the collection folder; not sent")
-                .arg(file.written);
+    if (!m_options.allowOutsideFiles) {
+        const QList<BodyFile> outside = filesOutside(bodyFiles(*spec, base), m_root);
+        if (!outside.isEmpty()) {
+            return QStringLiteral("body file %1 (%2) is outside the collection folder; not sent "
+                                  "(--allow-outside-files sends it)")
+                .arg(outside.first().written, outside.first().absolute);
         }
     }
     QString error;

@@ -56,6 +56,9 @@ struct RunOptions
     // Send a request whose {{variables}} cannot be resolved with them as written (newman's
     // and httpyac's habit) instead of not sending it.
     bool sendUnresolved = false;
+    // Send body files from outside the collection folder (symbolic links followed); otherwise
+    // such a request is not sent and says which file (`run --allow-outside-files`).
+    bool allowOutsideFiles = false;
 };
 
 // Runs the requests of .http files (a file or a folder, recursively) with an environment,
