@@ -2,11 +2,15 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
+
+#include <cstdio>
 
 using namespace ApiLens::Core;
 
@@ -24,6 +28,7 @@ private Q_SLOTS:
     void storesNoSecretOfTheQuery();
     void refusesForeignFiles_data();
     void refusesForeignFiles();
+    void twoProcessesWriteAtOnce();
 
 private:
     static Exchange exchange(const char *method, const QString &url, int status, qint64 startedMs);
@@ -306,5 +311,74 @@ void tst_HistoryStore::refusesForeignFiles()
     QCOMPARE(after.readAll(), original); // never overwritten
 }
 
-QTEST_GUILESS_MAIN(tst_HistoryStore)
+// The GUI and apilens-cli write one history database at once: two processes (this test
+// binary as a child, twice) each record their entries as fast as they can; none is lost.
+void tst_HistoryStore::twoProcessesWriteAtOnce()
+{
+    const QString path = m_dir->filePath(QStringLiteral("shared.sqlite"));
+    constexpr int PerWriter = 300;
+    QList<QProcess *> writers;
+    for (const char *name : {"gui", "cli"}) {
+        auto *writer = new QProcess(this);
+        writer->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        writer->start(
+            QCoreApplication::applicationFilePath(),
+            {QStringLiteral("--child-writer"), path, QString::number(PerWriter), QLatin1String(name)});
+        writers.append(writer);
+    }
+    for (QProcess *writer : std::as_const(writers)) {
+        QVERIFY(writer->waitForFinished(120000));
+        QCOMPARE(writer->exitStatus(), QProcess::NormalExit);
+        QCOMPARE(writer->exitCode(), 0);
+        delete writer;
+    }
+    HistoryStore store;
+    QString error;
+    QVERIFY2(store.open(path, &error), qPrintable(error));
+    QCOMPARE(store.count(), 2 * PerWriter);
+    HistoryFilter filter;
+    filter.limit = 10 * PerWriter;
+    QSet<QString> urls;
+    for (const HistoryEntry &entry : store.find(filter)) {
+        urls.insert(entry.url);
+    }
+    QCOMPARE(urls.size(), 2 * PerWriter); // each entry whole, none written twice
+}
+
+// The child of twoProcessesWriteAtOnce: records `count` entries named after `who`.
+static int childWriter(const QString &path, int count, const QString &who)
+{
+    HistoryStore store;
+    QString error;
+    if (!store.open(path, &error)) {
+        std::fprintf(stderr, "%s: %s\n", qPrintable(who), qPrintable(error));
+        return 1;
+    }
+    store.setRetention(1000000);
+    for (int i = 0; i < count; ++i) {
+        Exchange ex;
+        ex.request.method = "GET";
+        ex.request.url = QUrl(QStringLiteral("http://127.0.0.1/%1/%2").arg(who).arg(i));
+        ex.status = 200;
+        ex.body = ResponseBody::fromBytes(QByteArray(4000, 'x'));
+        ex.timings.started = QDateTime::currentDateTimeUtc();
+        if (store.record(ex) == 0) {
+            std::fprintf(stderr, "%s: entry %d: %s\n", qPrintable(who), i, qPrintable(store.lastError()));
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    if (argc == 5 && qstrcmp(argv[1], "--child-writer") == 0) {
+        return childWriter(QString::fromLocal8Bit(argv[2]), QByteArray(argv[3]).toInt(),
+                           QString::fromLocal8Bit(argv[4]));
+    }
+    tst_HistoryStore test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_historystore.moc"

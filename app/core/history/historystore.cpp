@@ -76,6 +76,9 @@ bool HistoryStore::open(const QString &path, QString *error)
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     db.setDatabaseName(path);
+    // The GUI and apilens-cli may write at once: a writer waits for the other (WAL below lets
+    // readers go on) rather than fail with "database is locked" (tst_historystore).
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     if (!db.open()) {
         *error = QStringLiteral("%1: cannot open the history database: %2").arg(path, db.lastError().text());
         return false;
