@@ -3,7 +3,7 @@
 # Run as root (or with sudo available). Safe to run again.
 set -euo pipefail
 packages=(
-    build-essential cmake ninja-build pkg-config
+    build-essential cmake ninja-build pkg-config clang clang-tidy
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev
     libqt6sql6-sqlite libgl-dev zlib1g-dev libyaml-dev libsimdjson-dev libnghttp2-dev libbrotli-dev libzstd-dev
     qt6-declarative-dev libseccomp-dev

@@ -234,14 +234,17 @@ bool enterSandbox(QString *error)
         rc |= seccomp_rule_add(filter, SCMP_ACT_ERRNO(EPERM), call, 0);
     }
     // clone() for anything but a thread (a new process), clone3 (glibc falls back to clone).
-    rc |= seccomp_rule_add(filter, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(clone), 1,
-                           SCMP_A0(SCMP_CMP_MASKED_EQ, CLONE_THREAD, 0));
+    // The comparisons spelled as structs: libseccomp's SCMP_A0… macros are C99 compound literals.
+    const auto masked = [](unsigned int arg, scmp_datum_t mask, scmp_datum_t value) {
+        return scmp_arg_cmp{arg, SCMP_CMP_MASKED_EQ, mask, value};
+    };
+    rc |= seccomp_rule_add(filter, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(clone), 1, masked(0, CLONE_THREAD, 0));
     rc |= seccomp_rule_add(filter, SCMP_ACT_ERRNO(ENOSYS), SCMP_SYS(clone3), 0);
     for (const int flag : {O_WRONLY, O_RDWR, O_CREAT, O_TRUNC}) {
         rc |= seccomp_rule_add(filter, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(openat), 1,
-                               SCMP_A2(SCMP_CMP_MASKED_EQ, scmp_datum_t(flag), scmp_datum_t(flag)));
+                               masked(2, scmp_datum_t(flag), scmp_datum_t(flag)));
         rc |= seccomp_rule_add(filter, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(open), 1,
-                               SCMP_A1(SCMP_CMP_MASKED_EQ, scmp_datum_t(flag), scmp_datum_t(flag)));
+                               masked(1, scmp_datum_t(flag), scmp_datum_t(flag)));
     }
     rc |= seccomp_load(filter);
     seccomp_release(filter);

@@ -356,7 +356,7 @@ std::optional<QString> VariableResolver::value(const QString &expression, int de
     if (depth > 16) {
         return std::nullopt; // a variable that refers to itself
     }
-    if (const std::optional<QString> set = scriptValue(name)) {
+    if (std::optional<QString> set = scriptValue(name)) {
         return set;
     }
     if (const auto it = expressionValues.constFind(name); it != expressionValues.cend()) {
@@ -493,7 +493,7 @@ QString VariableResolver::resolveText(const QString &text, QStringList *unresolv
     if (outermost) {
         m_resolved.values = &resolved;
     }
-    const QString out = replaceVariables(text, [&](const QString &expression) {
+    QString out = replaceVariables(text, [&](const QString &expression) {
         std::optional<QString> value = this->value(expression, depth);
         if (!value && unresolved && !unresolved->contains(expression)) {
             unresolved->append(expression);

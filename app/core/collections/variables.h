@@ -112,7 +112,7 @@ private:
         QHash<QString, std::optional<QString>> *values = nullptr;
         Resolved() = default;
         Resolved(const Resolved &) {}
-        Resolved &operator=(const Resolved &) { return *this; }
+        Resolved &operator=(const Resolved &) { return *this; } // NOLINT(bugprone-unhandled-self-assignment)
     };
     mutable Resolved m_resolved;
 };

@@ -242,7 +242,7 @@ QString detailType(const QJsonObject &detail)
 QJsonObject findDetail(const QJsonArray &details, const QString &suffix)
 {
     for (const QJsonValue &item : details) {
-        const QJsonObject detail = item.toObject();
+        QJsonObject detail = item.toObject();
         if (detailType(detail) == QLatin1String("google.rpc.") + suffix || detailType(detail) == suffix) {
             return detail;
         }

@@ -38,7 +38,7 @@ QList<OAuthParameter> oauthDecodeForm(const QByteArray &form)
 }
 
 QByteArray oauthBaseString(const QByteArray &method, const QByteArray &baseUri,
-                           QList<OAuthParameter> parameters)
+                           const QList<OAuthParameter> &parameters)
 {
     // Sorted by encoded name, then encoded value (RFC 5849 §3.4.1.3.2); oauth_signature left out.
     QList<QPair<QByteArray, QByteArray>> encoded;

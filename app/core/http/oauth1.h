@@ -28,7 +28,7 @@ QList<OAuthParameter> oauthDecodeForm(const QByteArray &form);
 
 // The signature base string: METHOD&base-URI&normalized-parameters (RFC 5849 §3.4.1).
 QByteArray oauthBaseString(const QByteArray &method, const QByteArray &baseUri,
-                           QList<OAuthParameter> parameters);
+                           const QList<OAuthParameter> &parameters);
 
 // The signature of a base string with the consumer and token secrets; nullopt for a method
 // ApiLens does not sign with (RSA-SHA*, which needs a private key).

@@ -119,7 +119,7 @@ QUrl requestUrl(const RequestSpec &spec, QString *error, QString *finalText)
         urlText = UrlQuery::withParams(urlText, params);
     }
     *finalText = urlText;
-    const QUrl url(urlText, QUrl::TolerantMode);
+    QUrl url(urlText, QUrl::TolerantMode);
     if (!url.isValid()) {
         *error = QStringLiteral("Malformed URL '%1': %2").arg(spec.url.trimmed(), url.errorString());
         return {};
@@ -326,7 +326,7 @@ QByteArray writtenTarget(const QString &url)
 
 QString normalizeUserUrl(const QString &typed)
 {
-    const QString trimmed = typed.trimmed();
+    QString trimmed = typed.trimmed();
     if (trimmed.isEmpty() || trimmed.contains(QStringLiteral("://"))) {
         return trimmed;
     }

@@ -90,7 +90,7 @@ private:
 
     QString absolute(const QString &path)
     {
-        const QString resolved = QDir::cleanPath(QDir(m_base).absoluteFilePath(path));
+        QString resolved = QDir::cleanPath(QDir(m_base).absoluteFilePath(path));
         if (!m_result.files.contains(resolved)) {
             m_result.files.append(resolved);
         }
@@ -164,7 +164,7 @@ void CurlParser::readWords(const QStringList &words)
 {
     bool onlyUrls = false;
     for (qsizetype i = 0; i < words.size() && m_result.error.isEmpty(); ++i) {
-        const QString word = words.at(i);
+        const QString &word = words.at(i);
         if (onlyUrls || !word.startsWith(QLatin1Char('-')) || word == QLatin1String("-")) {
             m_urls.append(word);
             continue;

@@ -676,7 +676,7 @@ ImportResult readOpenApi(const QByteArray &bytes)
     const QList<Server> servers = serversOf(root.value(QStringLiteral("servers")));
     const auto absolute = [&result](const Server &server) {
         if (QUrl(server.url).isRelative() || server.url.isEmpty()) {
-            const QString url = QStringLiteral("http://localhost") + server.url;
+            QString url = QStringLiteral("http://localhost") + server.url;
             result.warnings.append(
                 QStringLiteral("the server URL \"%1\" is relative; baseUrl is %2 until you set it "
                                "in the environment")

@@ -106,7 +106,7 @@ QJsonValue resolveTagged(const QByteArray &tag, const QByteArray &text)
     }
     const QByteArray type = tag.mid(prefix.size());
     if (type == "null" || type == "bool" || type == "int" || type == "float") {
-        const QJsonValue value = resolvePlain(text);
+        QJsonValue value = resolvePlain(text);
         if ((type == "null" && value.isNull()) || (type == "bool" && value.isBool()) ||
             ((type == "int" || type == "float") && value.isDouble())) {
             return value;
@@ -274,7 +274,7 @@ std::optional<QJsonValue> Reader::read(const QByteArray &yaml, QString *error)
                     QStringLiteral("its aliases expand to more than %L1 values; not read").arg(MaxValues));
                 break;
             }
-            const Anchored anchored = *it;
+            const Anchored &anchored = *it;
             const QJsonValue value = anchored.value;
             // An alias used as a key reads as its scalar's text; an alias of "<<" is not a merge key.
             const bool key = !m_stack.isEmpty() && m_stack.last().mapping && !m_stack.last().hasKey;

@@ -158,7 +158,7 @@ void RequestPipeline::runScript(QList<HttpScript> scripts, std::function<void()>
     });
 }
 
-void RequestPipeline::evaluateExpressions(std::function<void()> then)
+void RequestPipeline::evaluateExpressions(const std::function<void()> &then)
 {
     QStringList expressions = VariableResolver::scriptExpressions(m_input.spec);
     for (auto it = m_expressionValues.cbegin(); it != m_expressionValues.cend(); ++it) {

@@ -84,7 +84,7 @@ private:
     bool mayRun(const HttpScript &script, const QString &what);
     void runScripts(bool before, std::function<void()> then);
     void runScript(QList<HttpScript> scripts, std::function<void()> then);
-    void evaluateExpressions(std::function<void()> then);
+    void evaluateExpressions(const std::function<void()> &then);
     void send();
     void finishWith(const QString &problem);
     VariableResolver resolver() const;

@@ -42,7 +42,7 @@ ScriptHost::~ScriptHost()
 
 QString ScriptHost::defaultProgram()
 {
-    const QString beside = QCoreApplication::applicationDirPath() + QLatin1Char('/') + HostName;
+    QString beside = QCoreApplication::applicationDirPath() + QLatin1Char('/') + HostName;
     if (QFileInfo(beside).isExecutable()) {
         return beside;
     }

@@ -1,0 +1,13 @@
+// The Postman importer on a file a stranger could send.
+
+#include "importcheck.h"
+
+#include "interop/postman.h"
+
+using namespace ApiLens;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    Fuzz::checkImport(Core::importPostman(Fuzz::bytes(data, size)));
+    return 0;
+}
