@@ -33,6 +33,7 @@ private Q_SLOTS:
     void badArguments();
     void scriptsRunOnlyInTrustedFolders();
     void outsideFilesNeedTheOption();
+    void headerInjectionIsRefused();
 
 private:
     using Result = ApiLens::Test::CliResult;
@@ -137,6 +138,27 @@ void tst_RunCommand::outsideFilesNeedTheOption()
     QVERIFY2(result.exitCode == 0, QByteArray(result.out + result.err).constData());
     QCOMPARE(m_server->requests().size(), 1);
     QCOMPARE(m_server->requests().first().body, QByteArray("PRIVATE KEY"));
+}
+
+void tst_RunCommand::headerInjectionIsRefused()
+{
+    // An environment value with CR LF in a header would add a header of its own (or end the
+    // request): the request is not sent, and the message names the header.
+    QFile env(m_dir->filePath(QStringLiteral("inject/http-client.env.json")));
+    QVERIFY(QDir().mkpath(QFileInfo(env).absolutePath()));
+    QVERIFY(env.open(QIODevice::WriteOnly));
+    env.write(R"({"local": {"tag": "a\r\nX-Injected: 1"}})");
+    env.close();
+    QFile http(m_dir->filePath(QStringLiteral("inject/tagged.http")));
+    QVERIFY(http.open(QIODevice::WriteOnly));
+    http.write("### tagged\nGET " + m_server->url(QStringLiteral("/echo")).toEncoded() +
+               "\nX-Tag: {{tag}}\n");
+    http.close();
+    const Result result = run({http.fileName(), QStringLiteral("--env"), QStringLiteral("local")});
+    QCOMPARE(result.exitCode, 1);
+    const QByteArray said = result.out + result.err;
+    QVERIFY2(said.contains("Header 'X-Tag' contains a line break; refused"), said.constData());
+    QCOMPARE(m_server->requests().size(), 0);
 }
 
 void tst_RunCommand::exitCodes_data()

@@ -97,6 +97,7 @@ private Q_SLOTS:
     void scriptsRunOnceTheFolderIsTrusted();
     void sendAnywaySendsUnresolvedVariables();
     void copyAsFillsInVariables();
+    void headerInjectionIsRefused();
     void droppedFilesOpenOrImport();
     void historyExportsAsHar();
     void openApiImportExplainsResponses();
@@ -1056,6 +1057,26 @@ void tst_MainWindow::bodyFilesScriptsAndAssertions()
              qPrintable(linked->response()->failureMessage()->text()));
     QCOMPARE(int(m_server->requests().size()), sent + 2);
     QCOMPARE(Prompt::pendingAnswers(), 0);
+}
+
+// A header value with CR LF (pasted, or from a variable) would inject a header: the send is
+// refused with a message naming the header, and nothing reaches the server.
+void tst_MainWindow::headerInjectionIsRefused()
+{
+    RequestTab *tab = m_window->currentTab();
+    Core::RequestSpec spec;
+    spec.method = QStringLiteral("GET");
+    spec.url = m_server->url(QStringLiteral("/echo")).toString();
+    spec.headers.append(Core::KeyValue{QStringLiteral("X-Tag"), QStringLiteral("a\r\nX-Injected: 1"), true});
+    tab->editor()->setSpec(spec);
+    const int before = int(m_server->requests().size());
+    tab->send();
+    QTRY_COMPARE(tab->response()->page(), ResponseView::Page::Failure);
+    QVERIFY2(tab->response()->failureMessage()->text().contains(QStringLiteral("X-Tag")) &&
+                 tab->response()->failureMessage()->text().contains(QStringLiteral("line break")),
+             qPrintable(tab->response()->failureMessage()->text()));
+    QTest::qWait(100);
+    QCOMPARE(int(m_server->requests().size()), before);
 }
 
 void tst_MainWindow::copyAsFillsInVariables()

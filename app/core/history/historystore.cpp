@@ -103,18 +103,33 @@ bool HistoryStore::open(const QString &path, QString *error)
     }
     query.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
     query.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    // Schema and migration in one write transaction: a second process opening the database at
+    // the same moment (the GUI and apilens-cli) waits, then finds the columns already added
+    // instead of adding them twice (tst_historystore::twoProcessesWriteAtOnce).
+    if (!query.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        *error =
+            QStringLiteral("%1: cannot prepare the history database: %2").arg(path, query.lastError().text());
+        db.close();
+        return false;
+    }
+    const auto fail = [&](const QString &message) {
+        *error = message;
+        query.exec(QStringLiteral("ROLLBACK"));
+        db.close();
+        return false;
+    };
     for (const char *statement : Schema) {
         if (!query.exec(QString::fromLatin1(statement))) {
-            *error = QStringLiteral("%1: cannot prepare the history database: %2")
-                         .arg(path, query.lastError().text());
-            db.close();
-            return false;
+            return fail(QStringLiteral("%1: cannot prepare the history database: %2")
+                            .arg(path, query.lastError().text()));
         }
     }
     if (!migrate(error)) {
-        *error = QStringLiteral("%1: %2").arg(path, *error);
-        db.close();
-        return false;
+        return fail(QStringLiteral("%1: %2").arg(path, *error));
+    }
+    if (!query.exec(QStringLiteral("COMMIT"))) {
+        return fail(QStringLiteral("%1: cannot prepare the history database: %2")
+                        .arg(path, query.lastError().text()));
     }
     return true;
 }
