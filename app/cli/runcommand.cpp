@@ -297,6 +297,7 @@ int runRun(const QStringList &arguments)
                             !toFile && isatty(STDOUT_FILENO) != 0);
 
     Core::HttpClient client;
+    client.pool()->setMaxPerEndpoint(qMax(6, lanes)); // N lanes to one server are N connections
     Core::ScriptHost scripts;
     Core::CollectionRunner runner(&client, &scripts);
     Core::RunOptions options;
@@ -309,6 +310,7 @@ int runRun(const QStringList &arguments)
     options.request = parser.value(request);
     options.concurrency = lanes;
     options.checkStatus = parser.isSet(checkStatus);
+    options.keepResults = reporterName != QLatin1String("console"); // it prints each as it ends
     // Environment and .env files are read from each file's folder up to here, as httpyac does.
     options.projectRoot = QDir::currentPath();
     QStringList errors;
@@ -357,7 +359,7 @@ int runRun(const QStringList &arguments)
 
     const int failed = runner.failures() + int(runner.warnings().size());
     if (reporterName == QLatin1String("console")) {
-        const QByteArray closing = "\n" + QByteArray::number(runner.results().size() - runner.failures()) +
+        const QByteArray closing = "\n" + QByteArray::number(runner.reported() - runner.failures()) +
                                    " passed, " + QByteArray::number(runner.failures()) + " failed\n";
         if (toFile) {
             report += closing;

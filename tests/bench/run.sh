@@ -21,6 +21,10 @@
 #   tests/bench/run.sh guibody    # the window itself (apilens --probe-open-body) on 5 MB, 100 MB and
 #                                 # 1 GB JSON bodies: ready, longest GUI stall, find, filter, memory;
 #                                 # beside the naive window (QJsonDocument + QPlainTextEdit) on 5 and 100 MB
+#   tests/bench/run.sh load       # 1,000 GETs of one .http file to a local nginx: apilens-cli run
+#                                 # sequential and --concurrency 6 beside a bare QNetworkAccessManager
+#                                 # loop (bench_load), curl (-K, and --parallel) and newman; then 10,000
+#                                 # at --concurrency 50: wall time and peak RSS against 1,000
 #   tests/bench/run.sh interop    # importing a 2,000-request Postman collection and HAR file, and a
 #                                 # 1 MB OpenAPI YAML (apilens-cli vs Postman's openapi2postmanv2)
 set -euo pipefail
@@ -33,7 +37,7 @@ trap 'rm -rf "$bench_home"' EXIT
 export XDG_CONFIG_HOME="$bench_home/config" XDG_DATA_HOME="$bench_home/data"
 
 cmake --preset release >/dev/null
-cmake --build --preset release --target apilens apilens-cli apilens-script-host bench_erroranalyzer bench_history bench_collection bench_interop bench_http bench_bodyview bench_naiveview >/dev/null
+cmake --build --preset release --target apilens apilens-cli apilens-script-host bench_erroranalyzer bench_history bench_collection bench_interop bench_http bench_bodyview bench_naiveview bench_load >/dev/null
 bin=build-release/app
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -254,6 +258,101 @@ if [[ "$what" == all || "$what" == collection ]]; then
         "$(printf '%s\n' "${models[@]}" | median)" \
         "$(printf '%s\n' "${rss[@]}" | median | awk '{print $1/1024}')" "$runs"
     rm -rf "$big"
+fi
+
+if [[ "$what" == all || "$what" == load ]]; then
+    echo "== 1,000 GETs of one .http file to a local nginx (the commands taking turns, same run) =="
+    command -v nginx >/dev/null || { echo "nginx is not installed (apt-get install nginx-light)"; exit 1; }
+    ldir=$(mktemp -d)
+    lport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    printf '{"id":42,"name":"Ada Lovelace","roles":["admin"]}\n' >"$ldir/item.json"
+    mkdir -p "$ldir/logs"
+    cat >"$ldir/nginx.conf" <<NGINX
+daemon off;
+worker_processes 1;
+pid $ldir/nginx.pid;
+error_log $ldir/logs/error.log;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    keepalive_requests 1000000;
+    client_body_temp_path $ldir/tmp; proxy_temp_path $ldir/tmp; fastcgi_temp_path $ldir/tmp;
+    uwsgi_temp_path $ldir/tmp; scgi_temp_path $ldir/tmp;
+    default_type application/json;
+    server { listen 127.0.0.1:$lport; root $ldir; }
+}
+NGINX
+    nginx -p "$ldir" -c "$ldir/nginx.conf" -e "$ldir/logs/error.log" &
+    lserver=$!
+    trap 'kill $lserver 2>/dev/null; rm -rf "$ldir"' EXIT
+    for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$lport/item.json" && break; sleep 0.1; done
+    url="http://127.0.0.1:$lport/item.json"
+    python3 - "$ldir" "$url" <<'PY'
+import json, sys
+d, url = sys.argv[1], sys.argv[2]
+for n in (1000, 10000):
+    with open(f"{d}/get{n}.http", "w") as f:
+        for i in range(n):
+            f.write(f"### r{i}\nGET {url}?i={i}\n\n")
+    with open(f"{d}/unnamed{n}.http", "w") as f:  # nothing kept for chaining
+        for i in range(n):
+            f.write(f"###\nGET {url}?i={i}\n\n")
+    with open(f"{d}/curl{n}.txt", "w") as f:
+        for i in range(n):
+            f.write(f'url = "{url}?i={i}"\noutput = /dev/null\n')
+json.dump({"info": {"name": "load", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+           "item": [{"name": f"r{i}", "request": {"method": "GET", "url": f"{url}?i={i}"}} for i in range(1000)]},
+          open(f"{d}/load.postman_collection.json", "w"))
+PY
+    tools=build/npm-tools/node_modules/.bin
+    [ -x "$tools/newman" ] || tools=build-release/npm-tools/node_modules/.bin
+    cli="$bin/cli/apilens-cli"
+    # The commands take turns, round after round (not each one's runs in a row, as hyperfine
+    # does), so that a machine whose speed drifts during the run weighs on all of them alike.
+    python3 - "${LOAD_RUNS:-15}" \
+        "apilens-cli run" "$cli run $ldir/get1000.http --color=never" \
+        "apilens-cli run --concurrency 6" "$cli run $ldir/get1000.http --concurrency 6 --color=never" \
+        "QNetworkAccessManager loop" "build-release/tests/bench/bench_load $url 1000 1" \
+        "QNetworkAccessManager, 6 at once" "build-release/tests/bench/bench_load $url 1000 6" \
+        "curl -K (one connection)" "curl -s -K $ldir/curl1000.txt" \
+        "curl -K --parallel-max 6" "curl -s --parallel --parallel-max 6 -K $ldir/curl1000.txt" \
+        "httpyac send --all" "$tools/httpyac send $ldir/get1000.http --all -o none" \
+        "newman run (every 5th round)" \
+        "$tools/newman run $ldir/load.postman_collection.json --reporters json --reporter-json-export /dev/null" <<'PY'
+import os, shlex, statistics, subprocess, sys, time
+runs, pairs = int(sys.argv[1]), sys.argv[2:]
+commands = [(pairs[i], shlex.split(pairs[i + 1])) for i in range(0, len(pairs), 2)]
+commands = [(name, argv) for name, argv in commands if os.access(argv[0], os.X_OK) or "/" not in argv[0]]
+times = {name: [] for name, _ in commands}
+for round_ in range(runs + 1):  # round 0 warms up
+    for name, argv in commands:
+        if name.startswith("newman") and round_ % 5:
+            continue
+        start = time.perf_counter()
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if round_:
+            times[name].append(time.perf_counter() - start)
+med = {name: statistics.median(t) for name, t in times.items() if t}
+seq, par = med["apilens-cli run"], med["apilens-cli run --concurrency 6"]
+for name, t in med.items():
+    print(f"{name:34s} median {t*1000:8.1f} ms   ({t/seq:5.2f}x apilens-cli run; {len(times[name])} runs)")
+print(f"{'--concurrency 6 speed-up':34s} {seq/par:.2f}x (target >= 1.3x)")
+print(f"{'sequential / bare QNAM loop':34s} {seq/med['QNetworkAccessManager loop']:.2f}x (target <= 1.2x)")
+PY
+    echo "-- --concurrency 50: 1,000 and 10,000 GETs, wall time and peak RSS (GNU time) --"
+    echo "   (named requests, '### r1', keep each response for {{r1.response...}}; unnamed ones keep none)"
+    for file in get1000 get10000 unnamed1000 unnamed10000; do
+        /usr/bin/time -f '%e %M' -o "$ldir/time" "$cli" run "$ldir/$file.http" --concurrency 50 --color=never \
+            >"$ldir/out" 2>&1 || echo "apilens-cli run failed: $(tail -3 "$ldir/out")"
+        read -r secs kb <"$ldir/time"
+        printf '%-34s %6.2f s   peak RSS %6.1f MB   (%s passed)\n' "$file.http --concurrency 50" \
+            "$secs" "$(awk -v k="$kb" 'BEGIN {print k/1024}')" "$(sed -n 's/^\([0-9]*\) passed.*/\1/p' "$ldir/out")"
+    done
+    /usr/bin/time -f '%M' -o "$ldir/time" "$cli" run "$ldir/unnamed10000.http" --request none >/dev/null 2>&1 || true
+    printf '%-34s          peak RSS %6.1f MB   (reading the 10,000-request file, sending nothing)\n' \
+        "the floor" "$(awk -v k="$(tail -1 "$ldir/time")" 'BEGIN {print k/1024}')"
+    kill "$lserver"; wait "$lserver" 2>/dev/null || true
+    rm -rf "$ldir"
 fi
 
 if [[ "$what" == all || "$what" == interop ]]; then

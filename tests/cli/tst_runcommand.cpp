@@ -34,6 +34,7 @@ private Q_SLOTS:
     void scriptsRunOnlyInTrustedFolders();
     void outsideFilesNeedTheOption();
     void headerInjectionIsRefused();
+    void concurrencyUsesThatManyConnections();
 
 private:
     using Result = ApiLens::Test::CliResult;
@@ -300,6 +301,34 @@ void tst_RunCommand::badArguments()
     const Result result = run(arguments);
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains(message), result.err.constData());
+}
+
+void tst_RunCommand::concurrencyUsesThatManyConnections()
+{
+    // --concurrency 10 on ten independent GETs of one file to one server: ten connections at
+    // once (past the pool's usual six per server), the report in the file's order.
+    QByteArray text;
+    for (int i = 0; i < 10; ++i) {
+        text += "### r" + QByteArray::number(i) + "\nGET " +
+                m_server->url(QStringLiteral("/delay/400")).toEncoded() + "?i=" + QByteArray::number(i) +
+                "\n\n";
+    }
+    QFile http(m_dir->filePath(QStringLiteral("many.http")));
+    QVERIFY(http.open(QIODevice::WriteOnly) && http.write(text) == text.size());
+    http.close();
+    const int connectionsBefore = m_server->connectionCount();
+    const Result result = run({http.fileName(), QStringLiteral("--concurrency"), QStringLiteral("10"),
+                               QStringLiteral("--reporter"), QStringLiteral("json")});
+    QVERIFY2(result.exitCode == 0, QByteArray(result.out + result.err).constData());
+    QCOMPARE(m_server->connectionCount() - connectionsBefore, 10);
+    QCOMPARE(m_server->requests().size(), 10);
+    const QJsonArray results =
+        QJsonDocument::fromJson(result.out).object().value(QStringLiteral("results")).toArray();
+    QCOMPARE(results.size(), 10);
+    for (int i = 0; i < 10; ++i) {
+        QCOMPARE(results[i].toObject().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("r%1").arg(i));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_RunCommand)

@@ -5,6 +5,7 @@
 #include "testserver.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QNetworkProxy>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -24,6 +25,10 @@ private Q_SLOTS:
     void runsAFolderWithEnvironmentChainingAndAssertions();
     void requestFilter();
     void concurrencyRunsFilesSideBySide();
+    void concurrencyWithinAFile_data();
+    void concurrencyWithinAFile();
+    void resultsKeepOnlyWhatReportsRead_data();
+    void resultsKeepOnlyWhatReportsRead();
     void refusesUnusableInput_data();
     void refusesUnusableInput();
     void bodyFiles();
@@ -174,6 +179,125 @@ void tst_CollectionRunner::concurrencyRunsFilesSideBySide()
         QVERIFY(result.passed());
     }
     QVERIFY2(timer.elapsed() < 1100, qPrintable(QString::number(timer.elapsed()))); // not 4 x 300 ms
+}
+
+void tst_CollectionRunner::concurrencyWithinAFile_data()
+{
+    // The third of four requests; the others are GETs that depend on nothing.
+    QTest::addColumn<QByteArray>("third");
+    QTest::addColumn<bool>("keepsPlace");
+    QTest::addColumn<bool>("trust");
+    QTest::newRow("independent GET") << QByteArray("GET {{host}}/c?id={{$uuid}}&t={{token}}\n") << false
+                                     << false;
+    QTest::newRow("HEAD") << QByteArray("HEAD {{host}}/c\n") << false << false;
+    QTest::newRow("POST") << QByteArray("POST {{host}}/c\n\nx=1\n") << true << false;
+    QTest::newRow("DELETE") << QByteArray("DELETE {{host}}/c\n") << true << false;
+    QTest::newRow("chaining") << QByteArray("GET {{host}}/c?id={{a.response.body.$.n}}\n") << true << false;
+    QTest::newRow("chaining a header")
+        << QByteArray("GET {{host}}/c\nX-N: {{a.response.headers.X-N}}\n") << true << false;
+    QTest::newRow("httpyac response variable") << QByteArray("GET {{host}}/c?id={{a.n}}\n") << true << false;
+    QTest::newRow("through a file variable")
+        << QByteArray("@id = {{a.response.body.$.n}}\nGET {{host}}/c?id={{id}}\n") << true << false;
+    QTest::newRow("script") << QByteArray("GET {{host}}/c\n\n> {%\n  client.global.set('x', '1');\n%}\n")
+                            << true << true;
+    QTest::newRow("@ref") << QByteArray("# @ref a\nGET {{host}}/c\n") << true << false;
+    QTest::newRow("@sleep") << QByteArray("# @sleep 1\nGET {{host}}/c\n") << true << false;
+    QTest::newRow("@loop") << QByteArray("# @loop for 1\nGET {{host}}/c\n") << true << false;
+}
+
+void tst_CollectionRunner::concurrencyWithinAFile()
+{
+    // With lanes to spare, the requests of one file that depend on nothing before them go side
+    // by side; one that may depend (or that changes something) starts when everything before
+    // it ended, and what follows waits for it. Reports keep the file's order.
+    QFETCH(QByteArray, third);
+    QFETCH(bool, keepsPlace);
+    QFETCH(bool, trust);
+    constexpr int DelayMs = 200;
+    QElapsedTimer clock;
+    clock.start();
+    QHash<QByteArray, qint64> arrived; // path -> ms
+    m_server->setHandler([&](const ReceivedRequest &request) {
+        arrived.insert(request.path(), clock.elapsed());
+        ApiLens::Test::Response response;
+        response.delayMs = DelayMs;
+        response.headers = {{"Content-Type", "application/json"}, {"X-N", "1"}};
+        response.body = R"({"n": 1})";
+        return response;
+    });
+    write(QStringLiteral("a.http"),
+          "# @name a\nGET {{host}}/a\n\n###\nGET {{host}}/b\n\n###\n" + third + "\n###\nGET {{host}}/d\n");
+    RunOptions options;
+    options.environment = QStringLiteral("local");
+    options.concurrency = 6;
+    options.trustScripts = trust;
+    const QList<RunResult> results = run(m_dir->filePath(QStringLiteral("a.http")), options);
+    QCOMPARE(results.size(), 4);
+    const QStringList paths{QStringLiteral("/a"), QStringLiteral("/b"), QStringLiteral("/c"),
+                            QStringLiteral("/d")};
+    for (int i = 0; i < 4; ++i) {
+        QVERIFY2(results[i].passed(), qPrintable(results[i].problem));
+        QCOMPARE(QUrl(results[i].url).path(), paths[i]); // in the file's order
+    }
+    QCOMPARE(arrived.size(), 4);
+    const qint64 a = arrived.value("/a");
+    const qint64 b = arrived.value("/b");
+    const qint64 c = arrived.value("/c");
+    const qint64 d = arrived.value("/d");
+    const QString when = QStringLiteral("a %1 b %2 c %3 d %4 ms").arg(a).arg(b).arg(c).arg(d);
+    QVERIFY2(qAbs(b - a) < DelayMs / 2, qPrintable(when)); // side by side
+    // A timer may fire a little early; DelayMs * 0.9 allows for it.
+    if (keepsPlace) {
+        QVERIFY2(c >= qMax(a, b) + DelayMs * 9 / 10, qPrintable(when));
+        QVERIFY2(d >= c + DelayMs * 9 / 10, qPrintable(when));
+    } else {
+        QVERIFY2(c - a < DelayMs / 2 && d - a < DelayMs / 2, qPrintable(when));
+    }
+}
+
+void tst_CollectionRunner::resultsKeepOnlyWhatReportsRead_data()
+{
+    QTest::addColumn<bool>("keepResults");
+    QTest::newRow("kept") << true;
+    QTest::newRow("counted only") << false;
+}
+
+void tst_CollectionRunner::resultsKeepOnlyWhatReportsRead()
+{
+    // A long run's memory does not grow with what each request sent and received: results()
+    // keeps the outline (status, timings, error), or with keepResults off only the counts.
+    QFETCH(bool, keepResults);
+    write(QStringLiteral("a.http"),
+          "# @name one\nGET {{host}}/echo\n\n###\nGET {{host}}/status/404\n\n###\nGET "
+          "{{host}}/x?v={{one.response.body.$.method}}\n");
+    CollectionRunner runner(m_client);
+    RunOptions options;
+    options.environment = QStringLiteral("local");
+    options.keepResults = keepResults;
+    QStringList errors;
+    QVERIFY(runner.prepare(m_dir->filePath(QStringLiteral("a.http")), options, &errors));
+    QList<RunResult> seen;
+    connect(&runner, &CollectionRunner::requestFinished, this,
+            [&seen](const RunResult &r) { seen.append(r); });
+    QSignalSpy finished(&runner, &CollectionRunner::finished);
+    runner.start();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(runner.reported(), 3);
+    QCOMPARE(runner.failures(), 0);
+    QCOMPARE(seen.size(), 3);
+    QVERIFY(!seen[0].exchange.headers.isEmpty() && seen[0].exchange.body.size() > 0); // the signal has it all
+    QCOMPARE(m_server->requests().last().target, QByteArray("/x?v=GET")); // chaining kept its part
+    if (!keepResults) {
+        QVERIFY(runner.results().isEmpty());
+        return;
+    }
+    QCOMPARE(runner.results().size(), 3);
+    const Exchange &kept = runner.results()[1].exchange;
+    QCOMPARE(kept.status, 404);
+    QVERIFY(kept.headers.isEmpty() && kept.body.size() == 0 && kept.request.headers.isEmpty() &&
+            kept.hops.isEmpty());
+    QCOMPARE(runner.results()[0].exchange.bodySize(), seen[0].exchange.bodySize());
+    QVERIFY(kept.timings.totalMs() > 0);
 }
 
 void tst_CollectionRunner::refusesUnusableInput_data()

@@ -32,6 +32,8 @@ private Q_SLOTS:
     void hostileInput();
     void pythonHttpServerPages_data();
     void pythonHttpServerPages();
+    void mayBeErrorShortcut_data();
+    void mayBeErrorShortcut();
 };
 
 // "Name: value" lines -> headers.
@@ -73,7 +75,9 @@ void tst_ErrorAnalyzer::samples()
     RawResponse response;
     QString error;
     QVERIFY2(parseRawResponse(raw.readAll(), &response, &error), qPrintable(error));
-    QJsonObject actual = analyzeError(response.status, response.headers, response.body).toJson();
+    const ErrorReport report = analyzeError(response.status, response.headers, response.body);
+    QVERIFY(!report.isError() || mayBeError(response.status, response.body)); // the shortcut never misses one
+    QJsonObject actual = report.toJson();
     actual.insert(QStringLiteral("file"), file);
     // Same keys, same values, same JSON types (QJsonValue keeps 5 and "5" apart).
     if (actual != expected) {
@@ -283,6 +287,38 @@ void tst_ErrorAnalyzer::pythonHttpServerPages()
     const ErrorReport report = analyzeError(exchange.status, exchange.headers, exchange.body.bytes());
     QCOMPARE(report.format, QStringLiteral("python-html"));
     QCOMPARE(report.message.value_or(QString()), message);
+}
+
+void tst_ErrorAnalyzer::mayBeErrorShortcut_data()
+{
+    // mayBeError lets a run skip reading successful bodies; it must say yes to every error.
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("may");
+    QTest::addColumn<bool>("error");
+    QTest::newRow("200 JSON") << 200 << QByteArray(R"({"id": 42, "name": "Ada"})") << false << false;
+    QTest::newRow("200 empty") << 200 << QByteArray() << false << false;
+    QTest::newRow("204 text") << 204 << QByteArray("error") << false << false;
+    QTest::newRow("200 GraphQL errors")
+        << 200 << QByteArray(R"({"data": null, "errors": [{"message": "Cannot query field"}]})") << true << true;
+    QTest::newRow("200 GraphQL spaced") << 200 << QByteArray("{\n  \"errors\" : [{\"message\": \"x\"}]}") << true
+                                        << true;
+    QTest::newRow("200 Slack not ok") << 200 << QByteArray(R"({"ok": false, "error": "channel_not_found"})") << true
+                                      << true;
+    QTest::newRow("200 Slack ok") << 200 << QByteArray(R"({"ok": true})") << true << false;
+    QTest::newRow("404 empty") << 404 << QByteArray() << true << true;
+    QTest::newRow("500 text") << 500 << QByteArray("boom") << true << true;
+}
+
+void tst_ErrorAnalyzer::mayBeErrorShortcut()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    QFETCH(bool, may);
+    QFETCH(bool, error);
+    const HeaderList headers{{"Content-Type", "application/json"}};
+    QCOMPARE(mayBeError(status, body), may);
+    QCOMPARE(analyzeError(status, headers, body).isError(), error);
 }
 
 QTEST_GUILESS_MAIN(tst_ErrorAnalyzer)

@@ -26,10 +26,19 @@ namespace ApiLens::Core {
 // A request waiting in a file's queue.
 struct CollectionRunner::Queued
 {
-    HttpRequestBlock block;
+    Queued() = default;
+    explicit Queued(Block request, QString from = {}, bool refsAhead = false)
+        : block(std::move(request))
+        , file(std::move(from))
+        , refsDone(refsAhead)
+    {}
+    Block block;  // shared with the file's lists: a long file is not copied into its queue
     QString file; // the block's .http file when another one ("# @import") holds it
     bool refsDone = false;
-    bool loopDone = false;                 // "# @loop" expanded into its iterations
+    bool loopDone = false; // "# @loop" expanded into its iterations
+    // With more than one lane: -1 not judged yet; 1 keeps its place (it starts once everything
+    // before it in the file finished, and what follows waits for it); 0 may go beside others.
+    int keepsPlace = -1;
     QHash<QString, QString> loopVariables; // one iteration's: $index, and "for x of …"'s x
     int whileIndex = 0;                    // "# @loop while": the next iteration's $index
 };
@@ -40,14 +49,14 @@ struct CollectionRunner::FileRun
     QString relative;
     // What is still to send, in order; a request with "# @ref" puts the ones it needs first.
     QList<Queued> queue;
-    QHash<QString, HttpRequestBlock> named; // every named request of the file, for @ref
-    QHash<QString, QString> importedFrom;   // named requests of "# @import"ed files -> their file
-    QSet<QString> sent;                     // names sent in this run
-    QHash<QString, QString> variables;      // file variables, document order
+    QHash<QString, Block> named;          // every named request of the file, for @ref
+    QHash<QString, QString> importedFrom; // named requests of "# @import"ed files -> their file
+    QSet<QString> sent;                   // names sent in this run
+    QHash<QString, QString> variables;    // file variables, document order
     QHash<QString, QString> publicEnvironment;
     QHash<QString, QString> privateEnvironment;
     QHash<QString, QString> dotenv; // the .env beside the file, for {{$dotenv NAME}}
-    QList<HttpRequestBlock> blocks; // the requests that may be sent, in file order
+    QList<Block> blocks;            // the requests that may be sent, in file order
     QStringList order;              // their names (empty for unnamed), for setNextRequest
     QList<HttpScript> fileScripts;  // scripts in blocks without a request (httpyac's global region)
     bool fileScriptsRun = false;    // they run once, before the file's first request
@@ -57,6 +66,9 @@ struct CollectionRunner::FileRun
     Exchange lastExchange; // the file's last response, for "# @loop while" (httpyac's `response`)
     int count = 0;
     int jumps = 0;
+    int inFlight = 0;          // its requests (and loop expansions) under way
+    bool placeKeeping = false; // one that keeps its place is under way (then it is the only one)
+    bool done() const { return queue.isEmpty() && inFlight == 0; }
 };
 
 bool RunResult::passed() const
@@ -80,15 +92,6 @@ CollectionRunner::CollectionRunner(HttpClient *client, ScriptHost *scripts, QObj
     , m_client(client)
     , m_scripts(scripts)
 {}
-
-int CollectionRunner::failures() const
-{
-    int count = 0;
-    for (const RunResult &result : m_results) {
-        count += result.passed() ? 0 : 1;
-    }
-    return count;
-}
 
 bool CollectionRunner::prepare(const QString &path, const RunOptions &options, QStringList *errors)
 {
@@ -194,15 +197,16 @@ std::shared_ptr<CollectionRunner::FileRun> CollectionRunner::loadFile(const QStr
         if (!block.hasRequest()) {
             continue;
         }
+        const Block shared = std::make_shared<const HttpRequestBlock>(block);
         if (!block.name.isEmpty()) {
-            run->named.insert(block.name, block);
+            run->named.insert(block.name, shared);
         }
         if (block.disabled) {
             m_warnings.append(
                 QStringLiteral("%1:%2: not sent (# @disabled)").arg(run->relative).arg(block.requestLine));
         } else if (m_options.request.isEmpty() || block.name == m_options.request) {
-            run->queue.append({block, {}, false, false, {}});
-            run->blocks.append(block);
+            run->queue.append(Queued(shared));
+            run->blocks.append(shared);
             run->order.append(block.name);
         }
     }
@@ -243,7 +247,7 @@ void CollectionRunner::importFile(FileRun *run, const QString &path, const HttpR
             }
         }
         if (block.hasRequest() && !block.name.isEmpty() && !run->named.contains(block.name)) {
-            run->named.insert(block.name, block);
+            run->named.insert(block.name, std::make_shared<const HttpRequestBlock>(block));
             run->importedFrom.insert(block.name, absolute);
         }
     }
@@ -251,41 +255,74 @@ void CollectionRunner::importFile(FileRun *run, const QString &path, const HttpR
 
 void CollectionRunner::start()
 {
-    startFiles();
+    // From the event loop, so that `finished` never comes before start() returns.
+    QMetaObject::invokeMethod(this, &CollectionRunner::pump, Qt::QueuedConnection);
 }
 
-void CollectionRunner::startFiles()
+void CollectionRunner::pump()
 {
-    while (m_running < m_options.concurrency && m_nextFile < m_files.size()) {
-        ++m_running;
-        runNext(m_files[m_nextFile++].get());
+    while (m_inFlight < m_options.concurrency) {
+        FileRun *run = startable();
+        if (!run) {
+            break;
+        }
+        startStep(run);
     }
-    if (m_running == 0 && m_nextFile >= m_files.size()) {
+    if (m_inFlight == 0 && !m_finished) { // nothing under way and nothing could start: all done
+        m_finished = true;
         Q_EMIT finished();
     }
 }
 
-bool CollectionRunner::takeNext(FileRun *run, Queued *next)
+CollectionRunner::FileRun *CollectionRunner::startable()
+{
+    // Files in order: a later file gets a lane when the earlier ones cannot use it.
+    while (m_firstOpenFile < m_files.size() && m_files[m_firstOpenFile]->done()) {
+        ++m_firstOpenFile;
+    }
+    for (qsizetype i = m_firstOpenFile; i < m_files.size(); ++i) {
+        FileRun *run = m_files[i].get();
+        if (run->placeKeeping || !frontReady(run)) {
+            continue;
+        }
+        if (m_options.concurrency == 1) { // nothing is under way: whatever comes next may start
+            return run;
+        }
+        Queued &step = run->queue.first();
+        if (step.keepsPlace < 0) {
+            step.keepsPlace = keepsPlace(*run, step) ? 1 : 0;
+        }
+        if (step.keepsPlace == 0 || run->inFlight == 0) {
+            return run;
+        }
+    }
+    return nullptr;
+}
+
+bool CollectionRunner::frontReady(FileRun *run)
 {
     while (!run->queue.isEmpty()) {
-        Queued step = run->queue.takeFirst();
-        if (step.refsDone) {
-            *next = step;
+        const HttpRequestBlock &front = *run->queue.first().block;
+        if (run->queue.first().refsDone || (front.refs.isEmpty() && front.forceRefs.isEmpty())) {
             return true;
+        }
+        if (run->inFlight > 0) { // what it refers to may be under way: known once all ended
+            return false;
         }
         // "# @ref name" sends that request first unless this run sent it already;
         // "# @forceRef name" sends it again in any case.
+        Queued step = run->queue.takeFirst();
         QList<Queued> first;
-        for (const QString &name : step.block.refs + step.block.forceRefs) {
-            const bool forced = step.block.forceRefs.contains(name);
+        for (const QString &name : step.block->refs + step.block->forceRefs) {
+            const bool forced = step.block->forceRefs.contains(name);
             const auto found = run->named.constFind(name);
             if (found == run->named.cend()) {
                 m_warnings.append(QStringLiteral("%1:%2: no request named '%3' to run first (@ref)")
                                       .arg(run->relative)
-                                      .arg(step.block.requestLine)
+                                      .arg(step.block->requestLine)
                                       .arg(name));
-            } else if ((forced || !run->sent.contains(name)) && found->name != step.block.name) {
-                first.append({*found, run->importedFrom.value(name), false, false, {}});
+            } else if ((forced || !run->sent.contains(name)) && (*found)->name != step.block->name) {
+                first.append(Queued(*found, run->importedFrom.value(name)));
             }
         }
         step.refsDone = true;
@@ -297,20 +334,66 @@ bool CollectionRunner::takeNext(FileRun *run, Queued *next)
     return false;
 }
 
-void CollectionRunner::runNext(FileRun *run)
+bool CollectionRunner::keepsPlace(const FileRun &run, const Queued &step) const
 {
-    Queued step;
-    if (!takeNext(run, &step)) {
-        --m_running;
-        startFiles();
-        return;
+    // What may depend on what ran before it, or change what runs after it, keeps its place:
+    // scripts (they read and set variables, jump with setNextRequest), "# @ref", "# @loop"
+    // and "# @sleep", a method that is not safe (RFC 9110 9.2.1: a login POST, then the
+    // requests that use its cookie), and a request that reads an earlier response.
+    static const QStringList safe{QStringLiteral("GET"), QStringLiteral("HEAD"), QStringLiteral("OPTIONS"),
+                                  QStringLiteral("TRACE")};
+    const HttpRequestBlock &block = *step.block;
+    if (!block.scripts.isEmpty() || !run.eachBefore.isEmpty() || !run.eachAfter.isEmpty() ||
+        (!run.fileScriptsRun && !run.fileScripts.isEmpty()) || !block.refs.isEmpty() ||
+        !block.forceRefs.isEmpty() || (!block.loop.isEmpty() && !step.loopDone) || block.sleepMs > 0 ||
+        block.bodyFileHasVariables || !safe.contains(block.method)) {
+        return true;
     }
-    if (!step.block.loop.isEmpty() && !step.loopDone) {
+    const RequestSpec spec = block.toSpec();
+    if (!VariableResolver::scriptExpressions(spec).isEmpty()) {
+        return true;
+    }
+    // Resolved once without any response: does it ask for one?
+    VariableResolver resolver = resolverFor(run);
+    resolver.requestVariables.insert(step.loopVariables);
+    resolver.scriptVariables = m_globals;
+    bool readsResponse = false;
+    resolver.responses = [this, &run, &readsResponse](const QString &name) -> const Exchange * {
+        readsResponse = readsResponse || run.named.contains(name) || m_named.contains(name);
+        return nullptr;
+    };
+    QStringList unresolved;
+    resolver.resolve(spec, &unresolved);
+    return readsResponse;
+}
+
+void CollectionRunner::startStep(FileRun *run)
+{
+    const Queued step = run->queue.takeFirst();
+    ++m_inFlight;
+    ++run->inFlight;
+    run->placeKeeping = step.keepsPlace != 0;
+    if (!step.block->loop.isEmpty() && !step.loopDone) {
         expandLoop(run, step);
-        return;
+    } else {
+        send(run, step);
     }
-    const HttpRequestBlock block = step.block;
-    ++run->count;
+}
+
+void CollectionRunner::stepDone(FileRun *run)
+{
+    --m_inFlight;
+    --run->inFlight;
+    run->placeKeeping = false; // when one that keeps its place was under way, it was this one
+    QMetaObject::invokeMethod(this, &CollectionRunner::pump, Qt::QueuedConnection);
+}
+
+void CollectionRunner::send(FileRun *run, const Queued &step)
+{
+    const Block shared = step.block;
+    const HttpRequestBlock &block = *shared;
+    const int number = ++run->count;
+    const int sequence = m_started++;
     RequestPipeline::Input input;
     input.spec = block.toSpec();
     input.resolver = resolverFor(*run);
@@ -336,12 +419,13 @@ void CollectionRunner::runNext(FileRun *run)
     }
     input.trustScripts = m_options.trustScripts;
     input.sendUnresolved = m_options.sendUnresolved;
-    input.prepare = [this, file = input.httpFile, block](RequestSpec *spec,
-                                                         const VariableResolver &resolver) {
-        return prepareBody(file, block, spec, resolver);
+    input.prepare = [this, file = input.httpFile, shared](RequestSpec *spec,
+                                                          const VariableResolver &resolver) {
+        return prepareBody(file, *shared, spec, resolver);
     };
     auto *pipeline = new RequestPipeline(m_client, m_scripts, &m_globals, input, this);
-    connect(pipeline, &RequestPipeline::finished, this, [this, run, block, pipeline] {
+    connect(pipeline, &RequestPipeline::finished, this, [this, run, shared, pipeline, number, sequence] {
+        const HttpRequestBlock &block = *shared;
         pipeline->deleteLater();
         const RequestPipeline::Result &done = pipeline->result();
         for (const QString &skipped : done.skippedScripts) {
@@ -353,7 +437,7 @@ void CollectionRunner::runNext(FileRun *run)
         RunResult result;
         result.file = run->relative;
         result.line = block.requestLine;
-        result.name = block.name.isEmpty() ? QStringLiteral("#%1").arg(run->count) : block.name;
+        result.name = block.name.isEmpty() ? QStringLiteral("#%1").arg(number) : block.name;
         result.method = block.method;
         result.checkStatus = m_options.checkStatus;
         result.url = done.sent.url;
@@ -365,20 +449,23 @@ void CollectionRunner::runNext(FileRun *run)
             result.unresolved = done.unresolved;
         }
         if (result.exchange.hasResponse()) {
-            const ErrorReport report = analyzeError(result.exchange.status, result.exchange.headers,
-                                                    result.exchange.body.bytes(ErrorBodyLimitBytes));
-            if (report.isError()) {
-                result.report = report;
+            const QByteArray body = result.exchange.body.bytes(ErrorBodyLimitBytes);
+            if (mayBeError(result.exchange.status, body)) {
+                const ErrorReport report =
+                    analyzeError(result.exchange.status, result.exchange.headers, body);
+                if (report.isError()) {
+                    result.report = report;
+                }
             }
         }
         if (result.sent()) {
             const Exchange last = kept(done.chained);
             if (!block.name.isEmpty()) {
-                m_named.insert(block.name, last);
+                keep(&m_named[block.name], forChaining(last));
             }
-            run->lastExchange = last;
+            keep(&run->lastExchange, last);
         }
-        finishResult(run, block, result, done.nextRequest);
+        finishResult(run, sequence, block, result, done.nextRequest);
     });
     pipeline->start();
 }
@@ -397,25 +484,25 @@ void CollectionRunner::expandLoop(FileRun *run, const Queued &step)
             one.loopVariables.insert(QStringLiteral("$index"), QString::number(i));
             run->queue.prepend(one);
         }
-        runNext(run);
+        stepDone(run);
     };
-    const QString where = QStringLiteral("%1:%2").arg(run->relative).arg(step.block.requestLine);
-    if (const QRegularExpressionMatch m = counter.match(step.block.loop); m.hasMatch()) {
+    const QString where = QStringLiteral("%1:%2").arg(run->relative).arg(step.block->requestLine);
+    if (const QRegularExpressionMatch m = counter.match(step.block->loop); m.hasMatch()) {
         expand(QList<QHash<QString, QString>>(qMin(m.captured(1).toInt(), MaxJumps)));
         return;
     }
     static const QRegularExpression whileLoop(QStringLiteral("^\\s*while\\s+(.+)$"));
-    const QRegularExpressionMatch whileMatch = whileLoop.match(step.block.loop);
-    const QRegularExpressionMatch m = forOf.match(step.block.loop);
+    const QRegularExpressionMatch whileMatch = whileLoop.match(step.block->loop);
+    const QRegularExpressionMatch m = forOf.match(step.block->loop);
     const bool known = m.hasMatch() || whileMatch.hasMatch();
     if (!known || !m_options.trustScripts || !m_scripts) {
         m_warnings.append(
             QStringLiteral("%1: not sent: # @loop %2 %3")
-                .arg(where, step.block.loop,
+                .arg(where, step.block->loop,
                      known ? QStringLiteral("needs its JavaScript run: the folder is not trusted")
                            : QStringLiteral(
                                  "is not a loop ApiLens runs (for N, for x of list, while condition)")));
-        runNext(run);
+        stepDone(run);
         return;
     }
     if (whileMatch.hasMatch()) {
@@ -429,7 +516,7 @@ void CollectionRunner::expandLoop(FileRun *run, const Queued &step)
             m_warnings.append(
                 QStringLiteral("%1: not sent: # @loop needs a list: %2")
                     .arg(where, outcome.error.isEmpty() ? jsonValueText(outcome.value) : outcome.error));
-            runNext(run);
+            stepDone(run);
             return;
         }
         QList<QHash<QString, QString>> iterations;
@@ -449,7 +536,7 @@ ScriptInput CollectionRunner::loopExpression(const FileRun &run, const Queued &s
     input.code = code;
     input.origin = run.relative;
     input.scope = m_root;
-    input.line = step.block.requestLine;
+    input.line = step.block->requestLine;
     input.globals = m_globals;
     input.variables = scriptVisibleVariables(resolverFor(run));
     return input;
@@ -459,11 +546,11 @@ void CollectionRunner::loopWhile(FileRun *run, const Queued &step, const QString
 {
     // httpyac's "# @loop while CONDITION": the condition (JavaScript, which sees the last
     // `response`) is evaluated before each iteration; the request is sent while it holds.
-    const QString where = QStringLiteral("%1:%2").arg(run->relative).arg(step.block.requestLine);
+    const QString where = QStringLiteral("%1:%2").arg(run->relative).arg(step.block->requestLine);
     if (step.whileIndex >= MaxJumps) {
         m_warnings.append(
             QStringLiteral("%1: # @loop while stopped after %2 iterations").arg(where).arg(MaxJumps));
-        runNext(run);
+        stepDone(run);
         return;
     }
     ScriptInput input = loopExpression(*run, step, condition);
@@ -473,7 +560,7 @@ void CollectionRunner::loopWhile(FileRun *run, const Queued &step, const QString
     m_scripts->run(input, this, [this, run, step](const ScriptOutcome &outcome) {
         if (!outcome.error.isEmpty()) {
             m_warnings.append(QStringLiteral("%1 (# @loop while)").arg(outcome.error));
-            runNext(run);
+            stepDone(run);
             return;
         }
         if (isTruthy(outcome.value)) {
@@ -485,7 +572,7 @@ void CollectionRunner::loopWhile(FileRun *run, const Queued &step, const QString
             one.loopVariables = {{QStringLiteral("$index"), QString::number(step.whileIndex)}};
             run->queue.prepend(one);
         }
-        runNext(run);
+        stepDone(run);
     });
 }
 
@@ -533,8 +620,8 @@ QString CollectionRunner::prepareBody(const QString &httpFile, const HttpRequest
     return {};
 }
 
-void CollectionRunner::finishResult(FileRun *run, const HttpRequestBlock &block, const RunResult &result,
-                                    const std::optional<QString> &nextRequest)
+void CollectionRunner::finishResult(FileRun *run, int sequence, const HttpRequestBlock &block,
+                                    const RunResult &result, const std::optional<QString> &nextRequest)
 {
     if (!block.name.isEmpty() && result.sent()) {
         run->sent.insert(block.name);
@@ -542,34 +629,64 @@ void CollectionRunner::finishResult(FileRun *run, const HttpRequestBlock &block,
     if (nextRequest) {
         jumpTo(run, *nextRequest, block);
     }
-    RunResult stored = result;
-    stored.exchange.streamedBodySize = result.exchange.bodySize();
-    stored.exchange.body = {};
-    m_results.append(stored);
-    Q_EMIT requestFinished(result);
-    QMetaObject::invokeMethod(
-        this, [this, run] { runNext(run); }, Qt::QueuedConnection);
+    // Results are reported in the order their requests started, whatever order they end in.
+    m_unreported.insert(sequence, result);
+    while (!m_unreported.isEmpty() && m_unreported.firstKey() == m_reported) {
+        const RunResult next = m_unreported.take(m_reported++);
+        m_failures += next.passed() ? 0 : 1;
+        if (m_options.keepResults) {
+            m_results.append(summary(next));
+        }
+        Q_EMIT requestFinished(next);
+    }
+    stepDone(run);
 }
 
-qint64 CollectionRunner::keptBodyBytesInMemory() const
+Exchange CollectionRunner::outline(const Exchange &whole)
 {
-    qint64 total = 0;
-    const auto add = [&total](const Exchange &exchange) {
-        total += exchange.body.isInMemory() ? exchange.body.size() : 0;
-    };
-    for (const Exchange &exchange : m_named) {
-        add(exchange);
-    }
-    for (const std::shared_ptr<FileRun> &file : m_files) {
-        add(file->lastExchange);
-    }
-    return total;
+    Exchange exchange;
+    exchange.status = whole.status;
+    exchange.reason = whole.reason;
+    exchange.httpVersion = whole.httpVersion;
+    exchange.streamedBodySize = whole.bodySize();
+    exchange.timings = whole.timings;
+    exchange.error = whole.error;
+    exchange.errorMessage = whole.errorMessage;
+    exchange.tlsVerificationDisabled = whole.tlsVerificationDisabled;
+    return exchange;
+}
+
+RunResult CollectionRunner::summary(const RunResult &result)
+{
+    RunResult stored = result;
+    stored.exchange = outline(result.exchange);
+    return stored;
+}
+
+Exchange CollectionRunner::forChaining(const Exchange &whole)
+{
+    Exchange exchange = outline(whole);
+    exchange.streamedBodySize = whole.streamedBodySize;
+    exchange.headers = whole.headers;
+    exchange.body = whole.body;
+    exchange.contentEncoding = whole.contentEncoding;
+    return exchange;
+}
+
+qint64 CollectionRunner::inMemory(const Exchange &exchange)
+{
+    return exchange.body.isInMemory() ? exchange.body.size() : 0;
+}
+
+void CollectionRunner::keep(Exchange *place, const Exchange &exchange)
+{
+    m_keptInMemory += inMemory(exchange) - inMemory(*place);
+    *place = exchange;
 }
 
 Exchange CollectionRunner::kept(Exchange exchange) const
 {
-    if (exchange.body.isInMemory() &&
-        keptBodyBytesInMemory() + 2 * exchange.body.size() > KeptBodiesInMemoryBytes) {
+    if (exchange.body.isInMemory() && m_keptInMemory + 2 * exchange.body.size() > KeptBodiesInMemoryBytes) {
         exchange.body = exchange.body.spilled();
     }
     return exchange;
@@ -599,7 +716,7 @@ void CollectionRunner::jumpTo(FileRun *run, const QString &name, const HttpReque
         return;
     }
     for (qsizetype i = at; i < run->blocks.size(); ++i) {
-        run->queue.append({run->blocks[i], {}, true, false, {}});
+        run->queue.append(Queued(run->blocks[i], {}, true));
     }
 }
 

@@ -8,6 +8,7 @@
 #include "variables.h"
 
 #include <QJsonValue>
+#include <QMap>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -44,8 +45,11 @@ struct RunResult
 struct RunOptions
 {
     QString environment;
-    QString request;          // only requests with this name
-    int concurrency = 1;      // files run side by side; requests in a file run in order
+    QString request; // only requests with this name
+    // Requests under way at once. Past 1, files run side by side and so do the requests of a
+    // file that depend on nothing before them (see CollectionRunner::keepsPlace); results
+    // are reported in the order the requests started.
+    int concurrency = 1;
     bool checkStatus = false; // a 4xx/5xx answer fails the request
     // Where environment and .env files are looked for above each file's folder (httpyac's
     // project root; the CLI passes its working directory). Empty: the run's own folder.
@@ -59,6 +63,9 @@ struct RunOptions
     // Send body files from outside the collection folder (symbolic links followed); otherwise
     // such a request is not sent and says which file (`run --allow-outside-files`).
     bool allowOutsideFiles = false;
+    // results() keeps every result (reports that list them); off, only the counts are kept
+    // and requestFinished is the one place they are seen (a console report).
+    bool keepResults = true;
 };
 
 // Runs the requests of .http files (a file or a folder, recursively) with an environment,
@@ -74,32 +81,40 @@ public:
     bool prepare(const QString &path, const RunOptions &options, QStringList *errors);
     void start();
 
-    // Every result so far, for reports: without its body (requestFinished has it), so a long
-    // run's memory does not grow with what it received.
+    // Every result so far, for reports: its exchange reduced to status, timings and error
+    // (requestFinished has it whole: body, headers, what was sent), so a long run's memory
+    // does not grow with what it sent and received.
     const QList<RunResult> &results() const { return m_results; }
     const QStringList &warnings() const { return m_warnings; } // file:line problems in the files
-    int failures() const;
+    int reported() const { return m_reported; }                // results so far (kept or not)
+    int failures() const { return m_failures; }
     QString root() const { return m_root; }
     // Bodies kept after their request (named ones for chaining, each file's last for loops)
     // stay in memory up to this in all (counted for each place that keeps one); past it they
     // go to temporary files and are read from there.
     static constexpr qint64 KeptBodiesInMemoryBytes = 64 * 1024 * 1024;
-    qint64 keptBodyBytesInMemory() const;
+    qint64 keptBodyBytesInMemory() const { return m_keptInMemory; }
 
 Q_SIGNALS:
     void requestFinished(const ApiLens::Core::RunResult &result);
     void finished();
 
 private:
+    using Block = std::shared_ptr<const HttpRequestBlock>;
     struct FileRun;
     struct Queued;
-    void runNext(FileRun *run);
-    void startFiles();
+    // Starts what may start, up to the concurrency; `finished` when nothing is left.
+    void pump();
+    FileRun *startable(); // the first file whose next request may start now
+    // The file's next request at the front of its queue (the ones its "# @ref" lines name
+    // put before it); false when none is left or its "# @ref" lines wait for what is under way.
+    bool frontReady(FileRun *run);
+    bool keepsPlace(const FileRun &run, const Queued &step) const;
+    void startStep(FileRun *run);
+    void stepDone(FileRun *run);
+    void send(FileRun *run, const Queued &step);
     std::shared_ptr<FileRun> loadFile(const QString &file, QStringList *errors);
     void importFile(FileRun *run, const QString &path, const HttpRequestBlock &from, QSet<QString> *seen);
-    // The next request to send, the ones its "# @ref" lines name first; false when none is left.
-    bool takeNext(FileRun *run, Queued *next);
-    // "# @loop": the request's iterations put first in the queue, then the run goes on.
     void expandLoop(FileRun *run, const Queued &step);
     void loopWhile(FileRun *run, const Queued &step, const QString &condition);
     // A "# @loop" expression (the list of "for x of", the condition of "while") for the host.
@@ -108,10 +123,16 @@ private:
     // Body files read (inside the collection), "<@" files resolved; why it cannot be sent otherwise.
     QString prepareBody(const QString &httpFile, const HttpRequestBlock &block, RequestSpec *spec,
                         const VariableResolver &resolver) const;
-    void finishResult(FileRun *run, const HttpRequestBlock &block, const RunResult &result,
+    void finishResult(FileRun *run, int sequence, const HttpRequestBlock &block, const RunResult &result,
                       const std::optional<QString> &nextRequest);
     void jumpTo(FileRun *run, const QString &name, const HttpRequestBlock &from);
-    Exchange kept(Exchange exchange) const; // its body spilled when memory is past the cap
+    Exchange kept(Exchange exchange) const;               // its body spilled when memory is past the cap
+    void keep(Exchange *place, const Exchange &exchange); // counting what stays in memory
+    static qint64 inMemory(const Exchange &exchange);
+    static Exchange outline(const Exchange &whole); // status line, timings, error: nothing sent or received
+    static RunResult summary(const RunResult &result); // what results() keeps: its exchange's outline
+    static Exchange
+    forChaining(const Exchange &whole); // what {{name.response…}} reads: status, headers, body
     static constexpr int MaxJumps = 10000;
 
     HttpClient *m_client;
@@ -121,12 +142,18 @@ private:
     RunOptions m_options;
     QString m_root;
     QList<std::shared_ptr<FileRun>> m_files;
-    int m_nextFile = 0;
-    int m_running = 0;
+    qsizetype m_firstOpenFile = 0; // the files before it are done
+    int m_inFlight = 0;
+    bool m_finished = false;
+    int m_started = 0;  // requests sent so far: the next one's sequence number
+    int m_reported = 0; // the sequence number of the next result to report
+    int m_failures = 0;
+    QMap<int, RunResult> m_unreported; // ended before one that started earlier
     QList<RunResult> m_results;
     QStringList m_warnings;
 
     QHash<QString, Exchange> m_named; // the last exchange of each named request, for chaining
+    qint64 m_keptInMemory = 0;        // the bodies of m_named and each file's lastExchange in memory
 };
 
 } // namespace ApiLens::Core

@@ -45,6 +45,11 @@ bool ErrorReport::isError() const
     return format == QLatin1String("graphql") || format == QLatin1String("slack");
 }
 
+bool mayBeError(int status, const QByteArray &body)
+{
+    return status >= 400 || body.contains("\"errors\"") || body.contains("\"ok\"");
+}
+
 QString formatDisplayName(const QString &format)
 {
     for (const Errors::ErrorReader *reader : Errors::readers()) {

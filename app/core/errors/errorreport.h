@@ -37,6 +37,11 @@ struct ErrorReport
     bool isError() const;
 };
 
+// False when the response cannot be an error by isError()'s rule, without reading the body:
+// below 400, only a body with GraphQL's "errors" or Slack's "ok" member may report one. For
+// callers that skip analyzeError on the many successful responses of a run.
+bool mayBeError(int status, const QByteArray &body);
+
 // A readable name for a format id: "problem-details" -> "RFC 9457 problem details".
 QString formatDisplayName(const QString &format);
 

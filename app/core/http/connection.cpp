@@ -53,7 +53,9 @@ QString Endpoint::proxyOrigin() const
 Connection::Connection(const Endpoint &endpoint, QObject *parent)
     : QObject(parent)
     , m_endpoint(endpoint)
-    , m_socket(new QSslSocket(this))
+    // Plain http needs no TLS: a QSslSocket would load the TLS backend (milliseconds) for nothing.
+    , m_tls(endpoint.isTls() ? new QSslSocket(this) : nullptr)
+    , m_socket(m_tls ? m_tls : new QTcpSocket(this))
     , m_idleTimer(new QTimer(this))
     , m_continueTimer(new QTimer(this))
 {
@@ -79,26 +81,33 @@ Connection::Connection(const Endpoint &endpoint, QObject *parent)
         }
     });
     connect(m_socket, &QAbstractSocket::connected, this, &Connection::onConnected);
-    connect(m_socket, &QSslSocket::encrypted, this, &Connection::onEncrypted);
-    connect(m_socket, &QSslSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+    if (m_tls) {
+        connectTls();
+    }
+    connect(m_socket, &QIODevice::readyRead, this, &Connection::onReadyRead);
+    connect(m_socket, &QIODevice::bytesWritten, this, &Connection::onBytesWritten);
+    connect(m_socket, &QAbstractSocket::disconnected, this, &Connection::onDisconnected);
+    connect(m_socket, &QAbstractSocket::errorOccurred, this, &Connection::onSocketError);
+}
+
+void Connection::connectTls()
+{
+    connect(m_tls, &QSslSocket::encrypted, this, &Connection::onEncrypted);
+    connect(m_tls, &QSslSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
         m_sslErrors = tlsProblems(errors, m_endpoint.host);
         if (!m_endpoint.verifyTls) {
             m_ignoredSslErrors = m_sslErrors;
-            m_socket->ignoreSslErrors();
+            m_tls->ignoreSslErrors();
         }
     });
     // A fatal alert is why the server ended the session: say it instead of "closed".
-    connect(m_socket, &QSslSocket::alertReceived, this,
+    connect(m_tls, &QSslSocket::alertReceived, this,
             [this](QSsl::AlertLevel level, QSsl::AlertType type, const QString &description) {
                 if (level == QSsl::AlertLevel::Fatal) {
                     m_tlsAlert = type;
                     m_tlsAlertText = description;
                 }
             });
-    connect(m_socket, &QIODevice::readyRead, this, &Connection::onReadyRead);
-    connect(m_socket, &QIODevice::bytesWritten, this, &Connection::onBytesWritten);
-    connect(m_socket, &QAbstractSocket::disconnected, this, &Connection::onDisconnected);
-    connect(m_socket, &QAbstractSocket::errorOccurred, this, &Connection::onSocketError);
 }
 
 Connection::~Connection()
@@ -241,10 +250,10 @@ void Connection::startTls()
     config.setAllowedNextProtocols(m_endpoint.allowHttp2
                                        ? QList<QByteArray>{QSslConfiguration::ALPNProtocolHTTP2, "http/1.1"}
                                        : QList<QByteArray>{"http/1.1"});
-    m_socket->setSslConfiguration(config);
-    m_socket->setPeerVerifyName(m_endpoint.host);
+    m_tls->setSslConfiguration(config);
+    m_tls->setPeerVerifyName(m_endpoint.host);
     m_state = State::Handshaking;
-    m_socket->startClientEncryption();
+    m_tls->startClientEncryption();
 }
 
 void Connection::onEncrypted()
@@ -259,7 +268,7 @@ void Connection::ready()
 {
     const bool http2 =
         m_endpoint.isTls()
-            ? m_socket->sslConfiguration().nextNegotiatedProtocol() == QSslConfiguration::ALPNProtocolHTTP2
+            ? m_tls->sslConfiguration().nextNegotiatedProtocol() == QSslConfiguration::ALPNProtocolHTTP2
             : m_endpoint.http2PriorKnowledge && m_endpoint.allowHttp2 && !m_endpoint.absoluteForm();
     m_state = State::Idle;
     if (!http2) {
@@ -585,10 +594,13 @@ void Connection::readHttp1()
     if (!stream) {
         return;
     }
-    if (m_readBuffer.size() != ReadSlice) {
-        m_readBuffer.resize(ReadSlice);
+    // The buffer grows to what arrives, up to a slice: a connection that only ever carries
+    // small answers keeps a small one (50 of them under `run --concurrency 50`).
+    const qint64 want = qBound<qint64>(1, m_socket->bytesAvailable(), ReadSlice);
+    if (m_readBuffer.size() < want) {
+        m_readBuffer.resize(want);
     }
-    const qint64 read = m_socket->read(m_readBuffer.data(), ReadSlice);
+    const qint64 read = m_socket->read(m_readBuffer.data(), want);
     if (read <= 0) {
         return;
     }

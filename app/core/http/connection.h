@@ -14,6 +14,7 @@
 
 class QFile;
 class QSslSocket;
+class QTcpSocket;
 class QTimer;
 
 namespace ApiLens::Core {
@@ -107,6 +108,7 @@ private:
     void onBytesWritten();
     void ready();
     void startTls();
+    void connectTls(); // the TLS socket's signals
     void readTunnelReply();
     void failAll(TransportError error, const QString &message, bool retry = false);
     QString socketErrorMessage(TransportError *kind) const;
@@ -119,7 +121,8 @@ private:
 
     Endpoint m_endpoint;
     State m_state = State::Connecting;
-    QSslSocket *m_socket;
+    QSslSocket *m_tls;    // for https, else null
+    QTcpSocket *m_socket; // m_tls, or a plain socket
     QTimer *m_idleTimer;
     QList<WireStream *> m_waiting; // until the connection is ready
     QStringList m_sslErrors;
