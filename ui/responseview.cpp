@@ -162,6 +162,7 @@ ResponseView::ResponseView(const Core::Catalog *catalog, QWidget *parent)
     , m_badge(new StatusBadge(m_strip))
     , m_summary(new QLabel(m_strip))
     , m_tlsOff(new QLabel(m_strip))
+    , m_incomplete(new QLabel(m_strip))
     , m_pages(new QStackedWidget(this))
     , m_empty(new QLabel(this))
     , m_tabs(new QTabWidget(this))
@@ -196,11 +197,15 @@ ResponseView::ResponseView(const Core::Catalog *catalog, QWidget *parent)
     warn.setColor(QPalette::WindowText,
                   StatusStyle::forClass(Core::StatusClass::ClientError, palette()).fill);
     m_tlsOff->setPalette(warn);
+    m_incomplete->setPalette(warn);
+    m_incomplete->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_incomplete->hide();
     auto *strip = new QHBoxLayout(m_strip);
     strip->setContentsMargins(8, 6, 8, 6);
     strip->setSpacing(12);
     strip->addWidget(m_badge);
     strip->addWidget(m_summary);
+    strip->addWidget(m_incomplete, 1);
     strip->addStretch(1);
     strip->addWidget(m_tlsOff);
 
@@ -421,6 +426,7 @@ void ResponseView::showExchange(const Core::Exchange &exchange)
         m_formatCancel->store(true);
     }
     m_body = {};
+    m_incomplete->hide();
     m_tlsOff->setVisible(exchange.tlsVerificationDisabled &&
                          exchange.request.url.scheme() == QLatin1String("https"));
     m_strip->show();
@@ -444,9 +450,12 @@ void ResponseView::showExchange(const Core::Exchange &exchange)
     if (const int redirects = exchange.redirectCount(); redirects > 0) {
         summary.append(redirects == 1 ? tr("1 redirect") : tr("%1 redirects").arg(redirects));
     }
-    if (exchange.error != Core::TransportError::None) {
-        summary.append(exchange.errorMessage); // e.g. the body was cut off
-    }
+    // The head came, then the exchange failed (the body cut off, too large, cancelled): said
+    // with its kind, in the warning colour, beside what did come.
+    m_incomplete->setVisible(exchange.error != Core::TransportError::None);
+    m_incomplete->setText(
+        tr("⚠ %1: %2").arg(Core::transportErrorTitle(exchange.error), exchange.errorMessage));
+    m_incomplete->setToolTip(m_incomplete->text());
     m_summaryBase = summary.join(QStringLiteral(" · "));
     m_summary->setText(m_summaryBase);
     fillHeaders(exchange.headers);
@@ -605,6 +614,8 @@ void ResponseView::showNotSent(const QString &title, const QString &message, con
     m_inspector->hide();
     m_badge->setNoResponse(tr("Not sent"));
     m_summary->clear();
+    m_incomplete->hide();
+    m_tlsOff->hide();
     m_failureTitle->setText(title);
     m_failureMessage->setText(message);
     m_failureHint->setText(hint);

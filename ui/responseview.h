@@ -71,6 +71,9 @@ public:
     QTableWidget *headersTable() const { return m_headers; }
     QPlainTextEdit *sentView() const { return m_sent; }
     TimingView *timingView() const { return m_timing; }
+    QLabel *tlsOffLabel() const { return m_tlsOff; } // "TLS verification off", on the response
+    // "⚠ Connection closed: …" when the response came but did not end well (cut off, too large).
+    QLabel *incompleteLabel() const { return m_incomplete; }
     QLabel *failureTitle() const { return m_failureTitle; }
     QLabel *failureMessage() const { return m_failureMessage; }
     QLabel *failureHint() const { return m_failureHint; }
@@ -156,6 +159,7 @@ private:
     StatusBadge *m_badge;
     QLabel *m_summary;
     QLabel *m_tlsOff;
+    QLabel *m_incomplete;
     QStackedWidget *m_pages;
     QLabel *m_empty;
     QLabel *m_pendingLabel;

@@ -32,6 +32,8 @@ private Q_SLOTS:
     void truncatesAndCancels();
     void prettyBody_data();
     void prettyBody();
+    void deepNestingStaysInBounds_data();
+    void deepNestingStaysInBounds();
 };
 
 void tst_BodyFormatter::detect_data()
@@ -286,7 +288,7 @@ void tst_BodyFormatter::prettyBody_data()
 
 void tst_BodyFormatter::prettyBody()
 {
-    // The body (on disk past 1 MB) indented in 4 MB pieces written while the next is indented:
+    // The body (on disk past 1 MB) indented in 1 MB pieces written while the next is indented:
     // the same text as one pass of the indenter over the whole, and its lines indexed.
     QFETCH(int, records);
     QFETCH(qint64, memoryBytes);
@@ -317,6 +319,38 @@ void tst_BodyFormatter::prettyBody()
         ApiLens::Core::prettyBody(ResponseBody::fromBytes(json), "application/json", memoryBytes, &cancel);
     QVERIFY(cancelled.cancelled);
     QVERIFY(!cancelled.reformatted);
+}
+
+void tst_BodyFormatter::deepNestingStaysInBounds_data()
+{
+    // Found by the fault suite in the window: JSON nested 100,000 deep asked the indenter for
+    // 10^10 bytes of spaces (std::bad_alloc on a worker, the app aborted).
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<bool>("reformatted");
+    QTest::newRow("100,000 arrays") << QByteArray(100000, '[') + QByteArray(100000, ']') << true;
+    QTest::newRow("50,000 objects") << QByteArray("{\"a\":").repeated(50000) + "1" + QByteArray(50000, '}')
+                                    << true;
+    // Every byte a newline and the deepest indent: past 16 x the body it stays as it came.
+    QTest::newRow("4 MB of [") << QByteArray(4 << 20, '[') << false;
+}
+
+void tst_BodyFormatter::deepNestingStaysInBounds()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(bool, reformatted);
+    const PrettyBody pretty = ApiLens::Core::prettyBody(ResponseBody::fromBytes(json), "application/json");
+    QCOMPARE(pretty.reformatted, reformatted);
+    QVERIFY(pretty.text.size() <= 16 * json.size() + (64 << 20));
+    if (!reformatted) {
+        QCOMPARE(pretty.text.size(), json.size()); // the text as it came
+        return;
+    }
+    // Indented as deep as the cap, no deeper: the longest run of spaces is 2 x MaxIndentLevels.
+    const QByteArray text = pretty.text.bytes();
+    const QByteArray deepest = "\n" + QByteArray(2 * JsonIndenter::MaxIndentLevels, ' ');
+    QVERIFY(text.contains(deepest));
+    QVERIFY(!text.contains(QByteArray(deepest + ' ')));
+    QVERIFY(text.startsWith(QByteArray(json.left(1) + "\n  " + json.at(1))));
 }
 
 QTEST_GUILESS_MAIN(tst_BodyFormatter)

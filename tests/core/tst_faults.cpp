@@ -1,6 +1,7 @@
 #include "http/httpclient.h"
 
 #include "faultcases.h"
+#include "faultrequest.h"
 #include "peers.h"
 
 #include <QSignalSpy>
@@ -49,16 +50,9 @@ void tst_Faults::faults()
 {
     QFETCH(FaultCase, fault);
     QString error;
-    RequestSpec spec;
-    spec.url = m_servers.url(fault, &error);
-    QVERIFY2(!spec.url.isEmpty(), qPrintable(error));
-    spec.settings.timeoutMs = fault.timeoutMs;
-    spec.settings.verifyTls = fault.verifyTls;
-    spec.settings.http2PriorKnowledge = fault.server == FaultCase::Server::Http2;
-    if (fault.server == FaultCase::Server::CrossHost) {
-        spec.headers = {{QStringLiteral("Authorization"), QStringLiteral("Bearer secret-token"), true},
-                        {QStringLiteral("Cookie"), QStringLiteral("user=1"), true}};
-    }
+    const QString url = m_servers.url(fault, &error);
+    QVERIFY2(!url.isEmpty(), qPrintable(error));
+    const RequestSpec spec = faultRequest(fault, url);
     HttpClient client;
     if (fault.maxBodyBytes > 0) {
         client.setMaxBodyBytes(fault.maxBodyBytes);

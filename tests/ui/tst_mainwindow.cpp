@@ -323,8 +323,9 @@ void tst_MainWindow::largestBodyIsASetting()
     action->trigger();
     typeUrlAndSend(m_server->url(QStringLiteral("/pattern/5000")).toString());
     QVERIFY(finished.wait(10000));
-    QVERIFY2(tab->response()->summaryLabel()->text().contains(QStringLiteral("limit")),
-             qPrintable(tab->response()->summaryLabel()->text()));
+    QVERIFY2(tab->response()->incompleteLabel()->isVisible() &&
+                 tab->response()->incompleteLabel()->text().contains(QStringLiteral("limit")),
+             qPrintable(tab->response()->incompleteLabel()->text()));
     m_client->setMaxBodyBytes(before);
     m_settings->remove(QStringLiteral("responses/maxBodyBytes"));
 }

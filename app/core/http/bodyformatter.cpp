@@ -108,7 +108,7 @@ public:
     }
     void newline(int level)
     {
-        const qsizetype indent = qsizetype(std::max(0, level)) * 2;
+        const qsizetype indent = qsizetype(std::clamp(level, 0, JsonIndenter::MaxIndentLevels)) * 2;
         room(indent + 1);
         char *at = m_out->data() + m_used;
         *at = '\n';
@@ -399,7 +399,11 @@ PrettyBody prettyBody(const ResponseBody &body, const QByteArray &contentType, q
         ResponseBody::Writer writer(memoryBytes);
         PieceWriter pieces(&writer);
         JsonIndenter indenter;
-        constexpr qsizetype Piece = 4 << 20;
+        // Pieces small enough that the worst case (a newline and the deepest indent for each
+        // byte: "[[[[…") stays in bounds, and the whole text at most so many times the body.
+        constexpr qsizetype Piece = 1 << 20;
+        const qint64 mostBytes = 16 * qint64(body.size()) + (64 << 20);
+        qint64 written = 0;
         QByteArrayView all = bytes.view();
         if (all.startsWith("\xEF\xBB\xBF")) {
             all = all.sliced(3);
@@ -411,7 +415,8 @@ PrettyBody prettyBody(const ResponseBody &body, const QByteArray &contentType, q
             }
             QByteArray out;
             indenter.feed(all.sliced(at, qMin(Piece, all.size() - at)), &out);
-            if (!pieces.push(std::move(out))) {
+            written += out.size();
+            if (written > mostBytes || !pieces.push(std::move(out))) {
                 return pretty; // no room for the indented copy: the text as it came
             }
             bytes.release(at + (bytes.view().size() - all.size()), Piece); // read once

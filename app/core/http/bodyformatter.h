@@ -51,9 +51,12 @@ struct JsonStringState
 // Indents JSON as it streams in: feed() takes the text in pieces of any size (split anywhere)
 // and appends the indented text so far; finish() ends it. The output is the same whatever the
 // pieces: two spaces a level, keys and tokens as written, empty containers on one line.
+// Levels past MaxIndentLevels are indented as that one: JSON nested 100,000 deep would
+// otherwise need 10^10 bytes of spaces.
 class JsonIndenter
 {
 public:
+    static constexpr int MaxIndentLevels = 64;
     void feed(QByteArrayView in, QByteArray *out);
     void finish(QByteArray *out);
 

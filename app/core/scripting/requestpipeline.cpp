@@ -233,8 +233,8 @@ void RequestPipeline::send()
             for (const QString &assertion : std::as_const(m_input.assertions)) {
                 m_result.checks.append(evaluateAssertion(assertion, m_result.exchange));
             }
-            if (!m_result.exchange.hasResponse()) {
-                Q_EMIT finished(); // nothing for response scripts to read
+            if (!m_result.exchange.hasResponse() || m_cancelled) {
+                Q_EMIT finished(); // nothing for response scripts to read, or the user stopped it
                 return;
             }
             runScripts(false, [this] { Q_EMIT finished(); });
