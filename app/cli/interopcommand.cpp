@@ -233,7 +233,8 @@ int runExport(const QStringList &arguments)
                                     QStringLiteral("FILE"));
     const QCommandLineOption secrets(
         QStringLiteral("include-secrets"),
-        QStringLiteral("har: keep Authorization, cookies and tokens (redacted by default)."));
+        QStringLiteral("curl: fill in the secret values too (the private environment, .env files); "
+                       "har: keep Authorization, cookies and tokens. Both left out by default."));
     const QCommandLineOption limit(QStringLiteral("limit"),
                                    QStringLiteral("har: the newest N exchanges (default 1000)."),
                                    QStringLiteral("N"), QStringLiteral("1000"));
@@ -269,6 +270,7 @@ int runExport(const QStringList &arguments)
         return ExitError;
     }
     Core::VariableResolver resolver;
+    QStringList secretNames;
     if (parser.isSet(env)) {
         QStringList problems;
         const Core::Environments environments =
@@ -278,7 +280,11 @@ int runExport(const QStringList &arguments)
                          .arg(parser.value(env), positional[1]));
             return ExitError;
         }
-        resolver.privateEnvironment = environments.privateVariables(parser.value(env));
+        // A command is pasted into chats and tickets: secret values stay {{variables}} unless asked.
+        secretNames = environments.privateVariables(parser.value(env)).keys();
+        if (parser.isSet(secrets)) {
+            resolver.privateEnvironment = environments.privateVariables(parser.value(env));
+        }
         resolver.publicEnvironment = environments.publicVariables(parser.value(env));
     }
     QStringList unresolved;
@@ -300,6 +306,18 @@ int runExport(const QStringList &arguments)
                            .arg(parser.value(request), positional[1])
                      : QStringLiteral("apilens-cli export: no requests in %1").arg(positional[1]));
         return ExitError;
+    }
+    QStringList secretLeft;
+    for (const QString &name : std::as_const(unresolved)) {
+        if (secretNames.contains(name) && !secretLeft.contains(name)) {
+            secretLeft.append(name);
+        }
+    }
+    if (!secretLeft.isEmpty() && !parser.isSet(secrets)) {
+        writeErr(
+            QStringLiteral("apilens-cli export: {{%1}} left as written: secret (the private environment); "
+                           "--include-secrets fills in their values")
+                .arg(secretLeft.join(QStringLiteral("}}, {{"))));
     }
     writeOut(commands.join("\n\n") + '\n');
     return ExitOk;

@@ -176,7 +176,16 @@ void tst_InteropCommand::exportCurlRunsWithCurl()
                                               m_server->url(QStringLiteral("/orders")).toString().toUtf8())),
              result.out.constData());
     QVERIFY(!result.out.contains("/other"));
+    // A command is pasted into chats and tickets: the secret stays a variable, unless asked.
+    QVERIFY2(result.out.contains("-H 'Authorization: Bearer {{token}}'"), result.out.constData());
+    QVERIFY(!result.out.contains("t0k"));
+    QVERIFY2(result.err.contains("{{token}} left as written") && result.err.contains("--include-secrets"),
+             result.err.constData());
+    result = cli({QStringLiteral("export"), QStringLiteral("curl"), QStringLiteral("api.http"),
+                  QStringLiteral("--env"), QStringLiteral("local"), QStringLiteral("--request"),
+                  QStringLiteral("Create order"), QStringLiteral("--include-secrets")});
     QVERIFY(result.out.contains("-H 'Authorization: Bearer t0k'"));
+    QVERIFY(result.err.isEmpty());
 
     result = cli({QStringLiteral("export"), QStringLiteral("curl"), QStringLiteral("api.http"),
                   QStringLiteral("--request"), QStringLiteral("Nope")});
@@ -188,7 +197,7 @@ void tst_InteropCommand::exportCurlRunsWithCurl()
     write(QStringLiteral("order.sh"), result.out);
     result = cli({QStringLiteral("export"), QStringLiteral("curl"), QStringLiteral("api.http"),
                   QStringLiteral("--env"), QStringLiteral("local"), QStringLiteral("--request"),
-                  QStringLiteral("Create order")});
+                  QStringLiteral("Create order"), QStringLiteral("--include-secrets")});
     const CliResult sent =
         runProcess(QStringLiteral("/bin/bash"),
                    {QStringLiteral("-c"),

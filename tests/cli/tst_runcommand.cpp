@@ -35,6 +35,8 @@ private Q_SLOTS:
     void outsideFilesNeedTheOption();
     void headerInjectionIsRefused();
     void concurrencyUsesThatManyConnections();
+    void reportsLeaveSecretsOut_data();
+    void reportsLeaveSecretsOut();
 
 private:
     using Result = ApiLens::Test::CliResult;
@@ -328,6 +330,49 @@ void tst_RunCommand::concurrencyUsesThatManyConnections()
     for (int i = 0; i < 10; ++i) {
         QCOMPARE(results[i].toObject().value(QStringLiteral("name")).toString(),
                  QStringLiteral("r%1").arg(i));
+    }
+}
+
+void tst_RunCommand::reportsLeaveSecretsOut_data()
+{
+    // Reports end up in CI logs: a secret goes to the server, never into a report.
+    QTest::addColumn<QString>("reporter");
+    QTest::newRow("console") << QStringLiteral("console");
+    QTest::newRow("json") << QStringLiteral("json");
+    QTest::newRow("junit") << QStringLiteral("junit");
+}
+
+void tst_RunCommand::reportsLeaveSecretsOut()
+{
+    QFETCH(QString, reporter);
+    QFile secrets(m_dir->filePath(QStringLiteral("http-client.private.env.json")));
+    QVERIFY(secrets.open(QIODevice::WriteOnly));
+    secrets.write(R"({"local": {"token": "s3cr3t-Tok/en+1"}})");
+    secrets.close();
+    QFile http(m_dir->filePath(QStringLiteral("secret.http")));
+    QVERIFY(http.open(QIODevice::WriteOnly));
+    // The private value in the path, in a query parameter of an ordinary name and one of a
+    // secret's name, in a header and the body; a script logs it and one keeps a token it got.
+    http.write(
+        "### login\nPOST {{host}}/echo?access_token=plain-sight-value\nContent-Type: application/json\n\n"
+        "{\"t\": \"{{token}}\"}\n\n> {%\n  client.global.set('session_token', 'from-login-script');\n"
+        "  client.log('token is ' + request.environment.get('token'));\n%}\n\n"
+        "### use\nGET {{host}}/users/{{token}}/x?q={{token}}&page=2\nX-Key: {{token}}\n"
+        "X-Session: {{session_token}}\n\n?? header content-type == {{token}}\n");
+    http.close();
+    const Result result = run({http.fileName(), QStringLiteral("--env"), QStringLiteral("local"),
+                               QStringLiteral("--trust"), QStringLiteral("--reporter"), reporter});
+    const QByteArray said = result.out + result.err;
+    QCOMPARE(m_server->requests().size(), 2);
+    QVERIFY(m_server->requests().last().target.contains("s3cr3t-Tok")); // sent as written
+    QCOMPARE(m_server->requests().last().header("X-Session"), QByteArray("from-login-script"));
+    for (const QByteArray &secret : {QByteArray("s3cr3t-Tok"), QByteArray("s3cr3t-Tok%2Fen"),
+                                    QByteArray("plain-sight-value"), QByteArray("from-login-script")}) {
+        QVERIFY2(!said.contains(secret), said.constData());
+    }
+    if (reporter == QLatin1String("json")) { // the one that lists URLs and what scripts logged
+        QVERIFY2(said.contains("[redacted]"), said.constData());
+        QVERIFY2(said.contains("page=2"), said.constData()); // the rest of the URL as it was
     }
 }
 

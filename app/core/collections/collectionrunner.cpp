@@ -7,6 +7,7 @@
 
 #include "errors/erroranalyzer.h"
 #include "http/httpclient.h"
+#include "http/secrets.h"
 #include "scripting/requestpipeline.h"
 #include "scripting/scriptbridge.h"
 #include "scripting/scripthost.h"
@@ -440,11 +441,18 @@ void CollectionRunner::send(FileRun *run, const Queued &step)
         result.name = block.name.isEmpty() ? QStringLiteral("#%1").arg(number) : block.name;
         result.method = block.method;
         result.checkStatus = m_options.checkStatus;
-        result.url = done.sent.url;
+        // Reports go to CI logs: no secret in them (the signal's exchange keeps what was sent).
+        const QStringList secrets = secretValues(*run);
+        result.url = redactedUrl(done.sent.url, secrets, redactedMarker());
         result.problem = done.problem;
         result.exchange = done.exchange;
         result.assertions = done.checks;
-        result.log = done.log;
+        for (AssertionResult &check : result.assertions) {
+            check.message = redactValues(check.message, secrets, redactedMarker());
+        }
+        for (const QString &line : done.log) {
+            result.log.append(redactValues(line, secrets, redactedMarker()));
+        }
         if (done.problem.isEmpty()) {
             result.unresolved = done.unresolved;
         }
@@ -574,6 +582,19 @@ void CollectionRunner::loopWhile(FileRun *run, const Queued &step, const QString
         }
         stepDone(run);
     });
+}
+
+QStringList CollectionRunner::secretValues(const FileRun &run) const
+{
+    // The private environment's and .env files' values, and what scripts set under a
+    // secret's name (a token a login script kept).
+    QStringList values = run.privateEnvironment.values() + run.dotenv.values();
+    for (auto it = m_globals.cbegin(); it != m_globals.cend(); ++it) {
+        if (isSecretName(it.key())) {
+            values.append(jsonValueText(it.value()));
+        }
+    }
+    return values;
 }
 
 VariableResolver CollectionRunner::resolverFor(const FileRun &run) const

@@ -1,7 +1,9 @@
 #include "secrets.h"
 
 #include <QStringList>
+
 #include <QUrlQuery>
+#include <algorithm>
 
 namespace ApiLens::Core {
 
@@ -48,6 +50,30 @@ QUrl withoutSecretQuery(const QUrl &url, const QString &marker)
         out.setQuery(redacted.query(QUrl::FullyEncoded), QUrl::StrictMode);
     }
     return out;
+}
+
+QString redactValues(QString text, const QStringList &values, const QString &marker)
+{
+    QStringList forms;
+    for (const QString &value : values) {
+        if (value.size() >= MinRedactedChars) {
+            forms << value << QString::fromLatin1(QUrl::toPercentEncoding(value));
+        }
+    }
+    std::sort(forms.begin(), forms.end(),
+              [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    for (const QString &form : std::as_const(forms)) {
+        text.replace(form, marker);
+    }
+    return text;
+}
+
+QString redactedUrl(const QString &url, const QStringList &secretValues, const QString &marker)
+{
+    // The marker as it reads, not percent-encoded as the query holds it: this is for people.
+    QString text = withoutSecretQuery(QUrl(url), marker).toString();
+    text.replace(QString::fromLatin1(QUrl::toPercentEncoding(marker)), marker);
+    return redactValues(text, secretValues, marker);
 }
 
 } // namespace ApiLens::Core

@@ -18,4 +18,19 @@ inline bool isSecretName(const QByteArray &name)
 // whose name is secret (?api_key=… becomes ?api_key=•••); the rest as it was.
 QUrl withoutSecretQuery(const QUrl &url, const QString &marker);
 
+// What stands for a secret left out of a report, an export or the history.
+inline QString redactedMarker()
+{
+    return QStringLiteral("[redacted]");
+}
+
+// `text` with every occurrence of each of `values` replaced by `marker`, longer values
+// first; values shorter than MinRedactedChars are left (they would mark ordinary text).
+// Values appear as written and percent-encoded (as they go out in a URL).
+constexpr qsizetype MinRedactedChars = 4;
+QString redactValues(QString text, const QStringList &values, const QString &marker);
+
+// A URL as reports show it: without user info, secret query parameters and secret values.
+QString redactedUrl(const QString &url, const QStringList &secretValues, const QString &marker);
+
 } // namespace ApiLens::Core

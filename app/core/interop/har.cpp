@@ -129,9 +129,9 @@ QJsonArray harHeaders(const HeaderList &headers, bool includeSecrets)
     QJsonArray array;
     for (const auto &header : headers) {
         const bool secret = !includeSecrets && isSecretName(header.first);
-        array.append(QJsonObject{{QStringLiteral("name"), QString::fromLatin1(header.first)},
-                                 {QStringLiteral("value"),
-                                  secret ? QStringLiteral("[redacted]") : QString::fromUtf8(header.second)}});
+        array.append(QJsonObject{
+            {QStringLiteral("name"), QString::fromLatin1(header.first)},
+            {QStringLiteral("value"), secret ? redactedMarker() : QString::fromUtf8(header.second)}});
     }
     return array;
 }
@@ -154,10 +154,9 @@ QByteArray exportHar(const QList<StoredExchange> &exchanges, const HarOptions &o
     for (const StoredExchange &stored : exchanges) {
         const HistoryEntry &entry = stored.entry;
         // Entries recorded before the history left query secrets out still hold them.
-        const QString url =
-            options.includeSecrets
-                ? entry.url
-                : withoutSecretQuery(QUrl(entry.url), QStringLiteral("[redacted]")).toString();
+        const QString url = options.includeSecrets
+                                ? entry.url
+                                : withoutSecretQuery(QUrl(entry.url), redactedMarker()).toString();
         QJsonArray query;
         for (const auto &item : QUrlQuery(QUrl(url)).queryItems(QUrl::FullyDecoded)) {
             query.append(
