@@ -233,7 +233,8 @@ void MainWindow::connectTab(RequestTab *tab)
     connect(tab, &RequestTab::exchangeFinished, this,
             [this, tab](const Core::Exchange &exchange, const Core::Exchange &chained) {
                 if (m_history) {
-                    m_history->record(exchange, tab->document()->name(), tab->document()->spec());
+                    m_history->record(exchange, tab->document()->name(), tab->document()->spec(),
+                                      Core::secretValues(m_workspace->resolverFor(tab->document())));
                 }
                 if (tab->hasSource()) {
                     m_collections->model()->setLastStatus(tab->source(),

@@ -22,6 +22,7 @@
 
 #include "catalog/catalog.h"
 #include "history/historyservice.h"
+#include "history/historystore.h"
 #include "http/httpclient.h"
 #include "scripting/foldertrust.h"
 
@@ -100,6 +101,7 @@ private Q_SLOTS:
     void headerInjectionIsRefused();
     void droppedFilesOpenOrImport();
     void historyExportsAsHar();
+    void historyLeavesSecretsOut();
     void openApiImportExplainsResponses();
 
 private:
@@ -1240,6 +1242,52 @@ void tst_MainWindow::historyExportsAsHar()
     m_window->setHistory(nullptr);
     delete m_window;
     m_window = nullptr;
+}
+
+void tst_MainWindow::historyLeavesSecretsOut()
+{
+    // The private environment's token, sent in the path, an ordinary query parameter, a
+    // header of no secret name and the body, and echoed back by the server: the server has it,
+    // the history database has it nowhere.
+    const QString root = makeCollection();
+    const QString users = root + QStringLiteral("/api/users.http");
+    Core::HistoryService history;
+    QSignalSpy opened(&history, &Core::HistoryService::opened);
+    const QString database = m_dir.filePath(QStringLiteral("history-secrets.sqlite"));
+    QFile::remove(database);
+    history.open(database);
+    QVERIFY(opened.wait(5000));
+    m_window->setHistory(&history);
+    m_window->selectEnvironment(QStringLiteral("local"));
+    RequestTab *tab = openFromTree(users, QStringLiteral("Whoami"));
+    QVERIFY(tab);
+    Core::RequestSpec spec = tab->editor()->spec();
+    spec.method = QStringLiteral("POST");
+    spec.url = QStringLiteral("{{host}}/echo/{{token}}?q={{token}}&page=2");
+    spec.headers.append({QStringLiteral("X-Note"), QStringLiteral("uses {{token}}"), true});
+    spec.body.kind = Core::BodyKind::Raw;
+    spec.body.raw = R"({"t": "{{token}}"})";
+    tab->editor()->setSpec(spec);
+    QSignalSpy recorded(&history, &Core::HistoryService::recorded);
+    tab->send();
+    QVERIFY(recorded.wait(10000));
+    QVERIFY(m_server->lastRequest().target.contains("t0k3n"));
+    QVERIFY(m_server->lastRequest().body.contains("t0k3n"));
+    m_window->setHistory(nullptr);
+    QFile file(database);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll() + read(database + QStringLiteral("-wal"));
+    QVERIFY(!bytes.contains("t0k3n"));
+    Core::HistoryStore store;
+    QString error;
+    QVERIFY2(store.open(database, &error), qPrintable(error));
+    const QList<Core::HistoryEntry> entries = store.find({});
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries[0].url,
+             m_server->url(QStringLiteral("/echo/")).toString() + QStringLiteral("•••?q=•••&page=2"));
+    const std::optional<Core::StoredExchange> stored = store.load(entries[0].id);
+    QVERIFY(stored);
+    QVERIFY(stored->requestBody.contains("[redacted]") && stored->responseBody.contains("[redacted]"));
 }
 
 QTEST_MAIN(tst_MainWindow)

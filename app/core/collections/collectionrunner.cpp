@@ -442,7 +442,9 @@ void CollectionRunner::send(FileRun *run, const Queued &step)
         result.method = block.method;
         result.checkStatus = m_options.checkStatus;
         // Reports go to CI logs: no secret in them (the signal's exchange keeps what was sent).
-        const QStringList secrets = secretValues(*run);
+        VariableResolver withScripts = resolverFor(*run);
+        withScripts.scriptVariables = m_globals;
+        const QStringList secrets = secretValues(withScripts);
         result.url = redactedUrl(done.sent.url, secrets, redactedMarker());
         result.problem = done.problem;
         result.exchange = done.exchange;
@@ -582,19 +584,6 @@ void CollectionRunner::loopWhile(FileRun *run, const Queued &step, const QString
         }
         stepDone(run);
     });
-}
-
-QStringList CollectionRunner::secretValues(const FileRun &run) const
-{
-    // The private environment's and .env files' values, and what scripts set under a
-    // secret's name (a token a login script kept).
-    QStringList values = run.privateEnvironment.values() + run.dotenv.values();
-    for (auto it = m_globals.cbegin(); it != m_globals.cend(); ++it) {
-        if (isSecretName(it.key())) {
-            values.append(jsonValueText(it.value()));
-        }
-    }
-    return values;
 }
 
 VariableResolver CollectionRunner::resolverFor(const FileRun &run) const

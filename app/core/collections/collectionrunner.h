@@ -120,7 +120,6 @@ private:
     // A "# @loop" expression (the list of "for x of", the condition of "while") for the host.
     ScriptInput loopExpression(const FileRun &run, const Queued &step, const QString &code) const;
     VariableResolver resolverFor(const FileRun &run) const;
-    QStringList secretValues(const FileRun &run) const; // what reports leave out
     // Body files read (inside the collection), "<@" files resolved; why it cannot be sent otherwise.
     QString prepareBody(const QString &httpFile, const HttpRequestBlock &block, RequestSpec *spec,
                         const VariableResolver &resolver) const;

@@ -1,5 +1,7 @@
 #include "variables.h"
 
+#include "http/secrets.h"
+
 #include "collection.h"
 #include "dotenv.h"
 #include "dynamicvariables.h"
@@ -272,6 +274,17 @@ bool Environments::save(const QString &folder, QString *error) const
     }
     return ensureIgnoredByGit(folder, privateFileName(), error) &&
            writeFileAtomically(privatePath, environmentsJson(m_private), error, FileAccess::OwnerOnly);
+}
+
+QStringList secretValues(const VariableResolver &resolver)
+{
+    QStringList values = resolver.privateEnvironment.values() + resolver.dotenv.values();
+    for (auto it = resolver.scriptVariables.cbegin(); it != resolver.scriptVariables.cend(); ++it) {
+        if (isSecretName(it.key())) {
+            values.append(jsonValueText(it.value()));
+        }
+    }
+    return values;
 }
 
 QString jsonValueText(const QJsonValue &value)

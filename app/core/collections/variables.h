@@ -117,6 +117,11 @@ private:
     mutable Resolved m_resolved;
 };
 
+// The values of a resolver that are secret, for what reports, exports and the history leave
+// out: the private environment's (what the user marked secret), the .env file's, and what
+// scripts set under a secret's name (a token a login script kept; see isSecretName).
+QStringList secretValues(const VariableResolver &resolver);
+
 // A JSON value as text: strings as they are, numbers and booleans as JSON writes them,
 // objects and arrays as compact JSON.
 QString jsonValueText(const QJsonValue &value);

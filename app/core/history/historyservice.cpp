@@ -53,10 +53,11 @@ void HistoryService::open(const QString &path)
     });
 }
 
-void HistoryService::record(const Exchange &exchange, const QString &name, const RequestSpec &written)
+void HistoryService::record(const Exchange &exchange, const QString &name, const RequestSpec &written,
+                            const QStringList &secretValues)
 {
     const bool hasWritten = !written.url.isEmpty();
-    QMetaObject::invokeMethod(m_worker, [this, exchange, name, written, hasWritten] {
+    QMetaObject::invokeMethod(m_worker, [this, exchange, name, written, hasWritten, secretValues] {
         if (!m_store) {
             return;
         }
@@ -65,8 +66,8 @@ void HistoryService::record(const Exchange &exchange, const QString &name, const
             report =
                 analyzeError(exchange.status, exchange.headers, exchange.body.bytes(ErrorBodyLimitBytes));
         }
-        const qint64 id =
-            m_store->record(exchange, name, report ? &*report : nullptr, hasWritten ? &written : nullptr);
+        const qint64 id = m_store->record(exchange, name, report ? &*report : nullptr,
+                                          hasWritten ? &written : nullptr, secretValues);
         deliver([=] { Q_EMIT recorded(id); });
     });
 }

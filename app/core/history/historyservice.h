@@ -19,7 +19,9 @@ public:
     // Opens the database on the worker; opened() says how it went.
     void open(const QString &path);
     // `written`: the request as the user wrote it (it comes back in a tab as that).
-    void record(const Exchange &exchange, const QString &name, const RequestSpec &written = {});
+    // `secretValues` are left out wherever they appear (see HistoryStore::record).
+    void record(const Exchange &exchange, const QString &name, const RequestSpec &written = {},
+                const QStringList &secretValues = {});
     quint64 find(const HistoryFilter &filter);
     void load(qint64 id);
     void clear();

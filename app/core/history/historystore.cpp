@@ -155,8 +155,20 @@ bool HistoryStore::migrate(QString *error)
     return true;
 }
 
+namespace {
+
+HeaderList redactedHeaders(HeaderList headers, const QStringList &secretValues)
+{
+    for (auto &header : headers) {
+        header.second = redactValues(header.second, secretValues, redactedMarker().toUtf8());
+    }
+    return headers;
+}
+
+} // namespace
+
 bool HistoryStore::insert(const Exchange &exchange, const QString &name, const ErrorReport *report,
-                          const RequestSpec *written, qint64 *id)
+                          const RequestSpec *written, qint64 *id, const QStringList &secretValues)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery query(db);
@@ -172,7 +184,7 @@ bool HistoryStore::insert(const Exchange &exchange, const QString &name, const E
     query.addBindValue(name);
     query.addBindValue(QString::fromLatin1(exchange.request.method));
     // Secrets in the query (?api_key=…) are not stored, as those in headers are not.
-    query.addBindValue(withoutSecretQuery(exchange.request.url, QStringLiteral("•••")).toString());
+    query.addBindValue(redactedUrl(exchange.request.url.toString(), secretValues, QStringLiteral("•••")));
     query.addBindValue(exchange.status);
     query.addBindValue(statusClassId(exchange.statusClass()));
     query.addBindValue(exchange.timings.finishedMs);
@@ -185,10 +197,11 @@ bool HistoryStore::insert(const Exchange &exchange, const QString &name, const E
                            : QString());
     query.addBindValue(hasReport ? report->message.value_or(QString()) : QString());
     query.addBindValue(exchange.error == TransportError::None ? QString() : transportErrorId(exchange.error));
-    query.addBindValue(headersToJson(exchange.request.headers, true));
-    query.addBindValue(exchange.request.bodyPreview.left(m_bodyLimit));
-    query.addBindValue(headersToJson(exchange.headers, true));
-    query.addBindValue(exchange.body.bytes(m_bodyLimit));
+    const QByteArray marker = redactedMarker().toUtf8();
+    query.addBindValue(headersToJson(redactedHeaders(exchange.request.headers, secretValues), true));
+    query.addBindValue(redactValues(exchange.request.bodyPreview.left(m_bodyLimit), secretValues, marker));
+    query.addBindValue(headersToJson(redactedHeaders(exchange.headers, secretValues), true));
+    query.addBindValue(redactValues(exchange.body.bytes(m_bodyLimit), secretValues, marker));
     query.addBindValue(exchange.body.size() > m_bodyLimit ? 1 : 0);
     query.addBindValue(
         written
@@ -208,14 +221,14 @@ bool HistoryStore::insert(const Exchange &exchange, const QString &name, const E
 }
 
 qint64 HistoryStore::record(const Exchange &exchange, const QString &name, const ErrorReport *report,
-                            const RequestSpec *written)
+                            const RequestSpec *written, const QStringList &secretValues)
 {
     if (!isOpen()) {
         m_lastError = QStringLiteral("the history is not open");
         return 0;
     }
     qint64 id = 0;
-    if (!insert(exchange, name, report, written, &id)) {
+    if (!insert(exchange, name, report, written, &id, secretValues)) {
         return 0;
     }
     applyRetention();

@@ -81,10 +81,11 @@ public:
     void setRetention(int maxEntries);
     int retention() const { return m_retention; }
 
-    // Records one exchange (request secrets redacted), with the request as the user wrote it
-    // when given; returns its id, 0 on failure.
+    // Records one exchange (request secrets redacted: by name, and `secretValues` wherever they
+    // appear in the URL, headers and bodies), with the request as the user wrote it when
+    // given; returns its id, 0 on failure.
     qint64 record(const Exchange &exchange, const QString &name = {}, const ErrorReport *report = nullptr,
-                  const RequestSpec *written = nullptr);
+                  const RequestSpec *written = nullptr, const QStringList &secretValues = {});
     // Many at once in one transaction (imports, benchmarks).
     bool recordAll(const QList<Exchange> &exchanges);
 
@@ -96,7 +97,7 @@ public:
 
 private:
     bool insert(const Exchange &exchange, const QString &name, const ErrorReport *report,
-                const RequestSpec *written, qint64 *id);
+                const RequestSpec *written, qint64 *id, const QStringList &secretValues = {});
     bool migrate(QString *error);
     void applyRetention();
 

@@ -52,20 +52,39 @@ QUrl withoutSecretQuery(const QUrl &url, const QString &marker)
     return out;
 }
 
-QString redactValues(QString text, const QStringList &values, const QString &marker)
+namespace {
+
+// Each value as written and percent-encoded (as it goes out in a URL), longer ones first so
+// that a value inside another is not replaced first.
+QList<QByteArray> redactedForms(const QStringList &values)
 {
-    QStringList forms;
+    QList<QByteArray> forms;
     for (const QString &value : values) {
         if (value.size() >= MinRedactedChars) {
-            forms << value << QString::fromLatin1(QUrl::toPercentEncoding(value));
+            forms << value.toUtf8() << QUrl::toPercentEncoding(value);
         }
     }
     std::sort(forms.begin(), forms.end(),
-              [](const QString &a, const QString &b) { return a.size() > b.size(); });
-    for (const QString &form : std::as_const(forms)) {
-        text.replace(form, marker);
+              [](const QByteArray &a, const QByteArray &b) { return a.size() > b.size(); });
+    return forms;
+}
+
+} // namespace
+
+QString redactValues(QString text, const QStringList &values, const QString &marker)
+{
+    for (const QByteArray &form : redactedForms(values)) {
+        text.replace(QString::fromUtf8(form), marker);
     }
     return text;
+}
+
+QByteArray redactValues(QByteArray bytes, const QStringList &values, const QByteArray &marker)
+{
+    for (const QByteArray &form : redactedForms(values)) {
+        bytes.replace(form, marker);
+    }
+    return bytes;
 }
 
 QString redactedUrl(const QString &url, const QStringList &secretValues, const QString &marker)

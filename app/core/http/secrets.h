@@ -29,6 +29,8 @@ inline QString redactedMarker()
 // Values appear as written and percent-encoded (as they go out in a URL).
 constexpr qsizetype MinRedactedChars = 4;
 QString redactValues(QString text, const QStringList &values, const QString &marker);
+// The same in bytes as they were sent or received (the values as UTF-8), binary or not.
+QByteArray redactValues(QByteArray bytes, const QStringList &values, const QByteArray &marker);
 
 // A URL as reports show it: without user info, secret query parameters and secret values.
 QString redactedUrl(const QString &url, const QStringList &secretValues, const QString &marker);
