@@ -95,11 +95,6 @@ bool buildMultipart(const QList<MultipartPart> &parts, const BuildOptions &optio
     return true;
 }
 
-bool hasLineBreak(const QString &text)
-{
-    return text.contains(QLatin1Char('\r')) || text.contains(QLatin1Char('\n')) || text.contains(QChar(0));
-}
-
 // The URL: normalized, API-key-in-query added, checked. Empty with `error` when unusable.
 QUrl requestUrl(const RequestSpec &spec, QString *error, QString *finalText)
 {

@@ -107,6 +107,11 @@ bool sendsDefault(const RequestSpec &spec, const QString &name)
     return !spec.omittedDefaults.contains(name, Qt::CaseInsensitive) && !hasHeader(spec.headers, name);
 }
 
+bool hasLineBreak(const QString &text)
+{
+    return text.contains(QLatin1Char('\r')) || text.contains(QLatin1Char('\n')) || text.contains(QChar(0));
+}
+
 bool isValidMethod(const QString &method)
 {
     if (method.isEmpty()) {

@@ -160,4 +160,8 @@ QStringList standardMethods();
 // A method is an RFC 9110 token (tchar+).
 bool isValidMethod(const QString &method);
 
+// CR, LF or NUL: what no method, URL, header name or value may hold (it would end the line
+// and start another: header injection).
+bool hasLineBreak(const QString &text);
+
 } // namespace ApiLens::Core

@@ -93,15 +93,11 @@ void copyAttachments(RequestSpec *spec, const QString &folder, QHash<QString, QB
 QString unwritableReason(const ImportedRequest &request)
 {
     const RequestSpec &spec = request.spec;
-    const auto breaksLines = [](const QString &text) {
-        return text.contains(QLatin1Char('\n')) || text.contains(QLatin1Char('\r')) ||
-               text.contains(QChar(0));
-    };
-    if (breaksLines(spec.method) || breaksLines(spec.url)) {
+    if (hasLineBreak(spec.method) || hasLineBreak(spec.url)) {
         return QStringLiteral("its method or URL holds a line break or NUL");
     }
     for (const KeyValue &header : spec.headers) {
-        if (header.enabled && (breaksLines(header.name) || breaksLines(header.value))) {
+        if (header.enabled && (hasLineBreak(header.name) || hasLineBreak(header.value))) {
             return QStringLiteral("header '%1' holds a line break or NUL")
                 .arg(header.name.simplified().left(60));
         }
