@@ -7,13 +7,28 @@
 #include <QJsonDocument>
 
 #include <cstdio>
+#include <exception>
 #include <iostream>
+#include <new>
 #include <string>
 
 #include <unistd.h>
 
 int main(int argc, char *argv[])
 {
+    // Running out of memory is how the memory limit stops a script; the app says so (the exit
+    // code tells it). Nothing on the user's terminal ("terminate called after…"), no core.
+    std::set_terminate([] {
+        if (const std::exception_ptr current = std::current_exception()) {
+            try {
+                std::rethrow_exception(current);
+            } catch (const std::bad_alloc &) {
+                _exit(3);
+            } catch (...) { // NOLINT(bugprone-empty-catch): any other ends as it would have
+            }
+        }
+        std::abort();
+    });
     QCoreApplication app(argc, argv);
     QString error;
     if (!ApiLens::ScriptHost::enterSandbox(&error)) {

@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QTest>
 #include <QTimer>
 
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void sandbox_data();
     void sandbox();
     void hostRecoversAfterAStoppedScript();
+    void randomScriptsStayInTheirLimits();
     void scriptsDoNotSeeEachOthersGlobals();
     void hostRunsUnderItsLimits();
     void missingHostIsSaid();
@@ -323,6 +325,88 @@ void tst_ScriptHost::hostRecoversAfterAStoppedScript()
     QVERIFY2(first.error.contains(QStringLiteral("stopped: ")), qPrintable(first.error));
     QCOMPARE(second.error, QString());
     QCOMPARE(second.globals.value(QStringLiteral("n")).toInt(), 1);
+}
+
+void tst_ScriptHost::randomScriptsStayInTheirLimits()
+{
+    // The sandbox's limits under scripts made at random (seeded, so a failure is reproduced
+    // by its number): pieces that loop, recurse, allocate, flood the log, reach for files and
+    // the network, throw, or are not JavaScript at all, joined and wrapped in any order. Each
+    // comes back with an outcome within its time limit and the kill's grace, an error that
+    // names where, and the host goes on serving the next.
+    const QStringList pieces{QStringLiteral("while (true) {}"),
+                             QStringLiteral("for (;;) { Math.random(); }"),
+                             QStringLiteral("function f() { return f() + 1; } f();"),
+                             QStringLiteral("new Array(1e9).fill(0)"),
+                             QStringLiteral("'x'.repeat(1 << 29).length"),
+                             QStringLiteral("let a = []; for (;;) a.push('x'.repeat(1e6));"),
+                             QStringLiteral("JSON.parse('['.repeat(100000))"),
+                             QStringLiteral("require('fs').readFileSync('/etc/passwd')"),
+                             QStringLiteral("fetch('http://127.0.0.1:9/')"),
+                             QStringLiteral("client.log('y'.repeat(1e7))"),
+                             QStringLiteral("client.global.set('k', 'v'.repeat(1e7))"),
+                             QStringLiteral("throw new Error('boom')"),
+                             QStringLiteral("Promise.reject(new Error('later'))"),
+                             QStringLiteral("new Proxy({}, {get: () => { throw 1; }}).a"),
+                             QStringLiteral("Object.defineProperty(globalThis, 'client', {value: 1})"),
+                             QStringLiteral("client.global.set('n', 1)"),
+                             QStringLiteral("client.log('hi')"),
+                             QStringLiteral("JSON.stringify({a: [1, 2]})"),
+                             QStringLiteral("response.body"),
+                             QStringLiteral("client.test('t', () => client.assert(false, 'no'))")};
+    const QString junk = QStringLiteral("{}()[];,.'\"+-*/=<>!?:abcxyz0123456789 \n\\`$\u00e9\u20ac");
+    QRandomGenerator random(20261203);
+    ScriptHost host;
+    constexpr int Scripts = 120;
+    int stopped = 0;
+    int failed = 0;
+    constexpr int LimitMs = 300;
+    for (int n = 0; n < Scripts; ++n) {
+        QStringList parts;
+        for (int i = int(random.bounded(1, 4)); i > 0; --i) {
+            if (random.bounded(5) == 0) {
+                QString noise;
+                for (int c = int(random.bounded(40)); c > 0; --c) {
+                    noise += junk.at(int(random.bounded(int(junk.size()))));
+                }
+                parts.append(noise);
+            } else {
+                parts.append(pieces.at(int(random.bounded(int(pieces.size())))));
+            }
+        }
+        QString code = parts.join(QStringLiteral(";\n"));
+        switch (random.bounded(3)) {
+        case 0:
+            code = QStringLiteral("try {\n%1\n} catch (e) { client.log(String(e)); }").arg(code);
+            break;
+        case 1:
+            code = QStringLiteral("(async () => {\n%1\n})();").arg(code);
+            break;
+        default:
+            break;
+        }
+        ScriptInput in = input(QStringLiteral("jetbrains"), QStringLiteral("after"), code);
+        in.timeLimitMs = LimitMs;
+        QElapsedTimer timer;
+        timer.start();
+        const ScriptOutcome outcome = run(&host, in);
+        const QString what = QStringLiteral("script %1:\n%2\n-> %3").arg(n).arg(code, outcome.error);
+        QVERIFY2(outcome.error != QStringLiteral("(the test got no outcome)"), qPrintable(what));
+        QVERIFY2(timer.elapsed() < LimitMs + 3000 + 2000, qPrintable(what));
+        QVERIFY2(outcome.error.isEmpty() || outcome.error.startsWith(QStringLiteral("api.http:")),
+                 qPrintable(what));
+        stopped += outcome.error.contains(QStringLiteral("stopped: ")) ? 1 : 0;
+        failed += outcome.error.isEmpty() ? 0 : 1;
+        if (n % 10 == 9) { // and the host still serves an ordinary script
+            const ScriptOutcome plain = run(&host, input(QStringLiteral("jetbrains"), QStringLiteral("after"),
+                                                         QStringLiteral("client.global.set('ok', 1)")));
+            QVERIFY2(plain.error.isEmpty(), qPrintable(plain.error));
+            QCOMPARE(plain.globals.value(QStringLiteral("ok")).toInt(), 1);
+        }
+    }
+    qInfo("%d scripts: %d stopped by a limit, %d other errors, %d ran", Scripts, stopped, failed - stopped,
+          Scripts - failed);
+    QVERIFY(stopped > 0 && failed > stopped && failed < Scripts); // every way of ending came up
 }
 
 void tst_ScriptHost::scriptsDoNotSeeEachOthersGlobals()
