@@ -22,6 +22,8 @@
 #include <QSet>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace ApiLens::Core {
 
 // A request waiting in a file's queue.
@@ -271,6 +273,10 @@ void CollectionRunner::pump()
     }
     if (m_inFlight == 0 && !m_finished) { // nothing under way and nothing could start: all done
         m_finished = true;
+        // Reports list the files in order, each file's requests in the order they started
+        // (files side by side interleave as they go).
+        std::stable_sort(m_results.begin(), m_results.end(),
+                         [](const RunResult &a, const RunResult &b) { return a.file < b.file; });
         Q_EMIT finished();
     }
 }

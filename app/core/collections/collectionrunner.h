@@ -47,8 +47,9 @@ struct RunOptions
     QString environment;
     QString request; // only requests with this name
     // Requests under way at once. Past 1, files run side by side and so do the requests of a
-    // file that depend on nothing before them (see CollectionRunner::keepsPlace); results
-    // are reported in the order the requests started.
+    // file that depend on nothing before them (see CollectionRunner::keepsPlace);
+    // requestFinished comes in the order the requests started, and results() at the end
+    // lists the files in order.
     int concurrency = 1;
     bool checkStatus = false; // a 4xx/5xx answer fails the request
     // Where environment and .env files are looked for above each file's folder (httpyac's
