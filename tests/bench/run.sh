@@ -264,6 +264,7 @@ if [[ "$what" == all || "$what" == load ]]; then
     echo "== 1,000 GETs of one .http file to a local nginx (the commands taking turns, same run) =="
     command -v nginx >/dev/null || { echo "nginx is not installed (apt-get install nginx-light)"; exit 1; }
     ldir=$(mktemp -d)
+    chmod 755 "$ldir" # nginx's workers (nobody) read item.json; a 0700 folder answers 403 to everything
     lport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
     printf '{"id":42,"name":"Ada Lovelace","roles":["admin"]}\n' >"$ldir/item.json"
     mkdir -p "$ldir/logs"
@@ -285,7 +286,8 @@ NGINX
     nginx -p "$ldir" -c "$ldir/nginx.conf" -e "$ldir/logs/error.log" &
     lserver=$!
     trap 'kill $lserver 2>/dev/null; rm -rf "$ldir"' EXIT
-    for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$lport/item.json" && break; sleep 0.1; done
+    for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$lport/item.json" && break; sleep 0.1; done
+    curl -sf -o /dev/null "http://127.0.0.1:$lport/item.json" || { echo "nginx does not serve item.json"; exit 1; }
     url="http://127.0.0.1:$lport/item.json"
     python3 - "$ldir" "$url" <<'PY'
 import json, sys
@@ -335,14 +337,15 @@ for round_ in range(runs + 1):  # round 0 warms up
 med = {name: statistics.median(t) for name, t in times.items() if t}
 seq, par = med["apilens-cli run"], med["apilens-cli run --concurrency 6"]
 for name, t in med.items():
-    print(f"{name:34s} median {t*1000:8.1f} ms   ({t/seq:5.2f}x apilens-cli run; {len(times[name])} runs)")
+    print(f"{name:34s} median {t*1000:8.1f} ms   ({t/seq:5.2f}x apilens-cli run; {len(times[name])} runs,"
+          f" {min(times[name])*1000:.0f}-{max(times[name])*1000:.0f} ms)")
 print(f"{'--concurrency 6 speed-up':34s} {seq/par:.2f}x (target >= 1.3x)")
 print(f"{'sequential / bare QNAM loop':34s} {seq/med['QNetworkAccessManager loop']:.2f}x (target <= 1.2x)")
 PY
     echo "-- --concurrency 50: 1,000 and 10,000 GETs, wall time and peak RSS (GNU time) --"
     echo "   (named requests, '### r1', keep each response for {{r1.response...}}; unnamed ones keep none)"
     for file in get1000 get10000 unnamed1000 unnamed10000; do
-        /usr/bin/time -f '%e %M' -o "$ldir/time" "$cli" run "$ldir/$file.http" --concurrency 50 --color=never \
+        /usr/bin/time -f '%e %M' -o "$ldir/time" "$cli" run "$ldir/$file.http" --concurrency 50 --check-status --color=never \
             >"$ldir/out" 2>&1 || echo "apilens-cli run failed: $(tail -3 "$ldir/out")"
         read -r secs kb <"$ldir/time"
         printf '%-34s %6.2f s   peak RSS %6.1f MB   (%s passed)\n' "$file.http --concurrency 50" \
