@@ -367,7 +367,7 @@ void tst_RunCommand::reportsLeaveSecretsOut()
     QVERIFY(m_server->requests().last().target.contains("s3cr3t-Tok")); // sent as written
     QCOMPARE(m_server->requests().last().header("X-Session"), QByteArray("from-login-script"));
     for (const QByteArray &secret : {QByteArray("s3cr3t-Tok"), QByteArray("s3cr3t-Tok%2Fen"),
-                                    QByteArray("plain-sight-value"), QByteArray("from-login-script")}) {
+                                     QByteArray("plain-sight-value"), QByteArray("from-login-script")}) {
         QVERIFY2(!said.contains(secret), said.constData());
     }
     if (reporter == QLatin1String("json")) { // the one that lists URLs and what scripts logged
