@@ -300,11 +300,12 @@ void tst_ErrorAnalyzer::mayBeErrorShortcut_data()
     QTest::newRow("200 empty") << 200 << QByteArray() << false << false;
     QTest::newRow("204 text") << 204 << QByteArray("error") << false << false;
     QTest::newRow("200 GraphQL errors")
-        << 200 << QByteArray(R"({"data": null, "errors": [{"message": "Cannot query field"}]})") << true << true;
-    QTest::newRow("200 GraphQL spaced") << 200 << QByteArray("{\n  \"errors\" : [{\"message\": \"x\"}]}") << true
-                                        << true;
-    QTest::newRow("200 Slack not ok") << 200 << QByteArray(R"({"ok": false, "error": "channel_not_found"})") << true
-                                      << true;
+        << 200 << QByteArray(R"({"data": null, "errors": [{"message": "Cannot query field"}]})") << true
+        << true;
+    QTest::newRow("200 GraphQL spaced")
+        << 200 << QByteArray("{\n  \"errors\" : [{\"message\": \"x\"}]}") << true << true;
+    QTest::newRow("200 Slack not ok")
+        << 200 << QByteArray(R"({"ok": false, "error": "channel_not_found"})") << true << true;
     QTest::newRow("200 Slack ok") << 200 << QByteArray(R"({"ok": true})") << true << false;
     QTest::newRow("404 empty") << 404 << QByteArray() << true << true;
     QTest::newRow("500 text") << 500 << QByteArray("boom") << true << true;
