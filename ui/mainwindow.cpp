@@ -232,7 +232,9 @@ void MainWindow::connectTab(RequestTab *tab)
     });
     connect(tab, &RequestTab::exchangeFinished, this,
             [this, tab](const Core::Exchange &exchange, const Core::Exchange &chained) {
-                if (m_history) {
+                // A request refused before it went out (no URL, a header with a line break)
+                // is not history: nothing was sent.
+                if (m_history && exchange.error != Core::TransportError::InvalidRequest) {
                     m_history->record(exchange, tab->document()->name(), tab->document()->spec(),
                                       Core::secretValues(m_workspace->resolverFor(tab->document())));
                 }

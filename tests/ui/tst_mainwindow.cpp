@@ -1225,8 +1225,12 @@ void tst_MainWindow::historyExportsAsHar()
     QVERIFY(opened.wait(5000));
     m_window->setHistory(&history);
     QSignalSpy recorded(&history, &Core::HistoryService::recorded);
+    typeUrlAndSend(QString()); // refused (no URL): nothing went out, nothing to record
+    QTRY_COMPARE(m_window->currentTab()->response()->page(), ResponseView::Page::Failure);
     typeUrlAndSend(m_server->url(QStringLiteral("/status/404")).toString());
     QVERIFY(recorded.wait(10000));
+    QTest::qWait(200);
+    QCOMPARE(recorded.size(), 1);
     const QString path = m_dir.filePath(QStringLiteral("history.har"));
     FilePicker::setNextAnswer(path);
     QSignalSpy exported(&history, &Core::HistoryService::exported);
