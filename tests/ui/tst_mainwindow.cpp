@@ -1292,6 +1292,13 @@ void tst_MainWindow::historyLeavesSecretsOut()
     const std::optional<Core::StoredExchange> stored = store.load(entries[0].id);
     QVERIFY(stored);
     QVERIFY(stored->requestBody.contains("[redacted]") && stored->responseBody.contains("[redacted]"));
+    // Nor is it in the session journal: tabs keep what was typed ({{token}}), never a value.
+    const QString journal = m_dir.filePath(QStringLiteral("session-secrets.json"));
+    m_window->setSessionJournal(journal);
+    QVERIFY(m_window->writeSession());
+    const QByteArray session = read(journal);
+    QVERIFY(session.contains("{{token}}"));
+    QVERIFY(!session.contains("t0k3n"));
 }
 
 QTEST_MAIN(tst_MainWindow)
