@@ -86,6 +86,12 @@ void MainWindow::createActions()
     edit->addSeparator();
     QAction *environments = edit->addAction(tr("&Environments…"), this, &MainWindow::editEnvironments);
     environments->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    // The desktop's order: File, Edit, View, the app's own, Help last.
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *dock : findChildren<QDockWidget *>()) {
+        view->addAction(dock->toggleViewAction());
+    }
+    m_viewMenu = view;
     createRequestMenu();
     createResponseMenu();
 
@@ -100,11 +106,6 @@ void MainWindow::createActions()
                "you.</p><p>Built with Qt %2.</p>")
                 .arg(QStringLiteral(APILENS_VERSION), QString::fromLatin1(qVersion())));
     });
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    for (QDockWidget *dock : findChildren<QDockWidget *>()) {
-        view->addAction(dock->toggleViewAction());
-    }
-    m_viewMenu = view;
     createToolbar(findChild<QAction *>(QStringLiteral("NewRequestAction")), m_sendAction, m_cancelAction,
                   environments);
 }

@@ -40,6 +40,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QNetworkProxy>
 #include <QPlainTextEdit>
@@ -102,6 +103,7 @@ private Q_SLOTS:
     void droppedFilesOpenOrImport();
     void historyExportsAsHar();
     void historyLeavesSecretsOut();
+    void menusInTheDesktopsOrder();
     void openApiImportExplainsResponses();
 
 private:
@@ -1299,6 +1301,18 @@ void tst_MainWindow::historyLeavesSecretsOut()
     const QByteArray session = read(journal);
     QVERIFY(session.contains("{{token}}"));
     QVERIFY(!session.contains("t0k3n"));
+}
+
+void tst_MainWindow::menusInTheDesktopsOrder()
+{
+    // File, Edit, View first and Help last, as in every desktop's guidelines (KDE, GNOME).
+    QStringList titles;
+    for (QAction *menu : m_window->menuBar()->actions()) {
+        titles.append(menu->text().remove(QLatin1Char('&')));
+    }
+    QCOMPARE(titles,
+             (QStringList{QStringLiteral("File"), QStringLiteral("Edit"), QStringLiteral("View"),
+                          QStringLiteral("Request"), QStringLiteral("Response"), QStringLiteral("Help")}));
 }
 
 QTEST_MAIN(tst_MainWindow)
