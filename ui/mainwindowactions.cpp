@@ -91,6 +91,20 @@ void MainWindow::createActions()
     for (QDockWidget *dock : findChildren<QDockWidget *>()) {
         view->addAction(dock->toggleViewAction());
     }
+    // Tabs from anywhere, the URL field or a body included (the tab bar's own keys work only
+    // where it has the focus).
+    view->addSeparator();
+    const auto switchTab = [this](int step) {
+        const int count = m_tabs->count();
+        if (count > 1) {
+            m_tabs->setCurrentIndex((m_tabs->currentIndex() + step + count) % count);
+        }
+    };
+    view->addAction(tr("&Next Tab"), this, [switchTab] { switchTab(1); })
+        ->setShortcuts(keysWithFallback(QKeySequence::NextChild, QKeySequence(Qt::CTRL | Qt::Key_PageDown)));
+    view->addAction(tr("&Previous Tab"), this, [switchTab] { switchTab(-1); })
+        ->setShortcuts(
+            keysWithFallback(QKeySequence::PreviousChild, QKeySequence(Qt::CTRL | Qt::Key_PageUp)));
     m_viewMenu = view;
     createRequestMenu();
     createResponseMenu();

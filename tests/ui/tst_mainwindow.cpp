@@ -104,6 +104,8 @@ private Q_SLOTS:
     void historyExportsAsHar();
     void historyLeavesSecretsOut();
     void menusInTheDesktopsOrder();
+    void tabsSwitchFromAnywhere_data();
+    void tabsSwitchFromAnywhere();
     void openApiImportExplainsResponses();
 
 private:
@@ -1313,6 +1315,39 @@ void tst_MainWindow::menusInTheDesktopsOrder()
     QCOMPARE(titles,
              (QStringList{QStringLiteral("File"), QStringLiteral("Edit"), QStringLiteral("View"),
                           QStringLiteral("Request"), QStringLiteral("Response"), QStringLiteral("Help")}));
+}
+
+void tst_MainWindow::tabsSwitchFromAnywhere_data()
+{
+    // Keys pressed with the focus in the URL field, where the tab bar's own keys do not reach.
+    QTest::addColumn<int>("key");
+    QTest::addColumn<int>("modifiers");
+    QTest::addColumn<int>("step");
+    QTest::newRow("Ctrl+PgDown") << int(Qt::Key_PageDown) << int(Qt::ControlModifier) << 1;
+    QTest::newRow("Ctrl+PgUp") << int(Qt::Key_PageUp) << int(Qt::ControlModifier) << -1;
+    QTest::newRow("Ctrl+Tab") << int(Qt::Key_Tab) << int(Qt::ControlModifier) << 1;
+    QTest::newRow("Ctrl+Shift+Tab") << int(Qt::Key_Backtab) << int(Qt::ControlModifier | Qt::ShiftModifier)
+                                    << -1;
+}
+
+void tst_MainWindow::tabsSwitchFromAnywhere()
+{
+    QFETCH(int, key);
+    QFETCH(int, modifiers);
+    QFETCH(int, step);
+    m_window->newTab();
+    m_window->newTab(); // three tabs, the last one current
+    QTabWidget *tabs = m_window->tabWidget();
+    QCOMPARE(tabs->count(), 3);
+    tabs->setCurrentIndex(1);
+    QLineEdit *url = m_window->currentTab()->editor()->urlEdit();
+    url->setFocus();
+    QTRY_VERIFY(url->hasFocus());
+    QTest::keyClick(url, Qt::Key(key), Qt::KeyboardModifiers(modifiers));
+    QCOMPARE(tabs->currentIndex(), 1 + step);
+    QTest::keyClick(m_window->currentTab()->editor()->urlEdit(), Qt::Key(key),
+                    Qt::KeyboardModifiers(modifiers));
+    QCOMPARE(tabs->currentIndex(), (1 + 2 * step + 3) % 3); // and round again past the end
 }
 
 QTEST_MAIN(tst_MainWindow)
