@@ -8,6 +8,10 @@
 #include <QTcpSocket>
 #include <QThread>
 
+#include <csignal>
+
+#include <sys/prctl.h>
+
 namespace ApiLens::Test {
 
 ExternalServer::~ExternalServer()
@@ -33,6 +37,8 @@ bool ExternalServer::start(const QString &program, const QStringList &arguments,
         m_process.setWorkingDirectory(workingDirectory);
     }
     m_process.setProcessChannelMode(QProcess::MergedChannels);
+    // A test that crashes (an abort, a sanitizer report) must not leave its server running.
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     m_process.start(program, args);
     if (!m_process.waitForStarted(5000)) {
         m_error = QStringLiteral("%1 did not start: %2").arg(program, m_process.errorString());
