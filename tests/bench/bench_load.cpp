@@ -8,6 +8,7 @@
 #include <QNetworkReply>
 
 #include <cstdio>
+#include <functional>
 
 int main(int argc, char *argv[])
 {

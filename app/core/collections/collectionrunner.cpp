@@ -23,6 +23,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <optional>
 
 namespace ApiLens::Core {
 
@@ -39,9 +40,9 @@ struct CollectionRunner::Queued
     QString file; // the block's .http file when another one ("# @import") holds it
     bool refsDone = false;
     bool loopDone = false; // "# @loop" expanded into its iterations
-    // With more than one lane: -1 not judged yet; 1 keeps its place (it starts once everything
-    // before it in the file finished, and what follows waits for it); 0 may go beside others.
-    int keepsPlace = -1;
+    // With more than one lane, once judged: it keeps its place (it starts once everything
+    // before it in the file finished, and what follows waits for it), or may go beside others.
+    std::optional<bool> keepsPlace;
     QHash<QString, QString> loopVariables; // one iteration's: $index, and "for x of …"'s x
     int whileIndex = 0;                    // "# @loop while": the next iteration's $index
 };
@@ -296,10 +297,10 @@ CollectionRunner::FileRun *CollectionRunner::startable()
             return run;
         }
         Queued &step = run->queue.first();
-        if (step.keepsPlace < 0) {
-            step.keepsPlace = keepsPlace(*run, step) ? 1 : 0;
+        if (!step.keepsPlace) {
+            step.keepsPlace = keepsPlace(*run, step);
         }
-        if (step.keepsPlace == 0 || run->inFlight == 0) {
+        if (!*step.keepsPlace || run->inFlight == 0) {
             return run;
         }
     }
@@ -361,8 +362,7 @@ bool CollectionRunner::keepsPlace(const FileRun &run, const Queued &step) const
         return true;
     }
     // Resolved once without any response: does it ask for one?
-    VariableResolver resolver = resolverFor(run);
-    resolver.requestVariables.insert(step.loopVariables);
+    VariableResolver resolver = resolverFor(run, step);
     resolver.scriptVariables = m_globals;
     bool readsResponse = false;
     resolver.responses = [this, &run, &readsResponse](const QString &name) -> const Exchange * {
@@ -379,7 +379,7 @@ void CollectionRunner::startStep(FileRun *run)
     const Queued step = run->queue.takeFirst();
     ++m_inFlight;
     ++run->inFlight;
-    run->placeKeeping = step.keepsPlace != 0;
+    run->placeKeeping = step.keepsPlace.value_or(true); // one lane: every step keeps its place
     if (!step.block->loop.isEmpty() && !step.loopDone) {
         expandLoop(run, step);
     } else {
@@ -403,8 +403,7 @@ void CollectionRunner::send(FileRun *run, const Queued &step)
     const int sequence = m_started++;
     RequestPipeline::Input input;
     input.spec = block.toSpec();
-    input.resolver = resolverFor(*run);
-    input.resolver.requestVariables.insert(step.loopVariables);
+    input.resolver = resolverFor(*run, step);
     input.scripts = block.scripts;
     if (!run->fileScriptsRun) { // the global region's scripts, before the file's first request
         run->fileScriptsRun = true;
@@ -603,6 +602,13 @@ VariableResolver CollectionRunner::resolverFor(const FileRun &run) const
         const auto it = m_named.constFind(name);
         return it == m_named.constEnd() ? nullptr : &*it;
     };
+    return resolver;
+}
+
+VariableResolver CollectionRunner::resolverFor(const FileRun &run, const Queued &step) const
+{
+    VariableResolver resolver = resolverFor(run);
+    resolver.requestVariables.insert(step.loopVariables);
     return resolver;
 }
 

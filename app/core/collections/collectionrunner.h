@@ -121,6 +121,7 @@ private:
     // A "# @loop" expression (the list of "for x of", the condition of "while") for the host.
     ScriptInput loopExpression(const FileRun &run, const Queued &step, const QString &code) const;
     VariableResolver resolverFor(const FileRun &run) const;
+    VariableResolver resolverFor(const FileRun &run, const Queued &step) const; // with its loop's variables
     // Body files read (inside the collection), "<@" files resolved; why it cannot be sent otherwise.
     QString prepareBody(const QString &httpFile, const HttpRequestBlock &block, RequestSpec *spec,
                         const VariableResolver &resolver) const;
