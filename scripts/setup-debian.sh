@@ -9,6 +9,7 @@ packages=(
     qt6-declarative-dev libseccomp-dev
     python3-httpbin nghttp2-server openssl curl
     xvfb xauth imagemagick fonts-dejavu-core hyperfine time
+    help2man desktop-file-utils appstream shared-mime-info man-db bash-completion python3-yaml
 )
 # Node.js and npm run the peers the tests compare with (httpyac, newman; see setup-npm-tools.sh).
 # A machine that already has npm (say from NodeSource) keeps it.

@@ -10,9 +10,9 @@
 
 namespace {
 
-const char usage[] = "usage: apilens-cli COMMAND [options]\n"
+const char usage[] = "Usage: apilens-cli COMMAND [options]\n"
                      "\n"
-                     "commands:\n"
+                     "Commands:\n"
                      "  send [METHOD] URL   send one request and print the response\n"
                      "  inspect FILE        read a saved response and explain its error\n"
                      "  run PATH            run the requests of a .http file or folder\n"

@@ -241,8 +241,10 @@ int runRun(const QStringList &arguments)
                                      QStringLiteral("NAME"));
     const QCommandLineOption concurrency(
         QStringLiteral("concurrency"),
-        QStringLiteral("Files run side by side (requests in a file run in order)."), QStringLiteral("N"),
-        QStringLiteral("1"));
+        QStringLiteral("Requests sent side by side: files, and the requests of a file that depend on nothing "
+                       "before them (no scripts, @ref or @loop, earlier responses, or methods other than "
+                       "GET, HEAD, OPTIONS, TRACE)."),
+        QStringLiteral("N"), QStringLiteral("1"));
     const QCommandLineOption reporter(QStringLiteral("reporter"), QStringLiteral("console, json or junit."),
                                       QStringLiteral("NAME"), QStringLiteral("console"));
     const QCommandLineOption output(QStringLiteral("output"), QStringLiteral("Write the report to FILE."),

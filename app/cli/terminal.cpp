@@ -85,7 +85,14 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QString &c
         return ExitError;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        writeOut(parser.helpText().toUtf8());
+        // "Usage: apilens-cli send [options]…", not the path the program was started by.
+        QString help = parser.helpText();
+        const qsizetype options = help.indexOf(QLatin1String(" [options]"));
+        const QLatin1String usage("Usage: ");
+        if (help.startsWith(usage) && options > 0) {
+            help.replace(usage.size(), options - usage.size(), QStringLiteral("apilens-cli ") + command);
+        }
+        writeOut(help.toUtf8());
         return ExitOk;
     }
     return std::nullopt;

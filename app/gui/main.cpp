@@ -19,6 +19,7 @@
 #include <QEvent>
 #include <QFile>
 #include <QFileInfo>
+#include <QIcon>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -94,7 +95,14 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("ApiLens"));
     QApplication::setOrganizationName(QStringLiteral("ApiLens"));
     QApplication::setApplicationVersion(QStringLiteral(APILENS_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("apilens"));
+    // The application ID: the desktop entry's name, and the icon's in the theme (packaging/).
+    QApplication::setDesktopFileName(QStringLiteral("io.github.apilens.ApiLens"));
+    QIcon icon;
+    for (const int size : {16, 32, 48, 64, 128, 256}) {
+        icon.addFile(QStringLiteral(":/icons/apilens-%1.png").arg(size),
+                     QSize(size, size)); // read when drawn
+    }
+    QApplication::setWindowIcon(icon);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("ApiLens, a native desktop API explorer."));

@@ -1,6 +1,7 @@
 #include "scripthost.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
 
@@ -42,10 +43,19 @@ ScriptHost::~ScriptHost()
 
 QString ScriptHost::defaultProgram()
 {
-    QString beside = QCoreApplication::applicationDirPath() + QLatin1Char('/') + HostName;
+    const QString dir = QCoreApplication::applicationDirPath();
+    QString beside = dir + QLatin1Char('/') + HostName;
     if (QFileInfo(beside).isExecutable()) {
         return beside;
     }
+#ifdef APILENS_SCRIPT_HOST_INSTALLED_DIR
+    // Installed: bin/apilens and libexec/apilens/apilens-script-host.
+    const QString installed =
+        QDir::cleanPath(dir + QStringLiteral("/" APILENS_SCRIPT_HOST_INSTALLED_DIR "/") + HostName);
+    if (QFileInfo(installed).isExecutable()) {
+        return installed;
+    }
+#endif
 #ifdef APILENS_SCRIPT_HOST_BUILD_PATH
     return QStringLiteral(APILENS_SCRIPT_HOST_BUILD_PATH);
 #else
