@@ -1,6 +1,6 @@
 // apilens-render-icon SVG OUT.png SIZE: renders the application icon at one size for the
 // hicolor theme's PNG folders, at build time, with Qt SVG (the library the app already uses).
-#include <QGuiApplication>
+#include <QCoreApplication>
 #include <QImage>
 #include <QPainter>
 #include <QSvgRenderer>
@@ -9,8 +9,8 @@
 
 int main(int argc, char *argv[])
 {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    QGuiApplication app(argc, argv);
+    // No QGuiApplication: an SVG without text needs no platform or fonts to be drawn.
+    QCoreApplication app(argc, argv);
     const QStringList args = QCoreApplication::arguments();
     bool ok = false;
     const int size = args.value(3).toInt(&ok);
