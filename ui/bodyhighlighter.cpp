@@ -1,5 +1,7 @@
 #include "bodyhighlighter.h"
 
+#include "statusstyle.h"
+
 #include <QRegularExpression>
 
 namespace ApiLens::Ui {
@@ -16,13 +18,18 @@ void add(QList<QTextLayout::FormatRange> *out, qsizetype start, qsizetype length
 
 BodyHighlighter::BodyHighlighter(bool dark)
 {
-    m_key.setForeground(dark ? QColor(0x9CDCFE) : QColor(0x0451A5));
-    m_string.setForeground(dark ? QColor(0xCE9178) : QColor(0xA31515));
-    m_number.setForeground(dark ? QColor(0xB5CEA8) : QColor(0x098658));
-    m_literal.setForeground(dark ? QColor(0x569CD6) : QColor(0x0000FF));
+    setDarkTheme(dark);
     m_literal.setFontWeight(QFont::Bold);
-    m_tag.setForeground(dark ? QColor(0x569CD6) : QColor(0x800000));
-    m_attribute.setForeground(dark ? QColor(0x9CDCFE) : QColor(0xE50000));
+}
+
+void BodyHighlighter::setDarkTheme(bool dark)
+{
+    m_key.setForeground(tint(Tint::SyntaxKey, dark));
+    m_string.setForeground(tint(Tint::SyntaxString, dark));
+    m_number.setForeground(tint(Tint::SyntaxNumber, dark));
+    m_literal.setForeground(tint(Tint::SyntaxLiteral, dark));
+    m_tag.setForeground(tint(Tint::SyntaxTag, dark));
+    m_attribute.setForeground(tint(Tint::SyntaxAttribute, dark));
 }
 
 QList<QTextLayout::FormatRange> BodyHighlighter::formats(const QString &line) const

@@ -14,6 +14,7 @@ class BodyHighlighter
 {
 public:
     explicit BodyHighlighter(bool darkTheme);
+    void setDarkTheme(bool darkTheme); // when the theme changes
     void setKind(Core::ContentKind kind) { m_kind = kind; }
     Core::ContentKind kind() const { return m_kind; }
     QList<QTextLayout::FormatRange> formats(const QString &line) const;

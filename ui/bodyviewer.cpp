@@ -1,4 +1,6 @@
 #include "bodyviewer.h"
+#include "statusstyle.h"
+#include "theme.h"
 
 #include <QClipboard>
 #include <QFontDatabase>
@@ -221,7 +223,7 @@ qreal drawLine(QPainter *painter, const QFont &font, const QString &text,
 BodyViewer::BodyViewer(QWidget *parent)
     : QAbstractScrollArea(parent)
 {
-    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    useEditorFont(this);
     setFocusPolicy(Qt::StrongFocus);
     viewport()->setCursor(Qt::IBeamCursor);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, viewport(), qOverload<>(&QWidget::update));
@@ -538,8 +540,8 @@ void BodyViewer::paintEvent(QPaintEvent *)
                 QTextLayout::FormatRange marked;
                 marked.start = start;
                 marked.length = length;
-                marked.format.setBackground(QColor(0xFFE066));
-                marked.format.setForeground(QColor(0x1A1A1A));
+                marked.format.setBackground(tint(Tint::FindMatchBackground, false));
+                marked.format.setForeground(tint(Tint::FindMatchText, false));
                 formats.append(marked);
             }
         }

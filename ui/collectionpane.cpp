@@ -153,22 +153,7 @@ public:
 
 private:
     // Methods get quiet hues of their own, away from the status colours' meaning.
-    static QColor methodColor(const QString &method, bool dark)
-    {
-        if (method == QLatin1String("GET")) {
-            return dark ? QColor(0x7FB8F0) : QColor(0x1F5FA8);
-        }
-        if (method == QLatin1String("POST")) {
-            return dark ? QColor(0xB9A2F0) : QColor(0x5B3FA8);
-        }
-        if (method == QLatin1String("PUT") || method == QLatin1String("PATCH")) {
-            return dark ? QColor(0x8FD0C8) : QColor(0x1D6B63);
-        }
-        if (method == QLatin1String("DELETE")) {
-            return dark ? QColor(0xF09A9A) : QColor(0x9E2A2A);
-        }
-        return dark ? QColor(0xC0C0C0) : QColor(0x505050);
-    }
+    static QColor methodColor(const QString &method, bool dark) { return tint(methodTint(method), dark); }
 };
 
 QString uniquePath(const QString &wanted)

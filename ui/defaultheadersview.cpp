@@ -1,4 +1,5 @@
 #include "defaultheadersview.h"
+#include "theme.h"
 
 #include "format.h"
 
@@ -40,7 +41,7 @@ DefaultHeadersView::DefaultHeadersView(QWidget *parent)
     m_tree->header()->setSectionResizeMode(ValueColumn, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(StateColumn, QHeaderView::ResizeToContents);
     m_tree->header()->setStretchLastSection(false);
-    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    const QFont mono = editorFont();
     for (const Core::DefaultHeader &header : Core::defaultHeaders()) {
         auto *item = new QTreeWidgetItem(m_tree, {header.name, header.value, QString()});
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);

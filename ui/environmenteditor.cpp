@@ -1,4 +1,5 @@
 #include "environmenteditor.h"
+#include "statusstyle.h"
 
 #include "prompt.h"
 
@@ -85,7 +86,9 @@ EnvironmentEditor::EnvironmentEditor(const QString &folder, const Core::Environm
                        .arg(Core::Environments::privateFileName(), Core::Environments::publicFileName()),
                    this);
     note->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #C01C28"));
+    QPalette problem = m_error->palette();
+    problem.setColor(QPalette::WindowText, tint(Tint::VariableMissing, palette()));
+    m_error->setPalette(problem);
     m_error->setWordWrap(true);
     m_error->hide();
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);

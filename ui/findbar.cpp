@@ -1,4 +1,5 @@
 #include "findbar.h"
+#include "statusstyle.h"
 
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -85,8 +86,8 @@ void FindBar::setStatus(const QString &text, bool problem)
 {
     m_status->setText(text);
     QPalette palette = m_status->palette();
-    palette.setColor(QPalette::WindowText,
-                     problem ? QColor(0xC62828) : this->palette().color(QPalette::WindowText));
+    palette.setColor(QPalette::WindowText, problem ? tint(Tint::VariableMissing, this->palette())
+                                                   : this->palette().color(QPalette::WindowText));
     m_status->setPalette(palette);
 }
 

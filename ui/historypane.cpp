@@ -11,7 +11,6 @@
 #include <QListView>
 #include <QPainter>
 #include <QPushButton>
-#include <QSpinBox>
 #include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -90,7 +89,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     }
 }
 
-HistoryPane::HistoryPane(Core::HistoryService *service, int retention, QWidget *parent)
+HistoryPane::HistoryPane(Core::HistoryService *service, QWidget *parent)
     : QWidget(parent)
     , m_service(service)
     , m_model(new HistoryModel(this))
@@ -99,7 +98,6 @@ HistoryPane::HistoryPane(Core::HistoryService *service, int retention, QWidget *
     , m_method(new QComboBox(this))
     , m_errorCode(new QLineEdit(this))
     , m_date(new QComboBox(this))
-    , m_retention(new QSpinBox(this))
     , m_view(new QListView(this))
     , m_debounce(new QTimer(this))
 {
@@ -126,11 +124,6 @@ HistoryPane::HistoryPane(Core::HistoryService *service, int retention, QWidget *
     m_date->addItem(tr("Last 24 hours"), 24);
     m_date->addItem(tr("Last 7 days"), 24 * 7);
     m_date->addItem(tr("Last 30 days"), 24 * 30);
-    m_retention->setRange(100, 1000000);
-    m_retention->setSingleStep(1000);
-    m_retention->setValue(retention);
-    m_retention->setGroupSeparatorShown(true);
-    m_retention->setToolTip(tr("The oldest entries go once there are more"));
     m_view->setModel(m_model);
     m_view->setUniformItemSizes(true);
     m_view->setAlternatingRowColors(true);
@@ -145,9 +138,6 @@ HistoryPane::HistoryPane(Core::HistoryService *service, int retention, QWidget *
     more->addWidget(m_errorCode, 1);
     more->addWidget(m_date);
     auto *bottom = new QHBoxLayout;
-    bottom->addWidget(new QLabel(tr("Keep"), this));
-    bottom->addWidget(m_retention);
-    bottom->addWidget(new QLabel(tr("entries"), this));
     bottom->addStretch(1);
     bottom->addWidget(clear);
     auto *layout = new QVBoxLayout(this);
@@ -165,10 +155,6 @@ HistoryPane::HistoryPane(Core::HistoryService *service, int retention, QWidget *
     connect(m_method, &QComboBox::currentIndexChanged, this, &HistoryPane::refresh);
     connect(m_date, &QComboBox::currentIndexChanged, this, &HistoryPane::refresh);
     connect(m_errorCode, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
-    connect(m_retention, &QSpinBox::editingFinished, this, [this] {
-        m_service->setRetention(m_retention->value());
-        Q_EMIT retentionChanged(m_retention->value());
-    });
     connect(m_service, &Core::HistoryService::recorded, this, &HistoryPane::refresh);
     connect(m_service, &Core::HistoryService::cleared, this, &HistoryPane::refresh);
     connect(m_service, &Core::HistoryService::found, this,

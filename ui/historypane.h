@@ -8,7 +8,6 @@
 class QComboBox;
 class QLineEdit;
 class QListView;
-class QSpinBox;
 class QTimer;
 
 namespace ApiLens::Ui {
@@ -36,23 +35,21 @@ class HistoryPane : public QWidget
 {
     Q_OBJECT
 public:
-    // `retention` is the number of entries kept; changing it in the pane emits retentionChanged.
-    HistoryPane(Core::HistoryService *service, int retention = 100000, QWidget *parent = nullptr);
+    // How many entries are kept is a preference (Core::Config::HistoryRetention).
+    explicit HistoryPane(Core::HistoryService *service, QWidget *parent = nullptr);
 
     HistoryModel *model() const { return m_model; }
     QLineEdit *filterEdit() const { return m_filter; }
     QComboBox *classFilter() const { return m_class; }
     QComboBox *methodFilter() const { return m_method; }
     QLineEdit *errorCodeFilter() const { return m_errorCode; }
-    QComboBox *dateFilter() const { return m_date; }       // data: hours back, 0 = any time
-    QSpinBox *retentionBox() const { return m_retention; } // entries kept
+    QComboBox *dateFilter() const { return m_date; } // data: hours back, 0 = any time
     QListView *view() const { return m_view; }
     void refresh();
 
 Q_SIGNALS:
     void entryActivated(qint64 id);
     void refreshed(); // the list shows the latest filter's results
-    void retentionChanged(int maxEntries);
 
 private:
     Core::HistoryService *m_service;
@@ -62,7 +59,6 @@ private:
     QComboBox *m_method;
     QLineEdit *m_errorCode;
     QComboBox *m_date;
-    QSpinBox *m_retention;
     QListView *m_view;
     QTimer *m_debounce;
     quint64 m_ticket = 0;

@@ -1,6 +1,8 @@
 #include "keyvaluemodel.h"
+#include "statusstyle.h"
 
 #include <QColor>
+#include <QGuiApplication>
 
 namespace ApiLens::Ui {
 
@@ -71,7 +73,7 @@ QVariant KeyValueModel::data(const QModelIndex &index, int role) const
         const QStringList missing = m_unresolved(index.column() == NameColumn ? row.name : row.value);
         if (!missing.isEmpty()) {
             if (role == Qt::ForegroundRole) {
-                return QColor(0xD0, 0x34, 0x3A); // reads on light and dark bases
+                return tint(Tint::VariableMissing, QGuiApplication::palette());
             }
             return tr("No value for %1 in the chosen environment")
                 .arg(QStringLiteral("{{") + missing.join(QStringLiteral("}}, {{")) + QStringLiteral("}}"));

@@ -133,6 +133,18 @@ MainWindow::MainWindow(Core::HttpClient *client, Workspace *workspace, QSettings
     });
     createActions();
     restoreWindowState();
+    // The preferences, now and whenever they change (the editor font only when one is chosen:
+    // the system's is every editor's already).
+    const Core::Config *config = m_workspace->config();
+    applyConfig(Core::Config::MaxBodyBytes);
+    applyConfig(Core::Config::MemoryBodyBytes);
+    if (config->get(Core::Config::EditorFontFamily) !=
+            Core::Config::defaultValue(Core::Config::EditorFontFamily) ||
+        config->get(Core::Config::EditorFontSize) !=
+            Core::Config::defaultValue(Core::Config::EditorFontSize)) {
+        applyConfig(Core::Config::EditorFontFamily);
+    }
+    connect(config, &Core::Config::changed, this, &MainWindow::applyConfig);
     updateStatusBar();
     updateActions();
     updateWindowTitle();

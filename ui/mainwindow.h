@@ -2,6 +2,7 @@
 
 #include "collections/collection.h"
 #include "http/requestspec.h"
+#include "settings/config.h"
 
 #include <QMainWindow>
 
@@ -11,6 +12,7 @@ class QLabel;
 class QSettings;
 class QTabWidget;
 class QTimer;
+class QWindow;
 
 namespace ApiLens::Core {
 class HistoryService;
@@ -40,7 +42,12 @@ public:
                QWidget *parent = nullptr);
 
     Workspace *workspace() const { return m_workspace; }
-    RequestTab *newTab(const Core::RequestSpec &spec = {}, const QString &collectionRoot = {});
+    // A new request: a blank one with the preferences' settings, or `spec`.
+    RequestTab *newTab();
+    RequestTab *newTab(const Core::RequestSpec &spec, const QString &collectionRoot = {});
+    Core::RequestSpec blankRequest() const;
+    // Edit › Preferences (Ctrl+,): the settings dialog, modal.
+    void showPreferences();
     RequestTab *currentTab() const;
     ResponseBodyActions *bodyActions() const { return m_bodyActions; }
     RequestTab *tabFor(const RequestDocument *doc) const;
@@ -97,6 +104,8 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override; // its dialogs closing
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -108,6 +117,8 @@ private:
     void createFileMenu();
     void createRequestMenu();
     void createResponseMenu();
+    void applyConfig(Core::Config::Key key);
+    void keepActivation(QWindow *focusWindow);
     void createToolbar(QAction *newRequest, QAction *send, QAction *cancel, QAction *environments);
     void restoreWindowState();
     void saveWindowState();
@@ -145,6 +156,7 @@ private:
     QTimer *m_sessionTimer = nullptr;
     QString m_demoFolder;
     bool m_sessionDirty = false;
+    bool m_shown = false;
 };
 
 } // namespace ApiLens::Ui

@@ -86,6 +86,12 @@ void MainWindow::createActions()
     edit->addSeparator();
     QAction *environments = edit->addAction(tr("&Environments…"), this, &MainWindow::editEnvironments);
     environments->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    edit->addSeparator();
+    QAction *preferences = edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    preferences->setObjectName(QStringLiteral("PreferencesAction"));
+    preferences->setMenuRole(QAction::PreferencesRole);
+    preferences->setShortcuts(
+        keysWithFallback(QKeySequence::Preferences, QKeySequence(Qt::CTRL | Qt::Key_Comma)));
     // The desktop's order: File, Edit, View, the app's own, Help last.
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : findChildren<QDockWidget *>()) {
@@ -257,31 +263,6 @@ void MainWindow::createResponseMenu()
                         }
                     })
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_F));
-    response->addSeparator();
-    // The largest body a response may have (apilens-cli's --max-body): past it, it is cut off
-    // and the response says so. Kept in the settings.
-    const QString maxBodyKey = QStringLiteral("responses/maxBodyBytes");
-    if (const qint64 kept = m_settings->value(maxBodyKey).toLongLong(); kept > 0) {
-        m_client->setMaxBodyBytes(kept);
-    }
-    response->addAction(tr("&Largest Response Body…"), this, [this, maxBodyKey] {
-        const QString answer = Prompt::text(this, tr("Largest Response Body"),
-                                            tr("Cut off bodies larger than (e.g. 500k, 100M, 2G):"),
-                                            humanSize(m_client->maxBodyBytes()));
-        if (answer.isEmpty()) {
-            return;
-        }
-        const std::optional<qint64> bytes = Core::parseSize(answer);
-        if (!bytes || *bytes <= 0) {
-            statusBar()->showMessage(tr("“%1” is not a size: write it as 500k, 100M or 2G").arg(answer),
-                                     6000);
-            return;
-        }
-        m_client->setMaxBodyBytes(*bytes);
-        m_settings->setValue(maxBodyKey, *bytes);
-        statusBar()->showMessage(tr("Response bodies larger than %1 are cut off").arg(humanSize(*bytes)),
-                                 6000);
-    });
 }
 
 void MainWindow::createToolbar(QAction *newRequest, QAction *send, QAction *cancel, QAction *environments)
@@ -315,11 +296,8 @@ void MainWindow::setHistory(Core::HistoryService *history)
     if (!history || m_historyPane) {
         return;
     }
-    const int retention = m_settings->value(QStringLiteral("history/retention"), 100000).toInt();
-    history->setRetention(retention);
-    m_historyPane = new HistoryPane(history, retention, this);
-    connect(m_historyPane, &HistoryPane::retentionChanged, this,
-            [this](int entries) { m_settings->setValue(QStringLiteral("history/retention"), entries); });
+    history->setRetention(m_workspace->config()->get(Core::Config::HistoryRetention).toInt());
+    m_historyPane = new HistoryPane(history, this);
     auto *dock = new QDockWidget(tr("History"), this);
     dock->setObjectName(QStringLiteral("HistoryDock"));
     dock->setWidget(m_historyPane);

@@ -1,5 +1,6 @@
 #include "requesteditor.h"
 #include "requesteditorpages.h"
+#include "theme.h"
 
 #include "oauth1editor.h"
 
@@ -17,6 +18,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QGuiApplication>
@@ -105,7 +107,7 @@ RequestEditor::RequestEditor(QWidget *parent)
     m_url->setPlaceholderText(tr("https://api.example.com/v1/users?limit=10"));
     m_url->setClearButtonEnabled(true);
     m_url->setAccessibleName(tr("URL"));
-    m_url->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    useEditorFont(m_url);
     m_send->setDefault(true);
     m_send->setToolTip(tr("Send the request (Ctrl+Enter)"));
     m_send->setMinimumWidth(m_send->fontMetrics().horizontalAdvance(tr("Cancel")) + 40);
@@ -218,7 +220,7 @@ QWidget *RequestEditor::buildBodyPage()
                          QStringLiteral("text/plain"), QStringLiteral("text/html"),
                          QStringLiteral("application/graphql"), QStringLiteral("application/javascript")});
     m_rawText = new QPlainTextEdit;
-    m_rawText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    useEditorFont(m_rawText);
     m_rawText->setPlaceholderText(tr("{\n  \"name\": \"Ada\"\n}"));
     m_rawText->setTabChangesFocus(false);
     auto *rawLayout = new QVBoxLayout;
@@ -540,10 +542,8 @@ void RequestEditor::setVariableLookup(std::function<bool(const QString &)> isDef
 
 void RequestEditor::refreshVariableMarks()
 {
-    // Readable on light and dark backgrounds alike.
-    const bool dark = isDarkPalette(palette());
-    const QColor knownColor = dark ? QColor(0x7F, 0xB8, 0xF0) : QColor(0x1F, 0x5F, 0xA8);
-    const QColor missingColor = dark ? QColor(0xFF, 0x7B, 0x72) : QColor(0xC0, 0x1C, 0x28);
+    const QColor knownColor = tint(Tint::VariableKnown, palette());
+    const QColor missingColor = tint(Tint::VariableMissing, palette());
     QTextCharFormat known;
     known.setForeground(knownColor);
     known.setFontWeight(QFont::DemiBold);
@@ -655,6 +655,14 @@ bool RequestEditor::importCurl(const QString &command)
     Q_EMIT curlImported(notes);
     Q_EMIT changed();
     return true;
+}
+
+void RequestEditor::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        refreshVariableMarks();
+    }
 }
 
 } // namespace ApiLens::Ui

@@ -72,6 +72,9 @@ Q_SIGNALS:
     void cancelRequested();
     void changed();
 
+protected:
+    void changeEvent(QEvent *event) override; // the theme changed: its colours
+
 private:
     QWidget *buildBodyPage();
     QStringList unresolvedIn(const QString &text) const;

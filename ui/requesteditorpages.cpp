@@ -1,5 +1,6 @@
 #include "requesteditorpages.h"
 #include "requesteditor.h"
+#include "statusstyle.h"
 
 #include "oauth1editor.h"
 #include "secretedit.h"
@@ -133,7 +134,7 @@ QWidget *RequestEditor::buildSettingsPage()
         new QLabel(tr("⚠ Verification is off: anyone on the network path can read and change this request."));
     m_tlsWarning->setWordWrap(true);
     QPalette warn = m_tlsWarning->palette();
-    warn.setColor(QPalette::WindowText, QColor(0xA15F00));
+    warn.setColor(QPalette::WindowText, tint(Tint::Warning, warn));
     m_tlsWarning->setPalette(warn);
     m_http2 = new QCheckBox(tr("Use HTTP/2 when the server offers it"));
     m_http2Direct = new QCheckBox(tr("HTTP/2 without TLS (prior knowledge, h2c)"));

@@ -1,4 +1,5 @@
 #include "requesttab.h"
+#include "statusstyle.h"
 
 #include "errorinspector.h"
 #include "format.h"
@@ -210,13 +211,14 @@ void RequestTab::showChecks()
                                   .arg(result.assertion.toHtmlEscaped(), result.message.toHtmlEscaped()));
             }
         }
-        parts.append(failed.isEmpty()
-                         ? tr("<span style='color:#007A5A'>✓ %1 passed</span>")
-                               .arg(countOf(passed, tr("check"), tr("checks")))
-                         : tr("<span style='color:#C01C28'>✗ %1 of %2 checks did not pass:</span> %3")
-                               .arg(failed.size())
-                               .arg(m_results.size())
-                               .arg(failed.join(QStringLiteral(" · "))));
+        parts.append(failed.isEmpty() ? tr("<span style='color:%1'>✓ %2 passed</span>")
+                                            .arg(tint(Tint::Passed, palette()).name(),
+                                                 countOf(passed, tr("check"), tr("checks")))
+                                      : tr("<span style='color:%1'>✗ %2 of %3 checks did not pass:</span> %4")
+                                            .arg(tint(Tint::VariableMissing, palette()).name())
+                                            .arg(failed.size())
+                                            .arg(m_results.size())
+                                            .arg(failed.join(QStringLiteral(" · "))));
     }
     if (!m_document->scripts().isEmpty() && m_scriptNotes.isEmpty() && m_results.isEmpty()) {
         parts.append(tr("%1, run with each send in a trusted folder")

@@ -1,4 +1,5 @@
 #include "responseview.h"
+#include "theme.h"
 
 #include "bodyhighlighter.h"
 #include "bodyviewer.h"
@@ -13,6 +14,7 @@
 #include "catalog/catalog.h"
 #include "errors/erroranalyzer.h"
 
+#include <QEvent>
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -69,7 +71,7 @@ QPlainTextEdit *bodyEdit(QWidget *parent)
 {
     auto *edit = new QPlainTextEdit(parent);
     edit->setReadOnly(true);
-    edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    useEditorFont(edit);
     edit->setLineWrapMode(QPlainTextEdit::NoWrap);
     edit->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     return edit;
@@ -647,6 +649,15 @@ void ResponseView::filterHeaders(const QString &text)
                            m_headers->item(row, 0)->text().contains(text, Qt::CaseInsensitive) ||
                            m_headers->item(row, 1)->text().contains(text, Qt::CaseInsensitive);
         m_headers->setRowHidden(row, !match);
+    }
+}
+
+void ResponseView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        m_highlighter->setDarkTheme(isDarkPalette(palette()));
+        m_pretty->viewport()->update();
     }
 }
 

@@ -114,6 +114,9 @@ Q_SIGNALS:
     void findFinished(qint64 matches); // every match of a find is known (and marked)
     void filterChanged(const QString &expression); // the person applied or cleared one
 
+protected:
+    void changeEvent(QEvent *event) override; // the theme changed: its colours
+
 private:
     QWidget *buildPendingPage();
     QWidget *buildFailurePage();

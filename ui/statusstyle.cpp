@@ -2,7 +2,9 @@
 
 #include <QPalette>
 
+#include <array>
 #include <cmath>
+#include <utility>
 
 namespace ApiLens::Ui {
 
@@ -58,6 +60,97 @@ StatusStyle StatusStyle::forClass(Core::StatusClass statusClass, bool dark)
 StatusStyle StatusStyle::forClass(Core::StatusClass statusClass, const QPalette &palette)
 {
     return forClass(statusClass, isDarkPalette(palette));
+}
+
+QColor tint(Tint which, bool dark)
+{
+    // {light, dark}
+    static const std::array<std::pair<QRgb, QRgb>, TintCount> hues{{
+        {0x0451A5, 0x9CDCFE}, // SyntaxKey
+        {0xA31515, 0xCE9178}, // SyntaxString
+        {0x09784F, 0xB5CEA8}, // SyntaxNumber
+        {0x0000E0, 0x6CAEF0}, // SyntaxLiteral
+        {0x800000, 0x6CAEF0}, // SyntaxTag
+        {0xC80000, 0x9CDCFE}, // SyntaxAttribute
+        {0x1F5FA8, 0x7FB8F0}, // MethodGet
+        {0x5B3FA8, 0xB9A2F0}, // MethodPost
+        {0x1D6B63, 0x8FD0C8}, // MethodPutPatch
+        {0x9E2A2A, 0xF09A9A}, // MethodDelete
+        {0x505050, 0xC0C0C0}, // MethodOther
+        {0x1F5FA8, 0x7FB8F0}, // VariableKnown
+        {0xB31B26, 0xFF7B72}, // VariableMissing
+        {0x8F5400, 0xE6A23C}, // Warning
+        {0x007A5A, 0x3CC48F}, // Passed
+        {0x1A1A1A, 0x1A1A1A}, // FindMatchText
+        {0xFFE066, 0xFFE066}, // FindMatchBackground
+    }};
+    const auto &[light, darkHue] = hues.at(size_t(which));
+    return QColor::fromRgb(dark ? darkHue : light);
+}
+
+QColor tint(Tint which, const QPalette &palette)
+{
+    return tint(which, isDarkPalette(palette));
+}
+
+Tint methodTint(const QString &method)
+{
+    if (method == QLatin1String("GET")) {
+        return Tint::MethodGet;
+    }
+    if (method == QLatin1String("POST")) {
+        return Tint::MethodPost;
+    }
+    if (method == QLatin1String("PUT") || method == QLatin1String("PATCH")) {
+        return Tint::MethodPutPatch;
+    }
+    if (method == QLatin1String("DELETE")) {
+        return Tint::MethodDelete;
+    }
+    return Tint::MethodOther;
+}
+
+QPalette themePalette(bool dark)
+{
+    if (!dark) {
+        // Fusion's own light palette.
+        QPalette palette(QColor(0xEFEFEF));
+        palette.setColor(QPalette::Base, Qt::white);
+        palette.setColor(QPalette::AlternateBase, QColor(0xF7F7F7));
+        palette.setColor(QPalette::Text, QColor(0x1A1A1A));
+        palette.setColor(QPalette::WindowText, QColor(0x1A1A1A));
+        palette.setColor(QPalette::ButtonText, QColor(0x1A1A1A));
+        palette.setColor(QPalette::Highlight, QColor(0x30629F));
+        palette.setColor(QPalette::HighlightedText, Qt::white);
+        palette.setColor(QPalette::PlaceholderText, QColor(0x6E6E6E));
+        palette.setColor(QPalette::ToolTipBase, QColor(0xFFFFDC));
+        palette.setColor(QPalette::ToolTipText, QColor(0x1A1A1A));
+        palette.setColor(QPalette::Link, QColor(0x1F5FA8));
+        return palette;
+    }
+    QPalette palette;
+    palette.setColor(QPalette::Window, QColor(0x2B2B2B));
+    palette.setColor(QPalette::WindowText, QColor(0xE6E6E6));
+    palette.setColor(QPalette::Base, QColor(0x1E1E1E));
+    palette.setColor(QPalette::AlternateBase, QColor(0x262626));
+    palette.setColor(QPalette::ToolTipBase, QColor(0x3A3A3A));
+    palette.setColor(QPalette::ToolTipText, QColor(0xE6E6E6));
+    palette.setColor(QPalette::Text, QColor(0xE6E6E6));
+    palette.setColor(QPalette::Button, QColor(0x353535));
+    palette.setColor(QPalette::ButtonText, QColor(0xE6E6E6));
+    palette.setColor(QPalette::Highlight, QColor(0x3D6EA8));
+    palette.setColor(QPalette::HighlightedText, Qt::white);
+    palette.setColor(QPalette::PlaceholderText, QColor(0x9A9A9A));
+    palette.setColor(QPalette::Link, QColor(0x7FB8F0));
+    palette.setColor(QPalette::Light, QColor(0x454545));
+    palette.setColor(QPalette::Midlight, QColor(0x3A3A3A));
+    palette.setColor(QPalette::Mid, QColor(0x2F2F2F));
+    palette.setColor(QPalette::Dark, QColor(0x1A1A1A));
+    palette.setColor(QPalette::Shadow, QColor(0x0A0A0A));
+    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText}) {
+        palette.setColor(QPalette::Disabled, role, QColor(0x7A7A7A));
+    }
+    return palette;
 }
 
 bool isDarkPalette(const QPalette &palette)

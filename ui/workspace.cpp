@@ -44,6 +44,7 @@ Workspace::Workspace(const Core::Catalog *catalog, QSettings *settings, QObject 
     : QObject(parent)
     , m_catalog(catalog)
     , m_settings(settings)
+    , m_config(new Core::Config(settings, this))
     , m_scriptHost(new Core::ScriptHost(Core::ScriptHost::defaultProgram(), this))
 {}
 

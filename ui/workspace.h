@@ -8,6 +8,7 @@
 #include "http/exchange.h"
 #include "scripting/foldertrust.h"
 #include "scripting/requestpipeline.h"
+#include "settings/config.h"
 
 #include <QHash>
 #include <QJsonValue>
@@ -39,6 +40,9 @@ class Workspace : public QObject
 public:
     Workspace(const Core::Catalog *catalog, QSettings *settings, QObject *parent = nullptr);
     ~Workspace() override;
+
+    // The user's preferences (Edit › Preferences), over the same settings store.
+    Core::Config *config() const { return m_config; }
 
     // ---- Collections
     // A collection was read (or read again): its environments, catalog and file variables.
@@ -133,6 +137,7 @@ private:
 
     const Core::Catalog *m_catalog;
     QSettings *m_settings;
+    Core::Config *m_config;
     QHash<QString, std::shared_ptr<CollectionState>> m_collections;
     QList<RequestDocument *> m_documents;
     // The JSONPath filter of each request in a file ("file#request"), kept when its tab closes.

@@ -3,6 +3,7 @@
 #include "demoserver.h"
 #include "mainwindow.h"
 #include "requesttab.h"
+#include "theme.h"
 #include "workspace.h"
 
 #include "catalog/catalog.h"
@@ -161,6 +162,15 @@ int main(int argc, char *argv[])
     });
     history.open(dataDir + QStringLiteral("/history.sqlite"));
     Ui::Workspace workspace(&catalog, &settings);
+    // The theme of the preferences, now and when it changes.
+    Ui::Theme theme;
+    theme.apply(workspace.config()->get(Core::Config::Theme).toString());
+    QObject::connect(workspace.config(), &Core::Config::changed, &workspace,
+                     [&theme, &workspace](Core::Config::Key key) {
+                         if (key == Core::Config::Theme) {
+                             theme.apply(workspace.config()->get(key).toString());
+                         }
+                     });
     // Folders whose scripts the user trusted, asked once per folder.
     workspace.setTrustStore(Core::FolderTrust::defaultStorePath());
     Ui::MainWindow window(&client, &workspace, &settings);
@@ -254,7 +264,7 @@ int main(int argc, char *argv[])
         }
         window.openCollection(file.absolutePath());
     } else if (restored == 0) {
-        Core::RequestSpec spec;
+        Core::RequestSpec spec = window.blankRequest();
         spec.url = argument;
         window.newTab(spec);
     }

@@ -12,6 +12,7 @@
 #include "requesttab.h"
 #include "responseview.h"
 #include "saverequestdialog.h"
+#include "statusstyle.h"
 #include "workspace.h"
 
 #include "catalog/catalog.h"
@@ -51,21 +52,7 @@ void settle(int ms)
 void useDarkPalette()
 {
     QApplication::setStyle(QStringLiteral("Fusion"));
-    QPalette palette;
-    palette.setColor(QPalette::Window, QColor(0x2B2B2B));
-    palette.setColor(QPalette::WindowText, QColor(0xE6E6E6));
-    palette.setColor(QPalette::Base, QColor(0x1E1E1E));
-    palette.setColor(QPalette::AlternateBase, QColor(0x262626));
-    palette.setColor(QPalette::Text, QColor(0xE6E6E6));
-    palette.setColor(QPalette::Button, QColor(0x353535));
-    palette.setColor(QPalette::ButtonText, QColor(0xE6E6E6));
-    palette.setColor(QPalette::Highlight, QColor(0x3D6EA8));
-    palette.setColor(QPalette::HighlightedText, Qt::white);
-    palette.setColor(QPalette::PlaceholderText, QColor(0x9A9A9A));
-    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText}) {
-        palette.setColor(QPalette::Disabled, role, QColor(0x7A7A7A));
-    }
-    QApplication::setPalette(palette);
+    QApplication::setPalette(Ui::themePalette(true));
 }
 
 } // namespace

@@ -17,6 +17,7 @@
 #include "responsebodyactions.h"
 #include "responseview.h"
 #include "saverequestdialog.h"
+#include "settingsdialog.h"
 #include "statusbadge.h"
 #include "workspace.h"
 
@@ -31,6 +32,7 @@
 #include <QPushButton>
 
 #include <QAction>
+#include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
@@ -59,6 +61,7 @@
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
+#include <functional>
 
 using namespace ApiLens;
 using namespace ApiLens::Ui;
@@ -74,6 +77,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void largestBodyIsASetting();
+    void newRequestsTakeThePreferences();
     void sendShowsStatusOnBadge_data();
     void sendShowsStatusOnBadge();
     void responseBodyIsSavedWhole();
@@ -305,35 +309,89 @@ void tst_MainWindow::responseBodyIsSavedWhole()
     QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("There is no response body to save"));
 }
 
+// Answers the modal Preferences dialog the next action opens: `fill` sets its fields, then OK.
+void answerPreferences(const std::function<void(SettingsDialog *)> &fill)
+{
+    QTimer::singleShot(0, qApp, [fill] {
+        auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        fill(dialog);
+        dialog->accept();
+        if (dialog->isVisible()) { // refused: what the fields held is said, nothing stored
+            dialog->reject();
+        }
+    });
+}
+
 void tst_MainWindow::largestBodyIsASetting()
 {
-    // Response › Largest Response Body… sets the client's cut-off and keeps it; a bad size is said.
-    QAction *action = nullptr;
-    for (QAction *a : m_window->findChildren<QAction *>()) {
-        action = a->text() == QStringLiteral("&Largest Response Body…") ? a : action;
-    }
+    // Edit › Preferences (Ctrl+,) sets the client's cut-off and keeps it; a bad size is said.
+    auto *action = m_window->findChild<QAction *>(QStringLiteral("PreferencesAction"));
     QVERIFY(action);
+    QVERIFY(action->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_Comma)));
     const qint64 before = m_client->maxBodyBytes();
-    Prompt::queueText(QStringLiteral("lots"));
+    QString problem;
+    answerPreferences([&problem](SettingsDialog *dialog) {
+        for (QLineEdit *edit : dialog->findChildren<QLineEdit *>()) {
+            if (edit->accessibleName() == QStringLiteral("Cut off bodies larger than")) {
+                edit->setText(QStringLiteral("lots"));
+            }
+        }
+        dialog->accept();
+        problem = dialog->problem()->text();
+    });
     action->trigger();
     QCOMPARE(m_client->maxBodyBytes(), before);
-    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("is not a size")));
-    Prompt::queueText(QStringLiteral("100M"));
+    QVERIFY2(problem.contains(QStringLiteral("is not a size")), qPrintable(problem));
+    const auto setLimit = [](const QString &size) {
+        answerPreferences([size](SettingsDialog *dialog) {
+            for (QLineEdit *edit : dialog->findChildren<QLineEdit *>()) {
+                if (edit->accessibleName() == QStringLiteral("Cut off bodies larger than")) {
+                    edit->setText(size);
+                }
+            }
+        });
+    };
+    setLimit(QStringLiteral("100M"));
     action->trigger();
     QCOMPARE(m_client->maxBodyBytes(), 100LL << 20);
     QCOMPARE(m_settings->value(QStringLiteral("responses/maxBodyBytes")).toLongLong(), 100LL << 20);
     // A server's body past it is cut off and the response says so.
     RequestTab *tab = m_window->currentTab();
     QSignalSpy finished(tab, &RequestTab::exchangeFinished);
-    Prompt::queueText(QStringLiteral("1k"));
+    setLimit(QStringLiteral("1k"));
     action->trigger();
+    QTRY_VERIFY(m_window->isActiveWindow()); // the dialog gave the keyboard back
     typeUrlAndSend(m_server->url(QStringLiteral("/pattern/5000")).toString());
     QVERIFY(finished.wait(10000));
     QVERIFY2(tab->response()->incompleteLabel()->isVisible() &&
                  tab->response()->incompleteLabel()->text().contains(QStringLiteral("limit")),
              qPrintable(tab->response()->incompleteLabel()->text()));
-    m_client->setMaxBodyBytes(before);
-    m_settings->remove(QStringLiteral("responses/maxBodyBytes"));
+    m_workspace->config()->reset(Core::Config::MaxBodyBytes);
+    QCOMPARE(m_client->maxBodyBytes(), before);
+    QVERIFY(!m_settings->contains(QStringLiteral("responses/maxBodyBytes")));
+}
+
+void tst_MainWindow::newRequestsTakeThePreferences()
+{
+    // A new tab starts with the preferences' request settings; an opened request keeps its own.
+    Core::Config *config = m_workspace->config();
+    config->set(Core::Config::RequestTimeoutSeconds, 7);
+    config->set(Core::Config::RequestVerifyTls, false);
+    config->set(Core::Config::RequestFollowRedirects, false);
+    QTest::keyClick(m_window, Qt::Key_T, Qt::ControlModifier);
+    const Core::RequestSpec fresh = m_window->currentTab()->editor()->spec();
+    QCOMPARE(fresh.settings.timeoutMs, 7000);
+    QVERIFY(!fresh.settings.verifyTls);
+    QVERIFY(!fresh.settings.followRedirects);
+    Core::RequestSpec given;
+    given.url = QStringLiteral("http://127.0.0.1:1/");
+    QCOMPARE(m_window->newTab(given)->editor()->spec().settings.timeoutMs, 30000);
+    for (const auto key : {Core::Config::RequestTimeoutSeconds, Core::Config::RequestVerifyTls,
+                           Core::Config::RequestFollowRedirects}) {
+        config->reset(key);
+    }
+    QCOMPARE(m_window->newTab()->editor()->spec().settings, Core::RequestSettings());
 }
 
 void tst_MainWindow::escapeCancels()

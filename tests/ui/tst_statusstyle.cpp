@@ -16,6 +16,9 @@ private Q_SLOTS:
     void contrast();
     void glyphsAndNamesAreDistinct();
     void darkPaletteDetection();
+    void tintsReadOnTheirTheme_data();
+    void tintsReadOnTheirTheme();
+    void themePalettesReadAndAreWhatTheySay();
 };
 
 void tst_StatusStyle::contrast_data()
@@ -70,6 +73,65 @@ void tst_StatusStyle::darkPaletteDetection()
     QVERIFY(!isDarkPalette(light));
     QVERIFY(isDarkPalette(dark));
     QCOMPARE(StatusStyle::forClass(Core::StatusClass::Success, dark).fill, QColor(0x3CC48F));
+}
+
+void tst_StatusStyle::tintsReadOnTheirTheme_data()
+{
+    QTest::addColumn<int>("tint");
+    QTest::addColumn<bool>("dark");
+    for (int i = 0; i < TintCount; ++i) {
+        for (const bool dark : {false, true}) {
+            QTest::addRow("tint %d %s", i, dark ? "dark" : "light") << i << dark;
+        }
+    }
+}
+
+void tst_StatusStyle::tintsReadOnTheirTheme()
+{
+    // WCAG AA for text: 4.5:1 against the theme's Base (bodies, editors) and Window (labels);
+    // the find mark's text against the mark.
+    QFETCH(int, tint);
+    QFETCH(bool, dark);
+    const auto which = Tint(tint);
+    const QColor colour = ApiLens::Ui::tint(which, dark);
+    if (which == Tint::FindMatchBackground) {
+        QVERIFY(contrastRatio(ApiLens::Ui::tint(Tint::FindMatchText, dark), colour) >= 4.5);
+        return;
+    }
+    const QPalette palette = themePalette(dark);
+    const QList<QColor> grounds =
+        which == Tint::FindMatchText
+            ? QList<QColor>{ApiLens::Ui::tint(Tint::FindMatchBackground, dark)}
+            : QList<QColor>{palette.color(QPalette::Base), palette.color(QPalette::Window)};
+    for (const QColor &ground : grounds) {
+        const double ratio = contrastRatio(colour, ground);
+        QVERIFY2(
+            ratio >= 4.5,
+            qPrintable(
+                QStringLiteral("%1 on %2: %3:1").arg(colour.name(), ground.name()).arg(ratio, 0, 'f', 2)));
+    }
+}
+
+void tst_StatusStyle::themePalettesReadAndAreWhatTheySay()
+{
+    for (const bool dark : {false, true}) {
+        const QPalette palette = themePalette(dark);
+        QCOMPARE(isDarkPalette(palette), dark);
+        for (const auto &[text, ground] :
+             {std::pair{QPalette::Text, QPalette::Base}, std::pair{QPalette::WindowText, QPalette::Window},
+              std::pair{QPalette::ButtonText, QPalette::Button},
+              std::pair{QPalette::HighlightedText, QPalette::Highlight},
+              std::pair{QPalette::ToolTipText, QPalette::ToolTipBase}}) {
+            QVERIFY2(contrastRatio(palette.color(text), palette.color(ground)) >= 4.5,
+                     qPrintable(QStringLiteral("%1 on %2")
+                                    .arg(palette.color(text).name(), palette.color(ground).name())));
+        }
+        // Every status class also reads in the theme's own palette.
+        for (int c = 0; c <= int(Core::StatusClass::ServerError); ++c) {
+            const StatusStyle style = StatusStyle::forClass(Core::StatusClass(c), palette);
+            QVERIFY(contrastRatio(style.fill, style.text) >= 4.5);
+        }
+    }
 }
 
 QTEST_MAIN(tst_StatusStyle)
