@@ -38,7 +38,8 @@ const std::array<Entry, Config::KeyCount> &table()
          {QStringLiteral("system"), QStringLiteral("none"), QStringLiteral("manual")}},
         {Config::ProxyHost, "requests/proxyHost", QString()},
         {Config::ProxyPort, "requests/proxyPort", 8080, 1, 65535},
-        {Config::MemoryBodyBytes, "responses/memoryBodyBytes", qint64(8) << 20, qint64(64) << 10, qint64(4) << 30},
+        {Config::MemoryBodyBytes, "responses/memoryBodyBytes", qint64(8) << 20, qint64(64) << 10,
+         qint64(4) << 30},
         {Config::MaxBodyBytes, "responses/maxBodyBytes", qint64(2) << 30, qint64(1) << 10, qint64(1) << 40},
         {Config::HistoryRetention, "history/retention", 100000, 100, 1000000},
         {Config::Theme,
@@ -105,8 +106,7 @@ std::optional<QVariant> converted(const Entry &e, const QVariant &value)
 Config::Config(QSettings *settings, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
-{
-}
+{}
 
 QVariant Config::defaultValue(Key key)
 {
